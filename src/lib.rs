@@ -1,0 +1,13 @@
+//! SLO Workbench: design, simulate and export Service Level Objectives.
+//!
+//! The crate is an engine (every module below `ui`) that is pure Rust and
+//! knows nothing of the browser, plus `ui`, a Leptos front end compiled only
+//! for `wasm32`. See ARCHITECTURE.md for the map and the invariants.
+
+pub mod budget;
+pub mod diag;
+pub mod model;
+pub mod series;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

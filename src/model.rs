@@ -1,0 +1,648 @@
+//! The workspace model: what a team writes down about its services and SLOs.
+//!
+//! Plain serde data, no behaviour beyond validation of single values (targets,
+//! durations, names). Math lives in `budget`, alerting rules in `alerting`,
+//! formats in `export`/`import`. This module must not know YAML, PromQL,
+//! Markdown or anything of the browser.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Version of the project JSON written today. Autosave, project export and
+/// share links all carry it; `import::project` upgrades every older one.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole workspace: one project holding services, journeys and SLO drafts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Project {
+    pub schema_version: u32,
+    pub name: String,
+    pub description: String,
+    pub services: Vec<Service>,
+    pub journeys: Vec<Journey>,
+    pub slos: Vec<Slo>,
+    pub people: Vec<Person>,
+    pub raci: Raci,
+    pub policy: ErrorBudgetPolicy,
+    /// Lint findings the team acknowledged, keyed by finding id, with the reason.
+    pub acknowledged: BTreeMap<String, String>,
+    /// Notes per iteration review question, keyed by question id.
+    pub review_notes: BTreeMap<String, String>,
+    /// Lifecycle progress per SLO id.
+    pub progress: BTreeMap<String, Progress>,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Project {
+            schema_version: SCHEMA_VERSION,
+            name: "Untitled project".into(),
+            description: String::new(),
+            services: Vec::new(),
+            journeys: Vec::new(),
+            slos: Vec::new(),
+            people: Vec::new(),
+            raci: Raci::default(),
+            policy: ErrorBudgetPolicy::default(),
+            acknowledged: BTreeMap::new(),
+            review_notes: BTreeMap::new(),
+            progress: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    #[default]
+    Drafted,
+    Agreed,
+    Exported,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Service {
+    pub name: String,
+    pub owner: String,
+    pub description: String,
+    /// Who its users are, in the team's words.
+    pub users: String,
+    /// An internal-only service's customers are other teams.
+    pub internal_only: bool,
+    pub kind: ServiceKind,
+    pub dependencies: Vec<Dependency>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceKind {
+    #[default]
+    RequestDriven,
+    Pipeline,
+    Storage,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dependency {
+    pub name: String,
+    /// Availability the dependency offers, as a ratio (0.9995).
+    pub availability: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Journey {
+    pub name: String,
+    pub service: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub name: String,
+    /// Index into `lifecycle::PERSONAS` (RACI column).
+    pub persona: usize,
+}
+
+/// RACI chart: `cells[step][persona]`, each a string of letters among R, A, C, I.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Raci {
+    pub cells: Vec<Vec<String>>,
+}
+
+impl Default for Raci {
+    fn default() -> Self {
+        Raci {
+            cells: DEFAULT_RACI
+                .iter()
+                .map(|row| row.iter().map(|c| c.to_string()).collect())
+                .collect(),
+        }
+    }
+}
+
+/// RACI column headings (personas), in the order of the SIG-SRE chart.
+pub const RACI_PERSONAS: [&str; 7] = [
+    "Service Owner",
+    "Product Owner(s)",
+    "Engineering/Quality Lead",
+    "Software Engineer/QE",
+    "SRE IC",
+    "Engineering Manager/Director",
+    "Executive (VP)",
+];
+
+/// RACI row headings: the nine steps of the SLO lifecycle.
+pub const RACI_STEPS: [&str; 9] = [
+    "Existence of SLO",
+    "Propose SLO",
+    "Agree on SLO",
+    "Measure+Track SLO",
+    "Propose SLO Roadmap",
+    "Agree SLO Roadmap",
+    "Execute SLO Roadmap",
+    "Handle Error Budget",
+    "Recalibrate/Planning",
+];
+
+/// The default chart from the SIG-SRE talk (its first row has two A's on purpose).
+pub const DEFAULT_RACI: [[&str; 7]; 9] = [
+    ["AR", "C", "R", "A", "C", "C", "I"],
+    ["C", "R", "R", "C", "C", "A", "I"],
+    ["A", "R", "R", "C", "I", "I", "I"],
+    ["I", "I", "R", "I", "AR", "I", "I"],
+    ["C", "C", "AR", "C", "C", "I", "I"],
+    ["AR", "R", "C", "C", "C", "R", "I"],
+    ["I", "I", "A", "R", "R", "C", "I"],
+    ["C", "A", "R", "C", "I", "R", "I"],
+    ["A", "R", "R", "C", "C", "C", "I"],
+];
+
+/// The error budget policy, section by section, as free text the team fills in.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ErrorBudgetPolicy {
+    pub purpose: String,
+    pub slo_miss: String,
+    pub outage: String,
+    pub escalation: String,
+    pub exclusions: String,
+    pub review_cadence: String,
+    /// A single incident spending more than this share of the budget triggers a postmortem (0.2 = 20%).
+    pub single_incident_share: f64,
+}
+
+/// One SLO draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Slo {
+    /// Stable identifier (lowercase, digits, `-`), used in file names and rule labels.
+    pub id: String,
+    pub name: String,
+    pub service: String,
+    pub journey: String,
+    pub description: String,
+    pub sli: Sli,
+    pub target: Target,
+    pub window: Window,
+    pub budgeting: BudgetingMethod,
+    pub commitment: Commitment,
+    pub enforcement: Enforcement,
+    pub alerting: AlertConfig,
+    pub labels: BTreeMap<String, String>,
+    /// ISO date (YYYY-MM-DD) of the next review, empty when not set.
+    pub revisit: String,
+}
+
+impl Default for Slo {
+    fn default() -> Self {
+        Slo {
+            id: "availability".into(),
+            name: "availability".into(),
+            service: String::new(),
+            journey: String::new(),
+            description: String::new(),
+            sli: Sli::default(),
+            target: Target(0.999),
+            window: Window::default(),
+            budgeting: BudgetingMethod::Occurrences,
+            commitment: Commitment::Committed,
+            enforcement: Enforcement::Permissive,
+            alerting: AlertConfig::default(),
+            labels: BTreeMap::new(),
+            revisit: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Commitment {
+    Aspirational,
+    #[default]
+    Committed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Enforcement {
+    /// Practised: nothing is triggered by it yet.
+    #[default]
+    Permissive,
+    Enforcing,
+}
+
+/// What is measured. Queries are PromQL as the team typed them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Sli {
+    /// Ratio of good (or bad) events to all events.
+    Ratio {
+        /// Whether `events_query` counts good or bad events.
+        counts: EventKind,
+        events_query: String,
+        total_query: String,
+    },
+    /// Share of requests faster than a threshold.
+    Latency {
+        threshold_seconds: f64,
+        /// Histogram base name (`http_request_duration_seconds`), for `_bucket`/`_count`.
+        histogram_metric: String,
+        /// Label matchers inside braces, without the braces: `job="api",code!~"5.."`.
+        selector: String,
+    },
+    /// Up/down probe samples (1 up, 0 down).
+    Availability { probe_query: String },
+}
+
+impl Default for Sli {
+    fn default() -> Self {
+        Sli::Ratio {
+            counts: EventKind::Bad,
+            events_query: "sum(rate(http_requests_total{code=~\"5..\"}[{{.window}}]))".into(),
+            total_query: "sum(rate(http_requests_total[{{.window}}]))".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Good,
+    #[default]
+    Bad,
+}
+
+/// An objective as a ratio strictly between 0 and 1.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Target(pub f64);
+
+impl Target {
+    /// Accepts "99.9", "99.9%" and "0.999". Values of 1 or more are read as percent.
+    pub fn parse(text: &str) -> Result<Target, String> {
+        let t = text.trim().trim_end_matches('%').trim();
+        let v: f64 = t
+            .parse()
+            .map_err(|_| format!("target \"{}\" is not a number; write 99.9 or 0.999", text.trim()))?;
+        Target::from_number(v)
+    }
+
+    /// A number as typed: above 1 it is a percentage, otherwise a ratio.
+    pub fn from_number(v: f64) -> Result<Target, String> {
+        if !v.is_finite() {
+            return Err("target must be a finite number".into());
+        }
+        // Rounded to 12 decimals so 99.9 becomes exactly the ratio 0.999 a user means.
+        let ratio = if v > 1.0 { (v / 100.0 * 1e12).round() / 1e12 } else { v };
+        if ratio <= 0.0 {
+            return Err("a target of 0% promises nothing; choose a value between 0 and 100".into());
+        }
+        if ratio >= 1.0 {
+            return Err(
+                "a 100% target leaves no error budget; no real service meets it. Choose below 100, for example 99.9"
+                    .into(),
+            );
+        }
+        Ok(Target(ratio))
+    }
+
+    pub fn ratio(self) -> f64 {
+        self.0
+    }
+    pub fn percent(self) -> f64 {
+        self.0 * 100.0
+    }
+    /// Allowed bad fraction, 1 - target.
+    pub fn error_budget(self) -> f64 {
+        1.0 - self.0
+    }
+}
+
+impl fmt::Display for Target {
+    /// Shortest exact percent: 99.9, 99.95, 99.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", format_percent(self.percent()))
+    }
+}
+
+/// Formats a percentage without float noise: 99.9 not 99.90000000000001.
+pub fn format_percent(p: f64) -> String {
+    let s = format!("{:.10}", p);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// A span of time in whole seconds, written in Prometheus style (5m, 1h, 30d).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Span(pub u64);
+
+impl Span {
+    pub const MINUTE: Span = Span(60);
+    pub const HOUR: Span = Span(3600);
+    pub const DAY: Span = Span(86_400);
+    pub const WEEK: Span = Span(7 * 86_400);
+
+    pub fn minutes(m: u64) -> Span {
+        Span(m * 60)
+    }
+    pub fn hours(h: u64) -> Span {
+        Span(h * 3600)
+    }
+    pub fn days(d: u64) -> Span {
+        Span(d * 86_400)
+    }
+    pub fn seconds(self) -> u64 {
+        self.0
+    }
+
+    /// Parses Prometheus-style durations: `30d`, `1h30m`, `5m`, `2w`, `90s`, `1y` (365 d).
+    pub fn parse(text: &str) -> Result<Span, String> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err("empty duration; write for example 30d, 6h or 5m".into());
+        }
+        let mut total: u64 = 0;
+        let mut num = String::new();
+        let mut saw_unit = false;
+        let mut chars = t.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_ascii_digit() {
+                num.push(c);
+                continue;
+            }
+            let unit = if c == 'm' && chars.peek() == Some(&'s') {
+                chars.next();
+                "ms"
+            } else {
+                match c {
+                    's' => "s",
+                    'm' => "m",
+                    'h' => "h",
+                    'd' => "d",
+                    'w' => "w",
+                    'y' => "y",
+                    _ => return Err(format!("\"{t}\": unknown duration unit '{c}'; use s, m, h, d, w or y")),
+                }
+            };
+            if num.is_empty() {
+                return Err(format!("\"{t}\": a number must come before '{unit}'"));
+            }
+            let n: u64 = num.parse().map_err(|_| format!("\"{t}\": number too large"))?;
+            num.clear();
+            let mult = match unit {
+                "ms" => return Err(format!("\"{t}\": durations shorter than a second are not supported")),
+                "s" => 1,
+                "m" => 60,
+                "h" => 3600,
+                "d" => 86_400,
+                "w" => 7 * 86_400,
+                _ => 365 * 86_400,
+            };
+            total = n
+                .checked_mul(mult)
+                .and_then(|v| total.checked_add(v))
+                .ok_or_else(|| format!("\"{t}\": duration too large"))?;
+            saw_unit = true;
+        }
+        if !num.is_empty() || !saw_unit {
+            return Err(format!("\"{t}\": a duration needs a unit, for example 30d or 5m"));
+        }
+        if total == 0 {
+            return Err(format!("\"{t}\": a duration must be longer than zero"));
+        }
+        Ok(Span(total))
+    }
+
+    /// Prometheus duration text, largest units first (`1d`, `1h30m`, `30d`).
+    pub fn prometheus(self) -> String {
+        if self.0 == 0 {
+            return "0s".into();
+        }
+        let mut rest = self.0;
+        let mut out = String::new();
+        // Days are the largest unit so 28d and 30d read as teams write them.
+        for (unit, secs) in [("d", 86_400u64), ("h", 3600), ("m", 60), ("s", 1)] {
+            if rest >= secs {
+                out.push_str(&format!("{}{}", rest / secs, unit));
+                rest %= secs;
+            }
+        }
+        out
+    }
+
+    /// Human text: "43 min 12 s", "1 h 40 min 48 s", "2 d 1 h".
+    pub fn human(self) -> String {
+        crate::budget::human_seconds(self.0 as f64)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.prometheus())
+    }
+}
+
+/// SLO window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Window {
+    Rolling { span: Span },
+    /// Calendar-aligned; the budget resets at each period start in `time_zone`.
+    Calendar { unit: CalendarUnit, time_zone: String },
+}
+
+impl Default for Window {
+    fn default() -> Self {
+        Window::Rolling { span: Span::days(30) }
+    }
+}
+
+impl Window {
+    /// Nominal length used for budget math. A calendar month is taken as 30 days
+    /// (the UI says so); the simulation uses the real calendar boundaries.
+    pub fn nominal(&self) -> Span {
+        match self {
+            Window::Rolling { span } => *span,
+            Window::Calendar { unit, .. } => unit.nominal(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CalendarUnit {
+    Week,
+    Month,
+    Quarter,
+}
+
+impl CalendarUnit {
+    pub fn nominal(self) -> Span {
+        match self {
+            CalendarUnit::Week => Span::days(7),
+            CalendarUnit::Month => Span::days(30),
+            CalendarUnit::Quarter => Span::days(90),
+        }
+    }
+}
+
+/// How the budget is counted, as OpenSLO defines it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum BudgetingMethod {
+    /// Good events over all events.
+    Occurrences,
+    /// Good slices over all slices; a slice is good when its ratio meets `slice_target`.
+    Timeslices { slice: Span, slice_target: f64 },
+    /// Mean of per-slice ratios.
+    RatioTimeslices { slice: Span },
+}
+
+impl Default for BudgetingMethod {
+    fn default() -> Self {
+        BudgetingMethod::Occurrences
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Page,
+    Ticket,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Page => "page",
+            Severity::Ticket => "ticket",
+        }
+    }
+}
+
+/// One multi-window burn-rate alert: fires while both windows burn faster than `factor`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BurnAlert {
+    pub severity: Severity,
+    pub long: Span,
+    pub short: Span,
+    pub factor: f64,
+}
+
+/// Which preset the alerts came from, or custom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertPreset {
+    #[default]
+    Workbook30d,
+    Workbook28d,
+    PyrraScaled,
+    Custom,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlertConfig {
+    pub preset: AlertPreset,
+    pub alerts: Vec<BurnAlert>,
+    pub runbook_url: String,
+}
+
+impl Default for AlertConfig {
+    fn default() -> Self {
+        AlertConfig {
+            preset: AlertPreset::Workbook30d,
+            alerts: workbook_30d(),
+            runbook_url: String::new(),
+        }
+    }
+}
+
+/// SRE Workbook / Sloth 30-day preset: page 14.4x 1h/5m and 6x 6h/30m, ticket 3x 1d/2h and 1x 3d/6h.
+pub fn workbook_30d() -> Vec<BurnAlert> {
+    vec![
+        BurnAlert { severity: Severity::Page, long: Span::hours(1), short: Span::minutes(5), factor: 14.4 },
+        BurnAlert { severity: Severity::Page, long: Span::hours(6), short: Span::minutes(30), factor: 6.0 },
+        BurnAlert { severity: Severity::Ticket, long: Span::days(1), short: Span::hours(2), factor: 3.0 },
+        BurnAlert { severity: Severity::Ticket, long: Span::days(3), short: Span::hours(6), factor: 1.0 },
+    ]
+}
+
+/// A rule-friendly identifier from free text: lowercase ASCII letters, digits and
+/// single dashes, at most 63 characters (an RFC 1123 label). Never empty.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(|c| c.to_lowercase()) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let mut s: String = out.trim_end_matches('-').chars().take(63).collect();
+    while s.ends_with('-') {
+        s.pop();
+    }
+    if s.is_empty() {
+        "slo".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_accepts_percent_and_ratio() {
+        assert_eq!(Target::parse("99.9").unwrap(), Target(0.999));
+        assert_eq!(Target::parse("0.999").unwrap(), Target(0.999));
+        assert_eq!(Target::parse(" 99.95% ").unwrap().to_string(), "99.95");
+    }
+
+    #[test]
+    fn target_rejects_zero_hundred_and_outside() {
+        for bad in ["0", "100", "100.0", "101", "-5", "abc", "", "NaN", "inf"] {
+            assert!(Target::parse(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn span_parses_and_prints_prometheus_durations() {
+        assert_eq!(Span::parse("30d").unwrap(), Span::days(30));
+        assert_eq!(Span::parse("1h30m").unwrap(), Span(5400));
+        assert_eq!(Span::parse("2w").unwrap(), Span::days(14));
+        assert_eq!(Span::days(30).prometheus(), "30d");
+        assert_eq!(Span::days(28).prometheus(), "28d");
+        assert_eq!(Span(5400).prometheus(), "1h30m");
+        assert_eq!(Span::minutes(5).prometheus(), "5m");
+        for bad in ["", "30", "d", "5x", "0m", "99999999999999999999d", "100ms"] {
+            assert!(Span::parse(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn slug_makes_rfc1123_labels() {
+        assert_eq!(slug("My API: Login!"), "my-api-login");
+        assert_eq!(slug("  "), "slo");
+        assert_eq!(slug(&"a".repeat(100)).len(), 63);
+    }
+
+    #[test]
+    fn default_raci_matches_the_talk() {
+        let r = Raci::default();
+        assert_eq!(r.cells.len(), 9);
+        assert_eq!(r.cells[0][0], "AR");
+        assert_eq!(r.cells[3][4], "AR");
+        assert!(r.cells.iter().all(|row| row.len() == 7));
+    }
+}

@@ -1,0 +1,59 @@
+//! The browser front end: a thin Leptos layer over the engine.
+//!
+//! Owns the app shell (header, navigation, hash router), the workspace store
+//! and its autosave. Pages live in `pages`, one module each. Business rules do
+//! not live here: pages call engine functions and show their results.
+
+pub mod pages;
+pub mod route;
+pub mod store;
+
+use leptos::prelude::*;
+use route::Route;
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let ws = store::Workspace::load();
+    provide_context(ws);
+    store::autosave(ws);
+    let route = route::use_hash_route();
+    provide_context(route);
+
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            if let Some(el) = document().get_element_by_id("main") {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }>"Skip to content"</a>
+        <header class="app-header">
+            <span class="brand">"SLO Workbench"</span>
+            <nav aria-label="Lifecycle">
+                <ul>
+                    {Route::NAV.iter().map(|r| {
+                        let r = *r;
+                        view! {
+                            <li>
+                                <a href=r.href()
+                                   aria-current=move || (route.get() == r).then_some("page")>
+                                    {r.title()}
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
+            <store::StorageWarning/>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || pages::render(route.get())}
+        </main>
+    }
+}
+
+use wasm_bindgen::JsCast;

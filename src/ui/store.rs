@@ -1,0 +1,77 @@
+//! The workspace store: the project in a reactive signal, provided as context,
+//! autosaved to localStorage under a versioned key and restored on reload.
+//!
+//! Storage can be missing or full (private modes, quotas, sandboxed frames):
+//! every access is fallible and the user is told, never a panic.
+
+use crate::model::Project;
+use leptos::prelude::*;
+
+/// Versioned key: a future format change writes a new key and imports the old one.
+pub const STORAGE_KEY: &str = "slo-workbench/project/v1";
+
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub project: RwSignal<Project>,
+    /// Why the last save failed, if it did.
+    pub storage_error: RwSignal<Option<String>>,
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    window()
+        .local_storage()
+        .map_err(|_| "the browser refused access to local storage".to_string())?
+        .ok_or_else(|| "local storage is not available in this browser mode".to_string())
+}
+
+impl Workspace {
+    /// The saved project, or a fresh one when there is none or it cannot be read.
+    pub fn load() -> Workspace {
+        let storage_error = RwSignal::new(None);
+        let project = match local_storage().and_then(|s| s.get_item(STORAGE_KEY).map_err(|_| "read failed".into())) {
+            Ok(Some(text)) => match serde_json::from_str::<Project>(&text) {
+                Ok(p) => p,
+                Err(e) => {
+                    storage_error.set(Some(format!("The saved workspace could not be read ({e}); starting empty.")));
+                    Project::default()
+                }
+            },
+            Ok(None) => Project::default(),
+            Err(e) => {
+                storage_error.set(Some(format!("Autosave is off: {e}.")));
+                Project::default()
+            }
+        };
+        Workspace { project: RwSignal::new(project), storage_error }
+    }
+
+    pub fn update(&self, f: impl FnOnce(&mut Project)) {
+        self.project.update(f);
+    }
+}
+
+/// Saves the project on every change.
+pub fn autosave(ws: Workspace) {
+    Effect::new(move |_| {
+        let text = ws.project.with(|p| serde_json::to_string(p));
+        let result = match text {
+            Ok(text) => local_storage()
+                .and_then(|s| s.set_item(STORAGE_KEY, &text).map_err(|_| "the storage quota is full".to_string())),
+            Err(e) => Err(e.to_string()),
+        };
+        match result {
+            Ok(()) => {
+                if ws.storage_error.get_untracked().is_some() {
+                    ws.storage_error.set(None);
+                }
+            }
+            Err(e) => ws.storage_error.set(Some(format!("Autosave failed: {e}. Export the project file to keep your work."))),
+        }
+    });
+}
+
+#[component]
+pub fn StorageWarning() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    move || ws.storage_error.get().map(|e| view! { <p class="storage-warning" role="alert">{e}</p> })
+}
