@@ -1,0 +1,8 @@
+//! The Research page.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn ResearchPage() -> impl IntoView {
+    view! { <super::NotBuilt title="Research"/> }
+}
