@@ -8,6 +8,8 @@ pub mod budget;
 pub mod diag;
 pub mod model;
 pub mod series;
+pub mod simulate;
+pub mod whatif;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
