@@ -158,10 +158,12 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
     let (all_bad, all_total) = (pbad[n], ptotal[n]);
     let sli = if all_total > 0.0 { 1.0 - all_bad / all_total } else { 1.0 };
 
-    let (ubad, utotal, timeslices) = units(&rows, slo, budget);
-    let (pubad, putotal) = match (&ubad, &utotal) {
-        (Some(b), Some(t)) => (window::prefix(b), window::prefix(t)),
-        _ => (pbad.clone(), ptotal.clone()),
+    let (unit_counts, timeslices) = units(&rows, slo, budget);
+    // Prefix sums in the budgeting unit: the event sums themselves for occurrences.
+    let unit_prefix = unit_counts.map(|(b, t)| (window::prefix(&b), window::prefix(&t)));
+    let (pubad, putotal) = match &unit_prefix {
+        Some((b, t)) => (b.as_slice(), t.as_slice()),
+        None => (pbad.as_slice(), ptotal.as_slice()),
     };
 
     let window_len = secs(slo.window.nominal());
@@ -178,14 +180,17 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
             Some(*unit)
         }
     };
-    let starts = period_starts(&rows.t, calendar, window_len);
+    let starts = calendar.map(|unit| period_starts(&rows.t, unit));
+    let lower = |i: usize| match &starts {
+        Some(s) => s[i],
+        None => rows.t[i].saturating_sub(window_len),
+    };
 
     let mut sli_window = vec![1.0; n];
     let mut budget_remaining = vec![1.0; n];
-    let mut event_window_total = vec![0.0; n];
     window::for_each_window(
         &rows.t,
-        |i| starts[i],
+        lower,
         |i, j| {
             let total = putotal[i + 1] - putotal[j];
             let bad = (pubad[i + 1] - pubad[j]).max(0.0);
@@ -193,31 +198,50 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
                 sli_window[i] = 1.0 - bad / total;
                 budget_remaining[i] = 1.0 - bad / (budget * total);
             }
-            event_window_total[i] = ptotal[i + 1] - ptotal[j];
         },
     );
 
     let alerts_cfg = &slo.alerting.alerts;
-    let mut cache: Vec<(i64, Vec<f64>)> = Vec::new();
-    let mut burn = |len: i64| -> Vec<f64> {
-        if let Some((_, v)) = cache.iter().find(|(l, _)| *l == len) {
-            return v.clone();
+    // A window length shared by two alerts (6h in the Workbook set) is summed once.
+    let mut done: Vec<(i64, usize, bool)> = Vec::new();
+    let mut burn_long: Vec<Vec<f64>> = Vec::with_capacity(alerts_cfg.len());
+    let mut burn_short: Vec<Vec<f64>> = Vec::with_capacity(alerts_cfg.len());
+    for is_long in [true, false] {
+        for (k, a) in alerts_cfg.iter().enumerate() {
+            let len = secs(if is_long { a.long } else { a.short });
+            let v = match done.iter().find(|(l, _, _)| *l == len) {
+                Some(&(_, j, true)) => burn_long[j].clone(),
+                Some(&(_, j, false)) => burn_short[j].clone(),
+                None => {
+                    done.push((len, k, is_long));
+                    window::rolling_burn(&rows.t, &pbad, &ptotal, len, budget)
+                }
+            };
+            if is_long { burn_long.push(v) } else { burn_short.push(v) }
         }
-        let v = window::rolling_burn(&rows.t, &pbad, &ptotal, len, budget);
-        cache.push((len, v.clone()));
-        v
-    };
-    let burn_long: Vec<Vec<f64>> = alerts_cfg.iter().map(|a| burn(secs(a.long))).collect();
-    let burn_short: Vec<Vec<f64>> = alerts_cfg.iter().map(|a| burn(secs(a.short))).collect();
+    }
 
+    // Each row's own burn rate, for the bad periods behind alerts.
+    let row_burn: Vec<f64> = rows
+        .bad
+        .iter()
+        .zip(&rows.total)
+        .map(|(&b, &t)| if t > 0.0 { b / t * (1.0 / budget) } else { 0.0 })
+        .collect();
     let mut alerts = Vec::new();
     for (k, cfg) in alerts_cfg.iter().enumerate() {
-        scan_alert(&rows, budget, k, cfg, &burn_long[k], &burn_short[k], &budget_remaining, &mut alerts);
+        let burns = Burns { row: &row_burn, long: &burn_long[k], short: &burn_short[k] };
+        scan_alert(&rows, k, cfg, &burns, &budget_remaining, &mut alerts);
     }
     alerts.sort_by_key(|a| (a.start, a.alert_index));
 
-    let exhausted = exhausted_spans(&rows.t, &budget_remaining, &starts, calendar.is_some());
-    let incidents = incidents(&rows, budget, &event_window_total, opts.budget_share_policy);
+    let exhausted = exhausted_spans(&rows.t, &budget_remaining, starts.as_deref());
+    // Events in the SLO window at row i, for the few rows that end an incident.
+    let window_events = |i: usize| {
+        let j = rows.t[..i].partition_point(|&x| x <= lower(i));
+        ptotal[i + 1] - ptotal[j]
+    };
+    let incidents = incidents(&rows, &row_burn, budget, window_events, opts.budget_share_policy);
     for inc in &incidents {
         warnings.push(Diagnostic::warning(
             0,
@@ -281,18 +305,29 @@ fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>)
             format!("the series columns have different lengths; only the first {len} rows were replayed"),
         ));
     }
-    let mut idx: Vec<usize> = (0..len).filter(|&i| now.map_or(true, |n| series.t[i] <= n)).collect();
-    let out_of_order = idx.windows(2).filter(|w| series.t[w[1]] < series.t[w[0]]).count();
+    let t = &series.t[..len];
+    let kept = |i: &usize| now.map_or(true, |n| t[*i] <= n);
+    let out_of_order = t.windows(2).filter(|w| w[1] < w[0]).count();
+    // Sorted input (the usual case) is read in place, without an index vector.
+    let order: Option<Vec<usize>> = (out_of_order > 0).then(|| {
+        let mut idx: Vec<usize> = (0..len).filter(kept).collect();
+        idx.sort_by_key(|&i| t[i]);
+        idx
+    });
     if out_of_order > 0 {
-        idx.sort_by_key(|&i| series.t[i]);
         warnings.push(Diagnostic::warning(
             0,
             format!("{out_of_order} rows were out of time order; they were sorted before the replay"),
         ));
     }
-    let mut rows = Rows { t: Vec::with_capacity(idx.len()), bad: Vec::with_capacity(idx.len()), total: Vec::with_capacity(idx.len()), step: 60 };
+    let count = match &order {
+        Some(idx) => idx.len(),
+        None => now.map_or(len, |n| t.partition_point(|&x| x <= n)),
+    };
+    let mut rows = Rows { t: Vec::with_capacity(count), bad: Vec::with_capacity(count), total: Vec::with_capacity(count), step: 60 };
     let (mut invalid, mut excess) = (0usize, 0usize);
-    for i in idx {
+    for k in 0..count {
+        let i = order.as_ref().map_or(k, |idx| idx[k]);
         let (g, tot) = (series.good[i], series.total[i]);
         let tot = if tot.is_finite() && tot >= 0.0 {
             tot
@@ -322,32 +357,40 @@ fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>)
             format!("{excess} rows had more good events than total events; they were read as having no bad events"),
         ));
     }
-    rows.step = EventSeries { t: rows.t.clone(), good: Vec::new(), total: Vec::new() }.step().max(1);
+    rows.step = typical_step(&rows.t);
     rows
 }
 
-/// Lower bound (exclusive) of the SLO window at each row.
-fn period_starts(t: &[i64], calendar: Option<CalendarUnit>, window_len: i64) -> Vec<i64> {
-    match calendar {
-        None => t.iter().map(|&ti| ti.saturating_sub(window_len)).collect(),
-        Some(unit) => {
-            let mut out = Vec::with_capacity(t.len());
-            let (mut start, mut next) = (i64::MIN, i64::MIN);
-            for &ti in t {
-                // Recompute only when a row leaves the current period.
-                if ti.saturating_sub(1) >= next || ti.saturating_sub(1) < start {
-                    (start, next) = calendar::period_bounds(ti, unit);
-                }
-                out.push(start);
-            }
-            out
-        }
+/// Median of up to 4096 positive steps spread over the series (60 when there
+/// are none): the same figure as `EventSeries::step` on regular data, without
+/// sorting a million differences.
+fn typical_step(t: &[i64]) -> i64 {
+    let stride = (t.len() / 4096).max(1);
+    let mut d: Vec<i64> = (stride..t.len()).step_by(stride).map(|i| t[i] - t[i - 1]).filter(|d| *d > 0).collect();
+    if d.is_empty() {
+        return 60;
     }
+    let mid = d.len() / 2;
+    *d.select_nth_unstable(mid).1
+}
+
+/// Start of the calendar period (the SLO window's exclusive lower bound) at each row.
+fn period_starts(t: &[i64], unit: CalendarUnit) -> Vec<i64> {
+    let mut out = Vec::with_capacity(t.len());
+    let (mut start, mut next) = (i64::MIN, i64::MIN);
+    for &ti in t {
+        // Recompute only when a row leaves the current period.
+        if ti.saturating_sub(1) >= next || ti.saturating_sub(1) < start {
+            (start, next) = calendar::period_bounds(ti, unit);
+        }
+        out.push(start);
+    }
+    out
 }
 
 /// Counts in the budgeting method's unit, when it is not events, plus the
 /// time-slice figures (for occurrences: one-step slices at the SLO target).
-fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<Vec<f64>>, Option<Vec<f64>>, Option<TimesliceResult>) {
+fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<(Vec<f64>, Vec<f64>)>, Option<TimesliceResult>) {
     let (slice, slice_target, unit_mode) = match &slo.budgeting {
         BudgetingMethod::Occurrences => (Span(rows.step.max(60) as u64), slo.target.ratio(), None),
         BudgetingMethod::Timeslices { slice, slice_target } => (*slice, *slice_target, Some(false)),
@@ -359,14 +402,16 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<Vec<f64>>, Option<Vec<f
     let mut utotal = vec![0.0; ubad.len()];
     let (mut good_s, mut bad_s, mut empty_s, mut ratio_sum) = (0usize, 0usize, 0usize, 0.0);
     let (mut acc_bad, mut acc_total) = (0.0, 0.0);
+    let slice_of = |t: i64| t.saturating_sub(1).div_euclid(slice_len);
+    let mut id = rows.t.first().map_or(0, |&t| slice_of(t));
     for i in 0..n {
         acc_bad += rows.bad[i];
         acc_total += rows.total[i];
-        let id = rows.t[i].saturating_sub(1).div_euclid(slice_len);
-        let last_of_slice = rows.t.get(i + 1).map_or(true, |&next| next.saturating_sub(1).div_euclid(slice_len) != id);
-        if !last_of_slice {
+        let next_id = rows.t.get(i + 1).map(|&t| slice_of(t));
+        if next_id == Some(id) {
             continue;
         }
+        id = next_id.unwrap_or(id);
         if acc_total > 0.0 {
             let ratio = 1.0 - acc_bad / acc_total;
             ratio_sum += ratio;
@@ -404,10 +449,7 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<Vec<f64>>, Option<Vec<f
         mean_ratio: if counted > 0 { ratio_sum / counted as f64 } else { 1.0 },
         budget_remaining: if counted > 0 { 1.0 - bad_s as f64 / (budget * counted as f64) } else { 1.0 },
     };
-    match unit_mode {
-        Some(_) => (Some(ubad), Some(utotal), Some(result)),
-        None => (None, None, Some(result)),
-    }
+    (unit_mode.map(|_| (ubad, utotal)), Some(result))
 }
 
 /// Start of the interval that row `i` stands for: one step before it, or less
@@ -420,64 +462,65 @@ fn interval_start(rows: &Rows, i: usize) -> i64 {
     rows.t[i] - step
 }
 
-#[allow(clippy::too_many_arguments)]
-fn scan_alert(
-    rows: &Rows,
-    budget: f64,
-    index: usize,
-    cfg: &crate::model::BurnAlert,
-    long: &[f64],
-    short: &[f64],
-    budget_remaining: &[f64],
-    out: &mut Vec<AlertEvent>,
-) {
+/// Burn rates per row: of the row itself, and over an alert's two windows.
+struct Burns<'a> {
+    row: &'a [f64],
+    long: &'a [f64],
+    short: &'a [f64],
+}
+
+fn scan_alert(rows: &Rows, index: usize, cfg: &crate::model::BurnAlert, burns: &Burns, budget_remaining: &[f64], out: &mut Vec<AlertEvent>) {
     let factor = cfg.factor;
-    let mut current: Option<AlertEvent> = None;
-    let (mut run_start, mut last_bad, mut prev_bad) = (None, None, false);
-    for i in 0..rows.t.len() {
-        let row_bad = rows.total[i] > 0.0 && rows.bad[i] / rows.total[i] / budget > factor;
-        if row_bad {
-            if !prev_bad {
-                run_start = Some(i);
-            }
-            last_bad = Some(i);
+    let (long, short) = (burns.long, burns.short);
+    let n = rows.t.len().min(long.len()).min(short.len());
+    let firing = |i: usize| long[i] > factor && short[i] > factor;
+    // Bad rows are looked up backwards only when an alert starts or stops:
+    // the latest one is inside the short window, so the walk stays short.
+    let last_bad_at_or_before = |i: usize| (0..=i).rev().find(|&j| burns.row[j] > factor);
+    let mut i = 0;
+    while i < n {
+        // Quiet: skip to the next row where both windows burn too fast.
+        while i < n && !firing(i) {
+            i += 1;
         }
-        prev_bad = row_bad;
-        let cond = long[i] > factor && short[i] > factor;
-        match (&mut current, cond) {
-            (None, true) => {
-                current = Some(AlertEvent {
-                    alert_index: index,
-                    severity: cfg.severity,
-                    burn_rate: factor,
-                    long: cfg.long,
-                    short: cfg.short,
-                    start: rows.t[i],
-                    end: None,
-                    budget_spent_at_fire: 1.0 - budget_remaining[i],
-                    detection_delay: run_start.map(|rs| rows.t[i] - interval_start(rows, rs)),
-                    reset_after: None,
-                    peak_burn: long[i],
-                });
-            }
-            (Some(ev), true) => ev.peak_burn = ev.peak_burn.max(long[i]),
-            (Some(ev), false) => {
-                ev.end = Some(rows.t[i]);
-                ev.reset_after = last_bad.map(|lb| rows.t[i] - rows.t[lb]);
-                out.extend(current.take());
-            }
-            (None, false) => {}
+        if i == n {
+            break;
         }
+        let fire = i;
+        let run_start = last_bad_at_or_before(fire).map(|mut j| {
+            while j > 0 && burns.row[j - 1] > factor {
+                j -= 1;
+            }
+            j
+        });
+        let mut peak = long[fire];
+        while i < n && firing(i) {
+            peak = peak.max(long[i]);
+            i += 1;
+        }
+        let end = (i < n).then_some(i);
+        out.push(AlertEvent {
+            alert_index: index,
+            severity: cfg.severity,
+            burn_rate: factor,
+            long: cfg.long,
+            short: cfg.short,
+            start: rows.t[fire],
+            end: end.map(|e| rows.t[e]),
+            budget_spent_at_fire: 1.0 - budget_remaining[fire],
+            detection_delay: run_start.map(|rs| rows.t[fire] - interval_start(rows, rs)),
+            reset_after: end.and_then(|e| last_bad_at_or_before(e).map(|lb| rows.t[e] - rows.t[lb])),
+            peak_burn: peak,
+        });
     }
-    out.extend(current);
 }
 
 /// Contiguous runs of rows with a negative budget; a calendar reset ends a run.
-fn exhausted_spans(t: &[i64], remaining: &[f64], starts: &[i64], calendar: bool) -> Vec<(i64, i64)> {
+fn exhausted_spans(t: &[i64], remaining: &[f64], period_starts: Option<&[i64]>) -> Vec<(i64, i64)> {
     let mut spans = Vec::new();
     let mut open: Option<(i64, i64)> = None;
     for i in 0..t.len() {
-        let new_period = calendar && i > 0 && starts[i] != starts[i - 1];
+        let new_period = i > 0 && period_starts.is_some_and(|s| s[i] != s[i - 1]);
         if new_period {
             spans.extend(open.take());
         }
@@ -494,27 +537,29 @@ fn exhausted_spans(t: &[i64], remaining: &[f64], starts: &[i64], calendar: bool)
     spans
 }
 
-/// Runs of rows whose error ratio exceeds the budget, kept when they spent more
-/// than `share` of the events budget of the SLO window at their last row.
-fn incidents(rows: &Rows, budget: f64, window_total: &[f64], share: f64) -> Vec<Incident> {
+/// Runs of rows whose error ratio exceeds the budget (row burn above 1), kept
+/// when they spent more than `share` of the events budget of the SLO window at
+/// their last row.
+fn incidents(rows: &Rows, row_burn: &[f64], budget: f64, window_events: impl Fn(usize) -> f64, share: f64) -> Vec<Incident> {
     let mut out = Vec::new();
-    let mut run: Option<(usize, f64)> = None;
-    let n = rows.t.len();
-    for i in 0..=n {
-        let bad_row = i < n && rows.total[i] > 0.0 && rows.bad[i] / rows.total[i] > budget;
-        match (&mut run, bad_row) {
-            (None, true) => run = Some((i, rows.bad[i])),
-            (Some((_, bad)), true) => *bad += rows.bad[i],
-            (Some((start, bad)), false) => {
-                let last = i - 1;
-                let allowed = budget * window_total[last];
-                let spent = if allowed > 0.0 { *bad / allowed } else { 0.0 };
-                if spent > share {
-                    out.push(Incident { start: interval_start(rows, *start), end: rows.t[last], budget_spent: spent });
-                }
-                run = None;
-            }
-            (None, false) => {}
+    let n = rows.t.len().min(row_burn.len());
+    let mut i = 0;
+    while i < n {
+        if row_burn[i] <= 1.0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut bad = 0.0;
+        while i < n && row_burn[i] > 1.0 {
+            bad += rows.bad[i];
+            i += 1;
+        }
+        let last = i - 1;
+        let allowed = budget * window_events(last);
+        let spent = if allowed > 0.0 { bad / allowed } else { 0.0 };
+        if spent > share {
+            out.push(Incident { start: interval_start(rows, start), end: rows.t[last], budget_spent: spent });
         }
     }
     out
