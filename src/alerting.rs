@@ -159,11 +159,34 @@ pub fn alert_facts(alert: &BurnAlert, target: Target, slo_window: Span, error_ra
     }
 }
 
+/// The alert lints, each with a stable name used in finding ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AlertRule {
+    BadFactor,
+    NeverFires,
+    ShortNotShorter,
+    LongBeyondWindow,
+    LowTraffic,
+}
+
+impl AlertRule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertRule::BadFactor => "alert-bad-factor",
+            AlertRule::NeverFires => "alert-never-fires",
+            AlertRule::ShortNotShorter => "alert-short-not-shorter",
+            AlertRule::LongBeyondWindow => "alert-long-beyond-window",
+            AlertRule::LowTraffic => "alert-low-traffic",
+        }
+    }
+}
+
 /// Something wrong or doubtful about one alert of a set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlertFinding {
     /// Stable identifier, `"<rule>:<index>"`, e.g. `"alert-never-fires:0"`.
     pub id: String,
+    pub rule: AlertRule,
     /// 0-based index of the alert in the set (messages count from 1).
     pub alert: usize,
     pub level: Level,
@@ -190,18 +213,18 @@ pub fn lint_alerts(
     let budget = target.error_budget();
     for (i, alert) in alerts.iter().enumerate() {
         let name = describe(i, alert);
-        let mut push = |rule: &str, level: Level, message: String| {
-            out.push(AlertFinding { id: format!("{rule}:{i}"), alert: i, level, message });
+        let mut push = |rule: AlertRule, level: Level, message: String| {
+            out.push(AlertFinding { id: format!("{}:{i}", rule.as_str()), rule, alert: i, level, message });
         };
         if !(alert.factor.is_finite() && alert.factor > 0.0) {
             push(
-                "alert-bad-factor",
+                AlertRule::BadFactor,
                 Level::Error,
                 format!("{name} has no usable burn factor; give it a positive number such as 14.4."),
             );
         } else if alert.factor * budget >= 1.0 {
             push(
-                "alert-never-fires",
+                AlertRule::NeverFires,
                 Level::Error,
                 format!(
                     "{name} can never fire: at a {}% target it waits for an error ratio of {}%, \
@@ -214,7 +237,7 @@ pub fn lint_alerts(
         }
         if alert.short >= alert.long {
             push(
-                "alert-short-not-shorter",
+                AlertRule::ShortNotShorter,
                 Level::Error,
                 format!(
                     "{name}: the short window ({}) must be shorter than the long one ({}). \
@@ -226,7 +249,7 @@ pub fn lint_alerts(
         }
         if alert.long > slo_window {
             push(
-                "alert-long-beyond-window",
+                AlertRule::LongBeyondWindow,
                 Level::Warning,
                 format!(
                     "{name}: the long window ({}) is longer than the SLO window ({}); it looks at errors \
@@ -241,7 +264,7 @@ pub fn lint_alerts(
             let allowed = expected * budget;
             if allowed < 1.0 {
                 push(
-                    "alert-low-traffic",
+                    AlertRule::LowTraffic,
                     Level::Warning,
                     format!(
                         "{name}: about {} events arrive in its long window ({}), so the budget there holds \

@@ -7,6 +7,7 @@
 pub mod alerting;
 pub mod budget;
 pub mod diag;
+pub mod lint;
 pub mod model;
 pub mod series;
 
