@@ -703,3 +703,355 @@ fn plain_number(x: f64) -> String {
     let s = format!("{x:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        AlertConfig, CalendarUnit, Dependency, EventKind, Journey, Service, Span, Target, Window,
+    };
+
+    /// A project with nothing to complain about in its one SLO: a shop whose
+    /// checkout journey has an availability SLO of 99.9% over 30 days.
+    fn shop() -> Project {
+        Project {
+            services: vec![Service {
+                name: "Shop".into(),
+                dependencies: vec![Dependency { name: "payments".into(), availability: 0.9999 }],
+                ..Service::default()
+            }],
+            journeys: vec![Journey { name: "Checkout".into(), service: "Shop".into(), description: String::new() }],
+            slos: vec![checkout("checkout")],
+            people: (0..RACI_PERSONAS.len()).map(|p| Person { name: format!("person {p}"), persona: p }).collect(),
+            ..Project::default()
+        }
+    }
+
+    fn checkout(id: &str) -> Slo {
+        Slo {
+            id: id.into(),
+            name: id.into(),
+            service: "Shop".into(),
+            journey: "Checkout".into(),
+            description: "Share of checkout requests that succeed".into(),
+            ..Slo::default()
+        }
+    }
+
+    fn ratio_sli(events: &str) -> Sli {
+        Sli::Ratio {
+            counts: EventKind::Bad,
+            events_query: events.into(),
+            total_query: "sum(rate(http_requests_total[{{.window}}]))".into(),
+        }
+    }
+
+    fn slo_ids(p: &Project, ctx: &LintContext) -> Vec<String> {
+        lint_project(p, ctx).into_iter().filter(|f| f.slo_id.is_some()).map(|f| f.id).collect()
+    }
+
+    fn with_traffic(slo: &str, per_hour: f64) -> LintContext {
+        let mut ctx = LintContext::default();
+        ctx.slos.insert(slo.into(), SloFacts { expected_events_per_hour: Some(per_hour), history_sli: None });
+        ctx
+    }
+
+    fn find<'a>(findings: &'a [Finding], id: &str) -> &'a Finding {
+        findings.iter().find(|f| f.id == id).unwrap_or_else(|| panic!("no {id} in {findings:?}"))
+    }
+
+    #[test]
+    fn a_healthy_slo_draws_no_findings() {
+        assert_eq!(slo_ids(&shop(), &with_traffic("checkout", 10_000.0)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn default_raci_chart_warns_about_two_accountables_for_existence_of_slo() {
+        let f = raci_findings(&Raci::default());
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].id, "raci-many-a:existence-of-slo");
+        assert_eq!(f[0].level, Level::Warning);
+        assert!(f[0].explanation.contains("Service Owner, Software Engineer/QE"), "{}", f[0].explanation);
+        assert_eq!(f[0].slo_id, None);
+    }
+
+    #[test]
+    fn raci_step_without_a_or_r_is_named() {
+        let mut raci = Raci::default();
+        raci.cells[3] = vec!["C".into(), "I".into(), "".into(), "c".into(), "I".into(), "I".into(), "I".into()];
+        let ids: Vec<String> = raci_findings(&raci).into_iter().map(|f| f.id).collect();
+        assert!(ids.contains(&"raci-no-a:measure-track-slo".to_string()), "{ids:?}");
+        assert!(ids.contains(&"raci-no-r:measure-track-slo".to_string()), "{ids:?}");
+        let f = raci_findings(&raci);
+        assert!(find(&f, "raci-no-a:measure-track-slo").title.contains("Measure+Track SLO"));
+    }
+
+    #[test]
+    fn raci_letters_are_read_case_insensitively() {
+        let raci = Raci { cells: vec![vec!["ar".into(), "c".into()]] };
+        assert_eq!(raci_findings(&raci), Vec::new());
+    }
+
+    #[test]
+    fn raci_without_people_asks_to_map_them() {
+        let f = raci_staffing_findings(&Raci::default(), &[]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].id, "raci-no-people");
+    }
+
+    #[test]
+    fn accountable_persona_without_a_person_is_named_with_its_steps() {
+        let people = [Person { name: "Ana".into(), persona: 0 }];
+        let f = raci_staffing_findings(&Raci::default(), &people);
+        let ids: Vec<&str> = f.iter().map(|x| x.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                "raci-a-unstaffed:product-owner-s",
+                "raci-a-unstaffed:engineering-quality-lead",
+                "raci-a-unstaffed:software-engineer-qe",
+                "raci-a-unstaffed:sre-ic",
+                "raci-a-unstaffed:engineering-manager-director",
+            ]
+        );
+        let lead = find(&f, "raci-a-unstaffed:engineering-quality-lead");
+        assert!(lead.explanation.contains("\"Propose SLO Roadmap\", \"Execute SLO Roadmap\""), "{}", lead.explanation);
+    }
+
+    #[test]
+    fn five_nines_or_more_is_a_warning() {
+        let mut p = shop();
+        p.slos[0].target = Target(0.99999);
+        p.services[0].dependencies.clear();
+        let f = lint_project(&p, &LintContext::default());
+        let hit = find(&f, "target-too-high:checkout");
+        assert_eq!(hit.level, Level::Warning);
+        assert!(hit.explanation.contains("25.9 s"), "{}", hit.explanation);
+        p.slos[0].target = Target(0.9999);
+        assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_hundred_percent_target_from_a_file_is_an_error_and_skips_budget_math() {
+        let mut p = shop();
+        p.slos[0].target = Target(1.0);
+        assert_eq!(slo_ids(&p, &with_traffic("checkout", 1.0)), vec!["target-invalid:checkout"]);
+        p.slos[0].target = Target(f64::NAN);
+        assert_eq!(find(&lint_project(&p, &LintContext::default()), "target-invalid:checkout").level, Level::Error);
+    }
+
+    #[test]
+    fn target_above_the_serial_product_of_dependencies_is_flagged() {
+        let mut p = shop();
+        p.services[0].dependencies = [0.9999, 0.9999, 0.9995, 0.999]
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Dependency { name: format!("dep {i}"), availability: *a })
+            .collect();
+        let f = lint_project(&p, &LintContext::default());
+        let hit = find(&f, "nines-beyond-dependencies:checkout");
+        assert!(hit.explanation.contains("99.83%"), "{}", hit.explanation);
+        p.slos[0].target = Target(0.998);
+        assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn dependency_without_availability_is_reported_and_left_out_of_the_ceiling() {
+        let mut p = shop();
+        p.services[0].dependencies.push(Dependency { name: "Search API".into(), availability: 0.0 });
+        let f = lint_project(&p, &LintContext::default());
+        assert_eq!(find(&f, "dependency-availability-missing:shop:search-api").level, Level::Info);
+        assert!(!f.iter().any(|x| x.id.starts_with("nines-beyond-dependencies")), "{f:?}");
+    }
+
+    #[test]
+    fn averages_in_queries_or_description_are_flagged() {
+        let mut p = shop();
+        p.slos[0].sli = ratio_sli("avg_over_time(checkout_errors[{{.window}}])");
+        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["average-not-percentile:checkout"]);
+        let mut p = shop();
+        p.slos[0].description = "Mean latency of checkout stays under 200 ms".into();
+        let f = lint_project(&p, &LintContext::default());
+        assert!(find(&f, "average-not-percentile:checkout").explanation.contains("\"mean latency\""));
+        p.slos[0].description = "What we mean by a successful checkout".into();
+        assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn resource_metrics_as_slis_are_flagged() {
+        for query in [
+            "sum(rate(node_cpu_seconds_total{mode!=\"idle\"}[5m]))",
+            "container_memory_working_set_bytes",
+            "node_load1",
+            "disk_used_percent",
+        ] {
+            let mut p = shop();
+            p.slos[0].sli = ratio_sli(query);
+            assert_eq!(slo_ids(&p, &LintContext::default()), vec!["resource-metric:checkout"], "{query}");
+        }
+    }
+
+    #[test]
+    fn label_values_and_ordinary_words_do_not_look_like_resources() {
+        for query in [
+            "sum(rate(http_requests_total{container=\"cpu-worker\",code=~\"5..\"}[{{.window}}]))",
+            "sum(rate(upload_errors_total[5m]))",
+            "sum(rate(payload_rejected_total[5m]))",
+        ] {
+            let mut p = shop();
+            p.slos[0].sli = ratio_sli(query);
+            assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new(), "{query}");
+        }
+    }
+
+    #[test]
+    fn queue_size_instead_of_time_in_queue_is_flagged() {
+        let mut p = shop();
+        p.slos[0].sli = ratio_sli("max(rabbitmq_queue_messages_ready)");
+        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["queue-size:checkout"]);
+    }
+
+    #[test]
+    fn the_up_metric_is_measured_far_from_the_user() {
+        let mut p = shop();
+        p.slos[0].sli = Sli::Availability { probe_query: "up{job=\"checkout\"}".into() };
+        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["far-from-user:checkout"]);
+        p.slos[0].sli = Sli::Availability { probe_query: "probe_success{job=\"blackbox\"}".into() };
+        assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_slo_without_a_known_journey_is_an_info() {
+        let mut p = shop();
+        p.slos[0].journey = String::new();
+        let f = lint_project(&p, &LintContext::default());
+        assert_eq!(find(&f, "no-journey:checkout").level, Level::Info);
+        p.slos[0].journey = "Browse".into();
+        let f = lint_project(&p, &LintContext::default());
+        assert!(find(&f, "no-journey:checkout").explanation.contains("\"Browse\""));
+        p.slos[0].journey = " checkout ".into();
+        assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn windows_shorter_than_a_week_are_too_short() {
+        let mut p = shop();
+        p.slos[0].window = Window::Rolling { span: Span::days(1) };
+        p.slos[0].alerting = AlertConfig { alerts: Vec::new(), ..AlertConfig::default() };
+        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["window-too-short:checkout"]);
+        p.slos[0].window = Window::Calendar { unit: CalendarUnit::Week, time_zone: "UTC".into() };
+        assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_budget_under_one_event_per_window_is_flagged() {
+        // 1 event an hour over 30 days is 720 events; 99.9% allows 0.72 bad ones.
+        let f = lint_project(&shop(), &with_traffic("checkout", 1.0));
+        let hit = find(&f, "budget-under-one-event:checkout");
+        assert!(hit.explanation.contains("0.72 bad"), "{}", hit.explanation);
+        assert!(hit.explanation.contains("at least 1,000 events per window"), "{}", hit.explanation);
+    }
+
+    #[test]
+    fn low_traffic_that_lets_one_failure_fire_alerts_is_flagged() {
+        // 10 requests an hour, 99.9%, 30 d: each failure spends 13.9% of the budget,
+        // and one failure exceeds every Workbook threshold.
+        let f = lint_project(&shop(), &with_traffic("checkout", 10.0));
+        let hit = find(&f, "low-traffic:checkout");
+        assert!(hit.explanation.contains("fire 4 of 4 alerts"), "{}", hit.explanation);
+        assert!(hit.explanation.contains("13.889%"), "{}", hit.explanation);
+        assert!(!f.iter().any(|x| x.id.contains("alert-low-traffic")), "{f:?}");
+        assert!(!f.iter().any(|x| x.id.starts_with("budget-under-one-event")), "{f:?}");
+        // At 1,000 an hour one failure is 0.07% of the 1 h page threshold's worth: quiet.
+        assert_eq!(slo_ids(&shop(), &with_traffic("checkout", 1000.0)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_committed_target_above_history_warns_and_an_aspirational_one_informs() {
+        let mut ctx = LintContext::default();
+        ctx.slos.insert("checkout".into(), SloFacts { expected_events_per_hour: None, history_sli: Some(0.998) });
+        let mut p = shop();
+        let f = lint_project(&p, &ctx);
+        let hit = find(&f, "history-below-target:checkout");
+        assert_eq!(hit.level, Level::Warning);
+        assert!(hit.explanation.contains("history reached 99.8%"), "{}", hit.explanation);
+        p.slos[0].commitment = Commitment::Aspirational;
+        assert_eq!(find(&lint_project(&p, &ctx), "history-below-target:checkout").level, Level::Info);
+        p.slos[0].target = Target(0.995);
+        assert_eq!(slo_ids(&p, &ctx), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_aspirational_slo_that_enforces_is_a_warning() {
+        let mut p = shop();
+        p.slos[0].commitment = Commitment::Aspirational;
+        p.slos[0].enforcement = Enforcement::Enforcing;
+        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["aspirational-enforcing:checkout"]);
+    }
+
+    #[test]
+    fn alert_lints_appear_under_the_slo_with_its_id() {
+        let mut p = shop();
+        p.slos[0].target = Target(0.93);
+        p.services[0].dependencies.clear();
+        let f = lint_project(&p, &LintContext::default());
+        let hit = find(&f, "alert-never-fires:checkout:0");
+        assert_eq!(hit.level, Level::Error);
+        assert_eq!(hit.slo_id.as_deref(), Some("checkout"));
+    }
+
+    #[test]
+    fn more_than_three_slos_for_one_journey_is_too_many() {
+        let mut p = shop();
+        p.slos = (1..=4).map(|i| checkout(&format!("checkout-{i}"))).collect();
+        let f = lint_project(&p, &LintContext::default());
+        let hit = find(&f, "too-many-slos:checkout");
+        assert_eq!(hit.slo_id, None);
+        assert!(hit.explanation.contains("4 SLOs"));
+        p.slos.pop();
+        assert!(!lint_project(&p, &LintContext::default()).iter().any(|x| x.id.starts_with("too-many-slos")));
+    }
+
+    #[test]
+    fn two_slos_with_one_id_are_an_error_reported_once() {
+        let mut p = shop();
+        p.slos = vec![checkout("same"), checkout("same"), checkout("same")];
+        let f = lint_project(&p, &LintContext::default());
+        assert_eq!(f.iter().filter(|x| x.id == "duplicate-slo-id:same").count(), 1);
+    }
+
+    #[test]
+    fn acknowledged_findings_are_marked_from_the_project() {
+        let mut p = shop();
+        p.acknowledged.insert("raci-many-a:existence-of-slo".into(), "we co-own it on purpose".into());
+        p.slos[0].window = Window::Rolling { span: Span::days(1) };
+        let f = lint_project(&p, &LintContext::default());
+        assert!(find(&f, "raci-many-a:existence-of-slo").acknowledged);
+        assert!(!find(&f, "window-too-short:checkout").acknowledged);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_lints_without_panic_and_with_unique_ids(
+            events in "\\PC{0,60}", desc in "\\PC{0,60}", name in "\\PC{0,20}", journey in "\\PC{0,10}",
+            target in proptest::num::f64::ANY, per_hour in proptest::option::of(proptest::num::f64::ANY),
+        ) {
+            let mut p = shop();
+            p.slos[0].sli = ratio_sli(&events);
+            p.slos[0].description = desc;
+            p.slos[0].name = name.clone();
+            p.slos[0].journey = journey;
+            p.slos[0].target = Target(target);
+            p.services[0].name = name;
+            let mut ctx = LintContext::default();
+            ctx.slos.insert("checkout".into(), SloFacts { expected_events_per_hour: per_hour, history_sli: Some(target) });
+            let f = lint_project(&p, &ctx);
+            let mut ids: Vec<&str> = f.iter().map(|x| x.id.as_str()).collect();
+            let n = ids.len();
+            ids.sort();
+            ids.dedup();
+            proptest::prop_assert_eq!(ids.len(), n);
+            proptest::prop_assert!(f.iter().all(|x| !x.title.is_empty() && !x.explanation.is_empty()));
+        }
+    }
+}
