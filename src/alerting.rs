@@ -54,7 +54,9 @@ pub fn preset_alerts(preset: AlertPreset, slo_window: Span) -> Option<Vec<BurnAl
         AlertPreset::Workbook28d => Some(
             workbook_tiers()
                 .iter()
-                .map(|&(severity, share, long, short)| custom(severity, share, long, short, Span::days(28)))
+                .map(|&(severity, share, long, short)| {
+                    custom(severity, share, long, short, Span::days(28))
+                })
                 .collect(),
         ),
         AlertPreset::PyrraScaled => Some(
@@ -81,9 +83,20 @@ fn scaled(window: Span, divisor: u64) -> Span {
 /// A custom alert: fire when `budget_share` of the budget (0.02 = 2%) would be
 /// spent within `long`, i.e. factor F = f x P / L (2% in 1 h of 30 d: 14.4).
 /// A zero long window is read as one second so the factor stays finite.
-pub fn custom(severity: Severity, budget_share: f64, long: Span, short: Span, slo_window: Span) -> BurnAlert {
+pub fn custom(
+    severity: Severity,
+    budget_share: f64,
+    long: Span,
+    short: Span,
+    slo_window: Span,
+) -> BurnAlert {
     let factor = budget_share * slo_window.seconds() as f64 / long.seconds().max(1) as f64;
-    BurnAlert { severity, long, short, factor }
+    BurnAlert {
+        severity,
+        long,
+        short,
+        factor,
+    }
 }
 
 /// Share of the SLO window's budget already spent when the alert fires after
@@ -148,7 +161,12 @@ pub struct AlertFacts {
 }
 
 /// All per-alert facts at once, for a target, SLO window and a chosen error ratio.
-pub fn alert_facts(alert: &BurnAlert, target: Target, slo_window: Span, error_ratio: f64) -> AlertFacts {
+pub fn alert_facts(
+    alert: &BurnAlert,
+    target: Target,
+    slo_window: Span,
+    error_ratio: f64,
+) -> AlertFacts {
     AlertFacts {
         threshold: threshold(alert, target),
         budget_spent: budget_spent_when_fired(alert, slo_window),
@@ -214,13 +232,21 @@ pub fn lint_alerts(
     for (i, alert) in alerts.iter().enumerate() {
         let name = describe(i, alert);
         let mut push = |rule: AlertRule, level: Level, message: String| {
-            out.push(AlertFinding { id: format!("{}:{i}", rule.as_str()), rule, alert: i, level, message });
+            out.push(AlertFinding {
+                id: format!("{}:{i}", rule.as_str()),
+                rule,
+                alert: i,
+                level,
+                message,
+            });
         };
         if !(alert.factor.is_finite() && alert.factor > 0.0) {
             push(
                 AlertRule::BadFactor,
                 Level::Error,
-                format!("{name} has no usable burn factor; give it a positive number such as 14.4."),
+                format!(
+                    "{name} has no usable burn factor; give it a positive number such as 14.4."
+                ),
             );
         } else if alert.factor * budget >= 1.0 {
             push(
@@ -297,7 +323,11 @@ fn describe(index: usize, alert: &BurnAlert) -> String {
 fn short_number(x: f64) -> String {
     let s = format!("{x:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -319,8 +349,10 @@ mod tests {
     #[test]
     fn workbook_30d_preset_is_the_sre_workbook_table() {
         let a = preset_alerts(AlertPreset::Workbook30d, Span::days(30)).unwrap();
-        let got: Vec<(Severity, u64, u64, f64)> =
-            a.iter().map(|x| (x.severity, x.long.seconds(), x.short.seconds(), x.factor)).collect();
+        let got: Vec<(Severity, u64, u64, f64)> = a
+            .iter()
+            .map(|x| (x.severity, x.long.seconds(), x.short.seconds(), x.factor))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -335,7 +367,10 @@ mod tests {
     #[test]
     fn workbook_28d_preset_has_sloths_factors_and_the_same_windows() {
         let a = preset_alerts(AlertPreset::Workbook28d, Span::days(28)).unwrap();
-        let factors: Vec<f64> = a.iter().map(|x| (x.factor * 1000.0).round() / 1000.0).collect();
+        let factors: Vec<f64> = a
+            .iter()
+            .map(|x| (x.factor * 1000.0).round() / 1000.0)
+            .collect();
         assert_eq!(factors, vec![13.44, 5.6, 2.8, 0.933]);
         let thirty = workbook_30d();
         for (x, y) in a.iter().zip(&thirty) {
@@ -346,8 +381,17 @@ mod tests {
     #[test]
     fn pyrra_preset_at_28_days_has_the_documented_windows() {
         let a = preset_alerts(AlertPreset::PyrraScaled, Span::days(28)).unwrap();
-        let got: Vec<(Severity, String, String, f64)> =
-            a.iter().map(|x| (x.severity, x.short.to_string(), x.long.to_string(), x.factor)).collect();
+        let got: Vec<(Severity, String, String, f64)> = a
+            .iter()
+            .map(|x| {
+                (
+                    x.severity,
+                    x.short.to_string(),
+                    x.long.to_string(),
+                    x.factor,
+                )
+            })
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -365,7 +409,9 @@ mod tests {
         // 30 d / 8064 = 321.43 s, rounded to 321 s; 30 d / 672 = 3857.14 s -> 3857 s.
         assert_eq!((a[0].short, a[0].long), (Span(321), Span(3857)));
         let tiny = preset_alerts(AlertPreset::PyrraScaled, Span(60)).unwrap();
-        assert!(tiny.iter().all(|x| x.short.seconds() >= 1 && x.long.seconds() >= 1));
+        assert!(tiny
+            .iter()
+            .all(|x| x.short.seconds() >= 1 && x.long.seconds() >= 1));
     }
 
     #[test]
@@ -384,19 +430,31 @@ mod tests {
         ];
         for (share, long, factor) in cases {
             let a = custom(Severity::Page, share, long, Span::minutes(5), d30);
-            assert!(close(a.factor, factor, 1e-9), "{share} in {long}: {}", a.factor);
+            assert!(
+                close(a.factor, factor, 1e-9),
+                "{share} in {long}: {}",
+                a.factor
+            );
         }
     }
 
     #[test]
     fn budget_spent_when_the_fast_page_fires_is_two_percent() {
         let a = workbook_30d()[0];
-        assert!(close(budget_spent_when_fired(&a, Span::days(30)), 0.02, 1e-12));
+        assert!(close(
+            budget_spent_when_fired(&a, Span::days(30)),
+            0.02,
+            1e-12
+        ));
     }
 
     #[test]
     fn threshold_is_factor_times_budget() {
-        assert!(close(threshold(&workbook_30d()[0], pct(99.9)), 0.0144, 1e-12));
+        assert!(close(
+            threshold(&workbook_30d()[0], pct(99.9)),
+            0.0144,
+            1e-12
+        ));
     }
 
     #[test]
@@ -412,7 +470,11 @@ mod tests {
         assert_eq!(detection_time(&a, pct(99.9), 0.01), None);
         assert_eq!(detection_time(&a, pct(99.9), f64::NAN), None);
         // Twice the threshold: half the long window.
-        assert!(close(detection_time(&a, pct(99.9), 0.0288).unwrap(), 1800.0, 1e-6));
+        assert!(close(
+            detection_time(&a, pct(99.9), 0.0288).unwrap(),
+            1800.0,
+            1e-6
+        ));
     }
 
     #[test]
@@ -444,7 +506,11 @@ mod tests {
         assert_eq!(ids(&f), vec!["alert-never-fires:0"]);
         assert_eq!(f[0].level, Level::Error);
         assert!(f[0].message.contains("100.8%"), "{}", f[0].message);
-        assert!(f[0].message.contains("Alert 1 (page, 1h/5m, 14.4x)"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("Alert 1 (page, 1h/5m, 14.4x)"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
@@ -455,7 +521,12 @@ mod tests {
 
     #[test]
     fn short_window_not_shorter_than_long_is_an_error() {
-        let a = BurnAlert { severity: Severity::Page, long: Span::hours(1), short: Span::hours(1), factor: 14.4 };
+        let a = BurnAlert {
+            severity: Severity::Page,
+            long: Span::hours(1),
+            short: Span::hours(1),
+            factor: 14.4,
+        };
         let f = lint_alerts(&[a], pct(99.9), Span::days(30), None);
         assert_eq!(ids(&f), vec!["alert-short-not-shorter:0"]);
     }
@@ -469,7 +540,12 @@ mod tests {
 
     #[test]
     fn non_positive_factor_is_an_error() {
-        let a = BurnAlert { severity: Severity::Ticket, long: Span::hours(6), short: Span::minutes(30), factor: 0.0 };
+        let a = BurnAlert {
+            severity: Severity::Ticket,
+            long: Span::hours(6),
+            short: Span::minutes(30),
+            factor: 0.0,
+        };
         let f = lint_alerts(&[a], pct(99.9), Span::days(30), None);
         assert_eq!(ids(&f), vec!["alert-bad-factor:0"]);
     }
@@ -478,10 +554,20 @@ mod tests {
     fn low_traffic_flags_windows_whose_budget_holds_under_one_event() {
         // 10 events an hour at 99.9%: the 1 h window holds 0.01 bad events,
         // the 3 d window 720 x 0.001 = 0.72, still under one.
-        let f = lint_alerts(&workbook_30d(), pct(99.9), Span::days(30), Some(10.0 / 3600.0));
+        let f = lint_alerts(
+            &workbook_30d(),
+            pct(99.9),
+            Span::days(30),
+            Some(10.0 / 3600.0),
+        );
         assert_eq!(
             ids(&f),
-            vec!["alert-low-traffic:0", "alert-low-traffic:1", "alert-low-traffic:2", "alert-low-traffic:3"]
+            vec![
+                "alert-low-traffic:0",
+                "alert-low-traffic:1",
+                "alert-low-traffic:2",
+                "alert-low-traffic:3"
+            ]
         );
         // At 1 event per second the 1 h window holds 3.6 bad events.
         assert!(lint_alerts(&workbook_30d(), pct(99.9), Span::days(30), Some(1.0)).is_empty());

@@ -89,7 +89,11 @@ pub fn expected_events(events_per_second: f64, span: Span) -> f64 {
 
 /// Event budget per day, week, month (30 d), quarter (90 d), year (365 d) and
 /// SLO window at a steady `events_per_second`, in the order of [`budget_table`].
-pub fn event_budget_table(target: Target, window: Span, events_per_second: f64) -> Vec<EventBudgetRow> {
+pub fn event_budget_table(
+    target: Target,
+    window: Span,
+    events_per_second: f64,
+) -> Vec<EventBudgetRow> {
     table_spans(window)
         .into_iter()
         .map(|(label, span_seconds)| {
@@ -132,7 +136,12 @@ pub fn budget_status(target: Target, good_events: f64, total_events: f64) -> Bud
     let bad = (total - good).max(0.0);
     let allowed = budget_events(target, total);
     let consumed = if allowed > 0.0 { bad / allowed } else { 0.0 };
-    BudgetStatus { bad_events: bad, allowed_bad_events: allowed, consumed, remaining: 1.0 - consumed }
+    BudgetStatus {
+        bad_events: bad,
+        allowed_bad_events: allowed,
+        consumed,
+        remaining: 1.0 - consumed,
+    }
 }
 
 /// Seconds until a whole budget is gone at a constant burn rate: P / F
@@ -173,7 +182,11 @@ pub fn timeslice_budget(target: Target, window: Span, slice: Span) -> f64 {
 
 /// Zero for negative, NaN and infinite inputs; the value otherwise.
 fn non_negative(x: f64) -> f64 {
-    if x.is_finite() && x > 0.0 { x } else { 0.0 }
+    if x.is_finite() && x > 0.0 {
+        x
+    } else {
+        0.0
+    }
 }
 
 /// Human text for a duration in seconds: "43 min 12 s", "20 min 9.6 s", "1 h 40 min 48 s".
@@ -207,7 +220,11 @@ pub fn human_seconds(secs: f64) -> String {
         }
     }
     let text = parts.join(" ");
-    if neg { format!("-{text}") } else { text }
+    if neg {
+        format!("-{text}")
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -238,11 +255,27 @@ mod tests {
 
     #[test]
     fn budget_as_time_matches_the_worked_numbers() {
-        assert_eq!(human_seconds(budget_seconds(pct(99.9), Span::days(30))), "43 min 12 s");
-        assert_eq!(human_seconds(budget_seconds(pct(99.9), Span::days(28))), "40 min 19.2 s");
-        assert_eq!(human_seconds(budget_seconds(pct(99.95), Span::days(28))), "20 min 9.6 s");
-        assert_eq!(human_seconds(budget_seconds(pct(99.0), Span::days(7))), "1 h 40 min 48 s");
-        assert!(close(budget_seconds(pct(99.9), Span::days(30)), 2592.0, 1e-6));
+        assert_eq!(
+            human_seconds(budget_seconds(pct(99.9), Span::days(30))),
+            "43 min 12 s"
+        );
+        assert_eq!(
+            human_seconds(budget_seconds(pct(99.9), Span::days(28))),
+            "40 min 19.2 s"
+        );
+        assert_eq!(
+            human_seconds(budget_seconds(pct(99.95), Span::days(28))),
+            "20 min 9.6 s"
+        );
+        assert_eq!(
+            human_seconds(budget_seconds(pct(99.0), Span::days(7))),
+            "1 h 40 min 48 s"
+        );
+        assert!(close(
+            budget_seconds(pct(99.9), Span::days(30)),
+            2592.0,
+            1e-6
+        ));
     }
 
     #[test]
@@ -258,13 +291,23 @@ mod tests {
         let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["Day", "Week", "Month (30 d)", "Quarter (90 d)", "Year (365 d)", "Window (28 d)"]
+            [
+                "Day",
+                "Week",
+                "Month (30 d)",
+                "Quarter (90 d)",
+                "Year (365 d)",
+                "Window (28 d)"
+            ]
         );
         assert_eq!(human_seconds(rows[0].allowed_bad_seconds), "1 min 26.4 s");
         assert_eq!(human_seconds(rows[1].allowed_bad_seconds), "10 min 4.8 s");
         assert_eq!(human_seconds(rows[2].allowed_bad_seconds), "43 min 12 s");
         assert_eq!(human_seconds(rows[3].allowed_bad_seconds), "2 h 9 min 36 s");
-        assert_eq!(human_seconds(rows[4].allowed_bad_seconds), "8 h 45 min 36 s");
+        assert_eq!(
+            human_seconds(rows[4].allowed_bad_seconds),
+            "8 h 45 min 36 s"
+        );
         assert_eq!(rows[5].span_seconds, 28 * 86_400);
         assert_eq!(human_seconds(rows[5].allowed_bad_seconds), "40 min 19.2 s");
     }
@@ -327,7 +370,10 @@ mod tests {
         // A quarter of a 30-day budget left, burning at 1x: 7.5 days.
         let secs = time_to_exhaustion_from(0.25, Span::days(30), 1.0).unwrap();
         assert!(close(secs, 7.5 * 86_400.0, 1e-6));
-        assert_eq!(time_to_exhaustion_from(-0.1, Span::days(30), 2.0), Some(0.0));
+        assert_eq!(
+            time_to_exhaustion_from(-0.1, Span::days(30), 2.0),
+            Some(0.0)
+        );
         assert_eq!(time_to_exhaustion_from(0.5, Span::days(30), -1.0), None);
     }
 

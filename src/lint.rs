@@ -16,7 +16,9 @@
 
 use crate::alerting::AlertRule;
 use crate::diag::Level;
-use crate::model::{Commitment, Enforcement, Person, Project, Raci, Sli, Slo, RACI_PERSONAS, RACI_STEPS};
+use crate::model::{
+    Commitment, Enforcement, Person, Project, Raci, Sli, Slo, RACI_PERSONAS, RACI_STEPS,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -54,7 +56,13 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(id: String, slo_id: Option<&str>, level: Level, title: impl Into<String>, explanation: String) -> Self {
+    fn new(
+        id: String,
+        slo_id: Option<&str>,
+        level: Level,
+        title: impl Into<String>,
+        explanation: String,
+    ) -> Self {
         Finding {
             id,
             slo_id: slo_id.map(str::to_string),
@@ -121,7 +129,11 @@ fn slo_findings(project: &Project, slo: &Slo, facts: &SloFacts, out: &mut Vec<Fi
                 "{} has a target of {}. 100% leaves no error budget and no real service meets it; \
                  0% promises nothing. Choose a value such as 99.9.",
                 name(slo),
-                if t.is_finite() { format!("{}%", crate::model::format_percent(t * 100.0)) } else { "no number".into() },
+                if t.is_finite() {
+                    format!("{}%", crate::model::format_percent(t * 100.0))
+                } else {
+                    "no number".into()
+                },
             ),
         ));
     } else if t >= NEAR_PERFECT {
@@ -170,7 +182,9 @@ fn slo_findings(project: &Project, slo: &Slo, facts: &SloFacts, out: &mut Vec<Fi
                 // `low-traffic` (one failure fires an alert) says this sharper for the project view.
                 AlertRule::LowTraffic => continue,
                 AlertRule::NeverFires => "An alert can never fire",
-                AlertRule::ShortNotShorter => "An alert's short window is not shorter than its long one",
+                AlertRule::ShortNotShorter => {
+                    "An alert's short window is not shorter than its long one"
+                }
                 AlertRule::LongBeyondWindow => "An alert looks further back than the SLO window",
                 AlertRule::BadFactor => "An alert has no usable burn factor",
             };
@@ -201,8 +215,19 @@ fn slo_findings(project: &Project, slo: &Slo, facts: &SloFacts, out: &mut Vec<Fi
 
 /// Target above the serial product of the service's dependency availabilities.
 fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Finding>) {
-    let Some(service) = project.services.iter().find(|s| same_name(&s.name, &slo.service)) else { return };
-    let known: Vec<f64> = service.dependencies.iter().map(|d| d.availability).filter(|a| usable_availability(*a)).collect();
+    let Some(service) = project
+        .services
+        .iter()
+        .find(|s| same_name(&s.name, &slo.service))
+    else {
+        return;
+    };
+    let known: Vec<f64> = service
+        .dependencies
+        .iter()
+        .map(|d| d.availability)
+        .filter(|a| usable_availability(*a))
+        .collect();
     if known.is_empty() {
         return;
     }
@@ -214,12 +239,16 @@ fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Finding>) {
             Level::Warning,
             "More nines than the dependencies allow",
             format!(
-                "{} needs all of its {} dependencies with known availability; together they offer at most {}%, \
-                 below the {}% target, so their outages alone would spend more than the budget. \
+                "{} needs all of its dependencies to work; {} at most {}%, below the {}% target, so their \
+                 outages alone would spend more than the budget. \
                  Lower the target, add redundancy or caching, or agree up front what happens when a dependency \
                  spends your budget.",
                 service.name.trim(),
-                known.len(),
+                if known.len() == 1 {
+                    "its one dependency with a known availability offers".to_string()
+                } else {
+                    format!("the {} with a known availability together offer", known.len())
+                },
                 crate::model::format_percent((ceiling * 10_000.0).round() / 100.0),
                 slo.target,
             ),
@@ -232,7 +261,12 @@ fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
     let id = slo.id.as_str();
     let tokens = sli_tokens(&slo.sli);
     let desc = words(&slo.description);
-    if let Some(hit) = tokens.iter().find(|t| is_average_token(t)).cloned().or_else(|| average_in_words(&desc)) {
+    if let Some(hit) = tokens
+        .iter()
+        .find(|t| is_average_token(t))
+        .cloned()
+        .or_else(|| average_in_words(&desc))
+    {
         out.push(Finding::new(
             format!("average-not-percentile:{id}"),
             Some(id),
@@ -294,7 +328,10 @@ fn journey_link(project: &Project, slo: &Slo, out: &mut Vec<Finding>) {
     let why = if journey.is_empty() {
         format!("{} is not linked to a critical user journey.", name(slo))
     } else if !project.journeys.iter().any(|j| same_name(&j.name, journey)) {
-        format!("{} names the journey \"{journey}\", which this project does not describe.", name(slo))
+        format!(
+            "{} names the journey \"{journey}\", which this project does not describe.",
+            name(slo)
+        )
     } else {
         return;
     };
@@ -312,7 +349,12 @@ fn journey_link(project: &Project, slo: &Slo, out: &mut Vec<Finding>) {
 
 /// Budget under one event per window, and single failures firing alerts.
 fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Finding>) {
-    let Some(per_hour) = facts.expected_events_per_hour.filter(|h| h.is_finite() && *h >= 0.0) else { return };
+    let Some(per_hour) = facts
+        .expected_events_per_hour
+        .filter(|h| h.is_finite() && *h >= 0.0)
+    else {
+        return;
+    };
     let id = slo.id.as_str();
     let budget = slo.target.error_budget();
     let window = slo.window.nominal();
@@ -334,7 +376,8 @@ fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Finding>) {
                 slo.target,
                 plain_number(in_window * budget),
                 slo.target,
-                plain_number((1.0 / budget).ceil()),
+                // Rounded first so float noise in 1 - T (99.999%) does not add an event.
+                plain_number((((1.0 / budget) * 1e6).round() / 1e6).ceil()),
             ),
         ));
     }
@@ -355,21 +398,32 @@ fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Finding>) {
             "Low traffic makes alerts noisy",
             format!(
                 "At about {} events an hour a single failed event is enough to fire {} of {} alerts ({}), and each \
-                 failure spends {}% of the budget. Consider synthetic traffic, aggregating services, longer windows \
+                 failure spends {}. Consider synthetic traffic, aggregating services, longer windows \
                  or time slices, a minimum-events guard, or accepting it knowingly.",
                 plain_number(per_hour),
                 fired.len(),
                 slo.alerting.alerts.len(),
                 fired.join(", "),
-                plain_number(100.0 / (in_window * budget)),
+                failure_share(in_window * budget),
             ),
         ));
     }
 }
 
+/// What one failure costs when the window's budget holds `allowed` bad events.
+fn failure_share(allowed: f64) -> String {
+    if allowed <= 1.0 {
+        "the whole budget of the window or more".into()
+    } else {
+        format!("{}% of the budget", plain_number(100.0 / allowed))
+    }
+}
+
 /// A target above what the history achieved.
 fn history_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Finding>) {
-    let Some(history) = facts.history_sli.filter(|h| h.is_finite()) else { return };
+    let Some(history) = facts.history_sli.filter(|h| h.is_finite()) else {
+        return;
+    };
     if slo.target.ratio() <= history {
         return;
     }
@@ -394,7 +448,11 @@ fn history_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Finding>) {
         Some(id),
         level,
         title,
-        format!("{} aims at {}% but the history reached {achieved}%. {advice}", name(slo), slo.target),
+        format!(
+            "{} aims at {}% but the history reached {achieved}%. {advice}",
+            name(slo),
+            slo.target
+        ),
     ));
 }
 
@@ -406,7 +464,10 @@ fn journey_findings(project: &Project, out: &mut Vec<Finding>) {
         if j.is_empty() {
             continue;
         }
-        per_journey.entry(j.to_lowercase()).or_insert_with(|| (j.to_string(), 0)).1 += 1;
+        per_journey
+            .entry(j.to_lowercase())
+            .or_insert_with(|| (j.to_string(), 0))
+            .1 += 1;
     }
     for (shown, count) in per_journey.into_values() {
         if count > MOST_SLOS_PER_JOURNEY {
@@ -529,7 +590,9 @@ pub fn raci_staffing_findings(raci: &Raci, people: &[Person]) -> Vec<Finding> {
     let mut steps_by_persona: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (i, row) in raci.cells.iter().enumerate() {
         for (j, cell) in row.iter().enumerate() {
-            if cell.chars().any(|c| c.eq_ignore_ascii_case(&'A')) && !people.iter().any(|p| p.persona == j) {
+            if cell.chars().any(|c| c.eq_ignore_ascii_case(&'A'))
+                && !people.iter().any(|p| p.persona == j)
+            {
                 steps_by_persona.entry(j).or_default().push(step_name(i));
             }
         }
@@ -555,11 +618,15 @@ pub fn raci_staffing_findings(raci: &Raci, people: &[Person]) -> Vec<Finding> {
 }
 
 fn step_name(i: usize) -> String {
-    RACI_STEPS.get(i).map_or_else(|| format!("Step {}", i + 1), |s| s.to_string())
+    RACI_STEPS
+        .get(i)
+        .map_or_else(|| format!("Step {}", i + 1), |s| s.to_string())
 }
 
 fn persona_name(j: usize) -> String {
-    RACI_PERSONAS.get(j).map_or_else(|| format!("Persona {}", j + 1), |s| s.to_string())
+    RACI_PERSONAS
+        .get(j)
+        .map_or_else(|| format!("Persona {}", j + 1), |s| s.to_string())
 }
 
 /// How findings name an SLO: `SLO "checkout"`, by its name or, when unnamed, its id.
@@ -582,12 +649,18 @@ fn usable_availability(a: f64) -> bool {
 /// such as `container="cpu-worker"` does not count as a CPU metric.
 fn sli_tokens(sli: &Sli) -> Vec<String> {
     match sli {
-        Sli::Ratio { events_query, total_query, .. } => {
+        Sli::Ratio {
+            events_query,
+            total_query,
+            ..
+        } => {
             let mut t = query_identifiers(events_query);
             t.extend(query_identifiers(total_query));
             t
         }
-        Sli::Latency { histogram_metric, .. } => query_identifiers(histogram_metric),
+        Sli::Latency {
+            histogram_metric, ..
+        } => query_identifiers(histogram_metric),
         Sli::Availability { probe_query } => query_identifiers(probe_query),
     }
 }
@@ -627,7 +700,11 @@ fn query_identifiers(query: &str) -> Vec<String> {
     }
     let mut out: Vec<String> = kept
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'))
-        .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_'))
+        .filter(|t| {
+            t.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        })
         .map(|t| t.to_ascii_lowercase())
         .collect();
     out.dedup();
@@ -636,11 +713,18 @@ fn query_identifiers(query: &str) -> Vec<String> {
 
 /// Lowercase words of free text.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn is_average_token(t: &str) -> bool {
-    t == "avg" || t == "avg_over_time" || t.ends_with("_avg") || t.ends_with("_mean") || t.contains("average")
+    t == "avg"
+        || t == "avg_over_time"
+        || t.ends_with("_avg")
+        || t.ends_with("_mean")
+        || t.contains("average")
 }
 
 /// "average", "avg", or "mean" used of latency, in a description.
@@ -651,7 +735,10 @@ fn average_in_words(words: &[String]) -> Option<String> {
         }
         if w == "mean" {
             if let Some(next) = words.get(i + 1) {
-                if matches!(next.as_str(), "latency" | "response" | "duration" | "request" | "requests" | "delay") {
+                if matches!(
+                    next.as_str(),
+                    "latency" | "response" | "duration" | "request" | "requests" | "delay"
+                ) {
                     return Some(format!("mean {next}"));
                 }
             }
@@ -676,7 +763,10 @@ fn is_resource_token(t: &str) -> bool {
 }
 
 fn is_queue_size_token(t: &str) -> bool {
-    (t.contains("queue") && ["length", "size", "depth", "_len", "messages", "backlog"].iter().any(|p| t.contains(p)))
+    (t.contains("queue")
+        && ["length", "size", "depth", "_len", "messages", "backlog"]
+            .iter()
+            .any(|p| t.contains(p)))
         || t.ends_with("_lag")
 }
 
@@ -698,7 +788,11 @@ fn plain_number(x: f64) -> String {
             }
             grouped.push(c);
         }
-        return if x < 0.0 { format!("-{grouped}") } else { grouped };
+        return if x < 0.0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        };
     }
     let s = format!("{x:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -717,12 +811,24 @@ mod tests {
         Project {
             services: vec![Service {
                 name: "Shop".into(),
-                dependencies: vec![Dependency { name: "payments".into(), availability: 0.9999 }],
+                dependencies: vec![Dependency {
+                    name: "payments".into(),
+                    availability: 0.9999,
+                }],
                 ..Service::default()
             }],
-            journeys: vec![Journey { name: "Checkout".into(), service: "Shop".into(), description: String::new() }],
+            journeys: vec![Journey {
+                name: "Checkout".into(),
+                service: "Shop".into(),
+                description: String::new(),
+            }],
             slos: vec![checkout("checkout")],
-            people: (0..RACI_PERSONAS.len()).map(|p| Person { name: format!("person {p}"), persona: p }).collect(),
+            people: (0..RACI_PERSONAS.len())
+                .map(|p| Person {
+                    name: format!("person {p}"),
+                    persona: p,
+                })
+                .collect(),
             ..Project::default()
         }
     }
@@ -747,22 +853,38 @@ mod tests {
     }
 
     fn slo_ids(p: &Project, ctx: &LintContext) -> Vec<String> {
-        lint_project(p, ctx).into_iter().filter(|f| f.slo_id.is_some()).map(|f| f.id).collect()
+        lint_project(p, ctx)
+            .into_iter()
+            .filter(|f| f.slo_id.is_some())
+            .map(|f| f.id)
+            .collect()
     }
 
     fn with_traffic(slo: &str, per_hour: f64) -> LintContext {
         let mut ctx = LintContext::default();
-        ctx.slos.insert(slo.into(), SloFacts { expected_events_per_hour: Some(per_hour), history_sli: None });
+        ctx.slos.insert(
+            slo.into(),
+            SloFacts {
+                expected_events_per_hour: Some(per_hour),
+                history_sli: None,
+            },
+        );
         ctx
     }
 
     fn find<'a>(findings: &'a [Finding], id: &str) -> &'a Finding {
-        findings.iter().find(|f| f.id == id).unwrap_or_else(|| panic!("no {id} in {findings:?}"))
+        findings
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("no {id} in {findings:?}"))
     }
 
     #[test]
     fn a_healthy_slo_draws_no_findings() {
-        assert_eq!(slo_ids(&shop(), &with_traffic("checkout", 10_000.0)), Vec::<String>::new());
+        assert_eq!(
+            slo_ids(&shop(), &with_traffic("checkout", 10_000.0)),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -771,24 +893,47 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].id, "raci-many-a:existence-of-slo");
         assert_eq!(f[0].level, Level::Warning);
-        assert!(f[0].explanation.contains("Service Owner, Software Engineer/QE"), "{}", f[0].explanation);
+        assert!(
+            f[0].explanation
+                .contains("Service Owner, Software Engineer/QE"),
+            "{}",
+            f[0].explanation
+        );
         assert_eq!(f[0].slo_id, None);
     }
 
     #[test]
     fn raci_step_without_a_or_r_is_named() {
         let mut raci = Raci::default();
-        raci.cells[3] = vec!["C".into(), "I".into(), "".into(), "c".into(), "I".into(), "I".into(), "I".into()];
+        raci.cells[3] = vec![
+            "C".into(),
+            "I".into(),
+            "".into(),
+            "c".into(),
+            "I".into(),
+            "I".into(),
+            "I".into(),
+        ];
         let ids: Vec<String> = raci_findings(&raci).into_iter().map(|f| f.id).collect();
-        assert!(ids.contains(&"raci-no-a:measure-track-slo".to_string()), "{ids:?}");
-        assert!(ids.contains(&"raci-no-r:measure-track-slo".to_string()), "{ids:?}");
+        assert!(
+            ids.contains(&"raci-no-a:measure-track-slo".to_string()),
+            "{ids:?}"
+        );
+        assert!(
+            ids.contains(&"raci-no-r:measure-track-slo".to_string()),
+            "{ids:?}"
+        );
         let f = raci_findings(&raci);
-        assert!(find(&f, "raci-no-a:measure-track-slo").title.contains("Measure+Track SLO"));
+        assert!(find(&f, "raci-no-a:measure-track-slo")
+            .title
+            .contains("Measure+Track SLO"));
     }
 
     #[test]
     fn raci_letters_are_read_case_insensitively() {
-        let raci = Raci { cells: vec![vec!["ar".into(), "c".into()]] };
+        let raci = Raci {
+            cells: vec![vec!["ar".into(), "c".into()]],
+        };
         assert_eq!(raci_findings(&raci), Vec::new());
     }
 
@@ -801,7 +946,10 @@ mod tests {
 
     #[test]
     fn accountable_persona_without_a_person_is_named_with_its_steps() {
-        let people = [Person { name: "Ana".into(), persona: 0 }];
+        let people = [Person {
+            name: "Ana".into(),
+            persona: 0,
+        }];
         let f = raci_staffing_findings(&Raci::default(), &people);
         let ids: Vec<&str> = f.iter().map(|x| x.id.as_str()).collect();
         assert_eq!(
@@ -815,7 +963,12 @@ mod tests {
             ]
         );
         let lead = find(&f, "raci-a-unstaffed:engineering-quality-lead");
-        assert!(lead.explanation.contains("\"Propose SLO Roadmap\", \"Execute SLO Roadmap\""), "{}", lead.explanation);
+        assert!(
+            lead.explanation
+                .contains("\"Propose SLO Roadmap\", \"Execute SLO Roadmap\""),
+            "{}",
+            lead.explanation
+        );
     }
 
     #[test]
@@ -835,9 +988,19 @@ mod tests {
     fn a_hundred_percent_target_from_a_file_is_an_error_and_skips_budget_math() {
         let mut p = shop();
         p.slos[0].target = Target(1.0);
-        assert_eq!(slo_ids(&p, &with_traffic("checkout", 1.0)), vec!["target-invalid:checkout"]);
+        assert_eq!(
+            slo_ids(&p, &with_traffic("checkout", 1.0)),
+            vec!["target-invalid:checkout"]
+        );
         p.slos[0].target = Target(f64::NAN);
-        assert_eq!(find(&lint_project(&p, &LintContext::default()), "target-invalid:checkout").level, Level::Error);
+        assert_eq!(
+            find(
+                &lint_project(&p, &LintContext::default()),
+                "target-invalid:checkout"
+            )
+            .level,
+            Level::Error
+        );
     }
 
     #[test]
@@ -846,7 +1009,10 @@ mod tests {
         p.services[0].dependencies = [0.9999, 0.9999, 0.9995, 0.999]
             .iter()
             .enumerate()
-            .map(|(i, a)| Dependency { name: format!("dep {i}"), availability: *a })
+            .map(|(i, a)| Dependency {
+                name: format!("dep {i}"),
+                availability: *a,
+            })
             .collect();
         let f = lint_project(&p, &LintContext::default());
         let hit = find(&f, "nines-beyond-dependencies:checkout");
@@ -858,21 +1024,36 @@ mod tests {
     #[test]
     fn dependency_without_availability_is_reported_and_left_out_of_the_ceiling() {
         let mut p = shop();
-        p.services[0].dependencies.push(Dependency { name: "Search API".into(), availability: 0.0 });
+        p.services[0].dependencies.push(Dependency {
+            name: "Search API".into(),
+            availability: 0.0,
+        });
         let f = lint_project(&p, &LintContext::default());
-        assert_eq!(find(&f, "dependency-availability-missing:shop:search-api").level, Level::Info);
-        assert!(!f.iter().any(|x| x.id.starts_with("nines-beyond-dependencies")), "{f:?}");
+        assert_eq!(
+            find(&f, "dependency-availability-missing:shop:search-api").level,
+            Level::Info
+        );
+        assert!(
+            !f.iter()
+                .any(|x| x.id.starts_with("nines-beyond-dependencies")),
+            "{f:?}"
+        );
     }
 
     #[test]
     fn averages_in_queries_or_description_are_flagged() {
         let mut p = shop();
         p.slos[0].sli = ratio_sli("avg_over_time(checkout_errors[{{.window}}])");
-        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["average-not-percentile:checkout"]);
+        assert_eq!(
+            slo_ids(&p, &LintContext::default()),
+            vec!["average-not-percentile:checkout"]
+        );
         let mut p = shop();
         p.slos[0].description = "Mean latency of checkout stays under 200 ms".into();
         let f = lint_project(&p, &LintContext::default());
-        assert!(find(&f, "average-not-percentile:checkout").explanation.contains("\"mean latency\""));
+        assert!(find(&f, "average-not-percentile:checkout")
+            .explanation
+            .contains("\"mean latency\""));
         p.slos[0].description = "What we mean by a successful checkout".into();
         assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
     }
@@ -887,7 +1068,11 @@ mod tests {
         ] {
             let mut p = shop();
             p.slos[0].sli = ratio_sli(query);
-            assert_eq!(slo_ids(&p, &LintContext::default()), vec!["resource-metric:checkout"], "{query}");
+            assert_eq!(
+                slo_ids(&p, &LintContext::default()),
+                vec!["resource-metric:checkout"],
+                "{query}"
+            );
         }
     }
 
@@ -900,7 +1085,11 @@ mod tests {
         ] {
             let mut p = shop();
             p.slos[0].sli = ratio_sli(query);
-            assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new(), "{query}");
+            assert_eq!(
+                slo_ids(&p, &LintContext::default()),
+                Vec::<String>::new(),
+                "{query}"
+            );
         }
     }
 
@@ -908,15 +1097,25 @@ mod tests {
     fn queue_size_instead_of_time_in_queue_is_flagged() {
         let mut p = shop();
         p.slos[0].sli = ratio_sli("max(rabbitmq_queue_messages_ready)");
-        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["queue-size:checkout"]);
+        assert_eq!(
+            slo_ids(&p, &LintContext::default()),
+            vec!["queue-size:checkout"]
+        );
     }
 
     #[test]
     fn the_up_metric_is_measured_far_from_the_user() {
         let mut p = shop();
-        p.slos[0].sli = Sli::Availability { probe_query: "up{job=\"checkout\"}".into() };
-        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["far-from-user:checkout"]);
-        p.slos[0].sli = Sli::Availability { probe_query: "probe_success{job=\"blackbox\"}".into() };
+        p.slos[0].sli = Sli::Availability {
+            probe_query: "up{job=\"checkout\"}".into(),
+        };
+        assert_eq!(
+            slo_ids(&p, &LintContext::default()),
+            vec!["far-from-user:checkout"]
+        );
+        p.slos[0].sli = Sli::Availability {
+            probe_query: "probe_success{job=\"blackbox\"}".into(),
+        };
         assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
     }
 
@@ -928,7 +1127,9 @@ mod tests {
         assert_eq!(find(&f, "no-journey:checkout").level, Level::Info);
         p.slos[0].journey = "Browse".into();
         let f = lint_project(&p, &LintContext::default());
-        assert!(find(&f, "no-journey:checkout").explanation.contains("\"Browse\""));
+        assert!(find(&f, "no-journey:checkout")
+            .explanation
+            .contains("\"Browse\""));
         p.slos[0].journey = " checkout ".into();
         assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
     }
@@ -936,10 +1137,21 @@ mod tests {
     #[test]
     fn windows_shorter_than_a_week_are_too_short() {
         let mut p = shop();
-        p.slos[0].window = Window::Rolling { span: Span::days(1) };
-        p.slos[0].alerting = AlertConfig { alerts: Vec::new(), ..AlertConfig::default() };
-        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["window-too-short:checkout"]);
-        p.slos[0].window = Window::Calendar { unit: CalendarUnit::Week, time_zone: "UTC".into() };
+        p.slos[0].window = Window::Rolling {
+            span: Span::days(1),
+        };
+        p.slos[0].alerting = AlertConfig {
+            alerts: Vec::new(),
+            ..AlertConfig::default()
+        };
+        assert_eq!(
+            slo_ids(&p, &LintContext::default()),
+            vec!["window-too-short:checkout"]
+        );
+        p.slos[0].window = Window::Calendar {
+            unit: CalendarUnit::Week,
+            time_zone: "UTC".into(),
+        };
         assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
     }
 
@@ -949,7 +1161,11 @@ mod tests {
         let f = lint_project(&shop(), &with_traffic("checkout", 1.0));
         let hit = find(&f, "budget-under-one-event:checkout");
         assert!(hit.explanation.contains("0.72 bad"), "{}", hit.explanation);
-        assert!(hit.explanation.contains("at least 1,000 events per window"), "{}", hit.explanation);
+        assert!(
+            hit.explanation.contains("at least 1,000 events per window"),
+            "{}",
+            hit.explanation
+        );
     }
 
     #[test]
@@ -958,25 +1174,51 @@ mod tests {
         // and one failure exceeds every Workbook threshold.
         let f = lint_project(&shop(), &with_traffic("checkout", 10.0));
         let hit = find(&f, "low-traffic:checkout");
-        assert!(hit.explanation.contains("fire 4 of 4 alerts"), "{}", hit.explanation);
+        assert!(
+            hit.explanation.contains("fire 4 of 4 alerts"),
+            "{}",
+            hit.explanation
+        );
         assert!(hit.explanation.contains("13.889%"), "{}", hit.explanation);
-        assert!(!f.iter().any(|x| x.id.contains("alert-low-traffic")), "{f:?}");
-        assert!(!f.iter().any(|x| x.id.starts_with("budget-under-one-event")), "{f:?}");
+        assert!(
+            !f.iter().any(|x| x.id.contains("alert-low-traffic")),
+            "{f:?}"
+        );
+        assert!(
+            !f.iter().any(|x| x.id.starts_with("budget-under-one-event")),
+            "{f:?}"
+        );
         // At 1,000 an hour one failure is 0.07% of the 1 h page threshold's worth: quiet.
-        assert_eq!(slo_ids(&shop(), &with_traffic("checkout", 1000.0)), Vec::<String>::new());
+        assert_eq!(
+            slo_ids(&shop(), &with_traffic("checkout", 1000.0)),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn a_committed_target_above_history_warns_and_an_aspirational_one_informs() {
         let mut ctx = LintContext::default();
-        ctx.slos.insert("checkout".into(), SloFacts { expected_events_per_hour: None, history_sli: Some(0.998) });
+        ctx.slos.insert(
+            "checkout".into(),
+            SloFacts {
+                expected_events_per_hour: None,
+                history_sli: Some(0.998),
+            },
+        );
         let mut p = shop();
         let f = lint_project(&p, &ctx);
         let hit = find(&f, "history-below-target:checkout");
         assert_eq!(hit.level, Level::Warning);
-        assert!(hit.explanation.contains("history reached 99.8%"), "{}", hit.explanation);
+        assert!(
+            hit.explanation.contains("history reached 99.8%"),
+            "{}",
+            hit.explanation
+        );
         p.slos[0].commitment = Commitment::Aspirational;
-        assert_eq!(find(&lint_project(&p, &ctx), "history-below-target:checkout").level, Level::Info);
+        assert_eq!(
+            find(&lint_project(&p, &ctx), "history-below-target:checkout").level,
+            Level::Info
+        );
         p.slos[0].target = Target(0.995);
         assert_eq!(slo_ids(&p, &ctx), Vec::<String>::new());
     }
@@ -986,7 +1228,10 @@ mod tests {
         let mut p = shop();
         p.slos[0].commitment = Commitment::Aspirational;
         p.slos[0].enforcement = Enforcement::Enforcing;
-        assert_eq!(slo_ids(&p, &LintContext::default()), vec!["aspirational-enforcing:checkout"]);
+        assert_eq!(
+            slo_ids(&p, &LintContext::default()),
+            vec!["aspirational-enforcing:checkout"]
+        );
     }
 
     #[test]
@@ -1003,13 +1248,17 @@ mod tests {
     #[test]
     fn more_than_three_slos_for_one_journey_is_too_many() {
         let mut p = shop();
-        p.slos = (1..=4).map(|i| checkout(&format!("checkout-{i}"))).collect();
+        p.slos = (1..=4)
+            .map(|i| checkout(&format!("checkout-{i}")))
+            .collect();
         let f = lint_project(&p, &LintContext::default());
         let hit = find(&f, "too-many-slos:checkout");
         assert_eq!(hit.slo_id, None);
         assert!(hit.explanation.contains("4 SLOs"));
         p.slos.pop();
-        assert!(!lint_project(&p, &LintContext::default()).iter().any(|x| x.id.starts_with("too-many-slos")));
+        assert!(!lint_project(&p, &LintContext::default())
+            .iter()
+            .any(|x| x.id.starts_with("too-many-slos")));
     }
 
     #[test]
@@ -1017,14 +1266,22 @@ mod tests {
         let mut p = shop();
         p.slos = vec![checkout("same"), checkout("same"), checkout("same")];
         let f = lint_project(&p, &LintContext::default());
-        assert_eq!(f.iter().filter(|x| x.id == "duplicate-slo-id:same").count(), 1);
+        assert_eq!(
+            f.iter().filter(|x| x.id == "duplicate-slo-id:same").count(),
+            1
+        );
     }
 
     #[test]
     fn acknowledged_findings_are_marked_from_the_project() {
         let mut p = shop();
-        p.acknowledged.insert("raci-many-a:existence-of-slo".into(), "we co-own it on purpose".into());
-        p.slos[0].window = Window::Rolling { span: Span::days(1) };
+        p.acknowledged.insert(
+            "raci-many-a:existence-of-slo".into(),
+            "we co-own it on purpose".into(),
+        );
+        p.slos[0].window = Window::Rolling {
+            span: Span::days(1),
+        };
         let f = lint_project(&p, &LintContext::default());
         assert!(find(&f, "raci-many-a:existence-of-slo").acknowledged);
         assert!(!find(&f, "window-too-short:checkout").acknowledged);
