@@ -82,7 +82,8 @@ const SHORTEST_WINDOW_SECONDS: u64 = 7 * 86_400;
 const MOST_SLOS_PER_JOURNEY: usize = 3;
 
 /// Lints a whole project: every SLO in order, then journeys, services and the
-/// RACI chart. `acknowledged` is set from `project.acknowledged`.
+/// RACI chart. Each id appears at most once; `acknowledged` is set from
+/// `project.acknowledged`.
 pub fn lint_project(project: &Project, ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen_ids: BTreeMap<&str, usize> = BTreeMap::new();
@@ -109,6 +110,11 @@ pub fn lint_project(project: &Project, ctx: &LintContext) -> Vec<Finding> {
     dependency_findings(project, &mut out);
     out.extend(raci_findings(&project.raci));
     out.extend(raci_staffing_findings(&project.raci, &project.people));
+    // Ids key acknowledgements and UI lists, so each appears once: SLOs that
+    // share an id (already an error above) or names that share a slug keep
+    // their first finding.
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|f| seen.insert(f.id.clone()));
     for f in &mut out {
         f.acknowledged = project.acknowledged.contains_key(&f.id);
     }
@@ -1265,11 +1271,15 @@ mod tests {
     fn two_slos_with_one_id_are_an_error_reported_once() {
         let mut p = shop();
         p.slos = vec![checkout("same"), checkout("same"), checkout("same")];
+        p.slos[1].journey = String::new();
+        p.slos[2].journey = String::new();
         let f = lint_project(&p, &LintContext::default());
         assert_eq!(
             f.iter().filter(|x| x.id == "duplicate-slo-id:same").count(),
             1
         );
+        // Both unlinked copies would say "no-journey:same"; the list keeps one.
+        assert_eq!(f.iter().filter(|x| x.id == "no-journey:same").count(), 1);
     }
 
     #[test]
