@@ -4,7 +4,7 @@
 //! `model::Project`: 100% or near-100% targets, more nines than the
 //! dependencies allow, averages instead of percentiles, too many SLOs for one
 //! journey, resource metrics and queue sizes as SLIs, measuring far from the
-//! user, windows too short to hold a budget, no one accountable in the RACI
+//! user, windows too short to hold a budget (in events or time slices), no one accountable in the RACI
 //! chart, low traffic making alerts noisy, committed targets the history does
 //! not support, aspirational SLOs that enforce, and the alert lints of
 //! `alerting`. Each finding has a stable id so the team can acknowledge it
@@ -17,7 +17,8 @@
 use crate::alerting::AlertRule;
 use crate::diag::Level;
 use crate::model::{
-    Commitment, Enforcement, Person, Project, Raci, Sli, Slo, RACI_PERSONAS, RACI_STEPS,
+    BudgetingMethod, Commitment, Enforcement, Person, Project, Raci, Sli, Slo, RACI_PERSONAS,
+    RACI_STEPS,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -180,6 +181,7 @@ fn slo_findings(project: &Project, slo: &Slo, facts: &SloFacts, out: &mut Vec<Fi
         ));
     }
     if valid_target {
+        slice_budget(slo, out);
         traffic_findings(slo, facts, out);
         history_findings(slo, facts, out);
         let eps = facts.expected_events_per_hour.map(|h| h / 3600.0);
@@ -351,6 +353,36 @@ fn journey_link(project: &Project, slo: &Slo, out: &mut Vec<Finding>) {
              Link it to the journey whose happiness it stands for."
         ),
     ));
+}
+
+/// With time slices the budget counts slices: fewer than one bad slice per
+/// window means the first bad slice breaks the SLO.
+fn slice_budget(slo: &Slo, out: &mut Vec<Finding>) {
+    let slice = match &slo.budgeting {
+        BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => {
+            *slice
+        }
+        BudgetingMethod::Occurrences => return,
+    };
+    let window = slo.window.nominal();
+    let slices = crate::budget::timeslice_budget(slo.target, window, slice);
+    if slices < 1.0 {
+        out.push(Finding::new(
+            format!("budget-under-one-slice:{}", slo.id),
+            Some(&slo.id),
+            Level::Warning,
+            "The budget holds less than one bad time slice",
+            format!(
+                "{} counts {} slices over {}; at {}% the budget allows {} bad slices, less than one, so the \
+                 first bad slice breaks the SLO. Use shorter slices, a longer window or a lower target.",
+                name(slo),
+                slice.human(),
+                window.human(),
+                slo.target,
+                plain_number(slices),
+            ),
+        ));
+    }
 }
 
 /// Budget under one event per window, and single failures firing alerts.
@@ -1157,6 +1189,31 @@ mod tests {
         p.slos[0].window = Window::Calendar {
             unit: CalendarUnit::Week,
             time_zone: "UTC".into(),
+        };
+        assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_time_slice_budget_under_one_slice_is_flagged() {
+        // 99.99% over 7 days of 5-minute slices: 2016 slices, 0.2 of them may be bad.
+        let mut p = shop();
+        p.slos[0].target = Target(0.9999);
+        p.slos[0].window = Window::Calendar {
+            unit: CalendarUnit::Week,
+            time_zone: "UTC".into(),
+        };
+        p.slos[0].alerting.alerts.clear();
+        p.slos[0].budgeting = BudgetingMethod::Timeslices {
+            slice: Span::minutes(5),
+            slice_target: 0.95,
+        };
+        let f = lint_project(&p, &LintContext::default());
+        assert!(find(&f, "budget-under-one-slice:checkout")
+            .explanation
+            .contains("0.202 bad slices"));
+        // 1-minute slices: 10,080 slices, 1.008 bad ones allowed.
+        p.slos[0].budgeting = BudgetingMethod::RatioTimeslices {
+            slice: Span::MINUTE,
         };
         assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
     }
