@@ -4,9 +4,10 @@
 //! `model::Project`: 100% or near-100% targets, more nines than the
 //! dependencies allow, averages instead of percentiles, too many SLOs for one
 //! journey, resource metrics and queue sizes as SLIs, measuring far from the
-//! user, windows too short to hold a budget (in events or time slices), no one accountable in the RACI
-//! chart, low traffic making alerts noisy, committed targets the history does
-//! not support, aspirational SLOs that enforce, and the alert lints of
+//! user, windows too short to hold a budget (in events or time slices), no
+//! one accountable in the RACI chart, low traffic making alerts noisy,
+//! committed targets the history does not support, aspirational SLOs that
+//! enforce, and the alert lints of
 //! `alerting`. Each finding has a stable id so the team can acknowledge it
 //! (`Project.acknowledged`, keyed by id).
 //!
