@@ -476,6 +476,7 @@ fn scan_alert(rows: &Rows, index: usize, cfg: &crate::model::BurnAlert, burns: &
     let firing = |i: usize| long[i] > factor && short[i] > factor;
     // Bad rows are looked up backwards only when an alert starts or stops:
     // the latest one is inside the short window, so the walk stays short.
+    // (An alert stops at e >= 1: it cannot stop at the row where it started.)
     let last_bad_at_or_before = |i: usize| (0..=i).rev().find(|&j| burns.row[j] > factor);
     let mut i = 0;
     while i < n {
@@ -509,7 +510,7 @@ fn scan_alert(rows: &Rows, index: usize, cfg: &crate::model::BurnAlert, burns: &
             end: end.map(|e| rows.t[e]),
             budget_spent_at_fire: 1.0 - budget_remaining[fire],
             detection_delay: run_start.map(|rs| rows.t[fire] - interval_start(rows, rs)),
-            reset_after: end.and_then(|e| last_bad_at_or_before(e).map(|lb| rows.t[e] - rows.t[lb])),
+            reset_after: end.and_then(|e| last_bad_at_or_before(e - 1).map(|lb| rows.t[e] - rows.t[lb])),
             peak_burn: peak,
         });
     }
