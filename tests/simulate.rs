@@ -48,7 +48,8 @@ fn a_ten_minute_full_outage_spends_23_point_1_percent_of_a_30_day_budget() {
 #[test]
 fn each_workbook_pair_fires_once_with_its_minute_grained_detection_delay() {
     let sim = run(&minutes(0, 35, OUTAGE, 10, 1.0), &Slo::default());
-    let by_pair: Vec<(usize, Severity, i64, Option<i64>, Option<i64>, Option<i64>)> = sim
+    type Row = (usize, Severity, i64, Option<i64>, Option<i64>, Option<i64>);
+    let by_pair: Vec<Row> = sim
         .alerts
         .iter()
         .map(|a| (a.alert_index, a.severity, a.start - OUTAGE, a.end.map(|e| e - OUTAGE), a.detection_delay, a.reset_after))
@@ -273,7 +274,7 @@ fn firing_rows(sim: &Simulation, index: usize) -> Vec<i64> {
         .t
         .iter()
         .copied()
-        .filter(|&t| sim.alerts.iter().any(|a| a.alert_index == index && a.start <= t && a.end.map_or(true, |e| t < e)))
+        .filter(|&t| sim.alerts.iter().any(|a| a.alert_index == index && a.start <= t && a.end.is_none_or(|e| t < e)))
         .collect()
 }
 
@@ -334,7 +335,22 @@ proptest! {
         // And the replay is causal: the first part's figures are those of the whole.
         prop_assert_eq!(&head.points.budget_remaining[..], &whole.points.budget_remaining[..at]);
         prop_assert_eq!(&head.points.burn_long, &whole.points.burn_long.iter().map(|v| v[..at].to_vec()).collect::<Vec<_>>());
-        let started: Vec<_> = whole.alerts.iter().filter(|a| head.points.t.last().map_or(false, |&last| a.start <= last)).map(|a| (a.alert_index, a.start)).collect();
+        let started: Vec<_> = whole.alerts.iter().filter(|a| head.points.t.last().is_some_and(|&last| a.start <= last)).map(|a| (a.alert_index, a.start)).collect();
         prop_assert_eq!(head.alerts.iter().map(|a| (a.alert_index, a.start)).collect::<Vec<_>>(), started);
+    }
+}
+
+#[test]
+fn extreme_timestamps_and_windows_do_not_overflow() {
+    let series = EventSeries { t: vec![i64::MIN, -1, 0, i64::MAX], good: vec![0.0, 5.0, 10.0, 0.0], total: vec![10.0; 4] };
+    for window in [
+        Window::Rolling { span: Span(u64::MAX) },
+        Window::Calendar { unit: CalendarUnit::Quarter, time_zone: String::new() },
+    ] {
+        let mut slo = Slo { window, ..Slo::default() };
+        slo.alerting.alerts[0].long = Span(u64::MAX);
+        let sim = run(&series, &slo);
+        assert_eq!(sim.points.t.len(), 4);
+        assert!(sim.points.budget_remaining.iter().all(|b| !b.is_nan()));
     }
 }

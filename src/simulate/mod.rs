@@ -247,14 +247,14 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
             0,
             format!(
                 "one incident ({} long) spent {:.1}% of the error budget, more than the policy's {:.0}%",
-                crate::budget::human_seconds((inc.end - inc.start) as f64),
+                crate::budget::human_seconds(inc.end.saturating_sub(inc.start) as f64),
                 inc.budget_spent * 100.0,
                 opts.budget_share_policy * 100.0
             ),
         ));
     }
     if let (Some(first), Some(last)) = (rows.t.first(), rows.t.last()) {
-        let covered = last - first + rows.step;
+        let covered = last.saturating_sub(*first).saturating_add(rows.step);
         if calendar.is_none() && covered < window_len {
             warnings.push(Diagnostic::info(
                 0,
@@ -306,7 +306,7 @@ fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>)
         ));
     }
     let t = &series.t[..len];
-    let kept = |i: &usize| now.map_or(true, |n| t[*i] <= n);
+    let kept = |i: &usize| now.is_none_or(|n| t[*i] <= n);
     let out_of_order = t.windows(2).filter(|w| w[1] < w[0]).count();
     // Sorted input (the usual case) is read in place, without an index vector.
     let order: Option<Vec<usize>> = (out_of_order > 0).then(|| {
@@ -366,7 +366,7 @@ fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>)
 /// sorting a million differences.
 fn typical_step(t: &[i64]) -> i64 {
     let stride = (t.len() / 4096).max(1);
-    let mut d: Vec<i64> = (stride..t.len()).step_by(stride).map(|i| t[i] - t[i - 1]).filter(|d| *d > 0).collect();
+    let mut d: Vec<i64> = (stride..t.len()).step_by(stride).map(|i| t[i].saturating_sub(t[i - 1])).filter(|d| *d > 0).collect();
     if d.is_empty() {
         return 60;
     }
@@ -388,9 +388,12 @@ fn period_starts(t: &[i64], unit: CalendarUnit) -> Vec<i64> {
     out
 }
 
+/// Bad and total counts per row in a budgeting unit other than events.
+type UnitCounts = (Vec<f64>, Vec<f64>);
+
 /// Counts in the budgeting method's unit, when it is not events, plus the
 /// time-slice figures (for occurrences: one-step slices at the SLO target).
-fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<(Vec<f64>, Vec<f64>)>, Option<TimesliceResult>) {
+fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<TimesliceResult>) {
     let (slice, slice_target, unit_mode) = match &slo.budgeting {
         BudgetingMethod::Occurrences => (Span(rows.step.max(60) as u64), slo.target.ratio(), None),
         BudgetingMethod::Timeslices { slice, slice_target } => (*slice, *slice_target, Some(false)),
@@ -456,10 +459,10 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<(Vec<f64>, Vec<f64>)>, 
 /// when the previous row is closer.
 fn interval_start(rows: &Rows, i: usize) -> i64 {
     let step = match i.checked_sub(1).and_then(|p| rows.t.get(p)) {
-        Some(&prev) => (rows.t[i] - prev).clamp(0, rows.step),
+        Some(&prev) => rows.t[i].saturating_sub(prev).clamp(0, rows.step),
         None => rows.step,
     };
-    rows.t[i] - step
+    rows.t[i].saturating_sub(step)
 }
 
 /// Burn rates per row: of the row itself, and over an alert's two windows.
@@ -509,8 +512,8 @@ fn scan_alert(rows: &Rows, index: usize, cfg: &crate::model::BurnAlert, burns: &
             start: rows.t[fire],
             end: end.map(|e| rows.t[e]),
             budget_spent_at_fire: 1.0 - budget_remaining[fire],
-            detection_delay: run_start.map(|rs| rows.t[fire] - interval_start(rows, rs)),
-            reset_after: end.and_then(|e| last_bad_at_or_before(e - 1).map(|lb| rows.t[e] - rows.t[lb])),
+            detection_delay: run_start.map(|rs| rows.t[fire].saturating_sub(interval_start(rows, rs))),
+            reset_after: end.and_then(|e| last_bad_at_or_before(e - 1).map(|lb| rows.t[e].saturating_sub(rows.t[lb]))),
             peak_burn: peak,
         });
     }
