@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use slo_workbench::model::{BudgetingMethod, CalendarUnit, Severity, Slo, Span, Target, Window};
 use slo_workbench::series::EventSeries;
 use slo_workbench::simulate::{simulate, SimOptions, Simulation};
-use slo_workbench::whatif::{sweep, default_sweep_targets};
+use slo_workbench::whatif::{default_sweep_targets, recalibrate, sweep};
 
 const MIN: i64 = 60;
 const DAY: i64 = 86_400;
@@ -352,5 +352,26 @@ fn extreme_timestamps_and_windows_do_not_overflow() {
         let sim = run(&series, &slo);
         assert_eq!(sim.points.t.len(), 4);
         assert!(sim.points.budget_remaining.iter().all(|b| !b.is_nan()));
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_recalibrated_target_is_met_in_the_chosen_share_of_windows(series in arb_series(), hours in 1u64..12, share in 0.5f64..1.0) {
+        let slo = Slo { window: Window::Rolling { span: Span::hours(hours) }, ..Slo::default() };
+        if let Some(target) = recalibrate(&series, &slo, share) {
+            let sim = run(&series, &slo);
+            let first = series.t[0];
+            let step = series.step();
+            let len = (hours * 3600) as i64;
+            let full: Vec<f64> = sim.points.t.iter().zip(&sim.points.sli_window)
+                .filter(|(&t, _)| t - len >= first - step)
+                .map(|(_, &c)| c)
+                .collect();
+            let windows = if full.is_empty() { vec![*sim.points.sli_window.last().unwrap()] } else { full };
+            // Met up to float noise: 1 - 1/10000 is not exactly 0.9999.
+            let met = windows.iter().filter(|&&c| c >= target.ratio() - 1e-9).count();
+            prop_assert!(met as f64 >= share * windows.len() as f64 - 1e-9, "{} of {} windows meet {}", met, windows.len(), target);
+        }
     }
 }
