@@ -6,8 +6,11 @@
 
 pub mod budget;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod series;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
