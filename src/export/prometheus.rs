@@ -227,7 +227,7 @@ pub fn annotation_texts(slo: &Slo, a: &BurnAlert) -> AnnotationTexts {
         short_number(a.factor * a.long.seconds() as f64 / period * 100.0, 2),
     );
     let runbook_url = if slo.alerting.runbook_url.trim().is_empty() {
-        format!("no runbook set for SLO \"{}\" yet: add its URL in the alert designer", slo.name)
+        "no runbook set yet: add its URL in the SLO Workbench alert designer".to_string()
     } else {
         slo.alerting.runbook_url.trim().to_string()
     };
