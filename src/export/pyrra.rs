@@ -16,6 +16,9 @@ use crate::model::{AlertPreset, EventKind, Sli, Slo, Window};
 /// The label Pyrra copies onto generated rules; it carries the service.
 pub const SERVICE_LABEL: &str = "pyrra.dev/service";
 
+/// Annotation holding, as JSON, the labels Kubernetes would not accept as labels.
+pub const LABELS_ANNOTATION: &str = "slo-workbench.dev/labels";
+
 pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     let mut docs = Vec::new();
     let mut notes = vec!["Pyrra ServiceLevelObjectives written by SLO Workbench.".to_string()];
@@ -78,19 +81,21 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
     if slo.alerting.preset != AlertPreset::PyrraScaled && !slo.alerting.alerts.is_empty() {
         notes.push(format!("{}: Pyrra generates its own window-scaled burn-rate alerts, not the ones designed here.", id.slo));
     }
-    // Kubernetes label values are short and plain; anything else goes into annotations.
+    // Kubernetes label keys and values are short and plain; other labels
+    // travel as one JSON annotation the importer reads back.
     let mut labels = vec![(SERVICE_LABEL.to_string(), s(&id.service))];
-    let mut annotations = Vec::new();
+    let mut other = std::collections::BTreeMap::new();
     for (k, v) in &slo.labels {
         if is_label_value(v) && is_label_value(k) {
             labels.push((k.clone(), s(v)));
         } else {
-            annotations.push((k.clone(), s(v)));
+            other.insert(k.clone(), v.clone());
         }
     }
     let mut metadata = vec![("name".to_string(), s(&id.slo)), ("labels".to_string(), Y::Map(labels))];
-    if !annotations.is_empty() {
-        metadata.push(("annotations".into(), Y::Map(annotations)));
+    if !other.is_empty() {
+        let json = serde_json::to_string(&other).unwrap_or_default();
+        metadata.push(("annotations".into(), map(vec![(LABELS_ANNOTATION, s(json))])));
     }
     let mut spec = Vec::new();
     if !slo.description.is_empty() {

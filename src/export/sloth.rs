@@ -11,7 +11,7 @@ use super::prometheus::camel;
 use super::promql::{event_queries, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
 use super::{ids, short_number, ExportFile, YAML};
-use crate::model::{BurnAlert, EventKind, Project, Severity, Slo, Span};
+use crate::model::{BurnAlert, EventKind, Project, Severity, Slo, Span, Window};
 
 /// Sloth's built-in alert windows, the same for its 30 d and 28 d periods:
 /// (severity, long, short, percent of the budget spent when it fires).
@@ -72,9 +72,13 @@ pub fn export(_project: &Project, slos: &[&Slo]) -> Result<Vec<ExportFile>, Stri
                 }
             }
         }
-        let header = yaml::comment(&format!(
+        let mut note = format!(
             "{PERIOD_MARKER} {w}\nSloth spec written by SLO Workbench. Sloth has no window field; generate with:\n  sloth generate -i THIS_FILE {flags}"
-        ));
+        );
+        if members.iter().any(|s| matches!(s.window, Window::Calendar { .. })) {
+            note.push_str(&format!("\nSloth has no calendar windows: calendar SLOs here are computed over a rolling {w}."));
+        }
+        let header = yaml::comment(&note);
         let spec = map(vec![
             ("version", s("prometheus/v1")),
             ("service", s(&service)),
@@ -222,7 +226,7 @@ pub fn alert_windows(slo: &Slo) -> Result<Option<Y>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AlertConfig, AlertPreset, Window};
+    use crate::model::{AlertConfig, AlertPreset};
 
     #[test]
     fn sloth_names_allow_dots_dashes_and_underscores_inside_only() {

@@ -7,7 +7,7 @@
 use super::{at, ensure_service, extra_keys, number_at, str_at, string_entries, Doc, Imported};
 use crate::diag::Diagnostic;
 use crate::export::promql::{split_matchers, split_selector, unquote, WINDOW};
-use crate::export::pyrra::SERVICE_LABEL;
+use crate::export::pyrra::{LABELS_ANNOTATION, SERVICE_LABEL};
 use crate::model::{AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Target, Window};
 use serde_norway::Value;
 
@@ -67,14 +67,21 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
 
     let mut labels = std::collections::BTreeMap::new();
     let mut service = String::new();
-    for (k, val) in string_entries(at(v, &["metadata", "labels"]), &format!("{here}: metadata.labels"), un)
-        .into_iter()
-        .chain(string_entries(at(v, &["metadata", "annotations"]), &format!("{here}: metadata.annotations"), un))
-    {
+    for (k, val) in string_entries(at(v, &["metadata", "labels"]), &format!("{here}: metadata.labels"), un) {
         if k == SERVICE_LABEL {
             service = val;
         } else {
             labels.insert(k, val);
+        }
+    }
+    for (k, val) in string_entries(at(v, &["metadata", "annotations"]), &format!("{here}: metadata.annotations"), un) {
+        if k == LABELS_ANNOTATION {
+            match serde_json::from_str::<std::collections::BTreeMap<String, String>>(&val) {
+                Ok(more) => labels.extend(more),
+                Err(_) => un.push(format!("{here}: metadata.annotations.{k}: not a JSON object of strings; left out")),
+            }
+        } else {
+            un.push(format!("{here}: metadata.annotations.{k}: not part of the workbench model; left out"));
         }
     }
 
