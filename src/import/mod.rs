@@ -15,7 +15,7 @@ pub mod sloth;
 pub use project::project_from_json;
 
 use crate::diag::Diagnostic;
-use crate::model::{Project, Service};
+use crate::model::{Project, Service, Target};
 use serde::Deserialize;
 use serde_norway::Value;
 
@@ -123,30 +123,30 @@ fn documents(text: &str) -> Result<Vec<Doc>, Vec<Diagnostic>> {
     Ok(docs)
 }
 
-/// First line of each document: line 1, and the line after each `---`
-/// that follows some content.
+/// First content line of each document, as serde_norway counts them: the
+/// text before the first `---` is a document only if it holds content; every
+/// `---` starts one (an empty one starts on the line after it).
 fn document_start_lines(text: &str) -> Vec<usize> {
     let mut starts = Vec::new();
-    let mut current: Option<usize> = None;
-    let mut has_content = false;
+    // (first content line, separator line) of the segment being read.
+    let mut seg: (Option<usize>, Option<usize>) = (None, None);
+    let close = |seg: (Option<usize>, Option<usize>), starts: &mut Vec<usize>| match seg {
+        (Some(content), _) => starts.push(content),
+        (None, Some(sep)) => starts.push(sep + 1),
+        (None, None) => {}
+    };
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
-        if line.starts_with("---") && (line.len() == 3 || line[3..].starts_with([' ', '\t'])) {
-            if has_content {
-                starts.push(current.unwrap_or(1));
-            }
-            current = Some(n + 1);
-            has_content = false;
-        } else if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
-            if current.is_none() {
-                current = Some(n);
-            }
-            has_content = true;
+        let is_separator = line.starts_with("---") && (line.len() == 3 || line[3..].starts_with([' ', '\t']));
+        if is_separator {
+            close(seg, &mut starts);
+            let inline = !line[3..].trim().is_empty() && !line[3..].trim_start().starts_with('#');
+            seg = (inline.then_some(n), Some(n));
+        } else if seg.0.is_none() && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            seg.0 = Some(n);
         }
     }
-    if has_content {
-        starts.push(current.unwrap_or(1));
-    }
+    close(seg, &mut starts);
     starts
 }
 
@@ -163,6 +163,22 @@ pub(crate) fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
 pub(crate) fn number_at(v: &Value, path: &[&str]) -> Option<f64> {
     let n = at(v, path)?;
     n.as_f64().or_else(|| n.as_str().and_then(|s| s.trim().parse().ok()))
+}
+
+/// A target given in percent (Sloth, Pyrra), without float noise: 99.9 is 0.999.
+pub(crate) fn percent_target(percent: f64) -> Result<Target, String> {
+    if !percent.is_finite() || percent <= 0.0 || percent >= 100.0 {
+        return Err(format!("{percent}% must be above 0 and below 100"));
+    }
+    Target::from_number((percent / 100.0 * 1e12).round() / 1e12)
+}
+
+/// A target given as a ratio (OpenSLO `target`): 0.999, never 99.9.
+pub(crate) fn ratio_target(ratio: f64) -> Result<Target, String> {
+    if !(ratio > 0.0 && ratio < 1.0) {
+        return Err(format!("{ratio} must be a ratio above 0 and below 1 (0.999 for 99.9%)"));
+    }
+    Target::from_number(ratio)
 }
 
 /// Scalar text of a mapping's string entries; other entries go to `skipped`.
@@ -217,8 +233,11 @@ mod tests {
 
     #[test]
     fn document_lines_skip_separators_and_leading_comments() {
-        let text = "# header\nversion: x\n---\na: 1\n---\n\n--- \nb: 2\n";
-        assert_eq!(document_start_lines(text), vec![2, 4, 8]);
+        // The same counting as serde_norway: an empty document between two separators.
+        let text = "# header\nversion: x\n---\na: 1\n---\n\n--- \n# c\nb: 2\n";
+        assert_eq!(document_start_lines(text), vec![2, 4, 6, 9]);
+        assert_eq!(document_start_lines("---\na: 1\n"), vec![2]);
+        assert_eq!(document_start_lines("a: 1\n---\n"), vec![1, 3]);
     }
 
     #[test]

@@ -3,13 +3,13 @@
 //! (`indicatorRef`, `alertPolicies`, `conditionRef`). Reads back the
 //! `slo-workbench.dev/…` annotations the exporter writes.
 
-use super::{at, ensure_service, extra_keys, number_at, str_at, string_entries, Doc, Imported};
+use super::{at, ensure_service, extra_keys, number_at, percent_target, ratio_target, str_at, string_entries, Doc, Imported};
 use crate::diag::Diagnostic;
 use crate::export::openslo::ANNOTATION;
 use crate::export::promql::recognise_sli;
 use crate::model::{
     AlertConfig, AlertPreset, BudgetingMethod, BurnAlert, CalendarUnit, Commitment, Enforcement, EventKind, Service, Severity,
-    Sli, Slo, Span, Target, Window,
+    Sli, Slo, Span, Window,
 };
 use serde_norway::Value;
 use std::collections::BTreeMap;
@@ -109,10 +109,12 @@ fn slo(
     if extra_objectives > 0 {
         un.push(format!("{here}: spec.objectives[1..]: the workbench keeps one objective per SLO; {extra_objectives} more left out"));
     }
-    let target_value = number_at(objective, &["target"])
-        .or_else(|| number_at(objective, &["targetPercent"]).map(|p| p / 100.0))
-        .ok_or_else(|| err("spec.objectives[0] needs target (0 to 1) or targetPercent".into()))?;
-    let target = Target::from_number(target_value).map_err(|m| err(format!("spec.objectives[0].target: {m}")))?;
+    let target = match (number_at(objective, &["target"]), number_at(objective, &["targetPercent"])) {
+        (Some(r), _) => ratio_target(r),
+        (None, Some(p)) => percent_target(p),
+        (None, None) => return Err(err("spec.objectives[0] needs target (0 to 1) or targetPercent".into())),
+    }
+    .map_err(|m| err(format!("spec.objectives[0].target: {m}")))?;
     extra_keys(Some(objective), &["displayName", "target", "targetPercent", "timeSliceTarget", "timeSliceWindow"], &format!("{here}: spec.objectives[0]"), "threshold objectives (op/value) are not part of the workbench model", un);
 
     let window = read_window(v, &here, un).map_err(err)?;

@@ -4,11 +4,11 @@
 //! notes: 14x, 7x, 2x, 1x with windows W/672 and W/8064, W/112 and W/1344,
 //! W/28 and W/336, W/7 and W/112).
 
-use super::{at, ensure_service, extra_keys, number_at, str_at, string_entries, Doc, Imported};
+use super::{at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc, Imported};
 use crate::diag::Diagnostic;
 use crate::export::promql::{split_matchers, split_selector, unquote, WINDOW};
 use crate::export::pyrra::{LABELS_ANNOTATION, SERVICE_LABEL};
-use crate::model::{AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Target, Window};
+use crate::model::{AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Window};
 use serde_norway::Value;
 
 pub(crate) fn import(doc: &Doc, out: &mut Imported, errors: &mut Vec<Diagnostic>) {
@@ -38,7 +38,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
     extra_keys(at(v, &["spec"]), &["description", "target", "window", "indicator", "alerting"], &format!("{here}: spec"), "not part of the workbench model; left out", un);
 
     let percent = number_at(v, &["spec", "target"]).ok_or("spec.target is required (a percent such as \"99.9\")")?;
-    let target = Target::from_number(percent / 100.0).map_err(|m| format!("spec.target {percent}: {m}"))?;
+    let target = percent_target(percent).map_err(|m| format!("spec.target {percent}: {m}"))?;
     let window = Span::parse(str_at(v, &["spec", "window"]).ok_or("spec.window is required (such as 28d)")?)
         .map_err(|e| format!("spec.window: {e}"))?;
 

@@ -3,11 +3,11 @@
 //! document, from the `# slo-period:` line the exporter writes, or Sloth's
 //! default of 30 days (said in `unmapped`).
 
-use super::{at, ensure_service, extra_keys, number_at, str_at, string_entries, Doc, Imported};
+use super::{at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc, Imported};
 use crate::diag::Diagnostic;
 use crate::export::promql::recognise_sli;
 use crate::export::sloth::{PERIOD_MARKER, SLOTH_WINDOWS};
-use crate::model::{AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Target, Window};
+use crate::model::{AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Window};
 use serde_norway::Value;
 
 pub(crate) fn import(text: &str, spec: &Doc, windows: &[Doc], out: &mut Imported, errors: &mut Vec<Diagnostic>) {
@@ -20,7 +20,7 @@ pub(crate) fn import(text: &str, spec: &Doc, windows: &[Doc], out: &mut Imported
     let top_labels = string_entries(at(v, &["labels"]), "labels", &mut out.unmapped);
     extra_keys(Some(v), &["version", "service", "labels", "slos"], "", "not part of the workbench model; left out", &mut out.unmapped);
 
-    let (period, alert_windows) = period(text, windows, &mut out.unmapped);
+    let (period, alert_windows) = period(text, spec.line, windows, &mut out.unmapped);
     let Some(slos) = at(v, &["slos"]).and_then(Value::as_sequence) else {
         errors.push(Diagnostic::error(spec.line, "Sloth spec needs a list of slos"));
         return;
@@ -35,8 +35,14 @@ pub(crate) fn import(text: &str, spec: &Doc, windows: &[Doc], out: &mut Imported
 }
 
 /// The SLO period and the AlertWindows spec that goes with it, if any.
-fn period<'a>(text: &str, windows: &'a [Doc], un: &mut Vec<String>) -> (Span, Option<&'a Value>) {
-    let marker = text.lines().find_map(|l| l.trim().strip_prefix('#').map(str::trim).and_then(|l| l.strip_prefix(PERIOD_MARKER)));
+/// The marker is looked for in the comment lines just above the spec.
+fn period<'a>(text: &str, spec_line: usize, windows: &'a [Doc], un: &mut Vec<String>) -> (Span, Option<&'a Value>) {
+    let lines: Vec<&str> = text.lines().take(spec_line.saturating_sub(1)).collect();
+    let marker = lines
+        .iter()
+        .rev()
+        .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        .find_map(|l| l.trim().strip_prefix('#').map(str::trim).and_then(|l| l.strip_prefix(PERIOD_MARKER)));
     let from_marker = marker.and_then(|m| Span::parse(m).ok());
     let docs: Vec<(Span, &Value)> = windows
         .iter()
@@ -64,7 +70,7 @@ fn slo(
 ) -> Result<Slo, String> {
     let name = str_at(s, &["name"]).ok_or("needs a name")?;
     let objective = number_at(s, &["objective"]).ok_or("needs an objective (percent)")?;
-    let target = Target::from_number(objective / 100.0).map_err(|m| format!("objective {objective}: {m}"))?;
+    let target = percent_target(objective).map_err(|m| format!("objective {objective}: {m}"))?;
     extra_keys(Some(s), &["name", "objective", "description", "labels", "sli", "alerting"], path, "not part of the workbench model; left out", un);
 
     let sli = if let Some(events) = at(s, &["sli", "events"]) {
