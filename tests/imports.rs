@@ -332,3 +332,38 @@ fn import_never_panics_on_mangled_exports() {
     }
     assert!(import_spec("kind: SLO\napiVersion: openslo/v1\nmetadata:\n  name: x\nspec: 3\n").is_err());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Any text a user types comes back from OpenSLO, Sloth and Pyrra exactly.
+        #[test]
+        fn any_user_text_survives_the_yaml_formats(text in "\\PC{0,60}|[\\x00-\\x7f\u{85}\u{2028}\u{feff}\u{fffe}]{0,40}", key in "[a-z][a-z_]{0,10}") {
+            let mut p = project();
+            p.slos[0].description = text.clone();
+            p.slos[0].labels.insert(key.clone(), text.clone());
+            for format in [ExportFormat::OpenSlo, ExportFormat::Sloth, ExportFormat::Pyrra] {
+                let back = round_trip(&p, format);
+                let s = imported_slo(&back, "checkout");
+                prop_assert_eq!(&s.description, &text);
+                if text.is_empty() {
+                    prop_assert!(s.labels.get(&key).is_none_or(|v| v.is_empty()));
+                } else {
+                    prop_assert_eq!(s.labels.get(&key), Some(&text));
+                }
+            }
+        }
+
+        /// Whatever is pasted, the importer answers with a result or diagnostics.
+        #[test]
+        fn import_never_panics(text in "\\PC{0,200}") {
+            let _ = import_spec(&text);
+            let _ = import_spec(&format!("apiVersion: openslo/v1\nkind: SLO\n{text}"));
+            let _ = import_spec(&format!("version: prometheus/v1\n{text}"));
+        }
+    }
+}

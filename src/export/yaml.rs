@@ -202,7 +202,7 @@ fn double_quoted(text: &str) -> String {
 /// Control characters, the BOM and the Unicode line/paragraph separators that
 /// YAML 1.1 treats as line breaks.
 fn is_break_or_control(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+    c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
 }
 
 fn pad(n: usize, out: &mut String) {
