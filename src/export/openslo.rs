@@ -82,9 +82,9 @@ pub fn is_label_value(v: &str) -> bool {
 /// minutes, the largest that is exact (a window not in whole minutes is rounded up).
 pub fn duration(span: Span) -> String {
     let secs = span.seconds().max(60);
-    if secs % 86_400 == 0 {
+    if secs.is_multiple_of(86_400) {
         format!("{}d", secs / 86_400)
-    } else if secs % 3600 == 0 {
+    } else if secs.is_multiple_of(3600) {
         format!("{}h", secs / 3600)
     } else {
         format!("{}m", secs.div_ceil(60))

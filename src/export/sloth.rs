@@ -171,7 +171,7 @@ fn budget_percent(a: &BurnAlert, period: Span) -> f64 {
 pub fn alert_windows(slo: &Slo) -> Result<Option<Y>, String> {
     let period = slo.window.nominal();
     let alerts = &slo.alerting.alerts;
-    let builtin = matches!(period.seconds() / 86_400, 28 | 30) && period.seconds() % 86_400 == 0;
+    let builtin = matches!(period.seconds() / 86_400, 28 | 30) && period.seconds().is_multiple_of(86_400);
     let matches_builtin = alerts.len() == 4
         && alerts.iter().zip(SLOTH_WINDOWS).all(|(a, (sev, l, sh, pct))| {
             a.severity == sev && a.long.seconds() == l && a.short.seconds() == sh && (budget_percent(a, period) - pct).abs() < 0.01
