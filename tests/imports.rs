@@ -198,6 +198,23 @@ spec:
   objectives:
     - target: 0.995
     - target: 0.99
+---
+apiVersion: openslo/v1
+kind: AlertNotificationTarget
+metadata:
+  name: slack
+spec:
+  target: slack
+---
+apiVersion: openslo/v1
+kind: SLI
+metadata:
+  name: unused
+spec:
+  thresholdMetric:
+    metricSource:
+      spec:
+        query: x
 "#;
     let i = import_spec(text).unwrap();
     let s = &i.project.slos[0];
@@ -210,6 +227,8 @@ spec:
     assert!(joined.contains("DataSource prom"), "{joined}");
     assert!(joined.contains("spec.objectives[1..]"), "{joined}");
     assert!(joined.contains("example.com/dashboard"), "{joined}");
+    assert!(joined.contains("AlertNotificationTarget slack"), "{joined}");
+    assert!(joined.contains("SLI unused"), "{joined}");
 }
 
 #[test]
@@ -366,4 +385,17 @@ mod properties {
             let _ = import_spec(&format!("version: prometheus/v1\n{text}"));
         }
     }
+}
+
+#[test]
+fn hostile_yaml_is_refused_without_exhausting_the_stack_or_memory() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(import_spec(&deep).is_err());
+    let deep_json = format!("{{\"a\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(import_spec(&deep_json).is_err());
+    let mut laughs = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (i, prev) in ('b'..='j').zip('a'..='i') {
+        laughs.push_str(&format!("{i}: &{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+    }
+    assert!(import_spec(&laughs).is_err());
 }

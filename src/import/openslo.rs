@@ -33,7 +33,23 @@ pub(crate) fn import(docs: &[Doc], out: &mut Imported, errors: &mut Vec<Diagnost
             continue;
         }
         match kind {
-            "Service" | "SLI" | "AlertPolicy" | "AlertCondition" | "AlertNotificationTarget" => {}
+            "Service" | "AlertPolicy" | "AlertCondition" => {}
+            "SLI" => {
+                let referenced = docs.iter().any(|s| str_at(&s.value, &["spec", "indicatorRef"]) == name);
+                if !referenced {
+                    out.unmapped.push(format!("SLI {}: no SLO in this text refers to it; left out", name.unwrap_or("")));
+                }
+            }
+            "AlertNotificationTarget" => {
+                // The exporter's own targets just name the severity; real routing has no place in the model.
+                let target = str_at(&d.value, &["spec", "target"]).unwrap_or("");
+                if !matches!(target, "page" | "ticket") {
+                    out.unmapped.push(format!(
+                        "AlertNotificationTarget {}: notification routing ({target}) is not part of the workbench model; left out",
+                        name.unwrap_or("")
+                    ));
+                }
+            }
             "SLO" => match slo(d, &services, &slis, &policies, &conditions, out) {
                 Ok(s) => out.project.slos.push(s),
                 Err(e) => errors.push(e),
