@@ -3,7 +3,7 @@
 //! format cannot carry into the model is named in `unmapped`.
 
 use slo_workbench::export::{export, ExportFormat};
-use slo_workbench::import::pyrra::pyrra_alerts;
+use slo_workbench::alerting::preset_alerts;
 use slo_workbench::import::{import_spec, project_from_json, Imported};
 use slo_workbench::model::{
     slug, AlertConfig, AlertPreset, BudgetingMethod, BurnAlert, CalendarUnit, Commitment, Enforcement, EventKind, Project,
@@ -11,6 +11,10 @@ use slo_workbench::model::{
 };
 
 const TRICKY: &str = "Pay \"now\": {{ .x }} }} \\ </script> é 日本\nsecond # line 'q'";
+
+fn pyrra(window: Span) -> Vec<BurnAlert> {
+    preset_alerts(AlertPreset::PyrraScaled, window).unwrap_or_default()
+}
 
 fn slos() -> Vec<Slo> {
     let mut checkout = Slo {
@@ -48,7 +52,7 @@ fn slos() -> Vec<Slo> {
         sli: Sli::Availability { probe_query: "probe_success{job=\"web\"}".into() },
         target: Target(0.995),
         window: Window::Rolling { span: Span::days(28) },
-        alerting: AlertConfig { preset: AlertPreset::PyrraScaled, alerts: pyrra_alerts(Span::days(28)), runbook_url: String::new() },
+        alerting: AlertConfig { preset: AlertPreset::PyrraScaled, alerts: pyrra(Span::days(28)), runbook_url: String::new() },
         ..Slo::default()
     };
     vec![checkout, latency, probe]
@@ -126,7 +130,7 @@ fn pyrra_round_trip_keeps_what_pyrra_holds() {
         assert_eq!(b.window, slo.window);
         assert_eq!(b.labels, slo.labels);
         assert_eq!(b.alerting.preset, AlertPreset::PyrraScaled);
-        assert_eq!(b.alerting.alerts, pyrra_alerts(slo.window.nominal()));
+        assert_eq!(b.alerting.alerts, pyrra(slo.window.nominal()));
     }
 }
 
@@ -319,7 +323,7 @@ spec:
     assert_eq!(s.target, Target(0.99));
     assert_eq!(s.window, Window::Rolling { span: Span::days(14) });
     assert_eq!(s.labels["pyrra.dev/team"], "operations");
-    assert_eq!(s.alerting.alerts, pyrra_alerts(Span::days(14)));
+    assert_eq!(s.alerting.alerts, pyrra(Span::days(14)));
     assert!(matches!(&s.sli, Sli::Ratio { events_query, .. } if events_query == "sum(rate(http_requests_total{job=\"pyrra\",code=~\"5..\"}[{{.window}}]))"));
     let joined = i.unmapped.join("\n");
     assert!(joined.contains("metadata.namespace") && joined.contains("grouping"), "{joined}");

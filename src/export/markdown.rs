@@ -5,15 +5,14 @@
 //!
 //! Every piece of user text goes through `text` (or `cell` inside tables),
 //! which escapes Markdown syntax and HTML so a name like `</script>` or
-//! `| # *` shows as typed. Budget figures are computed here from the
-//! formulas in the design notes (allowed bad time B x P, detection time
-//! B x L x F at a full outage); `budget` only offers `human_seconds` so far.
+//! `| # *` shows as typed. Figures come from `budget` and `alerting`.
 
 use super::promql::{error_ratio_template, event_queries};
 use super::{short_number, window_text, ExportFile};
-use crate::budget::human_seconds;
+use crate::alerting::{budget_spent_when_fired, detection_time, threshold};
+use crate::budget::{self, budget_seconds, human_seconds};
 use crate::model::{
-    BudgetingMethod, Commitment, Enforcement, EventKind, Project, Severity, Sli, Slo, RACI_PERSONAS, RACI_STEPS,
+    BudgetingMethod, Commitment, Enforcement, EventKind, Project, Sli, Slo, RACI_PERSONAS, RACI_STEPS,
 };
 use std::fmt::Write;
 
@@ -109,54 +108,51 @@ fn sli_specification(slo: &Slo) -> String {
     }
 }
 
-/// Allowed bad time per period: B x period.
+/// Allowed bad time for the SLO window, then per day, week, month, quarter, year.
 fn budget_table(out: &mut String, slo: &Slo) {
     let b = slo.target.error_budget();
     let _ = writeln!(out, "### Error budget\n\nThe budget is {}% of the window's events or time.\n", short_number(b * 100.0, 6));
     let _ = writeln!(out, "| Period | Allowed bad time |\n|---|---|");
     let window = slo.window.nominal();
-    let rows = [
-        (format!("SLO window ({})", window_text(&slo.window)), window.seconds() as f64),
-        ("Day".into(), 86_400.0),
-        ("Week".into(), 7.0 * 86_400.0),
-        ("Month (30 d)".into(), 30.0 * 86_400.0),
-        ("Quarter (90 d)".into(), 90.0 * 86_400.0),
-        ("Year (365 d)".into(), 365.0 * 86_400.0),
-    ];
-    for (name, secs) in rows {
-        let _ = writeln!(out, "| {} | {} |", cell(&name), human_seconds(b * secs));
+    let _ = writeln!(
+        out,
+        "| SLO window ({}) | {} |",
+        cell(&window_text(&slo.window)),
+        human_seconds(budget_seconds(slo.target, window))
+    );
+    // `budget_table` ends with the window itself, already written first.
+    for row in budget::budget_table(slo.target, window).iter().filter(|r| !r.label.starts_with("Window")) {
+        let _ = writeln!(out, "| {} | {} |", cell(&row.label), human_seconds(row.allowed_bad_seconds));
     }
     out.push('\n');
 }
 
-/// One row per window pair: threshold F x B, budget spent at firing F x L / P,
-/// detection at a full outage B x L x F.
+/// One row per window pair: threshold, budget spent when it fires, detection at a full outage.
 fn alerts_table(out: &mut String, slo: &Slo) {
     let _ = writeln!(out, "### Alerts\n");
     if slo.alerting.alerts.is_empty() {
         let _ = writeln!(out, "No burn-rate alerts are configured.\n");
         return;
     }
-    let b = slo.target.error_budget();
-    let p = slo.window.nominal().seconds() as f64;
+    let window = slo.window.nominal();
     let _ = writeln!(
         out,
         "| Severity | Long window | Short window | Burn factor | Error ratio threshold | Budget spent when it fires | Detection at a full outage |\n|---|---|---|---|---|---|---|"
     );
     for a in &slo.alerting.alerts {
-        let sev = match a.severity {
-            Severity::Page => "page",
-            Severity::Ticket => "ticket",
+        let detection = match detection_time(a, slo.target, 1.0) {
+            Some(secs) => human_seconds(secs),
+            None => "never fires".into(),
         };
         let _ = writeln!(
             out,
-            "| {sev} | {} | {} | {}x | {}% | {}% | {} |",
+            "| {} | {} | {} | {}x | {}% | {}% | {detection} |",
+            a.severity.as_str(),
             a.long.prometheus(),
             a.short.prometheus(),
             short_number(a.factor, 4),
-            short_number(a.factor * b * 100.0, 6),
-            short_number(a.factor * a.long.seconds() as f64 / p * 100.0, 2),
-            if a.factor * b >= 1.0 { "never fires".to_string() } else { human_seconds(b * a.long.seconds() as f64 * a.factor) }
+            short_number(threshold(a, slo.target) * 100.0, 6),
+            short_number(budget_spent_when_fired(a, window) * 100.0, 2),
         );
     }
     let runbook = if slo.alerting.runbook_url.is_empty() { "not set".to_string() } else { text(&slo.alerting.runbook_url) };

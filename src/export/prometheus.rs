@@ -11,7 +11,8 @@
 use super::promql::{error_ratio, quote, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
 use super::{ids, ratio_text, rule_windows, short_number, window_text, ExportFile, Ids, YAML};
-use crate::budget::human_seconds;
+use crate::alerting::{budget_spent_when_fired, threshold};
+use crate::budget::{human_seconds, time_to_exhaustion};
 use crate::model::{BurnAlert, Severity, Sli, Slo, Span};
 use std::collections::BTreeMap;
 
@@ -211,20 +212,20 @@ pub struct AnnotationTexts {
 pub fn annotation_texts(slo: &Slo, a: &BurnAlert) -> AnnotationTexts {
     let service = if slo.service.trim().is_empty() { "(no service named)" } else { slo.service.as_str() };
     let b = slo.target.error_budget();
-    let period = slo.window.nominal().seconds() as f64;
+    let period = slo.window.nominal();
     let factor = short_number(a.factor, 4);
     let (long, short) = (a.long.prometheus(), a.short.prometheus());
     let summary =
         format!("SLO \"{}\" of {service} is burning its error budget at {factor}x or more ({long} and {short} windows)", slo.name);
-    let exhaustion = if a.factor > 0.0 { human_seconds(period / a.factor) } else { "never".into() };
+    let exhaustion = time_to_exhaustion(period, a.factor).map(human_seconds).unwrap_or_else(|| "never".into());
     let description = format!(
         "The error ratio of SLO \"{}\" (service {service}, target {}% over {}) is above {}% ({factor}x the {}% error budget) over both the last {long} and the last {short}. At {factor}x the whole budget is spent in {exhaustion}; {}% of it is gone by the time this alert fires.",
         slo.name,
         slo.target,
         window_text(&slo.window),
-        short_number(a.factor * b * 100.0, 6),
+        short_number(threshold(a, slo.target) * 100.0, 6),
         short_number(b * 100.0, 6),
-        short_number(a.factor * a.long.seconds() as f64 / period * 100.0, 2),
+        short_number(budget_spent_when_fired(a, period) * 100.0, 2),
     );
     let runbook_url = if slo.alerting.runbook_url.trim().is_empty() {
         "no runbook set yet: add its URL in the SLO Workbench alert designer".to_string()

@@ -8,19 +8,11 @@
 //! before anything is written.
 
 use super::prometheus::camel;
+use crate::alerting::{budget_spent_when_fired, custom, workbook_tiers};
 use super::promql::{event_queries, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
 use super::{ids, short_number, ExportFile, YAML};
 use crate::model::{BurnAlert, EventKind, Project, Severity, Slo, Span, Window};
-
-/// Sloth's built-in alert windows, the same for its 30 d and 28 d periods:
-/// (severity, long, short, percent of the budget spent when it fires).
-pub const SLOTH_WINDOWS: [(Severity, u64, u64, f64); 4] = [
-    (Severity::Page, 3600, 300, 2.0),
-    (Severity::Page, 6 * 3600, 1800, 5.0),
-    (Severity::Ticket, 86_400, 7200, 10.0),
-    (Severity::Ticket, 3 * 86_400, 6 * 3600, 10.0),
-];
 
 /// The first comment line of every spec this module writes.
 pub const PERIOD_MARKER: &str = "slo-period:";
@@ -162,7 +154,7 @@ fn slo_node(slo: &Slo) -> Result<Y, String> {
 
 /// Budget percent a burn alert spends before it fires: factor x long / period.
 fn budget_percent(a: &BurnAlert, period: Span) -> f64 {
-    a.factor * a.long.seconds() as f64 / period.seconds() as f64 * 100.0
+    budget_spent_when_fired(a, period) * 100.0
 }
 
 /// `None` when Sloth's built-in windows already say what the SLO's alerts
@@ -172,9 +164,10 @@ pub fn alert_windows(slo: &Slo) -> Result<Option<Y>, String> {
     let period = slo.window.nominal();
     let alerts = &slo.alerting.alerts;
     let builtin = matches!(period.seconds() / 86_400, 28 | 30) && period.seconds().is_multiple_of(86_400);
+    // Sloth's built-in windows are the Workbook tiers, for 30 d and 28 d alike.
     let matches_builtin = alerts.len() == 4
-        && alerts.iter().zip(SLOTH_WINDOWS).all(|(a, (sev, l, sh, pct))| {
-            a.severity == sev && a.long.seconds() == l && a.short.seconds() == sh && (budget_percent(a, period) - pct).abs() < 0.01
+        && alerts.iter().zip(workbook_tiers()).all(|(a, (sev, share, long, short))| {
+            a.severity == sev && a.long == long && a.short == short && (budget_percent(a, period) - share * 100.0).abs() < 0.01
         });
     if builtin && (matches_builtin || alerts.is_empty()) {
         return Ok(None);
@@ -199,15 +192,10 @@ pub fn alert_windows(slo: &Slo) -> Result<Option<Y>, String> {
             ])
         };
         // Disabled severities still need windows in the file; Sloth's defaults, scaled, are used.
-        let defaults: Vec<BurnAlert> = SLOTH_WINDOWS
-            .iter()
+        let defaults: Vec<BurnAlert> = workbook_tiers()
+            .into_iter()
             .filter(|w| w.0 == sev)
-            .map(|&(severity, l, sh, pct)| BurnAlert {
-                severity,
-                long: Span(l),
-                short: Span(sh),
-                factor: pct / 100.0 * period.seconds() as f64 / l as f64,
-            })
+            .map(|(severity, share, long, short)| custom(severity, share, long, short, period))
             .collect();
         let (quick, slow) = match mine.as_slice() {
             [a, b] => (pair(a), pair(b)),

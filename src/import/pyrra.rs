@@ -1,14 +1,13 @@
 //! Pyrra `ServiceLevelObjective` import: ratio, latency and bool_gauge
 //! indicators; Pyrra's own window-scaled burn-rate alerts become the
-//! workbench's `PyrraScaled` preset (tiers computed here from the design
-//! notes: 14x, 7x, 2x, 1x with windows W/672 and W/8064, W/112 and W/1344,
-//! W/28 and W/336, W/7 and W/112).
+//! workbench's `PyrraScaled` preset (`alerting::preset_alerts`).
 
 use super::{at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc, Imported};
+use crate::alerting::preset_alerts;
 use crate::diag::Diagnostic;
 use crate::export::promql::{split_matchers, split_selector, unquote, WINDOW};
 use crate::export::pyrra::{LABELS_ANNOTATION, SERVICE_LABEL};
-use crate::model::{AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Window};
+use crate::model::{AlertConfig, AlertPreset, EventKind, Service, Sli, Slo, Span, Window};
 use serde_norway::Value;
 
 pub(crate) fn import(doc: &Doc, out: &mut Imported, errors: &mut Vec<Diagnostic>) {
@@ -19,15 +18,6 @@ pub(crate) fn import(doc: &Doc, out: &mut Imported, errors: &mut Vec<Diagnostic>
         }
         Err(m) => errors.push(Diagnostic::error(doc.line, format!("Pyrra ServiceLevelObjective: {m}"))),
     }
-}
-
-/// Pyrra's four tiers scaled to the SLO window (calibrated on 28 days).
-pub fn pyrra_alerts(window: Span) -> Vec<BurnAlert> {
-    let w = window.seconds();
-    [(Severity::Page, 14.0, 672, 8064), (Severity::Page, 7.0, 112, 1344), (Severity::Ticket, 2.0, 28, 336), (Severity::Ticket, 1.0, 7, 112)]
-        .into_iter()
-        .map(|(severity, factor, l, s)| BurnAlert { severity, long: Span((w / l).max(60)), short: Span((w / s).max(60)), factor })
-        .collect()
 }
 
 fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
@@ -87,7 +77,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
 
     let alerting = at(v, &["spec", "alerting"]);
     let flag = |k: &str, default: bool| alerting.and_then(|a| at(a, &[k])).and_then(Value::as_bool).unwrap_or(default);
-    let alerts = if flag("disabled", false) || !flag("burnrates", true) { Vec::new() } else { pyrra_alerts(window) };
+    let alerts = if flag("disabled", false) || !flag("burnrates", true) { Vec::new() } else { preset_alerts(AlertPreset::PyrraScaled, window).unwrap_or_default() };
     extra_keys(alerting, &["disabled", "burnrates", "absent"], &format!("{here}: spec.alerting"), "Pyrra alert names and severities are not part of the workbench model; left out", un);
 
     Ok(Slo {
@@ -128,16 +118,6 @@ fn latency(success: &str, total: &str) -> Result<Sli, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pyrra_tiers_at_28_days_are_the_documented_windows() {
-        let a = pyrra_alerts(Span::days(28));
-        let w: Vec<(String, String, f64)> = a.iter().map(|a| (a.long.prometheus(), a.short.prometheus(), a.factor)).collect();
-        assert_eq!(
-            w,
-            [("1h".into(), "5m".into(), 14.0), ("6h".into(), "30m".into(), 7.0), ("1d".into(), "2h".into(), 2.0), ("4d".into(), "6h".into(), 1.0)]
-        );
-    }
 
     #[test]
     fn latency_metrics_must_name_bucket_and_count_of_one_histogram() {

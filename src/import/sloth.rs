@@ -6,7 +6,8 @@
 use super::{at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc, Imported};
 use crate::diag::Diagnostic;
 use crate::export::promql::recognise_sli;
-use crate::export::sloth::{PERIOD_MARKER, SLOTH_WINDOWS};
+use crate::alerting::{custom, workbook_tiers};
+use crate::export::sloth::PERIOD_MARKER;
 use crate::model::{AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Window};
 use serde_norway::Value;
 
@@ -114,9 +115,13 @@ fn slo(
 
     let mut alerts = match windows {
         Some(w) => windows_alerts(w, period)?,
-        None => SLOTH_WINDOWS
-            .iter()
-            .map(|&(severity, l, sh, pct)| BurnAlert { severity, long: Span(l), short: Span(sh), factor: factor(pct, period, Span(l)) })
+        // Sloth's defaults: the Workbook tiers scaled to the period.
+        None => workbook_tiers()
+            .into_iter()
+            .map(|(severity, share, long, short)| {
+                let a = custom(severity, share, long, short, period);
+                BurnAlert { factor: round6(a.factor), ..a }
+            })
             .collect(),
     };
     alerts.retain(|a| !(a.severity == Severity::Page && disabled("page_alert") || a.severity == Severity::Ticket && disabled("ticket_alert")));
@@ -139,9 +144,8 @@ fn slo(
     })
 }
 
-/// Burn factor that spends `pct` percent of the budget within `long`.
-fn factor(pct: f64, period: Span, long: Span) -> f64 {
-    let f = pct / 100.0 * period.seconds() as f64 / long.seconds() as f64;
+/// Factors to six decimals: 13.44, not 13.440000000000001.
+fn round6(f: f64) -> f64 {
     (f * 1e6).round() / 1e6
 }
 
@@ -153,7 +157,8 @@ fn windows_alerts(spec: &Value, period: Span) -> Result<Vec<BurnAlert>, String> 
             let pct = number_at(w, &["errorBudgetPercent"]).ok_or_else(|| format!("AlertWindows spec.{key}.{speed} needs errorBudgetPercent"))?;
             let long = Span::parse(str_at(w, &["longWindow"]).unwrap_or("")).map_err(|e| format!("AlertWindows spec.{key}.{speed}.longWindow: {e}"))?;
             let short = Span::parse(str_at(w, &["shortWindow"]).unwrap_or("")).map_err(|e| format!("AlertWindows spec.{key}.{speed}.shortWindow: {e}"))?;
-            let a = BurnAlert { severity, long, short, factor: factor(pct, period, long) };
+            let a = custom(severity, pct / 100.0, long, short, period);
+            let a = BurnAlert { factor: round6(a.factor), ..a };
             // A severity with one pair is written twice (quick and slow).
             if !alerts.contains(&a) {
                 alerts.push(a);
