@@ -32,6 +32,9 @@ fn project() -> Project {
         ..Slo::default()
     };
     checkout.labels.insert("team".into(), "payments".into());
+    // Words and digits that YAML 1.1 readers (PyYAML, old Go yaml) would take for a boolean or a number.
+    checkout.labels.insert("on_call".into(), "yes".into());
+    checkout.labels.insert("build".into(), "0123".into());
     checkout
         .labels
         .insert("owner note".into(), "ask #payments: \"Ana\"".into());

@@ -526,3 +526,42 @@ fn hostile_yaml_is_refused_without_exhausting_the_stack_or_memory() {
     }
     assert!(import_spec(&laughs).is_err());
 }
+
+#[test]
+fn an_openslo_slo_written_as_json_is_read_too() {
+    let files = export(&project(), Some("search-latency"), ExportFormat::OpenSlo).unwrap();
+    let slo_doc: serde_json::Value = {
+        use serde::Deserialize;
+        serde_norway::Deserializer::from_str(&files[0].content)
+            .map(|d| serde_json::Value::deserialize(d).unwrap())
+            .find(|v| v["kind"] == "SLO")
+            .unwrap()
+    };
+    let i = import_spec(&serde_json::to_string_pretty(&slo_doc).unwrap()).unwrap();
+    assert_eq!(i.project.slos[0].sli, slos()[1].sli);
+    assert_eq!(i.project.slos[0].target, Target(0.99));
+}
+
+#[test]
+fn project_json_keys_the_model_lacks_are_reported() {
+    let mut v = serde_json::to_value(project()).unwrap();
+    v["slos"][0]["owner"] = serde_json::json!("Ana");
+    v["theme"] = serde_json::json!("dark");
+    let i = import_spec(&v.to_string()).unwrap();
+    assert_eq!(i.unmapped.len(), 2, "{:?}", i.unmapped);
+    assert!(i.unmapped.iter().any(|u| u.starts_with("slos[0].owner:")));
+    assert!(i.unmapped.iter().any(|u| u.starts_with("theme:")));
+}
+
+#[test]
+fn sloth_errors_point_at_the_slo_they_concern() {
+    let text = "version: prometheus/v1\nservice: svc\nslos:\n  - name: ok\n    objective: 99\n    sli:\n      events:\n        error_query: e[{{.window}}]\n        total_query: t[{{.window}}]\n  - name: broken\n    objective: 100\n    sli:\n      events:\n        error_query: e[{{.window}}]\n        total_query: t[{{.window}}]\n";
+    let e = import_spec(text).unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line, 10);
+    assert!(
+        e[0].message.contains("slos[1]") && e[0].message.contains("100"),
+        "{}",
+        e[0].message
+    );
+}

@@ -121,6 +121,17 @@ pub fn export(
     if slos.is_empty() {
         return Err("the project has no SLO to export yet; draft one first".into());
     }
+    // Rule groups, OpenSLO names and Kubernetes objects are keyed by the id.
+    let mut seen: Vec<String> = Vec::new();
+    for s in &slos {
+        let id = slug(&s.id);
+        if seen.contains(&id) {
+            return Err(format!(
+                "two SLOs share the id \"{id}\"; give each SLO its own id before exporting"
+            ));
+        }
+        seen.push(id);
+    }
     let base = match slo_id {
         Some(id) => slug(id),
         None => slug(&project.name),

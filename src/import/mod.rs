@@ -166,6 +166,16 @@ fn document_start_lines(text: &str) -> Vec<usize> {
     starts
 }
 
+/// First line at or after `from` (1-based) whose text holds `needle`: a
+/// better pointer than the document's first line for errors inside it.
+pub(crate) fn line_containing(text: &str, from: usize, needle: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
+}
+
 /// A string at a path of mapping keys.
 pub(crate) fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
     at(v, path)?.as_str()

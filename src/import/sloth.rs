@@ -4,8 +4,8 @@
 //! default of 30 days (said in `unmapped`).
 
 use super::{
-    at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc,
-    Imported,
+    at, ensure_service, extra_keys, line_containing, number_at, percent_target, str_at,
+    string_entries, Doc, Imported,
 };
 use crate::alerting::{custom, workbook_tiers};
 use crate::diag::Diagnostic;
@@ -64,7 +64,12 @@ pub(crate) fn import(
             &mut out.unmapped,
         ) {
             Ok(slo) => out.project.slos.push(slo),
-            Err(m) => errors.push(Diagnostic::error(spec.line, format!("{path}: {m}"))),
+            Err(m) => {
+                let line = str_at(s, &["name"])
+                    .and_then(|n| line_containing(text, spec.line, &format!("name: {n}")))
+                    .unwrap_or(spec.line);
+                errors.push(Diagnostic::error(line, format!("{path}: {m}")))
+            }
         }
     }
 }
