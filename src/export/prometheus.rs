@@ -184,8 +184,17 @@ fn matcher(id: &Ids) -> String {
 /// The SLO's own labels with names made valid for Prometheus
 /// (`[a-zA-Z_][a-zA-Z0-9_]*`, not `__`-reserved, not one of Sloth's).
 fn user_labels(slo: &Slo) -> Vec<(String, Y)> {
+    label_pairs(&slo.labels)
+        .into_iter()
+        .map(|(k, v)| (k, s(v)))
+        .collect()
+}
+
+/// Labels as Prometheus (and Sloth, which validates them) accepts them:
+/// names made valid, empty values dropped, first of two colliding names kept.
+pub(crate) fn label_pairs(labels: &BTreeMap<String, String>) -> Vec<(String, String)> {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
-    for (k, v) in &slo.labels {
+    for (k, v) in labels {
         let mut name: String = k
             .chars()
             .map(|c| {
@@ -203,7 +212,10 @@ fn user_labels(slo: &Slo) -> Vec<(String, Y)> {
             name = format!("label_{}", name.trim_start_matches('_'));
         }
         if name.starts_with("sloth_")
-            || matches!(name.as_str(), "severity" | "long_window" | "short_window")
+            || matches!(
+                name.as_str(),
+                "severity" | "long_window" | "short_window" | "alertname"
+            )
         {
             name = format!("slo_{name}");
         }
@@ -211,7 +223,7 @@ fn user_labels(slo: &Slo) -> Vec<(String, Y)> {
             out.entry(name).or_insert_with(|| v.clone());
         }
     }
-    out.into_iter().map(|(k, v)| (k, s(v))).collect()
+    out.into_iter().collect()
 }
 
 /// CamelCase alert name from the SLO id: `checkout-availability` gives

@@ -7,7 +7,7 @@
 //! the importer reads back. Sloth's field rules are checked here (`check`)
 //! before anything is written.
 
-use super::prometheus::camel;
+use super::prometheus::{camel, label_pairs};
 use super::promql::{event_queries, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
 use super::{ids, short_number, ExportFile, YAML};
@@ -164,8 +164,13 @@ fn slo_node(slo: &Slo) -> Result<Y, String> {
     if !slo.description.is_empty() {
         node.push(("description".into(), s(&slo.description)));
     }
-    if !slo.labels.is_empty() {
-        node.push(("labels".into(), yaml::string_map(&slo.labels)));
+    // Sloth validates label names as Prometheus does.
+    let labels = label_pairs(&slo.labels);
+    if !labels.is_empty() {
+        node.push((
+            "labels".into(),
+            Y::Map(labels.into_iter().map(|(k, v)| (k, s(v))).collect()),
+        ));
     }
     node.push((
         "sli".into(),

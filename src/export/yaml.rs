@@ -27,16 +27,6 @@ pub fn map<K: Into<String>>(pairs: Vec<(K, Y)>) -> Y {
     Y::Map(pairs.into_iter().map(|(k, v)| (k.into(), v)).collect())
 }
 
-/// A mapping from `(key, value)` string pairs (labels, annotations).
-pub fn string_map<'a>(pairs: impl IntoIterator<Item = (&'a String, &'a String)>) -> Y {
-    Y::Map(
-        pairs
-            .into_iter()
-            .map(|(k, v)| (k.clone(), s(v.clone())))
-            .collect(),
-    )
-}
-
 /// One YAML document, ending in a newline.
 pub fn document(root: &Y) -> String {
     let mut out = String::new();
