@@ -11,7 +11,7 @@ use super::openslo::is_label_value;
 use super::promql::{counter_selector, is_plain_selector, le_value, quote, selector};
 use super::yaml::{self, map, s, Y};
 use super::{ids, short_number, ExportFile, YAML};
-use crate::model::{AlertPreset, EventKind, Sli, Slo, Window};
+use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Window};
 
 /// The label Pyrra copies onto generated rules; it carries the service.
 pub const SERVICE_LABEL: &str = "pyrra.dev/service";
@@ -83,6 +83,12 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
             map(vec![("bool_gauge", map(vec![("metric", s(probe_query.trim()))]))])
         }
     };
+    if slo.budgeting != BudgetingMethod::Occurrences {
+        notes.push(format!(
+            "{}: Pyrra counts occurrences; the time-slice budgeting chosen here is not carried.",
+            id.slo
+        ));
+    }
     if let Window::Calendar { .. } = slo.window {
         notes.push(format!(
             "{}: Pyrra has no calendar windows; written as a rolling {}.",

@@ -12,7 +12,7 @@ use super::promql::{event_queries, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
 use super::{ids, short_number, ExportFile, YAML};
 use crate::alerting::{budget_spent_when_fired, custom, workbook_tiers};
-use crate::model::{BurnAlert, EventKind, Project, Severity, Slo, Span, Window};
+use crate::model::{BudgetingMethod, BurnAlert, EventKind, Project, Severity, Slo, Span, Window};
 
 /// The first comment line of every spec this module writes.
 pub const PERIOD_MARKER: &str = "slo-period:";
@@ -70,6 +70,15 @@ pub fn export(_project: &Project, slos: &[&Slo]) -> Result<Vec<ExportFile>, Stri
         let mut note = format!(
             "{PERIOD_MARKER} {w}\nSloth spec written by SLO Workbench. Sloth has no window field; generate with:\n  sloth generate -i THIS_FILE {flags}"
         );
+        for s in members
+            .iter()
+            .filter(|s| s.budgeting != BudgetingMethod::Occurrences)
+        {
+            note.push_str(&format!(
+                "\n{}: Sloth counts occurrences; the time-slice budgeting chosen here is not carried.",
+                ids(s).slo
+            ));
+        }
         if members
             .iter()
             .any(|s| matches!(s.window, Window::Calendar { .. }))
