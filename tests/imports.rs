@@ -565,3 +565,12 @@ fn sloth_errors_point_at_the_slo_they_concern() {
         e[0].message
     );
 }
+
+#[test]
+fn a_yaml_flow_mapping_spec_is_not_mistaken_for_a_project_file() {
+    let text = "{version: prometheus/v1, service: svc, slos: [{name: a, objective: 99.5, sli: {events: {error_query: 'e[{{.window}}]', total_query: 't[{{.window}}]'}}}]}";
+    let i = import_spec(text).unwrap();
+    assert_eq!(i.project.slos[0].target, Target(0.995));
+    let e = import_spec("{\"name\": \"x\",}").unwrap_err();
+    assert!(e[0].message.contains("project file"), "{}", e[0].message);
+}

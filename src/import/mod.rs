@@ -106,14 +106,25 @@ pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     Ok(out)
 }
 
-/// OpenSLO and Pyrra may be written as JSON too; they carry `apiVersion`.
+/// OpenSLO, Sloth and Pyrra may be written as JSON or as a YAML flow
+/// mapping too; they carry `apiVersion` (or Sloth's `version`), a project
+/// file does not.
 fn looks_like_spec_json(text: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(text)
-        .map(|v| {
-            v.get("apiVersion").is_some()
-                || v.get("version").and_then(|v| v.as_str()) == Some("prometheus/v1")
-        })
-        .unwrap_or(false)
+    let is_spec = |api: bool, version: Option<&str>| api || version == Some("prometheus/v1");
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => is_spec(
+            v.get("apiVersion").is_some(),
+            v.get("version").and_then(|v| v.as_str()),
+        ),
+        Err(_) => serde_norway::from_str::<Value>(text)
+            .map(|v| {
+                is_spec(
+                    v.get("apiVersion").is_some(),
+                    v.get("version").and_then(Value::as_str),
+                )
+            })
+            .unwrap_or(false),
+    }
 }
 
 /// Splits the text into YAML documents with the line each starts on.
