@@ -21,7 +21,7 @@ fn project() -> Project {
         name: TRICKY_NAME.into(),
         service: "Shop API".into(),
         journey: "Pay for the basket".into(),
-        description: "Share of checkout requests that do not fail: {{ $value }}, a: b".into(),
+        description: "Share of checkout requests that do not fail: {{ $value }}, a: b\nSecond line\u{2028}yes\n".into(),
         sli: Sli::Ratio {
             counts: EventKind::Bad,
             events_query: "sum(rate(http_requests_total{job=\"shop\",code=~\"5..\"}[{{.window}}]))"
