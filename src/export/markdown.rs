@@ -78,6 +78,14 @@ fn slo_section(out: &mut String, project: &Project, slo: &Slo) {
     facts.push(("Target", format!("{}%", slo.target)));
     facts.push(("Window", text(&window_text(&slo.window))));
     facts.push(("Budgeting", budgeting_text(&slo.budgeting)));
+    if !slo.labels.is_empty() {
+        let labels: Vec<String> = slo
+            .labels
+            .iter()
+            .map(|(k, v)| format!("{}: {}", text(k), text(v)))
+            .collect();
+        facts.push(("Labels", labels.join(", ")));
+    }
     facts.push((
         "Revisit on",
         text(if slo.revisit.is_empty() {

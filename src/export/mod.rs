@@ -139,7 +139,7 @@ pub fn export(
     match format {
         ExportFormat::Prometheus => prometheus::export(&slos, &base),
         ExportFormat::OpenSlo => openslo::export(project, &slos, &base),
-        ExportFormat::Sloth => sloth::export(project, &slos),
+        ExportFormat::Sloth => sloth::export(&slos),
         ExportFormat::Pyrra => pyrra::export(&slos, &base),
         ExportFormat::Markdown => Ok(vec![markdown::export(project, &slos, &base)]),
         ExportFormat::Project => Ok(vec![project::export(project)]),

@@ -12,12 +12,12 @@ use super::promql::{event_queries, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
 use super::{ids, short_number, ExportFile, YAML};
 use crate::alerting::{budget_spent_when_fired, custom, workbook_tiers};
-use crate::model::{BudgetingMethod, BurnAlert, EventKind, Project, Severity, Slo, Span, Window};
+use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Slo, Span, Window};
 
 /// The first comment line of every spec this module writes.
 pub const PERIOD_MARKER: &str = "slo-period:";
 
-pub fn export(_project: &Project, slos: &[&Slo]) -> Result<Vec<ExportFile>, String> {
+pub fn export(slos: &[&Slo]) -> Result<Vec<ExportFile>, String> {
     // Group by (service, window): Sloth takes one period per run.
     let mut groups: Vec<(String, Span, Vec<&Slo>)> = Vec::new();
     for slo in slos {
