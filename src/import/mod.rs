@@ -116,6 +116,8 @@ fn looks_like_spec_json(text: &str) -> bool {
             v.get("apiVersion").is_some(),
             v.get("version").and_then(|v| v.as_str()),
         ),
+        // Only text that names a spec's version is worth a second, YAML, parse.
+        Err(_) if !(text.contains("apiVersion") || text.contains("prometheus/v1")) => false,
         Err(_) => serde_norway::from_str::<Value>(text)
             .map(|v| {
                 is_spec(
