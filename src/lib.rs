@@ -7,11 +7,14 @@
 pub mod alerting;
 pub mod budget;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod lint;
 pub mod model;
 pub mod series;
 pub mod simulate;
 pub mod whatif;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

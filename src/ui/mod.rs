@@ -6,6 +6,7 @@
 
 pub mod pages;
 pub mod route;
+pub mod shared_link;
 pub mod store;
 
 use leptos::prelude::*;
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
             </nav>
             <store::StorageWarning/>
         </header>
+        <shared_link::SharedLinkBanner/>
         <main id="main" tabindex="-1">
             {move || pages::render(route.get())}
         </main>
