@@ -6,6 +6,7 @@
 
 pub mod alerting;
 pub mod budget;
+pub mod cli;
 pub mod diag;
 pub mod export;
 pub mod import;
