@@ -6,6 +6,7 @@
 
 pub mod budget;
 pub mod diag;
+pub mod ingest;
 pub mod model;
 pub mod series;
 
