@@ -4,7 +4,7 @@
 //! Works on sorted good/total columns; it does not read files or merge
 //! duplicates. Detection is a heuristic, so every decision is reported.
 
-use super::{place, Errors, Rows};
+use super::{place, Rows};
 use crate::diag::Diagnostic;
 
 /// True when `total` only grows, apart from rare drops (counter resets),
@@ -13,7 +13,8 @@ use crate::diag::Diagnostic;
 /// per-interval series would be taken for a counter, which is why the
 /// decision is always reported.
 pub(super) fn looks_cumulative(good: &[f64], total: &[f64]) -> bool {
-    if total.len() < 4 {
+    // Hand-typed examples are short and per-interval; exported counters are long.
+    if total.len() < 6 {
         return false;
     }
     let (mut up, mut down, mut good_down_alone) = (0usize, 0usize, 0usize);
@@ -30,44 +31,47 @@ pub(super) fn looks_cumulative(good: &[f64], total: &[f64]) -> bool {
     up >= 2 && down * 10 <= up && good_down_alone * 10 <= up
 }
 
-/// Replaces readings by increases. The first row is only the baseline and
-/// is dropped. A drop in either counter is a reset (the process restarted):
-/// the new reading is then the increase, as in Prometheus.
-pub(super) fn difference(rows: &mut Rows, diags: &mut Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
+/// The increases between readings; a drop in either counter is a reset
+/// (the process restarted) and the new reading is then the increase, as
+/// in Prometheus. Returns whether the step was a reset.
+fn increase(prev: (f64, f64), cur: (f64, f64)) -> (f64, f64, bool) {
+    if cur.0 < prev.0 || cur.1 < prev.1 {
+        (cur.0, cur.1, true)
+    } else {
+        (cur.0 - prev.0, cur.1 - prev.1, false)
+    }
+}
+
+/// Replaces readings by increases; the first row is only the baseline and
+/// is dropped. If some step would gain more good than total events, these
+/// are not counters after all: rows are left alone and the line of that
+/// step is returned.
+pub(super) fn difference(rows: &mut Rows, diags: &mut Vec<Diagnostic>) -> Result<(), usize> {
     let n = rows.len();
+    for i in 1..n {
+        let (dg, dt, _) = increase((rows.good[i - 1], rows.total[i - 1]), (rows.good[i], rows.total[i]));
+        if dg > dt {
+            return Err(rows.line[i]);
+        }
+    }
     let mut resets: Vec<usize> = Vec::new();
     let mut reset_count = 0usize;
-    let mut errors = Errors::default();
-    let (mut prev_good, mut prev_total) = (rows.good[0], rows.total[0]);
+    let mut prev = (rows.good[0], rows.total[0]);
     let (baseline_line, baseline_t) = (rows.line[0], rows.t[0]);
     for i in 1..n {
-        let (g, t) = (rows.good[i], rows.total[i]);
-        let (dg, dt) = if g < prev_good || t < prev_total {
+        let cur = (rows.good[i], rows.total[i]);
+        let (dg, dt, reset) = increase(prev, cur);
+        if reset {
             reset_count += 1;
             if resets.len() < 5 {
-                resets.push(i);
+                resets.push(i - 1);
             }
-            (g, t)
-        } else {
-            (g - prev_good, t - prev_total)
-        };
-        if dg > dt {
-            errors.push(Diagnostic::error(
-                rows.line[i],
-                format!(
-                    "at {} the good counter rose by {dg} but the total counter only by {dt}: good events cannot outnumber all events",
-                    place(rows.line[i], rows.t[i])
-                ),
-            ));
         }
-        (prev_good, prev_total) = (g, t);
+        prev = cur;
         rows.good[i - 1] = dg;
         rows.total[i - 1] = dt;
         rows.t[i - 1] = rows.t[i];
         rows.line[i - 1] = rows.line[i];
-    }
-    if !errors.is_empty() {
-        return Err(errors.into_vec());
     }
     rows.t.truncate(n - 1);
     rows.good.truncate(n - 1);
@@ -82,10 +86,10 @@ pub(super) fn difference(rows: &mut Rows, diags: &mut Vec<Diagnostic>) -> Result
         ),
     ));
     if let Some(&first) = resets.first() {
-        let places: Vec<String> = resets.iter().map(|&i| place(rows.line[i - 1], rows.t[i - 1])).collect();
+        let places: Vec<String> = resets.iter().map(|&i| place(rows.line[i], rows.t[i])).collect();
         let more = if reset_count > resets.len() { format!(" and {} more", reset_count - resets.len()) } else { String::new() };
         diags.push(Diagnostic::warning(
-            rows.line[first - 1],
+            rows.line[first],
             format!(
                 "{reset_count} counter {} ({}{more}): after a reset the new reading counts as the increase, as \
                  Prometheus' increase() does",
@@ -111,10 +115,10 @@ mod tests {
 
     #[test]
     fn growing_readings_are_counters_and_fluctuating_ones_are_not() {
-        assert!(looks_cumulative(&[0., 9., 19., 28., 38.], &[0., 10., 20., 30., 40.]));
+        assert!(looks_cumulative(&[0., 9., 19., 28., 38., 47.], &[0., 10., 20., 30., 40., 50.]));
         assert!(!looks_cumulative(&[9., 19., 8., 12., 10.], &[10., 20., 9., 12., 11.]));
         assert!(!looks_cumulative(&[10.; 6], &[10.; 6]));
-        assert!(!looks_cumulative(&[1., 2., 3.], &[1., 2., 3.]), "three rows are too few to tell");
+        assert!(!looks_cumulative(&[1., 2., 3., 4., 5.], &[1., 2., 3., 4., 5.]), "five rows are too few to tell");
     }
 
     #[test]
@@ -141,10 +145,9 @@ mod tests {
     }
 
     #[test]
-    fn good_rising_faster_than_total_is_an_error_on_that_line() {
+    fn readings_where_good_outgrows_total_are_left_alone_as_not_counters() {
         let mut r = rows(&[0., 5., 20., 25.], &[0., 10., 15., 30.]);
-        let err = difference(&mut r, &mut Vec::new()).unwrap_err();
-        assert_eq!(err.len(), 1);
-        assert_eq!(err[0].line, 4);
+        assert_eq!(difference(&mut r, &mut Vec::new()), Err(4));
+        assert_eq!(r.good, vec![0., 5., 20., 25.]);
     }
 }

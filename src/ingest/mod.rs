@@ -210,14 +210,25 @@ fn finish(mut rows: Rows, kind: DataKind, diags: &mut Vec<Diagnostic>) -> Result
         return Err(vec![Diagnostic::error(0, "no data rows: the input has no line with a timestamp and values")]);
     }
     tidy::sort(&mut rows, diags);
-    let cumulative = kind == DataKind::Counts && counters::looks_cumulative(&rows.good, &rows.total);
+    let mut cumulative = kind == DataKind::Counts && counters::looks_cumulative(&rows.good, &rows.total);
     if cumulative {
-        tidy::dedupe(&mut rows, tidy::Merge::KeepLast, diags);
-        counters::difference(&mut rows, diags)?;
-    } else {
-        let merge = if kind == DataKind::Latency { tidy::Merge::SumQuietly } else { tidy::Merge::Sum };
-        tidy::dedupe(&mut rows, merge, diags);
+        if let Err(line) = counters::difference(&mut rows, diags) {
+            cumulative = false;
+            diags.push(Diagnostic::info(
+                line,
+                format!(
+                    "the counts only grow, yet as counters they would gain more good than total events at line {line}; \
+                     they were read as per-interval counts"
+                ),
+            ));
+        }
     }
+    let merge = match kind {
+        _ if cumulative => tidy::Merge::KeepLast,
+        DataKind::Latency => tidy::Merge::SumQuietly,
+        _ => tidy::Merge::Sum,
+    };
+    tidy::dedupe(&mut rows, merge, diags);
     if kind != DataKind::Latency {
         tidy::report_steps(&rows, diags);
     }

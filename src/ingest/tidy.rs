@@ -44,14 +44,16 @@ fn rows_word(n: usize, one: &'static str, many: &'static str) -> &'static str {
     }
 }
 
-/// How rows with the same timestamp become one.
+/// How rows with the same timestamp become one (always by adding them up;
+/// the variants differ in what the user is told).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Merge {
     /// Per-interval counts: add them up, with a warning.
     Sum,
     /// Latency samples: many per second is normal, so only an info.
     SumQuietly,
-    /// Counter readings: the last reading stands.
+    /// Increases of counter readings: their sum is the increase up to the
+    /// last reading, so the last reading stands.
     KeepLast,
 }
 
@@ -65,13 +67,8 @@ pub(super) fn dedupe(rows: &mut Rows, merge: Merge, diags: &mut Vec<Diagnostic>)
         if w > 0 && rows.t[i] == rows.t[w - 1] {
             count += 1;
             first.get_or_insert((rows.line[i], rows.t[i]));
-            if merge == Merge::KeepLast {
-                rows.good[w - 1] = rows.good[i];
-                rows.total[w - 1] = rows.total[i];
-            } else {
-                rows.good[w - 1] += rows.good[i];
-                rows.total[w - 1] += rows.total[i];
-            }
+            rows.good[w - 1] += rows.good[i];
+            rows.total[w - 1] += rows.total[i];
             rows.line[w - 1] = rows.line[i];
         } else {
             rows.t[w] = rows.t[i];
