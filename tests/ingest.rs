@@ -203,6 +203,13 @@ fn good_above_total_is_an_error_at_the_good_column() {
 }
 
 #[test]
+fn counts_beyond_exact_float_integers_are_an_error() {
+    let e = err("timestamp,good,total\n1700000000,1,1e16\n");
+    assert_eq!((e[0].line, e[0].column), (2, Some(3)));
+    assert!(e[0].message.contains("below 10^15"), "{}", e[0].message);
+}
+
+#[test]
 fn a_short_row_is_an_error() {
     let e = err("timestamp,good,total\n1700000000,1\n");
     assert_eq!((e[0].line, e[0].column), (2, Some(3)));
@@ -546,6 +553,20 @@ fn returning_false_from_progress_cancels() {
 
 // ---------------------------------------------------------------- properties
 
+/// What every dataset `parse` returns promises, whatever the input was.
+fn assert_promises(result: &Result<Dataset, Vec<Diagnostic>>) {
+    match result {
+        Ok(d) => {
+            assert!(d.series.t.windows(2).all(|w| w[0] < w[1]), "times strictly increase");
+            assert_eq!(d.series.good.len(), d.series.t.len());
+            assert_eq!(d.series.total.len(), d.series.t.len());
+            assert!(d.series.good.iter().zip(&d.series.total).all(|(g, n)| 0.0 <= *g && g <= n && n.is_finite()), "0 <= good <= total");
+            assert!(d.diagnostics.iter().all(|x| x.level != Level::Error));
+        }
+        Err(e) => assert!(!e.is_empty() && e.iter().all(|x| x.level == Level::Error), "{e:?}"),
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum TsStyle {
     Rfc3339,
@@ -660,14 +681,14 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,300}") {
-        let _ = parse(&text, &IngestOptions::default());
-        let _ = parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) });
+        assert_promises(&parse(&text, &IngestOptions::default()));
+        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) });
+        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
     }
 
     #[test]
@@ -686,7 +707,7 @@ proptest! {
             text.push_str(c);
             text.push(if i % 3 == 2 { '\n' } else { ',' });
         }
-        let _ = parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) });
+        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
     }
 
     #[test]
@@ -701,7 +722,7 @@ proptest! {
         let one = format!("{{\"metric\":{{}},\"values\":[{}]}}", v.join(","));
         let all = vec![one; series].join(",");
         let text = format!("{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{all}]}}}}");
-        let _ = parse(&text, &IngestOptions::default());
+        assert_promises(&parse(&text, &IngestOptions::default()));
     }
 }
 

@@ -439,7 +439,7 @@ pub(super) fn read(
         }
         have_record = false;
         count += 1;
-        if count % PROGRESS_EVERY == 0 && !progress(sc.pos as f64 / b.len().max(1) as f64) {
+        if count.is_multiple_of(PROGRESS_EVERY) && !progress(sc.pos as f64 / b.len().max(1) as f64) {
             return Err(vec![super::cancelled()]);
         }
         if fields.len() < needed {
@@ -474,9 +474,15 @@ pub(super) fn read(
         let mut value = |i: usize, what: &str| -> Option<f64> {
             let raw = cell(i);
             match number(raw) {
-                Cell::Num(v) if v >= 0.0 => Some(v),
-                Cell::Num(v) => {
+                Cell::Num(v) if (0.0..=super::MAX_VALUE).contains(&v) => Some(v),
+                Cell::Num(v) if v < 0.0 => {
                     errors.push(Diagnostic::error(line, format!("expected a {what} of zero or more, found {v}")).at_column(i + 1));
+                    None
+                }
+                Cell::Num(v) => {
+                    errors.push(
+                        Diagnostic::error(line, format!("expected a {what} below 10^15, found {v}")).at_column(i + 1),
+                    );
                     None
                 }
                 Cell::Missing => {

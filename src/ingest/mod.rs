@@ -175,6 +175,10 @@ fn place(line: usize, t: i64) -> String {
     }
 }
 
+/// Counts and latencies above this are rejected: beyond 2^53 a float no
+/// longer holds whole numbers exactly, and sums must not overflow.
+const MAX_VALUE: f64 = 1e15;
+
 /// At most this many errors are listed; the rest are counted.
 const MAX_ERRORS: usize = 20;
 

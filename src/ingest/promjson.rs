@@ -12,6 +12,7 @@
 //!   series with the larger sum is the total, and the other is good if it
 //!   is at least half the total overall (healthy services succeed far more
 //!   often than they fail) and bad otherwise.
+//!
 //! Every such decision is reported as an info. JSON syntax errors carry
 //! serde's line and column; value errors name the sample's time.
 
@@ -377,6 +378,8 @@ fn pair(a: &Series, b: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic
         } else {
             if vn < 0.0 || vd < 0.0 {
                 errors.push(Diagnostic::error(0, format!("at {} a count is negative ({vn}, {vd}): expected zero or more", place(0, tn))));
+            } else if vn > super::MAX_VALUE || vd > super::MAX_VALUE {
+                errors.push(Diagnostic::error(0, format!("at {} a count is too large ({vn}, {vd}): expected a count below 10^15", place(0, tn))));
             } else if vn > vd {
                 let what = if num_is_bad { "bad" } else { "good" };
                 errors.push(Diagnostic::error(
