@@ -140,6 +140,7 @@ struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     /// Reads the next record into `fields`; returns its 1-based line.
+    #[inline]
     fn next(&mut self, fields: &mut Vec<Field>) -> Result<Option<usize>, Diagnostic> {
         let b = self.b;
         // Skip blank lines and comments.
@@ -247,16 +248,22 @@ enum Cell {
 }
 
 /// Parses a count or latency cell. Plain digits take a fast path.
+#[inline]
 fn number(b: &[u8]) -> Cell {
     if b.is_empty() {
         return Cell::Missing;
     }
-    if b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+    if b.len() <= 15 {
         let mut v: u64 = 0;
+        let mut bad = false;
         for &c in b {
-            v = v * 10 + u64::from(c - b'0');
+            let d = c.wrapping_sub(b'0');
+            bad |= d > 9;
+            v = v * 10 + u64::from(d);
         }
-        return Cell::Num(v as f64);
+        if !bad {
+            return Cell::Num(v as f64);
+        }
     }
     match std::str::from_utf8(b).ok().and_then(|s| s.parse::<f64>().ok()) {
         Some(v) if v.is_finite() => Cell::Num(v),
@@ -426,6 +433,7 @@ pub(super) fn read(
     let mut count = 0usize;
     let mut line = first_line;
     let mut have_record = pending_first;
+    let mut clock = time::Parser::default();
     loop {
         if !have_record {
             match sc.next(&mut fields) {
@@ -451,7 +459,7 @@ pub(super) fn read(
         }
         let cell = |i: usize| -> &[u8] { fields.get(i).map_or(&[][..], |f| &b[f.start..f.end]) };
         let tb = cell(time_col);
-        let t = match time::parse(tb) {
+        let t = match clock.parse(tb) {
             Some((t, style)) => {
                 match style {
                     Style::Local => {

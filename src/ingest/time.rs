@@ -24,11 +24,77 @@ pub const EXPECTED: &str =
 
 /// Parses one timestamp field (already trimmed) into Unix seconds.
 pub fn parse(b: &[u8]) -> Option<(i64, Style)> {
-    if b.len() >= 10 && b[4] == b'-' {
-        parse_iso(b)
-    } else {
-        parse_epoch(b).map(|t| (t, Style::Epoch))
+    Parser::default().parse(b)
+}
+
+/// Parses a column of timestamps, remembering the last `YYYY-MM-DD` of the
+/// common `YYYY-MM-DDTHH:MM:SSZ` shape: rows of one day share their date,
+/// so most rows only need their time of day read.
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    last_date: Option<([u8; 10], i64)>,
+}
+
+impl Parser {
+    /// Same as the free function `parse`.
+    #[inline]
+    pub fn parse(&mut self, b: &[u8]) -> Option<(i64, Style)> {
+        if let Ok(fixed) = <&[u8; 20]>::try_from(b) {
+            let (date, time) = fixed.split_at(10);
+            let days = match self.last_date {
+                Some((d, days)) if d == date => Some(days),
+                _ => utc_date(fixed).inspect(|&days| {
+                    let mut d = [0u8; 10];
+                    d.copy_from_slice(date);
+                    self.last_date = Some((d, days));
+                }),
+            };
+            if let (Some(days), Some(secs)) = (days, utc_time_of_day(time)) {
+                return Some((days * 86_400 + secs, Style::Zoned));
+            }
+        }
+        if b.len() >= 10 && b[4] == b'-' {
+            parse_iso(b)
+        } else {
+            parse_epoch(b).map(|t| (t, Style::Epoch))
+        }
     }
+}
+
+/// Days since 1970 of the `YYYY-MM-DD` that starts a 20-byte timestamp.
+#[inline]
+fn utc_date(b: &[u8; 20]) -> Option<i64> {
+    let mut bad = (b[4] ^ b'-') | (b[7] ^ b'-');
+    let mut d = [0i64; 8];
+    for (k, &i) in [0usize, 1, 2, 3, 5, 6, 8, 9].iter().enumerate() {
+        let v = b[i].wrapping_sub(b'0');
+        bad |= u8::from(v > 9);
+        d[k] = i64::from(v);
+    }
+    let year = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3];
+    let (month, day) = (d[4] * 10 + d[5], d[6] * 10 + d[7]);
+    if bad != 0 || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(days_from_civil(year, month, day))
+}
+
+/// Seconds into the day of `THH:MM:SSZ`, checked in one branch-free pass.
+#[inline]
+fn utc_time_of_day(b: &[u8]) -> Option<i64> {
+    let b: &[u8; 10] = b.try_into().ok()?;
+    let mut bad = (b[0] ^ b'T') | (b[3] ^ b':') | (b[6] ^ b':') | (b[9] ^ b'Z');
+    let mut d = [0i64; 6];
+    for (k, &i) in [1usize, 2, 4, 5, 7, 8].iter().enumerate() {
+        let v = b[i].wrapping_sub(b'0');
+        bad |= u8::from(v > 9);
+        d[k] = i64::from(v);
+    }
+    let (hour, minute, second) = (d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);
+    if bad != 0 || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    Some(hour * 3_600 + minute * 60 + second)
 }
 
 /// Unix epoch number; the magnitude tells the unit. Below 1e11 is seconds
@@ -73,6 +139,7 @@ fn parse_epoch(b: &[u8]) -> Option<i64> {
     }
 }
 
+#[inline]
 fn digits2(b: &[u8], at: usize) -> Option<i64> {
     let hi = *b.get(at)?;
     let lo = *b.get(at + 1)?;
@@ -146,10 +213,12 @@ fn parse_iso(b: &[u8]) -> Option<(i64, Style)> {
     Some((t, style))
 }
 
+#[inline]
 fn is_leap(year: i64) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
+#[inline]
 fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         2 if is_leap(year) => 29,
@@ -161,6 +230,7 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
 /// `days_from_civil`).
+#[inline]
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -243,6 +313,17 @@ mod tests {
             assert_eq!(secs(bad), None, "{bad}");
         }
         assert_eq!(secs("2024-02-29T00:00:00Z"), Some(1_709_164_800));
+    }
+
+    #[test]
+    fn a_parser_reusing_its_last_date_agrees_with_a_fresh_parse() {
+        let mut p = Parser::default();
+        for s in ["2023-11-14T22:13:20Z", "2023-11-14T23:59:59Z", "2023-11-14T24:00:00Z", "2023-11-14X22:13:20Z",
+            "2023-11-15T00:00:00Z", "2023-02-29T00:00:00Z", "2023-02-29T00:00:01Z", "2023-11-15T00:00:00+01:00"]
+        {
+            assert_eq!(p.parse(s.as_bytes()), Parser::default().parse(s.as_bytes()), "{s}");
+            assert_eq!(p.parse(s.as_bytes()), parse_iso(s.as_bytes()), "{s}");
+        }
     }
 
     #[test]
