@@ -456,9 +456,19 @@ fn a_single_series_is_a_success_ratio_unless_named_for_errors() {
 }
 
 #[test]
-fn a_single_series_outside_zero_to_one_is_an_error() {
+fn a_single_series_outside_zero_to_one_is_an_error_at_its_sample() {
     let e = err(&matrix(&[("{}", &[(T0, "57")])]));
     assert!(e[0].message.contains("expected a ratio between 0 and 1"), "{}", e[0].message);
+    assert_eq!((e[0].line, e[0].column), (1, Some(85)));
+}
+
+#[test]
+fn value_errors_in_pretty_printed_json_point_at_the_sample_line() {
+    let text = "{\n  \"status\": \"success\",\n  \"data\": {\n    \"resultType\": \"matrix\",\n    \"result\": [\n      {\n        \"metric\": {\"__name__\": \"errors\"},\n        \"values\": [\n          [1700000000, \"1\"],\n          [1700000060, \"50\"]\n        ]\n      },\n      {\n        \"metric\": {\"__name__\": \"requests\"},\n        \"values\": [\n          [1700000000, \"10\"],\n          [1700000060.5, \"20\"]\n        ]\n      }\n    ]\n  }\n}\n";
+    let e = err(text);
+    assert_eq!(e.len(), 1);
+    assert_eq!((e[0].line, e[0].column), (10, Some(12)));
+    assert!(e[0].message.contains("the bad count 50 is greater than the total 20"), "{}", e[0].message);
 }
 
 #[test]

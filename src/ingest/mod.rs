@@ -200,6 +200,10 @@ impl Errors {
     fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
+    /// No more errors will be listed, only counted.
+    fn is_full(&self) -> bool {
+        self.list.len() >= MAX_ERRORS
+    }
     fn into_vec(mut self) -> Vec<Diagnostic> {
         if self.more > 0 {
             self.list.push(Diagnostic::error(0, format!("… and {} more errors like these", self.more)));

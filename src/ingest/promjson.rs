@@ -164,6 +164,35 @@ fn labels(metric: &BTreeMap<String, String>) -> String {
     format!("{name}{{{}}}", rest.join(", "))
 }
 
+/// The line and column of the first sample written at whole second `t`
+/// (`[1700000000,` or `[1700000000.5,`), so a message about a sample can
+/// point into the pasted text; None when it is written differently.
+fn locate(text: &str, t: i64) -> Option<(usize, usize)> {
+    let needle = t.to_string();
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|rest| rest.find(&needle)) {
+        let at = from + p;
+        let head = text.get(..at)?;
+        let after = text.get(at + needle.len()..)?.chars().next();
+        if head.trim_end().ends_with('[') && after.is_none_or(|c| !c.is_ascii_digit()) {
+            let line = head.matches('\n').count() + 1;
+            let column = head.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            return Some((line, column));
+        }
+        from = at + needle.len();
+    }
+    None
+}
+
+/// A diagnostic about the sample at `t`, placed in the text where it is found.
+fn at_sample(text: &str, t: i64, mut d: Diagnostic) -> Diagnostic {
+    if let Some((line, column)) = locate(text, t) {
+        d.line = line;
+        d.column = Some(column);
+    }
+    d
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hint {
     Bad,
@@ -255,8 +284,8 @@ pub(super) fn read(text: &str, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<
     let columns: Vec<String> = series.iter().map(|s| labels(&s.metric)).collect();
     match series.as_slice() {
         [] => Err(vec![Diagnostic::error(1, "the query returned no series: expected one ratio series or two count series")]),
-        [one] => ratio(one, columns, diags),
-        [a, b] => pair(a, b, columns, diags),
+        [one] => ratio(text, one, columns, diags),
+        [a, b] => pair(text, a, b, columns, diags),
         more => Err(vec![Diagnostic::error(
             1,
             format!(
@@ -275,24 +304,28 @@ fn not_matrix(result_type: &str) -> Diagnostic {
     )
 }
 
-fn warn_skipped(skipped: usize, first: Option<i64>, diags: &mut Vec<Diagnostic>) {
+fn warn_skipped(text: &str, skipped: usize, first: Option<i64>, diags: &mut Vec<Diagnostic>) {
     if skipped > 0 {
         let at = first.map(|t| format!(" (first at {})", place(0, t))).unwrap_or_default();
-        diags.push(Diagnostic::warning(0, format!("{skipped} samples were NaN, infinite or had no valid time{at} and were skipped")));
+        let d = Diagnostic::warning(0, format!("{skipped} samples were NaN, infinite or had no valid time{at} and were skipped"));
+        diags.push(match first {
+            Some(t) => at_sample(text, t, d),
+            None => d,
+        });
     }
 }
 
 /// One series: a success or error ratio, one event per step.
-fn ratio(s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
+fn ratio(text: &str, s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
     let (points, skipped, first) = finite_points(s);
-    warn_skipped(skipped, first, diags);
+    warn_skipped(text, skipped, first, diags);
     let is_error = hint(&s.metric) == Hint::Bad;
     let probe = s.metric.get("__name__").is_some_and(|n| n == "up");
     let mut rows = Rows::with_capacity(points.len());
     let mut errors = Errors::default();
     for &(t, v) in &points {
         if !(0.0..=1.0).contains(&v) {
-            errors.push(Diagnostic::error(
+            let d = Diagnostic::error(
                 0,
                 format!(
                     "at {} the single series {} is {v}: expected a ratio between 0 and 1; for counts give two series \
@@ -300,7 +333,9 @@ fn ratio(s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic>) -> Resul
                     place(0, t),
                     columns.first().map_or("", String::as_str)
                 ),
-            ));
+            );
+            // Finding the line costs a scan of the text: only for listed errors.
+            errors.push(if errors.is_full() { d } else { at_sample(text, t, d) });
             continue;
         }
         rows.push(t, if is_error { 1.0 - v } else { v }, 1.0, 0);
@@ -325,10 +360,10 @@ fn ratio(s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic>) -> Resul
 }
 
 /// Two series: a count (good or bad) and its total, joined on time.
-fn pair(a: &Series, b: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
+fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
     let (pa, sa, fa) = finite_points(a);
     let (pb, sb, fb) = finite_points(b);
-    warn_skipped(sa + sb, fa.into_iter().chain(fb).min(), diags);
+    warn_skipped(text, sa + sb, fa.into_iter().chain(fb).min(), diags);
     let (ha, hb) = (hint(&a.metric), hint(&b.metric));
     let sum = |p: &[(i64, f64)]| p.iter().map(|x| x.1).sum::<f64>();
     let (total_is_b, by_name) = match (ha == Hint::Total, hb == Hint::Total) {
@@ -376,16 +411,20 @@ fn pair(a: &Series, b: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic
             first_unmatched.get_or_insert(td);
             j += 1;
         } else {
-            if vn < 0.0 || vd < 0.0 {
-                errors.push(Diagnostic::error(0, format!("at {} a count is negative ({vn}, {vd}): expected zero or more", place(0, tn))));
+            let what = if num_is_bad { "bad" } else { "good" };
+            let problem = if vn < 0.0 || vd < 0.0 {
+                Some(format!("a count is negative ({what} {vn}, total {vd}): expected zero or more"))
             } else if vn > super::MAX_VALUE || vd > super::MAX_VALUE {
-                errors.push(Diagnostic::error(0, format!("at {} a count is too large ({vn}, {vd}): expected a count below 10^15", place(0, tn))));
+                Some(format!("a count is too large ({what} {vn}, total {vd}): expected a count below 10^15"))
             } else if vn > vd {
-                let what = if num_is_bad { "bad" } else { "good" };
-                errors.push(Diagnostic::error(
-                    0,
-                    format!("at {} the {what} count {vn} is greater than the total {vd}: expected {what} <= total", place(0, tn)),
-                ));
+                Some(format!("the {what} count {vn} is greater than the total {vd}: expected {what} <= total"))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let d = Diagnostic::error(0, format!("at {}: {problem}", place(0, tn)));
+                // Finding the line costs a scan of the text: only for listed errors.
+                errors.push(if errors.is_full() { d } else { at_sample(text, tn, d) });
             } else {
                 rows.push(tn, if num_is_bad { vd - vn } else { vn }, vd, 0);
             }
