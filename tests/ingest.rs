@@ -252,7 +252,7 @@ fn empty_input_header_only_and_comments_only_are_errors() {
 
 #[test]
 fn empty_and_nan_cells_skip_the_row_with_a_warning() {
-    let d = ok("timestamp,good,total\n1700000000,1,1\n1700000060,,1\n1700000120,NaN,1\n1700000180,1,1\n");
+    let d = ok("timestamp,good,total\n1700000000,1,1\n1700000060,,1\n1700000120,NaN,\n1700000180,1,1\n");
     assert_eq!(d.series.t, vec![T0, T0 + 180]);
     let w = find(&d, "2 rows have an empty, NaN or infinite value");
     assert_eq!((w.level, w.line), (Level::Warning, 3));
@@ -533,6 +533,13 @@ fn prometheus_counters_are_differenced_like_csv_ones() {
     ]));
     assert!(d.cumulative);
     assert_eq!(d.series.good, vec![99.0, 100.0, 98.0, 100.0, 99.0]);
+}
+
+#[test]
+fn a_dataset_survives_a_json_round_trip_as_a_worker_would_send_it() {
+    let d = ok("timestamp,good,total\n1700000000,1,2\n1700000000,3,4\n");
+    let back: Dataset = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+    assert_eq!(back, d);
 }
 
 // ---------------------------------------------------------------- progress

@@ -429,7 +429,8 @@ pub(super) fn read(
     let mut errors = Errors::default();
     let (mut zone_less, mut first_zone_less) = (0usize, 0usize);
     let (mut zoned, mut epoch) = (false, false);
-    let (mut skipped, mut first_skipped) = (0usize, 0usize);
+    // Rows skipped for an empty/NaN value: count, first and last line.
+    let (mut skipped, mut first_skipped, mut last_skipped) = (0usize, 0usize, 0usize);
     let mut count = 0usize;
     let mut line = first_line;
     let mut have_record = pending_first;
@@ -494,7 +495,10 @@ pub(super) fn read(
                     None
                 }
                 Cell::Missing => {
-                    skipped += 1;
+                    if last_skipped != line {
+                        skipped += 1;
+                        last_skipped = line;
+                    }
                     if first_skipped == 0 {
                         first_skipped = line;
                     }
@@ -548,7 +552,7 @@ pub(super) fn read(
                 } else {
                     match number(raw) {
                         Cell::Num(v) if (0.0..=1.0).contains(&v) => Some(v),
-                        Cell::Missing if !raw.is_empty() => {
+                        Cell::Missing => {
                             skipped += 1;
                             if first_skipped == 0 {
                                 first_skipped = line;
@@ -573,7 +577,7 @@ pub(super) fn read(
         return Err(errors.into_vec());
     }
     if zone_less > 0 {
-        let mixed = if zoned || epoch { "; other rows carry a zone, so check that all rows use the same clock" } else { "" };
+        let mixed = if zoned || epoch { "; other rows carry a zone or are Unix times, so check that all rows use the same clock" } else { "" };
         diags.push(Diagnostic::info(
             first_zone_less,
             format!("{zone_less} timestamps have no time zone (first at line {first_zone_less}) and were read as UTC{mixed}"),

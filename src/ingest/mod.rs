@@ -20,9 +20,10 @@ mod tidy;
 
 use crate::diag::{Diagnostic, Level};
 use crate::series::EventSeries;
+use serde::{Deserialize, Serialize};
 
 /// What the caller knows that the data cannot say.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct IngestOptions {
     /// Latency samples at or below this many seconds are good. Required for
     /// latency data; ignored otherwise.
@@ -30,7 +31,7 @@ pub struct IngestOptions {
 }
 
 /// The text format that was detected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DataFormat {
     /// Delimited text; `delimiter` is `b','`, `b'\t'` or `b';'`.
     Csv { delimiter: u8 },
@@ -39,7 +40,7 @@ pub enum DataFormat {
 }
 
 /// What the rows measured, before they became good/total counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DataKind {
     /// Good, bad and/or total event counts (or a good/error ratio).
     Counts,
@@ -50,7 +51,8 @@ pub enum DataKind {
 }
 
 /// Parsed data, ready for simulation, with what the parser noticed.
-#[derive(Debug, Clone, PartialEq)]
+/// Serializable so a Web Worker can hand it to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub format: DataFormat,
     pub kind: DataKind,
