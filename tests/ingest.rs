@@ -479,6 +479,55 @@ fn the_up_metric_is_a_probe() {
     assert_eq!(d.columns, vec!["up{job=\"api\"}"]);
 }
 
+fn buckets(threshold: Option<f64>, les: &[(&str, &[(i64, &str)])]) -> Result<Dataset, Vec<Diagnostic>> {
+    let metrics: Vec<String> = les.iter().map(|(le, _)| format!(r#"{{"__name__":"http_request_duration_seconds_bucket","le":"{le}"}}"#)).collect();
+    let series: Vec<(&str, &[(i64, &str)])> = metrics.iter().zip(les).map(|(m, (_, v))| (m.as_str(), *v)).collect();
+    parse(&matrix(&series), &IngestOptions { latency_threshold_seconds: threshold })
+}
+
+#[test]
+fn histogram_buckets_make_the_threshold_bucket_good_and_inf_the_total() {
+    let d = buckets(Some(0.3), &[("0.1", &[(T0, "50")]), ("0.3", &[(T0, "90")]), ("1", &[(T0, "99")]), ("+Inf", &[(T0, "100")])]).unwrap();
+    assert_eq!(d.kind, DataKind::Latency);
+    assert_eq!((d.series.good.clone(), d.series.total.clone()), (vec![90.0], vec![100.0]));
+    find(&d, "good is the bucket le=\"0.3\"");
+    assert!(warnings(&d).is_empty());
+}
+
+#[test]
+fn a_threshold_between_buckets_uses_the_boundary_below_and_warns() {
+    let d = buckets(Some(0.25), &[("0.1", &[(T0, "50")]), ("0.3", &[(T0, "90")]), ("+Inf", &[(T0, "100")])]).unwrap();
+    assert_eq!(d.series.good, vec![50.0]);
+    let w = find(&d, "is not a bucket boundary");
+    assert_eq!(w.level, Level::Warning);
+    assert!(w.message.contains("requests between 0.1s and 0.25s count as bad (the next boundary is 0.3s)"), "{}", w.message);
+}
+
+#[test]
+fn histogram_buckets_need_a_threshold_an_inf_bucket_and_a_boundary_below() {
+    let e = buckets(None, &[("0.1", &[(T0, "5")]), ("+Inf", &[(T0, "10")])]).unwrap_err();
+    assert!(e[0].message.contains("set a latency threshold"), "{}", e[0].message);
+    let e = buckets(Some(0.3), &[("0.1", &[(T0, "5")]), ("0.5", &[(T0, "10")])]).unwrap_err();
+    assert!(e[0].message.contains("+Inf"), "{}", e[0].message);
+    let e = buckets(Some(0.05), &[("0.1", &[(T0, "5")]), ("+Inf", &[(T0, "10")])]).unwrap_err();
+    assert!(e[0].message.contains("no histogram bucket at or below"), "{}", e[0].message);
+    let e = buckets(Some(0.3), &[("0.1", &[(T0, "5")]), ("0.1", &[(T0, "5")]), ("+Inf", &[(T0, "10")])]).unwrap_err();
+    assert!(e[0].message.contains("sum by (le)"), "{}", e[0].message);
+}
+
+#[test]
+fn raw_bucket_counters_are_differenced() {
+    let good: Vec<(i64, String)> = (0..6).map(|i| (T0 + 60 * i, (1000 + 95 * i).to_string())).collect();
+    let all: Vec<(i64, String)> = (0..6).map(|i| (T0 + 60 * i, (1100 + 100 * i).to_string())).collect();
+    fn as_refs(v: &[(i64, String)]) -> Vec<(i64, &str)> {
+        v.iter().map(|(t, x)| (*t, x.as_str())).collect()
+    }
+    let d = buckets(Some(0.5), &[("0.5", &as_refs(&good)), ("+Inf", &as_refs(&all))]).unwrap();
+    assert!(d.cumulative);
+    assert_eq!(d.series.good, vec![95.0; 5]);
+    assert_eq!(d.series.total, vec![100.0; 5]);
+}
+
 #[test]
 fn nan_and_infinite_samples_are_skipped_with_a_warning() {
     let d = ok(&matrix(&[("{}", &[(T0, "0.9"), (T0 + 60, "NaN"), (T0 + 120, "+Inf"), (T0 + 180, "1")])]));

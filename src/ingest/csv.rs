@@ -593,7 +593,15 @@ pub(super) fn read(
             ),
         ));
     }
-    Ok(Read { format: DataFormat::Csv { delimiter: delim }, kind, columns, rows, row_count: count })
+    Ok(Read {
+        format: DataFormat::Csv { delimiter: delim },
+        kind,
+        columns,
+        rows,
+        row_count: count,
+        may_be_cumulative: kind == DataKind::Counts,
+        samples: kind == DataKind::Latency,
+    })
 }
 
 #[cfg(test)]

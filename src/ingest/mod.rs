@@ -102,11 +102,11 @@ pub fn parse_with_progress(
     }
     let mut diagnostics = Vec::new();
     let read = if looks_like_json(body) {
-        promjson::read(body, &mut diagnostics)?
+        promjson::read(body, opts, &mut diagnostics)?
     } else {
         csv::read(body, opts, progress, &mut diagnostics)?
     };
-    let (series, cumulative) = finish(read.rows, read.kind, &mut diagnostics)?;
+    let (series, cumulative) = finish(read.rows, read.may_be_cumulative, read.samples, &mut diagnostics)?;
     if !progress(1.0) {
         return Err(vec![cancelled()]);
     }
@@ -166,6 +166,10 @@ struct Read {
     columns: Vec<String>,
     rows: Rows,
     row_count: usize,
+    /// The values may be cumulative counters (counts, buckets), so detect them.
+    may_be_cumulative: bool,
+    /// Rows are single samples (latency), many per second being normal.
+    samples: bool,
 }
 
 /// "line 12 (2024-05-01T12:00:00Z)", or just the time where lines are unknown.
@@ -215,12 +219,12 @@ impl Errors {
 }
 
 /// Sorts, differences counters, merges duplicates, reports gaps.
-fn finish(mut rows: Rows, kind: DataKind, diags: &mut Vec<Diagnostic>) -> Result<(EventSeries, bool), Vec<Diagnostic>> {
+fn finish(mut rows: Rows, may_be_cumulative: bool, samples: bool, diags: &mut Vec<Diagnostic>) -> Result<(EventSeries, bool), Vec<Diagnostic>> {
     if rows.len() == 0 {
         return Err(vec![Diagnostic::error(0, "no data rows: the input has no line with a timestamp and values")]);
     }
     tidy::sort(&mut rows, diags);
-    let mut cumulative = kind == DataKind::Counts && counters::looks_cumulative(&rows.good, &rows.total);
+    let mut cumulative = may_be_cumulative && counters::looks_cumulative(&rows.good, &rows.total);
     if cumulative {
         if let Err(line) = counters::difference(&mut rows, diags) {
             cumulative = false;
@@ -233,13 +237,15 @@ fn finish(mut rows: Rows, kind: DataKind, diags: &mut Vec<Diagnostic>) -> Result
             ));
         }
     }
-    let merge = match kind {
-        _ if cumulative => tidy::Merge::KeepLast,
-        DataKind::Latency => tidy::Merge::SumQuietly,
-        _ => tidy::Merge::Sum,
+    let merge = if cumulative {
+        tidy::Merge::KeepLast
+    } else if samples {
+        tidy::Merge::SumQuietly
+    } else {
+        tidy::Merge::Sum
     };
     tidy::dedupe(&mut rows, merge, diags);
-    if kind != DataKind::Latency {
+    if !samples {
         tidy::report_steps(&rows, diags);
     }
     debug_assert!(diags.iter().all(|d| d.level != Level::Error));

@@ -6,6 +6,9 @@
 //! which series is good, bad or total. Rules for that decision:
 //! - One series is a ratio in [0, 1] per step (total 1 per step): an error
 //!   ratio when its labels mention error/bad/fail/5xx, else a success ratio.
+//! - Series that all carry an `le` label are histogram buckets: the bucket
+//!   at the latency threshold (or the nearest below, with a warning) is
+//!   good, the `+Inf` bucket is the total.
 //! - Two series are a count and the total it belongs to. A series whose
 //!   labels mention error/bad/fail/5xx is bad, good/success/ok is good,
 //!   total/requests/count is total. When the names do not settle it, the
@@ -16,7 +19,7 @@
 //! Every such decision is reported as an info. JSON syntax errors carry
 //! serde's line and column; value errors name the sample's time.
 
-use super::{place, DataFormat, DataKind, Errors, Read, Rows};
+use super::{place, DataFormat, DataKind, Errors, IngestOptions, Read, Rows};
 use crate::diag::Diagnostic;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -242,7 +245,7 @@ fn finite_points(s: &Series) -> (Vec<(i64, f64)>, usize, Option<i64>) {
 }
 
 /// Reads a `query_range` response into raw rows.
-pub(super) fn read(text: &str, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
+pub(super) fn read(text: &str, opts: &IngestOptions, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
     let series: Vec<Series> = if text.trim_start().starts_with('[') {
         serde_json::from_str(text).map_err(|e| vec![syntax_error(&e)])?
     } else {
@@ -282,6 +285,9 @@ pub(super) fn read(text: &str, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<
         return Err(vec![not_matrix("vector")]);
     }
     let columns: Vec<String> = series.iter().map(|s| labels(&s.metric)).collect();
+    if series.len() >= 2 && series.iter().all(|s| s.metric.contains_key("le")) {
+        return histogram(text, &series, columns, opts, diags);
+    }
     match series.as_slice() {
         [] => Err(vec![Diagnostic::error(1, "the query returned no series: expected one ratio series or two count series")]),
         [one] => ratio(text, one, columns, diags),
@@ -356,6 +362,8 @@ fn ratio(text: &str, s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnosti
         columns,
         rows,
         row_count,
+        may_be_cumulative: false,
+        samples: false,
     })
 }
 
@@ -396,7 +404,15 @@ fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Ve
             if by_name { "by its labels" } else { "it has the larger sum" },
         ),
     ));
-    // Join on time; samples present in only one series are skipped.
+    let rows = join(text, num, den, if num_is_bad { "bad" } else { "good" }, diags)?;
+    let row_count = rows.len();
+    Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Counts, columns, rows, row_count, may_be_cumulative: true, samples: false })
+}
+
+/// Joins a count series (`what` is "good" or "bad") with its total on
+/// time into good/total rows; samples present in only one are skipped.
+fn join(text: &str, num: &[(i64, f64)], den: &[(i64, f64)], what: &str, diags: &mut Vec<Diagnostic>) -> Result<Rows, Vec<Diagnostic>> {
+    let num_is_bad = what == "bad";
     let mut rows = Rows::with_capacity(num.len().min(den.len()));
     let mut errors = Errors::default();
     let (mut i, mut j, mut unmatched, mut first_unmatched) = (0usize, 0usize, 0usize, None);
@@ -411,7 +427,6 @@ fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Ve
             first_unmatched.get_or_insert(td);
             j += 1;
         } else {
-            let what = if num_is_bad { "bad" } else { "good" };
             let problem = if vn < 0.0 || vd < 0.0 {
                 Some(format!("a count is negative ({what} {vn}, total {vd}): expected zero or more"))
             } else if vn > super::MAX_VALUE || vd > super::MAX_VALUE {
@@ -446,6 +461,66 @@ fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Ve
             format!("{unmatched} samples had no sample at the same time in the other series (first at {}) and were skipped", place(0, t)),
         ));
     }
+    Ok(rows)
+}
+
+/// Histogram buckets (every series has an `le` label): requests at or
+/// below the threshold are good, the `+Inf` bucket is the total. When the
+/// threshold is not a bucket boundary the nearest boundary below is used,
+/// so the slower requests in between count as bad, and the user is warned.
+fn histogram(text: &str, series: &[Series], columns: Vec<String>, opts: &IngestOptions, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
+    let name = series.first().and_then(|s| s.metric.get("__name__")).cloned().unwrap_or_default();
+    let Some(threshold) = opts.latency_threshold_seconds.filter(|t| t.is_finite() && *t >= 0.0) else {
+        return Err(vec![Diagnostic::error(
+            1,
+            "the series are histogram buckets (they carry an le label): set a latency threshold (for example 0.3 s) \
+             so that faster requests count as good",
+        )]);
+    };
+    // Prometheus histograms are in seconds; a name saying milliseconds is honoured.
+    let per_second = if name.split('_').any(|w| w == "milliseconds" || w == "ms") { 1e3 } else { 1.0 };
+    let wanted = threshold * per_second;
+    let mut buckets: Vec<(f64, usize)> = Vec::with_capacity(series.len());
+    for (i, s) in series.iter().enumerate() {
+        let raw = s.metric.get("le").map(String::as_str).unwrap_or_default();
+        let Ok(le) = raw.trim().parse::<f64>() else {
+            return Err(vec![Diagnostic::error(1, format!("series {} {}: expected a number in its le label, found \"{raw}\"", i + 1, columns[i]))]);
+        };
+        if buckets.iter().any(|&(b, _)| b == le) {
+            return Err(vec![Diagnostic::error(
+                1,
+                format!("several series for the bucket le=\"{raw}\": expected one series per bucket; aggregate with sum by (le) (...)"),
+            )]);
+        }
+        buckets.push((le, i));
+    }
+    let Some(&(_, inf)) = buckets.iter().find(|b| b.0 == f64::INFINITY) else {
+        return Err(vec![Diagnostic::error(1, "histogram buckets without le=\"+Inf\": expected the +Inf bucket, which counts all requests")]);
+    };
+    // A hair of tolerance so a 0.3 s threshold matches le="0.3".
+    let Some(&(le, good)) = buckets.iter().filter(|b| b.0 <= wanted * (1.0 + 1e-9)).max_by(|a, b| a.0.total_cmp(&b.0)) else {
+        return Err(vec![Diagnostic::error(
+            1,
+            format!("no histogram bucket at or below the threshold of {threshold} s: the smallest boundary is too large to tell good from bad"),
+        )]);
+    };
+    let unit = if per_second == 1.0 { "s" } else { " ms" };
+    if (le - wanted).abs() > wanted.abs() * 1e-9 {
+        let above = buckets.iter().map(|b| b.0).filter(|&b| b > wanted).fold(f64::INFINITY, f64::min);
+        diags.push(Diagnostic::warning(
+            0,
+            format!(
+                "the threshold {wanted}{unit} is not a bucket boundary: the bucket le=\"{le}\" was used, so requests between \
+                 {le}{unit} and {wanted}{unit} count as bad{}",
+                if above.is_finite() { format!(" (the next boundary is {above}{unit})") } else { String::new() }
+            ),
+        ));
+    }
+    diags.push(Diagnostic::info(0, format!("histogram buckets: good is the bucket le=\"{le}\", total the bucket le=\"+Inf\"")));
+    let (num, sn, fn_) = finite_points(&series[good]);
+    let (den, sd, fd) = finite_points(&series[inf]);
+    warn_skipped(text, sn + sd, fn_.into_iter().chain(fd).min(), diags);
+    let rows = join(text, &num, &den, "good", diags)?;
     let row_count = rows.len();
-    Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Counts, columns, rows, row_count })
+    Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Latency, columns, rows, row_count, may_be_cumulative: true, samples: false })
 }
