@@ -156,6 +156,18 @@ fn every_timestamp_style_reads_as_the_same_instant() {
 }
 
 #[test]
+fn lower_case_t_and_z_and_a_bare_date_are_accepted() {
+    let d = ok("date,good,total\n2023-11-14t22:13:20z,1,1\n2023-11-15,1,1\n");
+    assert_eq!(d.series.t, vec![T0, 1_700_006_400]);
+}
+
+#[test]
+fn step_is_the_median_spacing_even_with_a_gap() {
+    let d = ok("ts,good,total\n1700000000,1,1\n1700000300,1,1\n1700000600,1,1\n1700003600,1,1\n");
+    assert_eq!(d.step(), 300);
+}
+
+#[test]
 fn timestamps_without_zone_are_read_as_utc_with_an_info() {
     let d = ok("timestamp,good,total\n2023-11-14 22:13:20,1,1\n2023-11-14T22:14:20,1,1\n");
     assert_eq!(d.series.t, vec![T0, T0 + 60]);
@@ -746,6 +758,24 @@ proptest! {
     }
 
     #[test]
+    fn parsing_two_halves_and_joining_them_equals_parsing_the_whole(rows in series(), cut in any::<prop::sample::Index>()) {
+        let csv = |part: &[(i64, u32, u32)]| {
+            let body: String = part.iter().map(|(t, g, n)| format!("{t},{g},{n}\n")).collect();
+            format!("timestamp,good,total\n{body}")
+        };
+        let k = cut.index(rows.len() + 1);
+        let whole = parse(&csv(&rows), &IngestOptions::default()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assume!(!whole.cumulative && k > 0 && k < rows.len());
+        let (a, b) = (parse(&csv(&rows[..k]), &IngestOptions::default()), parse(&csv(&rows[k..]), &IngestOptions::default()));
+        let (a, b) = (a.map_err(|e| TestCaseError::fail(format!("{e:?}")))?, b.map_err(|e| TestCaseError::fail(format!("{e:?}")))?);
+        prop_assume!(!a.cumulative && !b.cumulative);
+        prop_assert_eq!(a.rows + b.rows, whole.rows);
+        prop_assert_eq!([a.series.t, b.series.t].concat(), whole.series.t);
+        prop_assert_eq!([a.series.good, b.series.good].concat(), whole.series.good);
+        prop_assert_eq!([a.series.total, b.series.total].concat(), whole.series.total);
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(text in ".{0,300}") {
         assert_promises(&parse(&text, &IngestOptions::default()));
         assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
@@ -780,15 +810,20 @@ proptest! {
     fn prometheus_shaped_noise_never_panics(
         values in prop::collection::vec((prop_oneof![Just(0.0f64), Just(1e300), Just(-1e300), any::<f64>()],
             prop_oneof![Just("NaN".to_string()), Just("1".to_string()), Just("-5".to_string()), "[0-9.eE+-]{0,8}"]), 0..20),
-        series in 0usize..4,
+        les in prop::collection::vec(prop_oneof![Just(None), Just(Some("+Inf")), Just(Some("0.3")), Just(Some("0.1")), Just(Some("x"))], 0..4),
     ) {
         let v: Vec<String> = values.iter()
             .map(|(t, x)| format!("[{},\"{x}\"]", if t.is_finite() { t.to_string() } else { "0".into() }))
             .collect();
-        let one = format!("{{\"metric\":{{}},\"values\":[{}]}}", v.join(","));
-        let all = vec![one; series].join(",");
-        let text = format!("{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{all}]}}}}");
+        let all: Vec<String> = les.iter().enumerate().map(|(i, le)| {
+            let metric = le.map_or(String::from("{}"), |le| format!("{{\"le\":\"{le}\"}}"));
+            // Each series gets a different slice of the samples.
+            let mine: Vec<&String> = v.iter().skip(i).collect();
+            format!("{{\"metric\":{metric},\"values\":[{}]}}", mine.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","))
+        }).collect();
+        let text = format!("{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{}]}}}}", all.join(","));
         assert_promises(&parse(&text, &IngestOptions::default()));
+        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
     }
 }
 
