@@ -445,6 +445,13 @@ fn prometheus_error_series_by_label_is_bad_even_on_a_total_metric() {
 }
 
 #[test]
+fn a_good_series_beside_a_bad_one_makes_the_total_their_sum() {
+    let d = ok(&matrix(&[(r#"{"__name__":"errors"}"#, &[(T0, "2")]), (r#"{"__name__":"success"}"#, &[(T0, "98")])]));
+    assert_eq!((d.series.good[0], d.series.total[0]), (98.0, 100.0));
+    find(&d, "series 2 success{} was taken as the good events and series 1 errors{} as the bad events");
+}
+
+#[test]
 fn unlabelled_series_are_told_apart_by_their_values() {
     // Larger sum is total; a small share of it is bad.
     let d = ok(&matrix(&[("{}", &[(T0, "1"), (T0 + 60, "2")]), ("{}", &[(T0, "100"), (T0 + 60, "100")])]));

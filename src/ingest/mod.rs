@@ -2,7 +2,7 @@
 //!
 //! Owns reading CSV/TSV/semicolon files and Prometheus `query_range` JSON,
 //! recognising what the columns or series mean (counts, latency samples or
-//! up/down probes), turning cumulative counters into per-interval counts,
+//! histogram buckets, up/down probes), turning cumulative counters into per-interval counts,
 //! and putting rows in time order with duplicates merged. Every surprise is
 //! a `Diagnostic` naming the line (and the CSV field) and what was expected;
 //! nothing here panics on any input. It does not know SLOs, budgets or
@@ -11,6 +11,7 @@
 //! The pipeline is two stages: a format reader (`csv`, `promjson`) turns
 //! text into raw rows (time, good, total, source line), then `finish` sorts,
 //! differences counters (`counters`) and merges duplicates (`tidy`).
+//! `time` is public: it also formats Unix seconds as RFC 3339 for messages.
 
 mod counters;
 mod csv;
@@ -25,8 +26,8 @@ use serde::{Deserialize, Serialize};
 /// What the caller knows that the data cannot say.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct IngestOptions {
-    /// Latency samples at or below this many seconds are good. Required for
-    /// latency data; ignored otherwise.
+    /// Requests at or below this many seconds are good. Required for latency
+    /// samples and histogram buckets; ignored otherwise.
     pub latency_threshold_seconds: Option<f64>,
 }
 
@@ -44,7 +45,8 @@ pub enum DataFormat {
 pub enum DataKind {
     /// Good, bad and/or total event counts (or a good/error ratio).
     Counts,
-    /// Raw latency samples, judged against the threshold.
+    /// Latency judged against the threshold: raw samples (CSV) or
+    /// Prometheus histogram buckets.
     Latency,
     /// Up/down probe results.
     Probe,

@@ -14,7 +14,8 @@
 //!   total/requests/count is total. When the names do not settle it, the
 //!   series with the larger sum is the total, and the other is good if it
 //!   is at least half the total overall (healthy services succeed far more
-//!   often than they fail) and bad otherwise.
+//!   often than they fail) and bad otherwise. A good series beside a bad
+//!   one makes the total their sum.
 //!
 //! Every such decision is reported as an info. JSON syntax errors carry
 //! serde's line and column; value errors name the sample's time.
@@ -373,6 +374,26 @@ fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Ve
     let (pb, sb, fb) = finite_points(b);
     warn_skipped(text, sa + sb, fa.into_iter().chain(fb).min(), diags);
     let (ha, hb) = (hint(&a.metric), hint(&b.metric));
+    // Good and bad events side by side: the total is their sum.
+    if let Some((good, bad, gi, bi)) = match (ha, hb) {
+        (Hint::Good, Hint::Bad) => Some((&pa, &pb, 0, 1)),
+        (Hint::Bad, Hint::Good) => Some((&pb, &pa, 1, 0)),
+        _ => None,
+    } {
+        diags.push(Diagnostic::info(
+            0,
+            format!(
+                "series {} {} was taken as the good events and series {} {} as the bad events (by their labels); total = good + bad",
+                gi + 1,
+                columns[gi],
+                bi + 1,
+                columns[bi]
+            ),
+        ));
+        let rows = join(text, good, bad, Pair::GoodAndBad, diags)?;
+        let row_count = rows.len();
+        return Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Counts, columns, rows, row_count, may_be_cumulative: true, samples: false });
+    }
     let sum = |p: &[(i64, f64)]| p.iter().map(|x| x.1).sum::<f64>();
     let (total_is_b, by_name) = match (ha == Hint::Total, hb == Hint::Total) {
         (true, false) => (false, true),
@@ -404,15 +425,28 @@ fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Ve
             if by_name { "by its labels" } else { "it has the larger sum" },
         ),
     ));
-    let rows = join(text, num, den, if num_is_bad { "bad" } else { "good" }, diags)?;
+    let rows = join(text, num, den, if num_is_bad { Pair::BadOfTotal } else { Pair::GoodOfTotal }, diags)?;
     let row_count = rows.len();
     Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Counts, columns, rows, row_count, may_be_cumulative: true, samples: false })
 }
 
-/// Joins a count series (`what` is "good" or "bad") with its total on
-/// time into good/total rows; samples present in only one are skipped.
-fn join(text: &str, num: &[(i64, f64)], den: &[(i64, f64)], what: &str, diags: &mut Vec<Diagnostic>) -> Result<Rows, Vec<Diagnostic>> {
-    let num_is_bad = what == "bad";
+/// What two joined series are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pair {
+    GoodOfTotal,
+    BadOfTotal,
+    GoodAndBad,
+}
+
+/// Joins two count series on time into good/total rows; samples present
+/// in only one series are skipped.
+fn join(text: &str, a: &[(i64, f64)], b: &[(i64, f64)], pair: Pair, diags: &mut Vec<Diagnostic>) -> Result<Rows, Vec<Diagnostic>> {
+    let (num, den) = (a, b);
+    let (what, other) = match pair {
+        Pair::GoodOfTotal => ("good", "total"),
+        Pair::BadOfTotal => ("bad", "total"),
+        Pair::GoodAndBad => ("good", "bad"),
+    };
     let mut rows = Rows::with_capacity(num.len().min(den.len()));
     let mut errors = Errors::default();
     let (mut i, mut j, mut unmatched, mut first_unmatched) = (0usize, 0usize, 0usize, None);
@@ -428,10 +462,10 @@ fn join(text: &str, num: &[(i64, f64)], den: &[(i64, f64)], what: &str, diags: &
             j += 1;
         } else {
             let problem = if vn < 0.0 || vd < 0.0 {
-                Some(format!("a count is negative ({what} {vn}, total {vd}): expected zero or more"))
+                Some(format!("a count is negative ({what} {vn}, {other} {vd}): expected zero or more"))
             } else if vn > super::MAX_VALUE || vd > super::MAX_VALUE {
-                Some(format!("a count is too large ({what} {vn}, total {vd}): expected a count below 10^15"))
-            } else if vn > vd {
+                Some(format!("a count is too large ({what} {vn}, {other} {vd}): expected a count below 10^15"))
+            } else if vn > vd && pair != Pair::GoodAndBad {
                 Some(format!("the {what} count {vn} is greater than the total {vd}: expected {what} <= total"))
             } else {
                 None
@@ -441,7 +475,12 @@ fn join(text: &str, num: &[(i64, f64)], den: &[(i64, f64)], what: &str, diags: &
                 // Finding the line costs a scan of the text: only for listed errors.
                 errors.push(if errors.is_full() { d } else { at_sample(text, tn, d) });
             } else {
-                rows.push(tn, if num_is_bad { vd - vn } else { vn }, vd, 0);
+                let (good, total) = match pair {
+                    Pair::GoodOfTotal => (vn, vd),
+                    Pair::BadOfTotal => (vd - vn, vd),
+                    Pair::GoodAndBad => (vn, vn + vd),
+                };
+                rows.push(tn, good, total, 0);
             }
             i += 1;
             j += 1;
@@ -520,7 +559,7 @@ fn histogram(text: &str, series: &[Series], columns: Vec<String>, opts: &IngestO
     let (num, sn, fn_) = finite_points(&series[good]);
     let (den, sd, fd) = finite_points(&series[inf]);
     warn_skipped(text, sn + sd, fn_.into_iter().chain(fd).min(), diags);
-    let rows = join(text, &num, &den, "good", diags)?;
+    let rows = join(text, &num, &den, Pair::GoodOfTotal, diags)?;
     let row_count = rows.len();
     Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Latency, columns, rows, row_count, may_be_cumulative: true, samples: false })
 }
