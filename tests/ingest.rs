@@ -66,6 +66,14 @@ fn tab_and_semicolon_delimiters_are_sniffed() {
 }
 
 #[test]
+fn semicolon_files_may_use_a_decimal_comma() {
+    let d = ok("ts;good;total\n1700000000;99,5;100\n");
+    assert_eq!(d.series.good, vec![99.5]);
+    let e = err("ts,good,total\n1700000000,\"99,5\",100\n");
+    assert_eq!((e[0].line, e[0].column), (2, Some(2)));
+}
+
+#[test]
 fn column_names_are_case_insensitive_and_may_be_synonyms_in_any_order() {
     let d = ok("Requests,Errors,TIME\n100,1,1700000000\n200,4,1700000060\n");
     assert_eq!(d.series.t, vec![T0, T0 + 60]);

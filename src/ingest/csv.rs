@@ -272,6 +272,19 @@ fn number(b: &[u8]) -> Cell {
     }
 }
 
+/// A number written with a decimal comma (`99,5`), as semicolon files from
+/// European locales have it; only tried when the comma is not the delimiter.
+fn decimal_comma_number(b: &[u8]) -> Cell {
+    let mut buf = [0u8; 64];
+    if b.len() > buf.len() || b.iter().filter(|&&c| c == b',').count() != 1 || b.contains(&b'.') {
+        return Cell::Invalid;
+    }
+    for (d, &c) in buf.iter_mut().zip(b) {
+        *d = if c == b',' { b'.' } else { c };
+    }
+    number(&buf[..b.len()])
+}
+
 /// Shows a cell in a message, shortened and quoted.
 fn shown(b: &[u8]) -> String {
     let s = String::from_utf8_lossy(b);
@@ -482,7 +495,11 @@ pub(super) fn read(
         // A value cell: a non-negative number, or a row skipped for being empty/NaN.
         let mut value = |i: usize, what: &str| -> Option<f64> {
             let raw = cell(i);
-            match number(raw) {
+            let parsed = match number(raw) {
+                Cell::Invalid if delim != b',' => decimal_comma_number(raw),
+                parsed => parsed,
+            };
+            match parsed {
                 Cell::Num(v) if (0.0..=super::MAX_VALUE).contains(&v) => Some(v),
                 Cell::Num(v) if v < 0.0 => {
                     errors.push(Diagnostic::error(line, format!("expected a {what} of zero or more, found {v}")).at_column(i + 1));
@@ -652,5 +669,12 @@ mod tests {
         assert!(matches!(number(b"NaN"), Cell::Missing));
         assert!(matches!(number(b""), Cell::Missing));
         assert!(matches!(number(b"12x"), Cell::Invalid));
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_only_when_it_is_the_one_separator() {
+        assert!(matches!(decimal_comma_number(b"99,5"), Cell::Num(v) if v == 99.5));
+        assert!(matches!(decimal_comma_number(b"1,000,5"), Cell::Invalid));
+        assert!(matches!(decimal_comma_number(b"1.000,5"), Cell::Invalid));
     }
 }
