@@ -400,6 +400,15 @@ fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Dia
     )])
 }
 
+/// Rows expected after `from`, judged by the length of the next 64 lines
+/// (a little over, so the row vectors are allocated once).
+fn estimate_rows(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    let sample_end = rest.iter().enumerate().filter(|(_, &c)| c == b'\n').nth(63).map_or(rest.len(), |(i, _)| i + 1);
+    let per_line = (sample_end / 64).max(8);
+    rest.len() / per_line + rest.len() / per_line / 16 + 16
+}
+
 /// Reads delimited text into raw rows.
 pub(super) fn read(
     text: &str,
@@ -438,7 +447,7 @@ pub(super) fn read(
         Plan::Latency { col, .. } | Plan::Up { col } => time_col.max(col),
     };
 
-    let mut rows = Rows::with_capacity(b.len() / 24 + 1);
+    let mut rows = Rows::with_capacity(estimate_rows(b, sc.pos));
     let mut errors = Errors::default();
     let (mut zone_less, mut first_zone_less) = (0usize, 0usize);
     let (mut zoned, mut epoch) = (false, false);

@@ -60,11 +60,15 @@ pub(super) enum Merge {
 /// Merges rows that share a timestamp; rows must be sorted.
 pub(super) fn dedupe(rows: &mut Rows, merge: Merge, diags: &mut Vec<Diagnostic>) {
     let n = rows.len();
-    let mut w = 0usize;
+    // Most data has no duplicates: a read-only scan settles that.
+    let Some(first_dup) = rows.t.windows(2).position(|w| w[0] == w[1]) else { return };
+    // Rows before the first duplicate stay where they are.
+    let start = first_dup + 1;
+    let mut w = start;
     let mut count = 0usize;
     let mut first = None;
-    for i in 0..n {
-        if w > 0 && rows.t[i] == rows.t[w - 1] {
+    for i in start..n {
+        if rows.t[i] == rows.t[w - 1] {
             count += 1;
             first.get_or_insert((rows.line[i], rows.t[i]));
             rows.good[w - 1] += rows.good[i];

@@ -106,23 +106,22 @@ fn parse_epoch(b: &[u8]) -> Option<i64> {
         Some(b'+') => (false, &b[1..]),
         _ => (false, b),
     };
-    let (int_part, frac_part) = match digits.iter().position(|&c| c == b'.') {
-        Some(p) => (&digits[..p], &digits[p + 1..]),
-        None => (digits, &digits[digits.len()..]),
-    };
-    if int_part.is_empty() || int_part.len() > 19 {
-        return None;
-    }
-    if !frac_part.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
     let mut v: i64 = 0;
-    for &c in int_part {
-        if !c.is_ascii_digit() {
-            return None;
+    let mut i = 0;
+    while let Some(&c) = digits.get(i) {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            break;
         }
-        v = v.checked_mul(10)?.checked_add(i64::from(c - b'0'))?;
+        v = v.checked_mul(10)?.checked_add(i64::from(d))?;
+        i += 1;
     }
+    let frac_part = match &digits[i..] {
+        _ if i == 0 => return None,
+        [] => &[][..],
+        [b'.', rest @ ..] if rest.iter().all(u8::is_ascii_digit) => rest,
+        _ => return None,
+    };
     let has_fraction = frac_part.iter().any(|&c| c != b'0');
     let divisor = match v {
         0..=99_999_999_999 => 1,
