@@ -90,6 +90,19 @@ fn good_is_total_minus_bad_and_total_is_good_plus_bad() {
 }
 
 #[test]
+fn a_ratio_column_counts_one_event_per_row_and_is_never_taken_for_a_count() {
+    let d = ok("ts,error_ratio\n1700000000,0.25\n1700000060,0\n");
+    assert_eq!(d.kind, DataKind::Counts);
+    assert_eq!((d.series.good.clone(), d.series.total.clone()), (vec![0.75, 1.0], vec![1.0, 1.0]));
+    assert_eq!(find(&d, "read as an error ratio").column, Some(2));
+    let d = ok("ts,availability_pct\n1700000000,99.5\n");
+    assert_eq!(d.series.good, vec![0.995]);
+    let e = err("ts,success_ratio\n1700000000,1.5\n");
+    assert_eq!((e[0].line, e[0].column), (2, Some(2)));
+    assert!(e[0].message.contains("expected a ratio between 0 and 1, found 1.5"), "{}", e[0].message);
+}
+
+#[test]
 fn a_bad_column_beside_good_and_total_is_reported_as_unused() {
     let d = ok("ts,good,bad,total\n1700000000,7,3,10\n");
     assert_eq!(d.series.good, vec![7.0]);

@@ -24,6 +24,9 @@ enum Role {
     /// Latency samples; the factor turns the column's unit into seconds.
     Latency { per_second: f64, unit_known: bool },
     Up,
+    /// A share of good (or of bad, when `error`) per row; `scale` turns
+    /// percentages into fractions.
+    Ratio { error: bool, scale: f64 },
 }
 
 impl Role {
@@ -35,6 +38,7 @@ impl Role {
             Role::Total => "total",
             Role::Latency { .. } => "latency",
             Role::Up => "up",
+            Role::Ratio { .. } => "ratio",
         }
     }
 }
@@ -71,7 +75,12 @@ fn role(name: &str) -> Option<Role> {
             }
         }
     }
-    if has(&["bad", "error", "errors", "fail", "failed", "failure", "failures"]) {
+    let bad_words = ["bad", "error", "errors", "fail", "failed", "failure", "failures"];
+    // A ratio must not pass for a count: error_ratio is no number of errors.
+    if has(&["ratio", "percent", "percentage", "pct", "availability", "sli"]) {
+        let scale = if has(&["percent", "percentage", "pct"]) || lower.contains('%') { 0.01 } else { 1.0 };
+        Some(Role::Ratio { error: has(&bad_words), scale })
+    } else if has(&bad_words) {
         Some(Role::Bad)
     } else if has(&["good", "success", "successes", "successful", "ok"]) {
         Some(Role::Good)
@@ -302,6 +311,7 @@ enum Plan {
     GoodTotal { good: usize, total: usize },
     BadTotal { bad: usize, total: usize },
     GoodBad { good: usize, bad: usize },
+    Ratio { col: usize, error: bool, scale: f64 },
     Latency { col: usize, threshold_in_unit: f64 },
     Up { col: usize },
 }
@@ -314,7 +324,7 @@ fn header_names(text: &str, fields: &[Field]) -> Vec<String> {
 /// Decides from the header what each column is and how rows become counts.
 fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Diagnostic>) -> Result<(usize, DataKind, Plan), Vec<Diagnostic>> {
     let mut time = None;
-    let (mut good, mut bad, mut total, mut latency, mut up) = (None, None, None, None, None);
+    let (mut good, mut bad, mut total, mut latency, mut up, mut ratio) = (None, None, None, None, None, None);
     for (i, name) in names.iter().enumerate() {
         let Some(r) = role(name) else {
             if !name.is_empty() {
@@ -329,6 +339,7 @@ fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Dia
             Role::Total => &mut total,
             Role::Up => &mut up,
             Role::Latency { .. } => &mut latency,
+            Role::Ratio { .. } => &mut ratio,
         };
         if slot.is_some() {
             diags.push(Diagnostic::info(line, format!("column \"{name}\" is a second {} column and is not used", r.name())).at_column(i + 1));
@@ -360,7 +371,18 @@ fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Dia
     if let Some(p) = counts {
         ignore(latency, "the counts are used", diags);
         ignore(up, "the counts are used", diags);
+        ignore(ratio, "the counts are used", diags);
         return Ok((time, DataKind::Counts, p));
+    }
+    if let Some((col, Role::Ratio { error, scale })) = ratio {
+        ignore(latency, "the ratio is used", diags);
+        ignore(up, "the ratio is used", diags);
+        ignore(good.or(bad).or(total), "a single count column cannot make a ratio", diags);
+        let how = if error { "an error ratio: good = 1 - ratio" } else { "a success ratio: good = ratio" };
+        diags.push(
+            Diagnostic::info(line, format!("column \"{}\" is read as {how}, one event per row", names[col])).at_column(col + 1),
+        );
+        return Ok((time, DataKind::Counts, Plan::Ratio { col, error, scale }));
     }
     if let Some((col, Role::Latency { per_second, unit_known })) = latency {
         let Some(threshold) = opts.latency_threshold_seconds.filter(|t| t.is_finite() && *t >= 0.0) else {
@@ -394,8 +416,8 @@ fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Dia
     Err(vec![Diagnostic::error(
         line,
         format!(
-            "no value columns: expected two of good, bad (or errors), total (or requests, count); or a latency \
-             column with its unit (latency_ms); or up; found {found}"
+            "no value columns: expected two of good, bad (or errors), total (or requests, count); or an error or \
+             success ratio; or a latency column with its unit (latency_ms); or up; found {found}"
         ),
     )])
 }
@@ -444,7 +466,7 @@ pub(super) fn read(
         Plan::GoodTotal { good: a, total: c } | Plan::BadTotal { bad: a, total: c } | Plan::GoodBad { good: a, bad: c } => {
             time_col.max(a).max(c)
         }
-        Plan::Latency { col, .. } | Plan::Up { col } => time_col.max(col),
+        Plan::Latency { col, .. } | Plan::Up { col } | Plan::Ratio { col, .. } => time_col.max(col),
     };
 
     let mut rows = Rows::with_capacity(estimate_rows(b, sc.pos));
@@ -563,6 +585,16 @@ pub(super) fn read(
                 let (Some(g), Some(e)) = (value(good, "good count"), value(bad, "bad count")) else { continue };
                 (g, g + e)
             }
+            Plan::Ratio { col, error, scale } => {
+                let Some(v) = value(col, "ratio") else { continue };
+                let r = v * scale;
+                if r > 1.0 {
+                    let expected = if scale == 1.0 { "a ratio between 0 and 1" } else { "a percentage between 0 and 100" };
+                    errors.push(Diagnostic::error(line, format!("expected {expected}, found {v}")).at_column(col + 1));
+                    continue;
+                }
+                (if error { 1.0 - r } else { r }, 1.0)
+            }
             Plan::Latency { col, threshold_in_unit } => {
                 let Some(v) = value(col, "latency") else { continue };
                 // A hair of tolerance so 300 ms is good against 0.3 s despite binary fractions.
@@ -625,7 +657,7 @@ pub(super) fn read(
         columns,
         rows,
         row_count: count,
-        may_be_cumulative: kind == DataKind::Counts,
+        may_be_cumulative: !matches!(plan, Plan::Ratio { .. }) && kind == DataKind::Counts,
         samples: kind == DataKind::Latency,
     })
 }
@@ -645,6 +677,10 @@ mod tests {
         assert_eq!(role("http_requests_total"), Some(Role::Total));
         assert_eq!(role("up"), Some(Role::Up));
         assert_eq!(role("uptime"), None);
+        assert_eq!(role("error_ratio"), Some(Role::Ratio { error: true, scale: 1.0 }));
+        assert_eq!(role("Availability (%)"), Some(Role::Ratio { error: false, scale: 0.01 }));
+        assert_eq!(role("SLI"), Some(Role::Ratio { error: false, scale: 1.0 }));
+        assert_eq!(role("availability_percent"), Some(Role::Ratio { error: false, scale: 0.01 }));
         assert_eq!(role("notes"), None);
     }
 
