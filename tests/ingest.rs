@@ -817,7 +817,7 @@ proptest! {
 
     #[test]
     fn csv_shaped_noise_never_panics(
-        header in prop::sample::subsequence(vec!["timestamp", "good", "bad", "total", "latency_ms", "up", "x"], 0..5),
+        header in prop::sample::subsequence(vec!["timestamp", "good", "bad", "total", "latency_ms", "up", "error_ratio", "x"], 0..6),
         cells in prop::collection::vec(prop_oneof![
             Just("1700000000".to_string()), Just("2023-11-14T22:13:20Z".to_string()), Just("\"".to_string()),
             Just(String::new()), Just("NaN".to_string()), Just("-1".to_string()), Just("1e308".to_string()),
