@@ -3,6 +3,11 @@
 //! metrics has), the same with Unix-seconds times, and 100k steps of it as
 //! Prometheus `query_range` JSON.
 //! The data is generated here, deterministically, so the bench needs no file.
+//!
+//! Measured here on 2026-11-25 (2 shared cores, load about 3, release profile
+//! with opt-level "z"): RFC 3339 CSV 68.8 ms per million rows (32 MB,
+//! 444 MiB/s); Unix-seconds CSV 77 ms (21 MB, noisy); Prometheus JSON
+//! 27 ms per 100k steps (142 MiB/s).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use slo_workbench::ingest::{parse, time, IngestOptions};
