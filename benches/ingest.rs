@@ -33,7 +33,11 @@ fn csv(rows: usize, rfc3339: bool) -> String {
     let mut s = String::with_capacity(rows * 33 + 32);
     s.push_str("timestamp,good,total\n");
     for (t, good, total) in minute_counts(rows) {
-        let t = if rfc3339 { time::format(t) } else { t.to_string() };
+        let t = if rfc3339 {
+            time::format(t)
+        } else {
+            t.to_string()
+        };
         s.push_str(&format!("{t},{good},{total}\n"));
     }
     s
@@ -58,17 +62,28 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("ingest");
     g.sample_size(10);
 
-    for (name, rfc3339) in [("csv_rfc3339_1m_rows", true), ("csv_unix_seconds_1m_rows", false)] {
+    for (name, rfc3339) in [
+        ("csv_rfc3339_1m_rows", true),
+        ("csv_unix_seconds_1m_rows", false),
+    ] {
         let text = csv(1_000_000, rfc3339);
-        assert_eq!(parse(&text, &opts).map(|d| d.series.len()).ok(), Some(1_000_000));
+        assert_eq!(
+            parse(&text, &opts).map(|d| d.series.len()).ok(),
+            Some(1_000_000)
+        );
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_function(name, |b| b.iter(|| parse(black_box(&text), &opts)));
     }
 
     let json = prom_json(100_000);
-    assert_eq!(parse(&json, &opts).map(|d| d.series.len()).ok(), Some(100_000));
+    assert_eq!(
+        parse(&json, &opts).map(|d| d.series.len()).ok(),
+        Some(100_000)
+    );
     g.throughput(Throughput::Bytes(json.len() as u64));
-    g.bench_function("prometheus_json_100k_steps", |b| b.iter(|| parse(black_box(&json), &opts)));
+    g.bench_function("prometheus_json_100k_steps", |b| {
+        b.iter(|| parse(black_box(&json), &opts))
+    });
     g.finish();
 }
 

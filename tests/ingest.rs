@@ -4,7 +4,9 @@
 
 use proptest::prelude::*;
 use slo_workbench::diag::{Diagnostic, Level};
-use slo_workbench::ingest::{parse, parse_with_progress, DataFormat, DataKind, Dataset, IngestOptions};
+use slo_workbench::ingest::{
+    parse, parse_with_progress, DataFormat, DataKind, Dataset, IngestOptions,
+};
 
 fn ok(text: &str) -> Dataset {
     match parse(text, &IngestOptions::default()) {
@@ -21,11 +23,19 @@ fn err(text: &str) -> Vec<Diagnostic> {
 }
 
 fn with_threshold(text: &str, seconds: f64) -> Result<Dataset, Vec<Diagnostic>> {
-    parse(text, &IngestOptions { latency_threshold_seconds: Some(seconds) })
+    parse(
+        text,
+        &IngestOptions {
+            latency_threshold_seconds: Some(seconds),
+        },
+    )
 }
 
 fn warnings(d: &Dataset) -> Vec<&Diagnostic> {
-    d.diagnostics.iter().filter(|x| x.level == Level::Warning).collect()
+    d.diagnostics
+        .iter()
+        .filter(|x| x.level == Level::Warning)
+        .collect()
 }
 
 fn find<'a>(d: &'a Dataset, needle: &str) -> &'a Diagnostic {
@@ -51,7 +61,10 @@ fn csv_with_good_and_total_becomes_per_interval_counts() {
     assert_eq!(d.series.total, vec![100.0; 3]);
     assert_eq!(d.rows, 3);
     assert!(!d.cumulative);
-    assert_eq!((d.start(), d.end(), d.step()), (Some(T0), Some(T0 + 120), 60));
+    assert_eq!(
+        (d.start(), d.end(), d.step()),
+        (Some(T0), Some(T0 + 120), 60)
+    );
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
 }
 
@@ -84,22 +97,36 @@ fn column_names_are_case_insensitive_and_may_be_synonyms_in_any_order() {
 #[test]
 fn good_is_total_minus_bad_and_total_is_good_plus_bad() {
     let from_bad = ok("ts,bad,total\n1700000000,3,10\n");
-    assert_eq!((from_bad.series.good[0], from_bad.series.total[0]), (7.0, 10.0));
+    assert_eq!(
+        (from_bad.series.good[0], from_bad.series.total[0]),
+        (7.0, 10.0)
+    );
     let from_good_bad = ok("ts,good,errors\n1700000000,7,3\n");
-    assert_eq!((from_good_bad.series.good[0], from_good_bad.series.total[0]), (7.0, 10.0));
+    assert_eq!(
+        (from_good_bad.series.good[0], from_good_bad.series.total[0]),
+        (7.0, 10.0)
+    );
 }
 
 #[test]
 fn a_ratio_column_counts_one_event_per_row_and_is_never_taken_for_a_count() {
     let d = ok("ts,error_ratio\n1700000000,0.25\n1700000060,0\n");
     assert_eq!(d.kind, DataKind::Counts);
-    assert_eq!((d.series.good.clone(), d.series.total.clone()), (vec![0.75, 1.0], vec![1.0, 1.0]));
+    assert_eq!(
+        (d.series.good.clone(), d.series.total.clone()),
+        (vec![0.75, 1.0], vec![1.0, 1.0])
+    );
     assert_eq!(find(&d, "read as an error ratio").column, Some(2));
     let d = ok("ts,availability_pct\n1700000000,99.5\n");
     assert_eq!(d.series.good, vec![0.995]);
     let e = err("ts,success_ratio\n1700000000,1.5\n");
     assert_eq!((e[0].line, e[0].column), (2, Some(2)));
-    assert!(e[0].message.contains("expected a ratio between 0 and 1, found 1.5"), "{}", e[0].message);
+    assert!(
+        e[0].message
+            .contains("expected a ratio between 0 and 1, found 1.5"),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -107,7 +134,10 @@ fn a_bad_column_beside_good_and_total_is_reported_as_unused() {
     let d = ok("ts,good,bad,total\n1700000000,7,3,10\n");
     assert_eq!(d.series.good, vec![7.0]);
     let info = find(&d, "\"bad\" (bad) is not used");
-    assert_eq!((info.level, info.line, info.column), (Level::Info, 1, Some(3)));
+    assert_eq!(
+        (info.level, info.line, info.column),
+        (Level::Info, 1, Some(3))
+    );
 }
 
 #[test]
@@ -200,8 +230,15 @@ fn timestamps_without_zone_are_read_as_utc_with_an_info() {
 fn a_bad_timestamp_is_an_error_at_its_line_and_column() {
     let e = err("good,total,timestamp\n1,1,2023-11-14T22:13:20Z\n1,1,yesterday\n");
     assert_eq!(e.len(), 1);
-    assert_eq!((e[0].level, e[0].line, e[0].column), (Level::Error, 3, Some(3)));
-    assert!(e[0].message.contains("expected a timestamp") && e[0].message.contains("\"yesterday\""), "{}", e[0].message);
+    assert_eq!(
+        (e[0].level, e[0].line, e[0].column),
+        (Level::Error, 3, Some(3))
+    );
+    assert!(
+        e[0].message.contains("expected a timestamp") && e[0].message.contains("\"yesterday\""),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -216,7 +253,12 @@ fn an_impossible_date_is_an_error() {
 fn a_non_number_is_an_error_naming_line_column_and_what_was_expected() {
     let e = err("timestamp,good,total\n1700000000,1,1\n1700000060,ten,10\n");
     assert_eq!((e[0].line, e[0].column), (3, Some(2)));
-    assert!(e[0].message.contains("expected a good count (a number), found \"ten\""), "{}", e[0].message);
+    assert!(
+        e[0].message
+            .contains("expected a good count (a number), found \"ten\""),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -230,9 +272,18 @@ fn a_negative_count_is_an_error() {
 fn good_above_total_is_an_error_at_the_good_column() {
     let e = err("timestamp,good,total\n1700000000,11,10\n");
     assert_eq!((e[0].line, e[0].column), (2, Some(2)));
-    assert!(e[0].message.contains("good (11) is greater than total (10)"), "{}", e[0].message);
+    assert!(
+        e[0].message
+            .contains("good (11) is greater than total (10)"),
+        "{}",
+        e[0].message
+    );
     let e = err("timestamp,bad,total\n1700000000,11,10\n");
-    assert!(e[0].message.contains("bad (11) is greater than total (10)"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("bad (11) is greater than total (10)"),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -246,7 +297,11 @@ fn counts_beyond_exact_float_integers_are_an_error() {
 fn a_short_row_is_an_error() {
     let e = err("timestamp,good,total\n1700000000,1\n");
     assert_eq!((e[0].line, e[0].column), (2, Some(3)));
-    assert!(e[0].message.contains("expected at least 3 fields, found 2"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("expected at least 3 fields, found 2"),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -259,7 +314,11 @@ fn every_bad_row_is_reported_up_to_a_limit() {
     assert_eq!(e.len(), 21);
     assert_eq!(e[0].line, 2);
     assert_eq!(e[19].line, 21);
-    assert!(e[20].message.contains("10 more errors"), "{}", e[20].message);
+    assert!(
+        e[20].message.contains("10 more errors"),
+        "{}",
+        e[20].message
+    );
 }
 
 #[test]
@@ -271,21 +330,33 @@ fn an_unclosed_quote_is_an_error_where_it_opened() {
 #[test]
 fn missing_timestamp_or_value_columns_are_explained() {
     let e = err("when,good,total\n1,1,1\n");
-    assert!(e[0].message.contains("no timestamp column") && e[0].message.contains("\"when\""), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("no timestamp column") && e[0].message.contains("\"when\""),
+        "{}",
+        e[0].message
+    );
     let e = err("timestamp,total\n1700000000,1\n");
-    assert!(e[0].message.contains("no value columns"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("no value columns"),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
 fn empty_input_header_only_and_comments_only_are_errors() {
     assert!(err("")[0].message.contains("empty"));
     assert!(err("# nothing\n\n")[0].message.contains("empty"));
-    assert!(err("timestamp,good,total\n")[0].message.contains("no data rows"));
+    assert!(err("timestamp,good,total\n")[0]
+        .message
+        .contains("no data rows"));
 }
 
 #[test]
 fn empty_and_nan_cells_skip_the_row_with_a_warning() {
-    let d = ok("timestamp,good,total\n1700000000,1,1\n1700000060,,1\n1700000120,NaN,\n1700000180,1,1\n");
+    let d = ok(
+        "timestamp,good,total\n1700000000,1,1\n1700000060,,1\n1700000120,NaN,\n1700000180,1,1\n",
+    );
     assert_eq!(d.series.t, vec![T0, T0 + 180]);
     let w = find(&d, "2 rows have an empty, NaN or infinite value");
     assert_eq!((w.level, w.line), (Level::Warning, 3));
@@ -295,7 +366,9 @@ fn empty_and_nan_cells_skip_the_row_with_a_warning() {
 
 #[test]
 fn out_of_order_rows_are_sorted_with_a_warning_naming_count_and_first_line() {
-    let d = ok("timestamp,good,total\n1700000120,5,5\n1700000000,1,1\n1700000060,9,9\n1700000180,4,4\n");
+    let d = ok(
+        "timestamp,good,total\n1700000120,5,5\n1700000000,1,1\n1700000060,9,9\n1700000180,4,4\n",
+    );
     assert_eq!(d.series.t, vec![T0, T0 + 60, T0 + 120, T0 + 180]);
     assert_eq!(d.series.good, vec![1.0, 9.0, 5.0, 4.0]);
     let w = find(&d, "earlier than the row before");
@@ -305,7 +378,9 @@ fn out_of_order_rows_are_sorted_with_a_warning_naming_count_and_first_line() {
 
 #[test]
 fn duplicate_timestamps_are_added_together_with_a_warning() {
-    let d = ok("timestamp,good,total\n1700000000,1,2\n1700000000,3,4\n1700000060,5,5\n1700000060,1,1\n");
+    let d = ok(
+        "timestamp,good,total\n1700000000,1,2\n1700000000,3,4\n1700000060,5,5\n1700000060,1,1\n",
+    );
     assert_eq!(d.series.t, vec![T0, T0 + 60]);
     assert_eq!(d.series.good, vec![4.0, 6.0]);
     assert_eq!(d.series.total, vec![6.0, 6.0]);
@@ -320,7 +395,11 @@ fn gaps_are_reported_with_the_number_of_missing_intervals() {
     let d = ok("timestamp,good,total\n1700000000,1,1\n1700000060,1,1\n1700000120,1,1\n1700000420,1,1\n1700000480,1,1\n");
     let w = find(&d, "1 gap in the data");
     assert_eq!((w.level, w.line), (Level::Warning, 5));
-    assert!(w.message.contains("4 missing 1 min-step intervals"), "{}", w.message);
+    assert!(
+        w.message.contains("4 missing 1 min-step intervals"),
+        "{}",
+        w.message
+    );
     assert!(w.message.contains("4 min without rows"), "{}", w.message);
     assert_eq!(warnings(&d).len(), 1);
 }
@@ -336,10 +415,15 @@ fn irregular_steps_are_reported() {
 
 #[test]
 fn cumulative_counters_are_detected_and_differenced() {
-    let d = ok("timestamp,good,total\n1700000000,1000,1000\n1700000060,1009,1010\n1700000120,1019,1020\n\
-        1700000180,1027,1030\n1700000240,1037,1040\n1700000300,1047,1050\n");
+    let d = ok(
+        "timestamp,good,total\n1700000000,1000,1000\n1700000060,1009,1010\n1700000120,1019,1020\n\
+        1700000180,1027,1030\n1700000240,1037,1040\n1700000300,1047,1050\n",
+    );
     assert!(d.cumulative);
-    assert_eq!(d.series.t, vec![T0 + 60, T0 + 120, T0 + 180, T0 + 240, T0 + 300]);
+    assert_eq!(
+        d.series.t,
+        vec![T0 + 60, T0 + 120, T0 + 180, T0 + 240, T0 + 300]
+    );
     assert_eq!(d.series.good, vec![9.0, 10.0, 8.0, 10.0, 10.0]);
     assert_eq!(d.series.total, vec![10.0; 5]);
     let info = find(&d, "cumulative counters");
@@ -356,7 +440,12 @@ fn counter_resets_count_the_new_reading_and_are_reported_with_their_lines() {
     assert_eq!(d.series.good, [vec![99.0, 49.0], vec![99.0; 9]].concat());
     let w = find(&d, "counter reset");
     assert_eq!((w.level, w.line), (Level::Warning, 4));
-    assert!(w.message.starts_with("1 counter reset (line 4 (2023-11-14T22:15:20Z))"), "{}", w.message);
+    assert!(
+        w.message
+            .starts_with("1 counter reset (line 4 (2023-11-14T22:15:20Z))"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
@@ -376,7 +465,11 @@ fn fluctuating_per_interval_counts_are_not_mistaken_for_counters() {
 
 #[test]
 fn latency_samples_are_good_at_or_below_the_threshold() {
-    let d = with_threshold("timestamp,latency_ms\n1700000000,120\n1700000001,300\n1700000002,301\n", 0.3).unwrap();
+    let d = with_threshold(
+        "timestamp,latency_ms\n1700000000,120\n1700000001,300\n1700000002,301\n",
+        0.3,
+    )
+    .unwrap();
     assert_eq!(d.kind, DataKind::Latency);
     assert_eq!(d.series.good, vec![1.0, 1.0, 0.0]);
     assert_eq!(d.series.total, vec![1.0; 3]);
@@ -385,7 +478,12 @@ fn latency_samples_are_good_at_or_below_the_threshold() {
 #[test]
 fn latency_units_in_the_column_name_are_honoured() {
     let text = |col: &str, v: &str| format!("ts,{col}\n1700000000,{v}\n");
-    for (col, v) in [("duration_seconds", "0.25"), ("latency (ms)", "250"), ("Latency_us", "250000"), ("latency_ns", "250000000")] {
+    for (col, v) in [
+        ("duration_seconds", "0.25"),
+        ("latency (ms)", "250"),
+        ("Latency_us", "250000"),
+        ("latency_ns", "250000000"),
+    ] {
         let d = with_threshold(&text(col, v), 0.25).unwrap();
         assert_eq!(d.series.good, vec![1.0], "{col}");
         let d = with_threshold(&text(col, v), 0.2).unwrap();
@@ -397,7 +495,11 @@ fn latency_units_in_the_column_name_are_honoured() {
 fn latency_without_threshold_asks_for_one() {
     let e = err("timestamp,latency_ms\n1700000000,120\n");
     assert_eq!((e[0].line, e[0].column), (1, Some(2)));
-    assert!(e[0].message.contains("set a latency threshold"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("set a latency threshold"),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -409,8 +511,15 @@ fn latency_without_unit_is_taken_as_seconds_with_a_warning() {
 
 #[test]
 fn latency_samples_in_the_same_second_are_counted_together_quietly() {
-    let d = with_threshold("timestamp,latency_ms\n1700000000,100\n1700000000,900\n1700000000,200\n", 0.3).unwrap();
-    assert_eq!((d.series.good.clone(), d.series.total.clone()), (vec![2.0], vec![3.0]));
+    let d = with_threshold(
+        "timestamp,latency_ms\n1700000000,100\n1700000000,900\n1700000000,200\n",
+        0.3,
+    )
+    .unwrap();
+    assert_eq!(
+        (d.series.good.clone(), d.series.total.clone()),
+        (vec![2.0], vec![3.0])
+    );
     assert_eq!(find(&d, "share their second").level, Level::Info);
     assert!(warnings(&d).is_empty());
 }
@@ -432,18 +541,30 @@ fn matrix(series: &[(&str, &[(i64, &str)])]) -> String {
     let result: Vec<String> = series
         .iter()
         .map(|(metric, values)| {
-            let v: Vec<String> = values.iter().map(|(t, x)| format!("[{t},\"{x}\"]")).collect();
+            let v: Vec<String> = values
+                .iter()
+                .map(|(t, x)| format!("[{t},\"{x}\"]"))
+                .collect();
             format!("{{\"metric\":{metric},\"values\":[{}]}}", v.join(","))
         })
         .collect();
-    format!("{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{}]}}}}", result.join(","))
+    format!(
+        "{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{}]}}}}",
+        result.join(",")
+    )
 }
 
 #[test]
 fn prometheus_good_and_total_series_are_identified_by_name() {
     let text = matrix(&[
-        (r#"{"__name__":"requests_total"}"#, &[(T0, "100"), (T0 + 60, "120")]),
-        (r#"{"__name__":"requests_good"}"#, &[(T0, "99"), (T0 + 60, "118")]),
+        (
+            r#"{"__name__":"requests_total"}"#,
+            &[(T0, "100"), (T0 + 60, "120")],
+        ),
+        (
+            r#"{"__name__":"requests_good"}"#,
+            &[(T0, "99"), (T0 + 60, "118")],
+        ),
     ]);
     let d = ok(&text);
     assert_eq!(d.format, DataFormat::PrometheusJson);
@@ -451,46 +572,79 @@ fn prometheus_good_and_total_series_are_identified_by_name() {
     assert_eq!(d.series.good, vec![99.0, 118.0]);
     assert_eq!(d.series.total, vec![100.0, 120.0]);
     let info = find(&d, "was taken as the good events (by its labels)");
-    assert!(info.message.contains("series 2 requests_good{}") && info.message.contains("series 1 requests_total{} as the total (by its labels)"));
+    assert!(
+        info.message.contains("series 2 requests_good{}")
+            && info
+                .message
+                .contains("series 1 requests_total{} as the total (by its labels)")
+    );
 }
 
 #[test]
 fn prometheus_error_series_by_label_is_bad_even_on_a_total_metric() {
     let text = matrix(&[
-        (r#"{"__name__":"http_requests_total","code":"5xx"}"#, &[(T0, "2")]),
+        (
+            r#"{"__name__":"http_requests_total","code":"5xx"}"#,
+            &[(T0, "2")],
+        ),
         (r#"{"__name__":"http_requests_total"}"#, &[(T0, "100")]),
     ]);
     let d = ok(&text);
     assert_eq!((d.series.good[0], d.series.total[0]), (98.0, 100.0));
-    assert!(find(&d, "taken as the bad events").message.contains("code=\"5xx\""));
+    assert!(find(&d, "taken as the bad events")
+        .message
+        .contains("code=\"5xx\""));
 }
 
 #[test]
 fn a_good_series_beside_a_bad_one_makes_the_total_their_sum() {
-    let d = ok(&matrix(&[(r#"{"__name__":"errors"}"#, &[(T0, "2")]), (r#"{"__name__":"success"}"#, &[(T0, "98")])]));
+    let d = ok(&matrix(&[
+        (r#"{"__name__":"errors"}"#, &[(T0, "2")]),
+        (r#"{"__name__":"success"}"#, &[(T0, "98")]),
+    ]));
     assert_eq!((d.series.good[0], d.series.total[0]), (98.0, 100.0));
-    find(&d, "series 2 success{} was taken as the good events and series 1 errors{} as the bad events");
+    find(
+        &d,
+        "series 2 success{} was taken as the good events and series 1 errors{} as the bad events",
+    );
 }
 
 #[test]
 fn unlabelled_series_are_told_apart_by_their_values() {
     // Larger sum is total; a small share of it is bad.
-    let d = ok(&matrix(&[("{}", &[(T0, "1"), (T0 + 60, "2")]), ("{}", &[(T0, "100"), (T0 + 60, "100")])]));
+    let d = ok(&matrix(&[
+        ("{}", &[(T0, "1"), (T0 + 60, "2")]),
+        ("{}", &[(T0, "100"), (T0 + 60, "100")]),
+    ]));
     assert_eq!(d.series.good, vec![99.0, 98.0]);
-    assert!(find(&d, "series 1 {} was taken as the bad events (it is under half the total)").message.contains("it has the larger sum"));
+    assert!(find(
+        &d,
+        "series 1 {} was taken as the bad events (it is under half the total)"
+    )
+    .message
+    .contains("it has the larger sum"));
     // A large share is good.
     let d = ok(&matrix(&[("{}", &[(T0, "100")]), ("{}", &[(T0, "97")])]));
     assert_eq!(d.series.good, vec![97.0]);
-    find(&d, "series 2 {} was taken as the good events (it is at least half the total)");
+    find(
+        &d,
+        "series 2 {} was taken as the good events (it is at least half the total)",
+    );
 }
 
 #[test]
 fn a_single_series_is_a_success_ratio_unless_named_for_errors() {
-    let d = ok(&matrix(&[(r#"{"__name__":"slo:sli_ratio"}"#, &[(T0, "0.99"), (T0 + 60, "1")])]));
+    let d = ok(&matrix(&[(
+        r#"{"__name__":"slo:sli_ratio"}"#,
+        &[(T0, "0.99"), (T0 + 60, "1")],
+    )]));
     assert_eq!(d.series.good, vec![0.99, 1.0]);
     assert_eq!(d.series.total, vec![1.0, 1.0]);
     assert!(find(&d, "read as a success ratio").level == Level::Info);
-    let d = ok(&matrix(&[(r#"{"__name__":"slo:sli_error:ratio_rate5m"}"#, &[(T0, "0.25")])]));
+    let d = ok(&matrix(&[(
+        r#"{"__name__":"slo:sli_error:ratio_rate5m"}"#,
+        &[(T0, "0.25")],
+    )]));
     assert_eq!(d.series.good, vec![0.75]);
     find(&d, "read as an error ratio");
 }
@@ -498,7 +652,11 @@ fn a_single_series_is_a_success_ratio_unless_named_for_errors() {
 #[test]
 fn a_single_series_outside_zero_to_one_is_an_error_at_its_sample() {
     let e = err(&matrix(&[("{}", &[(T0, "57")])]));
-    assert!(e[0].message.contains("expected a ratio between 0 and 1"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("expected a ratio between 0 and 1"),
+        "{}",
+        e[0].message
+    );
     assert_eq!((e[0].line, e[0].column), (1, Some(85)));
 }
 
@@ -508,61 +666,139 @@ fn value_errors_in_pretty_printed_json_point_at_the_sample_line() {
     let e = err(text);
     assert_eq!(e.len(), 1);
     assert_eq!((e[0].line, e[0].column), (10, Some(12)));
-    assert!(e[0].message.contains("the bad count 50 is greater than the total 20"), "{}", e[0].message);
+    assert!(
+        e[0].message
+            .contains("the bad count 50 is greater than the total 20"),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
 fn the_up_metric_is_a_probe() {
-    let d = ok(&matrix(&[(r#"{"__name__":"up","job":"api"}"#, &[(T0, "1"), (T0 + 15, "0")])]));
+    let d = ok(&matrix(&[(
+        r#"{"__name__":"up","job":"api"}"#,
+        &[(T0, "1"), (T0 + 15, "0")],
+    )]));
     assert_eq!(d.kind, DataKind::Probe);
     assert_eq!(d.series.good, vec![1.0, 0.0]);
     assert_eq!(d.columns, vec!["up{job=\"api\"}"]);
 }
 
-fn buckets(threshold: Option<f64>, les: &[(&str, &[(i64, &str)])]) -> Result<Dataset, Vec<Diagnostic>> {
-    let metrics: Vec<String> = les.iter().map(|(le, _)| format!(r#"{{"__name__":"http_request_duration_seconds_bucket","le":"{le}"}}"#)).collect();
-    let series: Vec<(&str, &[(i64, &str)])> = metrics.iter().zip(les).map(|(m, (_, v))| (m.as_str(), *v)).collect();
-    parse(&matrix(&series), &IngestOptions { latency_threshold_seconds: threshold })
+fn buckets(
+    threshold: Option<f64>,
+    les: &[(&str, &[(i64, &str)])],
+) -> Result<Dataset, Vec<Diagnostic>> {
+    let metrics: Vec<String> = les
+        .iter()
+        .map(|(le, _)| {
+            format!(r#"{{"__name__":"http_request_duration_seconds_bucket","le":"{le}"}}"#)
+        })
+        .collect();
+    let series: Vec<(&str, &[(i64, &str)])> = metrics
+        .iter()
+        .zip(les)
+        .map(|(m, (_, v))| (m.as_str(), *v))
+        .collect();
+    parse(
+        &matrix(&series),
+        &IngestOptions {
+            latency_threshold_seconds: threshold,
+        },
+    )
 }
 
 #[test]
 fn histogram_buckets_make_the_threshold_bucket_good_and_inf_the_total() {
-    let d = buckets(Some(0.3), &[("0.1", &[(T0, "50")]), ("0.3", &[(T0, "90")]), ("1", &[(T0, "99")]), ("+Inf", &[(T0, "100")])]).unwrap();
+    let d = buckets(
+        Some(0.3),
+        &[
+            ("0.1", &[(T0, "50")]),
+            ("0.3", &[(T0, "90")]),
+            ("1", &[(T0, "99")]),
+            ("+Inf", &[(T0, "100")]),
+        ],
+    )
+    .unwrap();
     assert_eq!(d.kind, DataKind::Latency);
-    assert_eq!((d.series.good.clone(), d.series.total.clone()), (vec![90.0], vec![100.0]));
+    assert_eq!(
+        (d.series.good.clone(), d.series.total.clone()),
+        (vec![90.0], vec![100.0])
+    );
     find(&d, "good is the bucket le=\"0.3\"");
     assert!(warnings(&d).is_empty());
 }
 
 #[test]
 fn a_threshold_between_buckets_uses_the_boundary_below_and_warns() {
-    let d = buckets(Some(0.25), &[("0.1", &[(T0, "50")]), ("0.3", &[(T0, "90")]), ("+Inf", &[(T0, "100")])]).unwrap();
+    let d = buckets(
+        Some(0.25),
+        &[
+            ("0.1", &[(T0, "50")]),
+            ("0.3", &[(T0, "90")]),
+            ("+Inf", &[(T0, "100")]),
+        ],
+    )
+    .unwrap();
     assert_eq!(d.series.good, vec![50.0]);
     let w = find(&d, "is not a bucket boundary");
     assert_eq!(w.level, Level::Warning);
-    assert!(w.message.contains("requests between 0.1s and 0.25s count as bad (the next boundary is 0.3s)"), "{}", w.message);
+    assert!(
+        w.message
+            .contains("requests between 0.1s and 0.25s count as bad (the next boundary is 0.3s)"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
 fn histogram_buckets_need_a_threshold_an_inf_bucket_and_a_boundary_below() {
     let e = buckets(None, &[("0.1", &[(T0, "5")]), ("+Inf", &[(T0, "10")])]).unwrap_err();
-    assert!(e[0].message.contains("set a latency threshold"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("set a latency threshold"),
+        "{}",
+        e[0].message
+    );
     let e = buckets(Some(0.3), &[("0.1", &[(T0, "5")]), ("0.5", &[(T0, "10")])]).unwrap_err();
     assert!(e[0].message.contains("+Inf"), "{}", e[0].message);
-    let e = buckets(Some(0.05), &[("0.1", &[(T0, "5")]), ("+Inf", &[(T0, "10")])]).unwrap_err();
-    assert!(e[0].message.contains("no histogram bucket at or below"), "{}", e[0].message);
-    let e = buckets(Some(0.3), &[("0.1", &[(T0, "5")]), ("0.1", &[(T0, "5")]), ("+Inf", &[(T0, "10")])]).unwrap_err();
+    let e = buckets(
+        Some(0.05),
+        &[("0.1", &[(T0, "5")]), ("+Inf", &[(T0, "10")])],
+    )
+    .unwrap_err();
+    assert!(
+        e[0].message.contains("no histogram bucket at or below"),
+        "{}",
+        e[0].message
+    );
+    let e = buckets(
+        Some(0.3),
+        &[
+            ("0.1", &[(T0, "5")]),
+            ("0.1", &[(T0, "5")]),
+            ("+Inf", &[(T0, "10")]),
+        ],
+    )
+    .unwrap_err();
     assert!(e[0].message.contains("sum by (le)"), "{}", e[0].message);
 }
 
 #[test]
 fn raw_bucket_counters_are_differenced() {
-    let good: Vec<(i64, String)> = (0..6).map(|i| (T0 + 60 * i, (1000 + 95 * i).to_string())).collect();
-    let all: Vec<(i64, String)> = (0..6).map(|i| (T0 + 60 * i, (1100 + 100 * i).to_string())).collect();
+    let good: Vec<(i64, String)> = (0..6)
+        .map(|i| (T0 + 60 * i, (1000 + 95 * i).to_string()))
+        .collect();
+    let all: Vec<(i64, String)> = (0..6)
+        .map(|i| (T0 + 60 * i, (1100 + 100 * i).to_string()))
+        .collect();
     fn as_refs(v: &[(i64, String)]) -> Vec<(i64, &str)> {
         v.iter().map(|(t, x)| (*t, x.as_str())).collect()
     }
-    let d = buckets(Some(0.5), &[("0.5", &as_refs(&good)), ("+Inf", &as_refs(&all))]).unwrap();
+    let d = buckets(
+        Some(0.5),
+        &[("0.5", &as_refs(&good)), ("+Inf", &as_refs(&all))],
+    )
+    .unwrap();
     assert!(d.cumulative);
     assert_eq!(d.series.good, vec![95.0; 5]);
     assert_eq!(d.series.total, vec![100.0; 5]);
@@ -570,7 +806,15 @@ fn raw_bucket_counters_are_differenced() {
 
 #[test]
 fn nan_and_infinite_samples_are_skipped_with_a_warning() {
-    let d = ok(&matrix(&[("{}", &[(T0, "0.9"), (T0 + 60, "NaN"), (T0 + 120, "+Inf"), (T0 + 180, "1")])]));
+    let d = ok(&matrix(&[(
+        "{}",
+        &[
+            (T0, "0.9"),
+            (T0 + 60, "NaN"),
+            (T0 + 120, "+Inf"),
+            (T0 + 180, "1"),
+        ],
+    )]));
     assert_eq!(d.series.t, vec![T0, T0 + 180]);
     let w = find(&d, "2 samples were NaN");
     assert!(w.message.contains("2023-11-14T22:14:20Z"), "{}", w.message);
@@ -578,22 +822,40 @@ fn nan_and_infinite_samples_are_skipped_with_a_warning() {
 
 #[test]
 fn samples_missing_from_one_series_are_skipped_with_a_warning() {
-    let d = ok(&matrix(&[("{}", &[(T0, "1"), (T0 + 60, "1")]), ("{}", &[(T0 + 60, "10"), (T0 + 120, "10")])]));
+    let d = ok(&matrix(&[
+        ("{}", &[(T0, "1"), (T0 + 60, "1")]),
+        ("{}", &[(T0 + 60, "10"), (T0 + 120, "10")]),
+    ]));
     assert_eq!(d.series.t, vec![T0 + 60]);
-    assert!(find(&d, "2 samples had no sample at the same time").message.contains("2023-11-14T22:13:20Z"));
+    assert!(find(&d, "2 samples had no sample at the same time")
+        .message
+        .contains("2023-11-14T22:13:20Z"));
 }
 
 #[test]
 fn a_prometheus_error_response_is_reported_with_its_message() {
-    let e = err(r#"{"status":"error","errorType":"bad_data","error":"1:5: parse error: unexpected \"}\""}"#);
+    let e = err(
+        r#"{"status":"error","errorType":"bad_data","error":"1:5: parse error: unexpected \"}\""}"#,
+    );
     assert_eq!(e[0].line, 1);
-    assert!(e[0].message.contains("status \"error\" (bad_data): 1:5: parse error"), "{}", e[0].message);
+    assert!(
+        e[0].message
+            .contains("status \"error\" (bad_data): 1:5: parse error"),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
 fn an_instant_query_result_is_rejected_with_the_right_endpoint() {
-    let e = err(r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1700000000,"1"]}]}}"#);
-    assert!(e[0].message.contains("\"vector\": expected \"matrix\""), "{}", e[0].message);
+    let e = err(
+        r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1700000000,"1"]}]}}"#,
+    );
+    assert!(
+        e[0].message.contains("\"vector\": expected \"matrix\""),
+        "{}",
+        e[0].message
+    );
     let e = err(r#"{"status":"success","data":{"resultType":"scalar","result":[1700000000,"1"]}}"#);
     assert!(e[0].message.contains("\"scalar\""), "{}", e[0].message);
 }
@@ -603,22 +865,53 @@ fn json_syntax_and_value_errors_point_at_line_and_column() {
     let e = err("{\"status\":\"success\",\n\"data\":{\"resultType\":\"matrix\",\"result\":[\n{\"metric\":{},\"values\":[[1700000000,\"abc\"]]}]}}");
     // serde points at the end of the offending value.
     assert_eq!((e[0].line, e[0].column), (3, Some(40)));
-    assert!(e[0].message.contains("expected a sample value such as \"12\", found \"abc\""), "{}", e[0].message);
+    assert!(
+        e[0].message
+            .contains("expected a sample value such as \"12\", found \"abc\""),
+        "{}",
+        e[0].message
+    );
     let e = err("{\"status\":\"success\",\n\"data\": {\n");
     assert_eq!(e[0].line, 3);
 }
 
 #[test]
 fn more_than_two_series_or_none_are_errors() {
-    assert!(err(&matrix(&[("{}", &[(T0, "1")]), ("{}", &[(T0, "1")]), ("{}", &[(T0, "1")])]))[0].message.contains("returned 3 series"));
+    assert!(err(&matrix(&[
+        ("{}", &[(T0, "1")]),
+        ("{}", &[(T0, "1")]),
+        ("{}", &[(T0, "1")])
+    ]))[0]
+        .message
+        .contains("returned 3 series"));
     assert!(err(&matrix(&[]))[0].message.contains("no series"));
 }
 
 #[test]
 fn prometheus_counters_are_differenced_like_csv_ones() {
     let d = ok(&matrix(&[
-        (r#"{"__name__":"errors"}"#, &[(T0, "5"), (T0 + 60, "6"), (T0 + 120, "6"), (T0 + 180, "8"), (T0 + 240, "8"), (T0 + 300, "9")]),
-        (r#"{"__name__":"requests"}"#, &[(T0, "500"), (T0 + 60, "600"), (T0 + 120, "700"), (T0 + 180, "800"), (T0 + 240, "900"), (T0 + 300, "1000")]),
+        (
+            r#"{"__name__":"errors"}"#,
+            &[
+                (T0, "5"),
+                (T0 + 60, "6"),
+                (T0 + 120, "6"),
+                (T0 + 180, "8"),
+                (T0 + 240, "8"),
+                (T0 + 300, "9"),
+            ],
+        ),
+        (
+            r#"{"__name__":"requests"}"#,
+            &[
+                (T0, "500"),
+                (T0 + 60, "600"),
+                (T0 + 120, "700"),
+                (T0 + 180, "800"),
+                (T0 + 240, "900"),
+                (T0 + 300, "1000"),
+            ],
+        ),
     ]));
     assert!(d.cumulative);
     assert_eq!(d.series.good, vec![99.0, 100.0, 98.0, 100.0, 99.0]);
@@ -648,12 +941,20 @@ fn progress_is_reported_from_zero_to_one() {
     assert_eq!(d.rows, 70_000);
     assert_eq!(seen.first(), Some(&0.0));
     assert_eq!(seen.last(), Some(&1.0));
-    assert!(seen.len() >= 3 && seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    assert!(
+        seen.len() >= 3 && seen.windows(2).all(|w| w[0] <= w[1]),
+        "{seen:?}"
+    );
 }
 
 #[test]
 fn returning_false_from_progress_cancels() {
-    let e = parse_with_progress("timestamp,good,total\n1700000000,1,1\n", &IngestOptions::default(), &mut |_| false).unwrap_err();
+    let e = parse_with_progress(
+        "timestamp,good,total\n1700000000,1,1\n",
+        &IngestOptions::default(),
+        &mut |_| false,
+    )
+    .unwrap_err();
     assert!(e[0].message.starts_with("cancelled"));
 }
 
@@ -663,13 +964,26 @@ fn returning_false_from_progress_cancels() {
 fn assert_promises(result: &Result<Dataset, Vec<Diagnostic>>) {
     match result {
         Ok(d) => {
-            assert!(d.series.t.windows(2).all(|w| w[0] < w[1]), "times strictly increase");
+            assert!(
+                d.series.t.windows(2).all(|w| w[0] < w[1]),
+                "times strictly increase"
+            );
             assert_eq!(d.series.good.len(), d.series.t.len());
             assert_eq!(d.series.total.len(), d.series.t.len());
-            assert!(d.series.good.iter().zip(&d.series.total).all(|(g, n)| 0.0 <= *g && g <= n && n.is_finite()), "0 <= good <= total");
+            assert!(
+                d.series
+                    .good
+                    .iter()
+                    .zip(&d.series.total)
+                    .all(|(g, n)| 0.0 <= *g && g <= n && n.is_finite()),
+                "0 <= good <= total"
+            );
             assert!(d.diagnostics.iter().all(|x| x.level != Level::Error));
         }
-        Err(e) => assert!(!e.is_empty() && e.iter().all(|x| x.level == Level::Error), "{e:?}"),
+        Err(e) => assert!(
+            !e.is_empty() && e.iter().all(|x| x.level == Level::Error),
+            "{e:?}"
+        ),
     }
 }
 
@@ -709,15 +1023,19 @@ fn style() -> impl Strategy<Value = TsStyle> {
 
 /// A per-interval series: increasing times (2000 to 2100) and good <= total.
 fn series() -> impl Strategy<Value = Vec<(i64, u32, u32)>> {
-    (946_684_800i64..4_102_444_800, prop::collection::vec((1i64..3_600, 0u32..1_000, 0u32..1_000), 1..60)).prop_map(|(start, rows)| {
-        let mut t = start;
-        rows.into_iter()
-            .map(|(dt, a, b)| {
-                t += dt;
-                (t, a.min(b), a.max(b))
-            })
-            .collect()
-    })
+    (
+        946_684_800i64..4_102_444_800,
+        prop::collection::vec((1i64..3_600, 0u32..1_000, 0u32..1_000), 1..60),
+    )
+        .prop_map(|(start, rows)| {
+            let mut t = start;
+            rows.into_iter()
+                .map(|(dt, a, b)| {
+                    t += dt;
+                    (t, a.min(b), a.max(b))
+                })
+                .collect()
+        })
 }
 
 fn delimiter() -> impl Strategy<Value = char> {
@@ -857,8 +1175,16 @@ proptest! {
 
 #[test]
 fn every_error_from_malformed_inputs_names_a_line() {
-    for text in ["timestamp,good,total\n1700000000,x,1\n", "timestamp,good\n1700000000,1\n", "{\"status\":", "timestamp,latency\n1,1\n"] {
+    for text in [
+        "timestamp,good,total\n1700000000,x,1\n",
+        "timestamp,good\n1700000000,1\n",
+        "{\"status\":",
+        "timestamp,latency\n1,1\n",
+    ] {
         let e = err(text);
-        assert!(e.iter().all(|d| d.level == Level::Error && d.line >= 1), "{text}: {e:?}");
+        assert!(
+            e.iter().all(|d| d.level == Level::Error && d.line >= 1),
+            "{text}: {e:?}"
+        );
     }
 }

@@ -49,7 +49,10 @@ fn increase(prev: (f64, f64), cur: (f64, f64)) -> (f64, f64, bool) {
 pub(super) fn difference(rows: &mut Rows, diags: &mut Vec<Diagnostic>) -> Result<(), usize> {
     let n = rows.len();
     for i in 1..n {
-        let (dg, dt, _) = increase((rows.good[i - 1], rows.total[i - 1]), (rows.good[i], rows.total[i]));
+        let (dg, dt, _) = increase(
+            (rows.good[i - 1], rows.total[i - 1]),
+            (rows.good[i], rows.total[i]),
+        );
         if dg > dt {
             return Err(rows.line[i]);
         }
@@ -86,8 +89,15 @@ pub(super) fn difference(rows: &mut Rows, diags: &mut Vec<Diagnostic>) -> Result
         ),
     ));
     if let Some(&first) = resets.first() {
-        let places: Vec<String> = resets.iter().map(|&i| place(rows.line[i], rows.t[i])).collect();
-        let more = if reset_count > resets.len() { format!(" and {} more", reset_count - resets.len()) } else { String::new() };
+        let places: Vec<String> = resets
+            .iter()
+            .map(|&i| place(rows.line[i], rows.t[i]))
+            .collect();
+        let more = if reset_count > resets.len() {
+            format!(" and {} more", reset_count - resets.len())
+        } else {
+            String::new()
+        };
         diags.push(Diagnostic::warning(
             rows.line[first],
             format!(
@@ -115,10 +125,19 @@ mod tests {
 
     #[test]
     fn growing_readings_are_counters_and_fluctuating_ones_are_not() {
-        assert!(looks_cumulative(&[0., 9., 19., 28., 38., 47.], &[0., 10., 20., 30., 40., 50.]));
-        assert!(!looks_cumulative(&[9., 19., 8., 12., 10.], &[10., 20., 9., 12., 11.]));
+        assert!(looks_cumulative(
+            &[0., 9., 19., 28., 38., 47.],
+            &[0., 10., 20., 30., 40., 50.]
+        ));
+        assert!(!looks_cumulative(
+            &[9., 19., 8., 12., 10.],
+            &[10., 20., 9., 12., 11.]
+        ));
         assert!(!looks_cumulative(&[10.; 6], &[10.; 6]));
-        assert!(!looks_cumulative(&[1., 2., 3., 4., 5.], &[1., 2., 3., 4., 5.]), "five rows are too few to tell");
+        assert!(
+            !looks_cumulative(&[1., 2., 3., 4., 5.], &[1., 2., 3., 4., 5.]),
+            "five rows are too few to tell"
+        );
     }
 
     #[test]
@@ -140,7 +159,11 @@ mod tests {
         difference(&mut r, &mut d).unwrap();
         assert_eq!(r.good, vec![9., 4., 10.]);
         assert_eq!(r.total, vec![10., 5., 10.]);
-        assert!(d[1].message.starts_with("1 counter reset (line 4 "), "{}", d[1].message);
+        assert!(
+            d[1].message.starts_with("1 counter reset (line 4 "),
+            "{}",
+            d[1].message
+        );
         assert_eq!(d[1].line, 4);
     }
 

@@ -22,11 +22,17 @@ enum Role {
     Bad,
     Total,
     /// Latency samples; the factor turns the column's unit into seconds.
-    Latency { per_second: f64, unit_known: bool },
+    Latency {
+        per_second: f64,
+        unit_known: bool,
+    },
     Up,
     /// A share of good (or of bad, when `error`) per row; `scale` turns
     /// percentages into fractions.
-    Ratio { error: bool, scale: f64 },
+    Ratio {
+        error: bool,
+        scale: f64,
+    },
 }
 
 impl Role {
@@ -60,26 +66,52 @@ fn unit(token: &str) -> Option<f64> {
 /// good and `request_duration_ms` is latency.
 fn role(name: &str) -> Option<Role> {
     let lower = name.to_lowercase();
-    let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != 'µ' && c != 'μ').filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != 'µ' && c != 'μ')
+        .filter(|t| !t.is_empty())
+        .collect();
     let has = |words: &[&str]| tokens.iter().any(|t| words.contains(t));
     // Latency: a latency/duration word (also glued to its unit, as in latencyms).
     for (i, tok) in tokens.iter().enumerate() {
         for stem in ["latency", "duration"] {
             if let Some(rest) = tok.strip_prefix(stem) {
                 let glued = if rest.is_empty() { None } else { unit(rest) };
-                let after = tokens.get(i + 1..).unwrap_or(&[]).iter().find_map(|t| unit(t));
+                let after = tokens
+                    .get(i + 1..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .find_map(|t| unit(t));
                 if rest.is_empty() || glued.is_some() {
                     let per_second = glued.or(after);
-                    return Some(Role::Latency { per_second: per_second.unwrap_or(1.0), unit_known: per_second.is_some() });
+                    return Some(Role::Latency {
+                        per_second: per_second.unwrap_or(1.0),
+                        unit_known: per_second.is_some(),
+                    });
                 }
             }
         }
     }
-    let bad_words = ["bad", "error", "errors", "fail", "failed", "failure", "failures"];
+    let bad_words = [
+        "bad", "error", "errors", "fail", "failed", "failure", "failures",
+    ];
     // A ratio must not pass for a count: error_ratio is no number of errors.
-    if has(&["ratio", "percent", "percentage", "pct", "availability", "sli"]) {
-        let scale = if has(&["percent", "percentage", "pct"]) || lower.contains('%') { 0.01 } else { 1.0 };
-        Some(Role::Ratio { error: has(&bad_words), scale })
+    if has(&[
+        "ratio",
+        "percent",
+        "percentage",
+        "pct",
+        "availability",
+        "sli",
+    ]) {
+        let scale = if has(&["percent", "percentage", "pct"]) || lower.contains('%') {
+            0.01
+        } else {
+            1.0
+        };
+        Some(Role::Ratio {
+            error: has(&bad_words),
+            scale,
+        })
     } else if has(&bad_words) {
         Some(Role::Bad)
     } else if has(&["good", "success", "successes", "successful", "ok"]) {
@@ -100,9 +132,15 @@ fn role(name: &str) -> Option<Role> {
 fn sniff_delimiter(b: &[u8]) -> u8 {
     let mut pos = 0;
     while pos < b.len() {
-        let end = b[pos..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| pos + p);
+        let end = b[pos..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |p| pos + p);
         let line = &b[pos..end];
-        let trimmed = line.iter().position(|c| !c.is_ascii_whitespace()).map(|p| &line[p..]);
+        let trimmed = line
+            .iter()
+            .position(|c| !c.is_ascii_whitespace())
+            .map(|p| &line[p..]);
         match trimmed {
             None | Some([b'#', ..]) => {}
             Some(_) => {
@@ -168,7 +206,10 @@ impl<'a> Scanner<'a> {
                     self.line += 1;
                 }
                 Some(b'#') => {
-                    self.pos = b[p..].iter().position(|&c| c == b'\n').map_or(b.len(), |q| p + q + 1);
+                    self.pos = b[p..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(b.len(), |q| p + q + 1);
                     self.line += 1;
                 }
                 Some(_) => break,
@@ -177,7 +218,9 @@ impl<'a> Scanner<'a> {
         fields.clear();
         let record_line = self.line;
         loop {
-            while self.pos < b.len() && (b[self.pos] == b' ' || (b[self.pos] == b'\t' && self.delim != b'\t')) {
+            while self.pos < b.len()
+                && (b[self.pos] == b' ' || (b[self.pos] == b'\t' && self.delim != b'\t'))
+            {
                 self.pos += 1;
             }
             if b.get(self.pos) == Some(&b'"') {
@@ -187,8 +230,11 @@ impl<'a> Scanner<'a> {
                 let end = loop {
                     match b.get(self.pos) {
                         None => {
-                            return Err(Diagnostic::error(quote_line, "a quoted field is never closed: expected a closing \"")
-                                .at_column(fields.len() + 1))
+                            return Err(Diagnostic::error(
+                                quote_line,
+                                "a quoted field is never closed: expected a closing \"",
+                            )
+                            .at_column(fields.len() + 1))
                         }
                         Some(b'"') if b.get(self.pos + 1) == Some(&b'"') => self.pos += 2,
                         Some(b'"') => {
@@ -274,7 +320,10 @@ fn number(b: &[u8]) -> Cell {
             return Cell::Num(v as f64);
         }
     }
-    match std::str::from_utf8(b).ok().and_then(|s| s.parse::<f64>().ok()) {
+    match std::str::from_utf8(b)
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+    {
         Some(v) if v.is_finite() => Cell::Num(v),
         Some(_) => Cell::Missing,
         None => Cell::Invalid,
@@ -318,17 +367,33 @@ enum Plan {
 
 /// The header's names (quotes removed), unescaped.
 fn header_names(text: &str, fields: &[Field]) -> Vec<String> {
-    fields.iter().map(|f| text.get(f.start..f.end).unwrap_or_default().replace("\"\"", "\"")).collect()
+    fields
+        .iter()
+        .map(|f| {
+            text.get(f.start..f.end)
+                .unwrap_or_default()
+                .replace("\"\"", "\"")
+        })
+        .collect()
 }
 
 /// Decides from the header what each column is and how rows become counts.
-fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Diagnostic>) -> Result<(usize, DataKind, Plan), Vec<Diagnostic>> {
+fn plan(
+    names: &[String],
+    opts: &IngestOptions,
+    line: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(usize, DataKind, Plan), Vec<Diagnostic>> {
     let mut time = None;
-    let (mut good, mut bad, mut total, mut latency, mut up, mut ratio) = (None, None, None, None, None, None);
+    let (mut good, mut bad, mut total, mut latency, mut up, mut ratio) =
+        (None, None, None, None, None, None);
     for (i, name) in names.iter().enumerate() {
         let Some(r) = role(name) else {
             if !name.is_empty() {
-                diags.push(Diagnostic::info(line, format!("column \"{name}\" is not used")).at_column(i + 1));
+                diags.push(
+                    Diagnostic::info(line, format!("column \"{name}\" is not used"))
+                        .at_column(i + 1),
+                );
             }
             continue;
         };
@@ -342,21 +407,42 @@ fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Dia
             Role::Ratio { .. } => &mut ratio,
         };
         if slot.is_some() {
-            diags.push(Diagnostic::info(line, format!("column \"{name}\" is a second {} column and is not used", r.name())).at_column(i + 1));
+            diags.push(
+                Diagnostic::info(
+                    line,
+                    format!(
+                        "column \"{name}\" is a second {} column and is not used",
+                        r.name()
+                    ),
+                )
+                .at_column(i + 1),
+            );
         } else {
             *slot = Some((i, r));
         }
     }
-    let found = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+    let found = names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
     let Some((time, _)) = time else {
         return Err(vec![Diagnostic::error(
             line,
-            format!("no timestamp column: expected a column named timestamp, time or ts; found {found}"),
+            format!(
+                "no timestamp column: expected a column named timestamp, time or ts; found {found}"
+            ),
         )]);
     };
     let ignore = |what: Option<(usize, Role)>, why: &str, diags: &mut Vec<Diagnostic>| {
         if let Some((i, r)) = what {
-            diags.push(Diagnostic::info(line, format!("column \"{}\" ({}) is not used: {why}", names[i], r.name())).at_column(i + 1));
+            diags.push(
+                Diagnostic::info(
+                    line,
+                    format!("column \"{}\" ({}) is not used: {why}", names[i], r.name()),
+                )
+                .at_column(i + 1),
+            );
         }
     };
     let counts = match (good, bad, total) {
@@ -377,15 +463,40 @@ fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Dia
     if let Some((col, Role::Ratio { error, scale })) = ratio {
         ignore(latency, "the ratio is used", diags);
         ignore(up, "the ratio is used", diags);
-        ignore(good.or(bad).or(total), "a single count column cannot make a ratio", diags);
-        let how = if error { "an error ratio: good = 1 - ratio" } else { "a success ratio: good = ratio" };
+        ignore(
+            good.or(bad).or(total),
+            "a single count column cannot make a ratio",
+            diags,
+        );
+        let how = if error {
+            "an error ratio: good = 1 - ratio"
+        } else {
+            "a success ratio: good = ratio"
+        };
         diags.push(
-            Diagnostic::info(line, format!("column \"{}\" is read as {how}, one event per row", names[col])).at_column(col + 1),
+            Diagnostic::info(
+                line,
+                format!(
+                    "column \"{}\" is read as {how}, one event per row",
+                    names[col]
+                ),
+            )
+            .at_column(col + 1),
         );
         return Ok((time, DataKind::Counts, Plan::Ratio { col, error, scale }));
     }
-    if let Some((col, Role::Latency { per_second, unit_known })) = latency {
-        let Some(threshold) = opts.latency_threshold_seconds.filter(|t| t.is_finite() && *t >= 0.0) else {
+    if let Some((
+        col,
+        Role::Latency {
+            per_second,
+            unit_known,
+        },
+    )) = latency
+    {
+        let Some(threshold) = opts
+            .latency_threshold_seconds
+            .filter(|t| t.is_finite() && *t >= 0.0)
+        else {
             return Err(vec![Diagnostic::error(
                 line,
                 format!(
@@ -406,11 +517,26 @@ fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Dia
             );
         }
         ignore(up, "the latency samples are used", diags);
-        ignore(good.or(bad).or(total), "a single count column cannot make a ratio", diags);
-        return Ok((time, DataKind::Latency, Plan::Latency { col, threshold_in_unit: threshold * per_second }));
+        ignore(
+            good.or(bad).or(total),
+            "a single count column cannot make a ratio",
+            diags,
+        );
+        return Ok((
+            time,
+            DataKind::Latency,
+            Plan::Latency {
+                col,
+                threshold_in_unit: threshold * per_second,
+            },
+        ));
     }
     if let Some((col, _)) = up {
-        ignore(good.or(bad).or(total), "a single count column cannot make a ratio", diags);
+        ignore(
+            good.or(bad).or(total),
+            "a single count column cannot make a ratio",
+            diags,
+        );
         return Ok((time, DataKind::Probe, Plan::Up { col }));
     }
     Err(vec![Diagnostic::error(
@@ -426,7 +552,12 @@ fn plan(names: &[String], opts: &IngestOptions, line: usize, diags: &mut Vec<Dia
 /// (a little over, so the row vectors are allocated once).
 fn estimate_rows(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
-    let sample_end = rest.iter().enumerate().filter(|(_, &c)| c == b'\n').nth(63).map_or(rest.len(), |(i, _)| i + 1);
+    let sample_end = rest
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c == b'\n')
+        .nth(63)
+        .map_or(rest.len(), |(i, _)| i + 1);
     let per_line = (sample_end / 64).max(8);
     rest.len() / per_line + rest.len() / per_line / 16 + 16
 }
@@ -440,12 +571,22 @@ pub(super) fn read(
 ) -> Result<Read, Vec<Diagnostic>> {
     let b = text.as_bytes();
     let delim = sniff_delimiter(b);
-    let mut sc = Scanner { b, pos: 0, line: 1, delim };
+    let mut sc = Scanner {
+        b,
+        pos: 0,
+        line: 1,
+        delim,
+    };
     let mut fields: Vec<Field> = Vec::with_capacity(8);
     let Some(first_line) = sc.next(&mut fields).map_err(|e| vec![e])? else {
-        return Err(vec![Diagnostic::error(0, "no data: the input is empty (or only blank lines and comments)")]);
+        return Err(vec![Diagnostic::error(
+            0,
+            "no data: the input is empty (or only blank lines and comments)",
+        )]);
     };
-    let first_is_data = fields.first().is_some_and(|f| time::parse(&b[f.start..f.end]).is_some());
+    let first_is_data = fields
+        .first()
+        .is_some_and(|f| time::parse(&b[f.start..f.end]).is_some());
     let (columns, pending_first) = if first_is_data {
         if fields.len() != 3 {
             return Err(vec![Diagnostic::error(
@@ -456,16 +597,26 @@ pub(super) fn read(
                 ),
             )]);
         }
-        diags.push(Diagnostic::info(first_line, "no header line: the columns are taken as timestamp, good, total"));
-        (vec!["timestamp".to_string(), "good".to_string(), "total".to_string()], true)
+        diags.push(Diagnostic::info(
+            first_line,
+            "no header line: the columns are taken as timestamp, good, total",
+        ));
+        (
+            vec![
+                "timestamp".to_string(),
+                "good".to_string(),
+                "total".to_string(),
+            ],
+            true,
+        )
     } else {
         (header_names(text, &fields), false)
     };
     let (time_col, kind, plan) = plan(&columns, opts, first_line, diags)?;
     let needed = 1 + match plan {
-        Plan::GoodTotal { good: a, total: c } | Plan::BadTotal { bad: a, total: c } | Plan::GoodBad { good: a, bad: c } => {
-            time_col.max(a).max(c)
-        }
+        Plan::GoodTotal { good: a, total: c }
+        | Plan::BadTotal { bad: a, total: c }
+        | Plan::GoodBad { good: a, bad: c } => time_col.max(a).max(c),
         Plan::Latency { col, .. } | Plan::Up { col } | Plan::Ratio { col, .. } => time_col.max(col),
     };
 
@@ -492,13 +643,17 @@ pub(super) fn read(
         }
         have_record = false;
         count += 1;
-        if count.is_multiple_of(PROGRESS_EVERY) && !progress(sc.pos as f64 / b.len().max(1) as f64) {
+        if count.is_multiple_of(PROGRESS_EVERY) && !progress(sc.pos as f64 / b.len().max(1) as f64)
+        {
             return Err(vec![super::cancelled()]);
         }
         if fields.len() < needed {
             errors.push(
-                Diagnostic::error(line, format!("expected at least {needed} fields, found {}", fields.len()))
-                    .at_column(fields.len() + 1),
+                Diagnostic::error(
+                    line,
+                    format!("expected at least {needed} fields, found {}", fields.len()),
+                )
+                .at_column(fields.len() + 1),
             );
             continue;
         }
@@ -519,7 +674,13 @@ pub(super) fn read(
                 t
             }
             None => {
-                errors.push(Diagnostic::error(line, format!("expected {}, found {}", time::EXPECTED, shown(tb))).at_column(time_col + 1));
+                errors.push(
+                    Diagnostic::error(
+                        line,
+                        format!("expected {}, found {}", time::EXPECTED, shown(tb)),
+                    )
+                    .at_column(time_col + 1),
+                );
                 continue;
             }
         };
@@ -533,12 +694,22 @@ pub(super) fn read(
             match parsed {
                 Cell::Num(v) if (0.0..=super::MAX_VALUE).contains(&v) => Some(v),
                 Cell::Num(v) if v < 0.0 => {
-                    errors.push(Diagnostic::error(line, format!("expected a {what} of zero or more, found {v}")).at_column(i + 1));
+                    errors.push(
+                        Diagnostic::error(
+                            line,
+                            format!("expected a {what} of zero or more, found {v}"),
+                        )
+                        .at_column(i + 1),
+                    );
                     None
                 }
                 Cell::Num(v) => {
                     errors.push(
-                        Diagnostic::error(line, format!("expected a {what} below 10^15, found {v}")).at_column(i + 1),
+                        Diagnostic::error(
+                            line,
+                            format!("expected a {what} below 10^15, found {v}"),
+                        )
+                        .at_column(i + 1),
                     );
                     None
                 }
@@ -553,14 +724,23 @@ pub(super) fn read(
                     None
                 }
                 Cell::Invalid => {
-                    errors.push(Diagnostic::error(line, format!("expected a {what} (a number), found {}", shown(raw))).at_column(i + 1));
+                    errors.push(
+                        Diagnostic::error(
+                            line,
+                            format!("expected a {what} (a number), found {}", shown(raw)),
+                        )
+                        .at_column(i + 1),
+                    );
                     None
                 }
             }
         };
         let (good, total) = match plan {
             Plan::GoodTotal { good, total } => {
-                let (Some(g), Some(n)) = (value(good, "good count"), value(total, "total count")) else { continue };
+                let (Some(g), Some(n)) = (value(good, "good count"), value(total, "total count"))
+                else {
+                    continue;
+                };
                 if g > n {
                     errors.push(
                         Diagnostic::error(line, format!("good ({g}) is greater than total ({n}) in field {}: expected good <= total", total + 1))
@@ -571,7 +751,10 @@ pub(super) fn read(
                 (g, n)
             }
             Plan::BadTotal { bad, total } => {
-                let (Some(e), Some(n)) = (value(bad, "bad count"), value(total, "total count")) else { continue };
+                let (Some(e), Some(n)) = (value(bad, "bad count"), value(total, "total count"))
+                else {
+                    continue;
+                };
                 if e > n {
                     errors.push(
                         Diagnostic::error(line, format!("bad ({e}) is greater than total ({n}) in field {}: expected bad <= total", total + 1))
@@ -582,23 +765,47 @@ pub(super) fn read(
                 (n - e, n)
             }
             Plan::GoodBad { good, bad } => {
-                let (Some(g), Some(e)) = (value(good, "good count"), value(bad, "bad count")) else { continue };
+                let (Some(g), Some(e)) = (value(good, "good count"), value(bad, "bad count"))
+                else {
+                    continue;
+                };
                 (g, g + e)
             }
             Plan::Ratio { col, error, scale } => {
-                let Some(v) = value(col, "ratio") else { continue };
+                let Some(v) = value(col, "ratio") else {
+                    continue;
+                };
                 let r = v * scale;
                 if r > 1.0 {
-                    let expected = if scale == 1.0 { "a ratio between 0 and 1" } else { "a percentage between 0 and 100" };
-                    errors.push(Diagnostic::error(line, format!("expected {expected}, found {v}")).at_column(col + 1));
+                    let expected = if scale == 1.0 {
+                        "a ratio between 0 and 1"
+                    } else {
+                        "a percentage between 0 and 100"
+                    };
+                    errors.push(
+                        Diagnostic::error(line, format!("expected {expected}, found {v}"))
+                            .at_column(col + 1),
+                    );
                     continue;
                 }
                 (if error { 1.0 - r } else { r }, 1.0)
             }
-            Plan::Latency { col, threshold_in_unit } => {
-                let Some(v) = value(col, "latency") else { continue };
+            Plan::Latency {
+                col,
+                threshold_in_unit,
+            } => {
+                let Some(v) = value(col, "latency") else {
+                    continue;
+                };
                 // A hair of tolerance so 300 ms is good against 0.3 s despite binary fractions.
-                (if v <= threshold_in_unit * (1.0 + 1e-12) { 1.0 } else { 0.0 }, 1.0)
+                (
+                    if v <= threshold_in_unit * (1.0 + 1e-12) {
+                        1.0
+                    } else {
+                        0.0
+                    },
+                    1.0,
+                )
             }
             Plan::Up { col } => {
                 let raw = cell(col);
@@ -622,7 +829,11 @@ pub(super) fn read(
                 };
                 let Some(up) = up else {
                     errors.push(
-                        Diagnostic::error(line, format!("expected 1 (up) or 0 (down), found {}", shown(raw))).at_column(col + 1),
+                        Diagnostic::error(
+                            line,
+                            format!("expected 1 (up) or 0 (down), found {}", shown(raw)),
+                        )
+                        .at_column(col + 1),
                     );
                     continue;
                 };
@@ -635,7 +846,11 @@ pub(super) fn read(
         return Err(errors.into_vec());
     }
     if zone_less > 0 {
-        let mixed = if zoned || epoch { "; other rows carry a zone or are Unix times, so check that all rows use the same clock" } else { "" };
+        let mixed = if zoned || epoch {
+            "; other rows carry a zone or are Unix times, so check that all rows use the same clock"
+        } else {
+            ""
+        };
         diags.push(Diagnostic::info(
             first_zone_less,
             format!("{zone_less} timestamps have no time zone (first at line {first_zone_less}) and were read as UTC{mixed}"),
@@ -677,17 +892,44 @@ mod tests {
         assert_eq!(role("http_requests_total"), Some(Role::Total));
         assert_eq!(role("up"), Some(Role::Up));
         assert_eq!(role("uptime"), None);
-        assert_eq!(role("error_ratio"), Some(Role::Ratio { error: true, scale: 1.0 }));
-        assert_eq!(role("Availability (%)"), Some(Role::Ratio { error: false, scale: 0.01 }));
-        assert_eq!(role("SLI"), Some(Role::Ratio { error: false, scale: 1.0 }));
-        assert_eq!(role("availability_percent"), Some(Role::Ratio { error: false, scale: 0.01 }));
+        assert_eq!(
+            role("error_ratio"),
+            Some(Role::Ratio {
+                error: true,
+                scale: 1.0
+            })
+        );
+        assert_eq!(
+            role("Availability (%)"),
+            Some(Role::Ratio {
+                error: false,
+                scale: 0.01
+            })
+        );
+        assert_eq!(
+            role("SLI"),
+            Some(Role::Ratio {
+                error: false,
+                scale: 1.0
+            })
+        );
+        assert_eq!(
+            role("availability_percent"),
+            Some(Role::Ratio {
+                error: false,
+                scale: 0.01
+            })
+        );
         assert_eq!(role("notes"), None);
     }
 
     #[test]
     fn latency_units_are_read_from_the_name() {
         let per_second = |n: &str| match role(n) {
-            Some(Role::Latency { per_second, unit_known: true }) => Some(per_second),
+            Some(Role::Latency {
+                per_second,
+                unit_known: true,
+            }) => Some(per_second),
             _ => None,
         };
         assert_eq!(per_second("latency_ms"), Some(1e3));
@@ -695,7 +937,13 @@ mod tests {
         assert_eq!(per_second("duration_seconds"), Some(1.0));
         assert_eq!(per_second("request_duration_us"), Some(1e6));
         assert_eq!(per_second("latencyMs"), Some(1e3));
-        assert_eq!(role("latency"), Some(Role::Latency { per_second: 1.0, unit_known: false }));
+        assert_eq!(
+            role("latency"),
+            Some(Role::Latency {
+                per_second: 1.0,
+                unit_known: false
+            })
+        );
     }
 
     #[test]

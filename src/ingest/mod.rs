@@ -16,8 +16,8 @@
 mod counters;
 mod csv;
 mod promjson;
-pub mod time;
 mod tidy;
+pub mod time;
 
 use crate::diag::{Diagnostic, Level};
 use crate::series::EventSeries;
@@ -108,7 +108,12 @@ pub fn parse_with_progress(
     } else {
         csv::read(body, opts, progress, &mut diagnostics)?
     };
-    let (series, cumulative) = finish(read.rows, read.may_be_cumulative, read.samples, &mut diagnostics)?;
+    let (series, cumulative) = finish(
+        read.rows,
+        read.may_be_cumulative,
+        read.samples,
+        &mut diagnostics,
+    )?;
     if !progress(1.0) {
         return Err(vec![cancelled()]);
     }
@@ -124,11 +129,17 @@ pub fn parse_with_progress(
 }
 
 fn cancelled() -> Diagnostic {
-    Diagnostic::error(0, "cancelled: parsing was stopped before the end of the data")
+    Diagnostic::error(
+        0,
+        "cancelled: parsing was stopped before the end of the data",
+    )
 }
 
 fn looks_like_json(body: &str) -> bool {
-    matches!(body.trim_start().as_bytes().first(), Some(b'{') | Some(b'['))
+    matches!(
+        body.trim_start().as_bytes().first(),
+        Some(b'{') | Some(b'[')
+    )
 }
 
 /// Raw rows as a reader found them: one entry per data row, in file order.
@@ -214,16 +225,27 @@ impl Errors {
     }
     fn into_vec(mut self) -> Vec<Diagnostic> {
         if self.more > 0 {
-            self.list.push(Diagnostic::error(0, format!("… and {} more errors like these", self.more)));
+            self.list.push(Diagnostic::error(
+                0,
+                format!("… and {} more errors like these", self.more),
+            ));
         }
         self.list
     }
 }
 
 /// Sorts, differences counters, merges duplicates, reports gaps.
-fn finish(mut rows: Rows, may_be_cumulative: bool, samples: bool, diags: &mut Vec<Diagnostic>) -> Result<(EventSeries, bool), Vec<Diagnostic>> {
+fn finish(
+    mut rows: Rows,
+    may_be_cumulative: bool,
+    samples: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(EventSeries, bool), Vec<Diagnostic>> {
     if rows.len() == 0 {
-        return Err(vec![Diagnostic::error(0, "no data rows: the input has no line with a timestamp and values")]);
+        return Err(vec![Diagnostic::error(
+            0,
+            "no data rows: the input has no line with a timestamp and values",
+        )]);
     }
     tidy::sort(&mut rows, diags);
     let mut cumulative = may_be_cumulative && counters::looks_cumulative(&rows.good, &rows.total);
@@ -251,5 +273,12 @@ fn finish(mut rows: Rows, may_be_cumulative: bool, samples: bool, diags: &mut Ve
         tidy::report_steps(&rows, diags);
     }
     debug_assert!(diags.iter().all(|d| d.level != Level::Error));
-    Ok((EventSeries { t: rows.t, good: rows.good, total: rows.total }, cumulative))
+    Ok((
+        EventSeries {
+            t: rows.t,
+            good: rows.good,
+            total: rows.total,
+        },
+        cumulative,
+    ))
 }

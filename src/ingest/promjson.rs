@@ -89,11 +89,16 @@ impl<'de> Visitor<'de> for PointVisitor {
         f.write_str("a sample [unix_seconds, \"value\"]")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Point, A::Error> {
-        let t: f64 = seq.next_element()?.ok_or_else(|| de::Error::custom("expected a sample [unix_seconds, \"value\"], found []"))?;
-        let v: SampleValue =
-            seq.next_element()?.ok_or_else(|| de::Error::custom("expected a sample [unix_seconds, \"value\"], found only a time"))?;
+        let t: f64 = seq.next_element()?.ok_or_else(|| {
+            de::Error::custom("expected a sample [unix_seconds, \"value\"], found []")
+        })?;
+        let v: SampleValue = seq.next_element()?.ok_or_else(|| {
+            de::Error::custom("expected a sample [unix_seconds, \"value\"], found only a time")
+        })?;
         if seq.next_element::<de::IgnoredAny>()?.is_some() {
-            return Err(de::Error::custom("expected a sample [unix_seconds, \"value\"] of two items, found more"));
+            return Err(de::Error::custom(
+                "expected a sample [unix_seconds, \"value\"] of two items, found more",
+            ));
         }
         Ok(Point { t, v: v.0 })
     }
@@ -118,7 +123,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_str<E: de::Error>(self, s: &str) -> Result<SampleValue, E> {
         s.trim().parse::<f64>().map(SampleValue).map_err(|_| {
             let short: String = s.chars().take(40).collect();
-            E::custom(format!("expected a sample value such as \"12\", found \"{short}\""))
+            E::custom(format!(
+                "expected a sample value such as \"12\", found \"{short}\""
+            ))
         })
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<SampleValue, E> {
@@ -163,7 +170,14 @@ fn labels(metric: &BTreeMap<String, String>) -> String {
     let rest: Vec<String> = metric
         .iter()
         .filter(|(k, _)| k.as_str() != "__name__")
-        .map(|(k, v)| format!("{k}=\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")))
+        .map(|(k, v)| {
+            format!(
+                "{k}=\"{}\"",
+                v.replace('\\', "\\\\")
+                    .replace('"', "\\\"")
+                    .replace('\n', "\\n")
+            )
+        })
         .collect();
     format!("{name}{{{}}}", rest.join(", "))
 }
@@ -210,10 +224,16 @@ enum Hint {
 fn hint(metric: &BTreeMap<String, String>) -> Hint {
     let words: Vec<String> = metric
         .values()
-        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()).map(str::to_ascii_lowercase).collect::<Vec<_>>())
+        .flat_map(|v| {
+            v.split(|c: char| !c.is_ascii_alphanumeric())
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+        })
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if has(&["error", "errors", "bad", "fail", "failed", "failure", "failures", "5xx"]) {
+    if has(&[
+        "error", "errors", "bad", "fail", "failed", "failure", "failures", "5xx",
+    ]) {
         Hint::Bad
     } else if has(&["good", "success", "successes", "successful", "ok", "2xx"]) {
         Hint::Good
@@ -246,7 +266,11 @@ fn finite_points(s: &Series) -> (Vec<(i64, f64)>, usize, Option<i64>) {
 }
 
 /// Reads a `query_range` response into raw rows.
-pub(super) fn read(text: &str, opts: &IngestOptions, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
+pub(super) fn read(
+    text: &str,
+    opts: &IngestOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Read, Vec<Diagnostic>> {
     let series: Vec<Series> = if text.trim_start().starts_with('[') {
         serde_json::from_str(text).map_err(|e| vec![syntax_error(&e)])?
     } else {
@@ -254,7 +278,13 @@ pub(super) fn read(text: &str, opts: &IngestOptions, diags: &mut Vec<Diagnostic>
             Ok(r) => r,
             Err(e) => {
                 // Explain a wrong result type before the syntax detail it caused.
-                if let Ok(Envelope { data: Some(EnvelopeData { result_type: Some(rt) }) }) = serde_json::from_str::<Envelope>(text) {
+                if let Ok(Envelope {
+                    data:
+                        Some(EnvelopeData {
+                            result_type: Some(rt),
+                        }),
+                }) = serde_json::from_str::<Envelope>(text)
+                {
                     if rt != "matrix" {
                         return Err(vec![not_matrix(&rt)]);
                     }
@@ -268,13 +298,23 @@ pub(super) fn read(text: &str, opts: &IngestOptions, diags: &mut Vec<Diagnostic>
         match resp.status.as_deref() {
             Some("success") | None => {}
             Some(status) => {
-                let kind = resp.error_type.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
+                let kind = resp
+                    .error_type
+                    .as_deref()
+                    .map(|k| format!(" ({k})"))
+                    .unwrap_or_default();
                 let msg = resp.error.as_deref().unwrap_or("no error message given");
-                return Err(vec![Diagnostic::error(1, format!("Prometheus returned status \"{status}\"{kind}: {msg}"))]);
+                return Err(vec![Diagnostic::error(
+                    1,
+                    format!("Prometheus returned status \"{status}\"{kind}: {msg}"),
+                )]);
             }
         }
         let Some(data) = resp.data else {
-            return Err(vec![Diagnostic::error(1, "Prometheus JSON: expected a \"data\" object holding the query result")]);
+            return Err(vec![Diagnostic::error(
+                1,
+                "Prometheus JSON: expected a \"data\" object holding the query result",
+            )]);
         };
         match data.result_type.as_deref() {
             Some("matrix") | None => {}
@@ -282,7 +322,10 @@ pub(super) fn read(text: &str, opts: &IngestOptions, diags: &mut Vec<Diagnostic>
         }
         data.result
     };
-    if series.iter().any(|s| s.value.is_some() && s.values.is_empty()) {
+    if series
+        .iter()
+        .any(|s| s.value.is_some() && s.values.is_empty())
+    {
         return Err(vec![not_matrix("vector")]);
     }
     let columns: Vec<String> = series.iter().map(|s| labels(&s.metric)).collect();
@@ -313,8 +356,15 @@ fn not_matrix(result_type: &str) -> Diagnostic {
 
 fn warn_skipped(text: &str, skipped: usize, first: Option<i64>, diags: &mut Vec<Diagnostic>) {
     if skipped > 0 {
-        let at = first.map(|t| format!(" (first at {})", place(0, t))).unwrap_or_default();
-        let d = Diagnostic::warning(0, format!("{skipped} samples were NaN, infinite or had no valid time{at} and were skipped"));
+        let at = first
+            .map(|t| format!(" (first at {})", place(0, t)))
+            .unwrap_or_default();
+        let d = Diagnostic::warning(
+            0,
+            format!(
+                "{skipped} samples were NaN, infinite or had no valid time{at} and were skipped"
+            ),
+        );
         diags.push(match first {
             Some(t) => at_sample(text, t, d),
             None => d,
@@ -323,7 +373,12 @@ fn warn_skipped(text: &str, skipped: usize, first: Option<i64>, diags: &mut Vec<
 }
 
 /// One series: a success or error ratio, one event per step.
-fn ratio(text: &str, s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
+fn ratio(
+    text: &str,
+    s: &Series,
+    columns: Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Read, Vec<Diagnostic>> {
     let (points, skipped, first) = finite_points(s);
     warn_skipped(text, skipped, first, diags);
     let is_error = hint(&s.metric) == Hint::Bad;
@@ -342,7 +397,11 @@ fn ratio(text: &str, s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnosti
                 ),
             );
             // Finding the line costs a scan of the text: only for listed errors.
-            errors.push(if errors.is_full() { d } else { at_sample(text, t, d) });
+            errors.push(if errors.is_full() {
+                d
+            } else {
+                at_sample(text, t, d)
+            });
             continue;
         }
         rows.push(t, if is_error { 1.0 - v } else { v }, 1.0, 0);
@@ -355,11 +414,21 @@ fn ratio(text: &str, s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnosti
     } else {
         "a success ratio (its labels do not mention errors): good = ratio"
     };
-    diags.push(Diagnostic::info(0, format!("one series {}, read as {read_as}, one event per step", columns.first().map_or("", String::as_str))));
+    diags.push(Diagnostic::info(
+        0,
+        format!(
+            "one series {}, read as {read_as}, one event per step",
+            columns.first().map_or("", String::as_str)
+        ),
+    ));
     let row_count = rows.len();
     Ok(Read {
         format: DataFormat::PrometheusJson,
-        kind: if probe { DataKind::Probe } else { DataKind::Counts },
+        kind: if probe {
+            DataKind::Probe
+        } else {
+            DataKind::Counts
+        },
         columns,
         rows,
         row_count,
@@ -369,7 +438,13 @@ fn ratio(text: &str, s: &Series, columns: Vec<String>, diags: &mut Vec<Diagnosti
 }
 
 /// Two series: a count (good or bad) and its total, joined on time.
-fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
+fn pair(
+    text: &str,
+    a: &Series,
+    b: &Series,
+    columns: Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Read, Vec<Diagnostic>> {
     let (pa, sa, fa) = finite_points(a);
     let (pb, sb, fb) = finite_points(b);
     warn_skipped(text, sa + sb, fa.into_iter().chain(fb).min(), diags);
@@ -392,7 +467,15 @@ fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Ve
         ));
         let rows = join(text, good, bad, Pair::GoodAndBad, diags)?;
         let row_count = rows.len();
-        return Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Counts, columns, rows, row_count, may_be_cumulative: true, samples: false });
+        return Ok(Read {
+            format: DataFormat::PrometheusJson,
+            kind: DataKind::Counts,
+            columns,
+            rows,
+            row_count,
+            may_be_cumulative: true,
+            samples: false,
+        });
     }
     let sum = |p: &[(i64, f64)]| p.iter().map(|x| x.1).sum::<f64>();
     let (total_is_b, by_name) = match (ha == Hint::Total, hb == Hint::Total) {
@@ -400,7 +483,11 @@ fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Ve
         (false, true) => (true, true),
         _ => (sum(&pb) >= sum(&pa), false),
     };
-    let (num, den, num_hint, ni, di) = if total_is_b { (&pa, &pb, ha, 0, 1) } else { (&pb, &pa, hb, 1, 0) };
+    let (num, den, num_hint, ni, di) = if total_is_b {
+        (&pa, &pb, ha, 0, 1)
+    } else {
+        (&pb, &pa, hb, 1, 0)
+    };
     let (num_is_bad, num_by_name) = match num_hint {
         Hint::Bad => (true, true),
         Hint::Good => (false, true),
@@ -422,12 +509,34 @@ fn pair(text: &str, a: &Series, b: &Series, columns: Vec<String>, diags: &mut Ve
             },
             di + 1,
             columns[di],
-            if by_name { "by its labels" } else { "it has the larger sum" },
+            if by_name {
+                "by its labels"
+            } else {
+                "it has the larger sum"
+            },
         ),
     ));
-    let rows = join(text, num, den, if num_is_bad { Pair::BadOfTotal } else { Pair::GoodOfTotal }, diags)?;
+    let rows = join(
+        text,
+        num,
+        den,
+        if num_is_bad {
+            Pair::BadOfTotal
+        } else {
+            Pair::GoodOfTotal
+        },
+        diags,
+    )?;
     let row_count = rows.len();
-    Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Counts, columns, rows, row_count, may_be_cumulative: true, samples: false })
+    Ok(Read {
+        format: DataFormat::PrometheusJson,
+        kind: DataKind::Counts,
+        columns,
+        rows,
+        row_count,
+        may_be_cumulative: true,
+        samples: false,
+    })
 }
 
 /// What two joined series are.
@@ -440,7 +549,13 @@ enum Pair {
 
 /// Joins two count series on time into good/total rows; samples present
 /// in only one series are skipped.
-fn join(text: &str, a: &[(i64, f64)], b: &[(i64, f64)], pair: Pair, diags: &mut Vec<Diagnostic>) -> Result<Rows, Vec<Diagnostic>> {
+fn join(
+    text: &str,
+    a: &[(i64, f64)],
+    b: &[(i64, f64)],
+    pair: Pair,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Rows, Vec<Diagnostic>> {
     let (num, den) = (a, b);
     let (what, other) = match pair {
         Pair::GoodOfTotal => ("good", "total"),
@@ -462,7 +577,9 @@ fn join(text: &str, a: &[(i64, f64)], b: &[(i64, f64)], pair: Pair, diags: &mut 
             j += 1;
         } else {
             let problem = if vn < 0.0 || vd < 0.0 {
-                Some(format!("a count is negative ({what} {vn}, {other} {vd}): expected zero or more"))
+                Some(format!(
+                    "a count is negative ({what} {vn}, {other} {vd}): expected zero or more"
+                ))
             } else if vn > super::MAX_VALUE || vd > super::MAX_VALUE {
                 Some(format!("a count is too large ({what} {vn}, {other} {vd}): expected a count below 10^15"))
             } else if vn > vd && pair != Pair::GoodAndBad {
@@ -473,7 +590,11 @@ fn join(text: &str, a: &[(i64, f64)], b: &[(i64, f64)], pair: Pair, diags: &mut 
             if let Some(problem) = problem {
                 let d = Diagnostic::error(0, format!("at {}: {problem}", place(0, tn)));
                 // Finding the line costs a scan of the text: only for listed errors.
-                errors.push(if errors.is_full() { d } else { at_sample(text, tn, d) });
+                errors.push(if errors.is_full() {
+                    d
+                } else {
+                    at_sample(text, tn, d)
+                });
             } else {
                 let (good, total) = match pair {
                     Pair::GoodOfTotal => (vn, vd),
@@ -507,9 +628,22 @@ fn join(text: &str, a: &[(i64, f64)], b: &[(i64, f64)], pair: Pair, diags: &mut 
 /// below the threshold are good, the `+Inf` bucket is the total. When the
 /// threshold is not a bucket boundary the nearest boundary below is used,
 /// so the slower requests in between count as bad, and the user is warned.
-fn histogram(text: &str, series: &[Series], columns: Vec<String>, opts: &IngestOptions, diags: &mut Vec<Diagnostic>) -> Result<Read, Vec<Diagnostic>> {
-    let name = series.first().and_then(|s| s.metric.get("__name__")).cloned().unwrap_or_default();
-    let Some(threshold) = opts.latency_threshold_seconds.filter(|t| t.is_finite() && *t >= 0.0) else {
+fn histogram(
+    text: &str,
+    series: &[Series],
+    columns: Vec<String>,
+    opts: &IngestOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Read, Vec<Diagnostic>> {
+    let name = series
+        .first()
+        .and_then(|s| s.metric.get("__name__"))
+        .cloned()
+        .unwrap_or_default();
+    let Some(threshold) = opts
+        .latency_threshold_seconds
+        .filter(|t| t.is_finite() && *t >= 0.0)
+    else {
         return Err(vec![Diagnostic::error(
             1,
             "the series are histogram buckets (they carry an le label): set a latency threshold (for example 0.3 s) \
@@ -517,13 +651,24 @@ fn histogram(text: &str, series: &[Series], columns: Vec<String>, opts: &IngestO
         )]);
     };
     // Prometheus histograms are in seconds; a name saying milliseconds is honoured.
-    let per_second = if name.split('_').any(|w| w == "milliseconds" || w == "ms") { 1e3 } else { 1.0 };
+    let per_second = if name.split('_').any(|w| w == "milliseconds" || w == "ms") {
+        1e3
+    } else {
+        1.0
+    };
     let wanted = threshold * per_second;
     let mut buckets: Vec<(f64, usize)> = Vec::with_capacity(series.len());
     for (i, s) in series.iter().enumerate() {
         let raw = s.metric.get("le").map(String::as_str).unwrap_or_default();
         let Ok(le) = raw.trim().parse::<f64>() else {
-            return Err(vec![Diagnostic::error(1, format!("series {} {}: expected a number in its le label, found \"{raw}\"", i + 1, columns[i]))]);
+            return Err(vec![Diagnostic::error(
+                1,
+                format!(
+                    "series {} {}: expected a number in its le label, found \"{raw}\"",
+                    i + 1,
+                    columns[i]
+                ),
+            )]);
         };
         if buckets.iter().any(|&(b, _)| b == le) {
             return Err(vec![Diagnostic::error(
@@ -537,7 +682,11 @@ fn histogram(text: &str, series: &[Series], columns: Vec<String>, opts: &IngestO
         return Err(vec![Diagnostic::error(1, "histogram buckets without le=\"+Inf\": expected the +Inf bucket, which counts all requests")]);
     };
     // A hair of tolerance so a 0.3 s threshold matches le="0.3".
-    let Some(&(le, good)) = buckets.iter().filter(|b| b.0 <= wanted * (1.0 + 1e-9)).max_by(|a, b| a.0.total_cmp(&b.0)) else {
+    let Some(&(le, good)) = buckets
+        .iter()
+        .filter(|b| b.0 <= wanted * (1.0 + 1e-9))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+    else {
         return Err(vec![Diagnostic::error(
             1,
             format!("no histogram bucket at or below the threshold of {threshold} s: the smallest boundary is too large to tell good from bad"),
@@ -545,7 +694,11 @@ fn histogram(text: &str, series: &[Series], columns: Vec<String>, opts: &IngestO
     };
     let unit = if per_second == 1.0 { "s" } else { " ms" };
     if (le - wanted).abs() > wanted.abs() * 1e-9 {
-        let above = buckets.iter().map(|b| b.0).filter(|&b| b > wanted).fold(f64::INFINITY, f64::min);
+        let above = buckets
+            .iter()
+            .map(|b| b.0)
+            .filter(|&b| b > wanted)
+            .fold(f64::INFINITY, f64::min);
         diags.push(Diagnostic::warning(
             0,
             format!(
@@ -555,11 +708,22 @@ fn histogram(text: &str, series: &[Series], columns: Vec<String>, opts: &IngestO
             ),
         ));
     }
-    diags.push(Diagnostic::info(0, format!("histogram buckets: good is the bucket le=\"{le}\", total the bucket le=\"+Inf\"")));
+    diags.push(Diagnostic::info(
+        0,
+        format!("histogram buckets: good is the bucket le=\"{le}\", total the bucket le=\"+Inf\""),
+    ));
     let (num, sn, fn_) = finite_points(&series[good]);
     let (den, sd, fd) = finite_points(&series[inf]);
     warn_skipped(text, sn + sd, fn_.into_iter().chain(fd).min(), diags);
     let rows = join(text, &num, &den, Pair::GoodOfTotal, diags)?;
     let row_count = rows.len();
-    Ok(Read { format: DataFormat::PrometheusJson, kind: DataKind::Latency, columns, rows, row_count, may_be_cumulative: true, samples: false })
+    Ok(Read {
+        format: DataFormat::PrometheusJson,
+        kind: DataKind::Latency,
+        columns,
+        rows,
+        row_count,
+        may_be_cumulative: true,
+        samples: false,
+    })
 }

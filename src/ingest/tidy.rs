@@ -19,7 +19,9 @@ pub(super) fn sort(rows: &mut Rows, diags: &mut Vec<Diagnostic>) {
             first.get_or_insert((rows.line[i], rows.t[i]));
         }
     }
-    let Some((first_line, first_t)) = first else { return };
+    let Some((first_line, first_t)) = first else {
+        return;
+    };
     let mut idx: Vec<usize> = (0..rows.len()).collect();
     idx.sort_by_key(|&i| rows.t[i]);
     rows.t = idx.iter().map(|&i| rows.t[i]).collect();
@@ -61,7 +63,9 @@ pub(super) enum Merge {
 pub(super) fn dedupe(rows: &mut Rows, merge: Merge, diags: &mut Vec<Diagnostic>) {
     let n = rows.len();
     // Most data has no duplicates: a read-only scan settles that.
-    let Some(first_dup) = rows.t.windows(2).position(|w| w[0] == w[1]) else { return };
+    let Some(first_dup) = rows.t.windows(2).position(|w| w[0] == w[1]) else {
+        return;
+    };
     // Rows before the first duplicate stay where they are.
     let start = first_dup + 1;
     let mut w = start;
@@ -158,7 +162,11 @@ pub(super) fn report_steps(rows: &Rows, diags: &mut Vec<Diagnostic>) {
 
 /// The median positive spacing of sorted timestamps (0 if there is none).
 fn median_step(t: &[i64]) -> i64 {
-    let mut d: Vec<i64> = t.windows(2).map(|w| w[1] - w[0]).filter(|d| *d > 0).collect();
+    let mut d: Vec<i64> = t
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|d| *d > 0)
+        .collect();
     if d.is_empty() {
         return 0;
     }

@@ -153,7 +153,11 @@ fn parse_iso(b: &[u8]) -> Option<(i64, Style)> {
     let year = digits2(b, 0)? * 100 + digits2(b, 2)?;
     let month = digits2(b, 5)?;
     let day = digits2(b, 8)?;
-    if b.get(7) != Some(&b'-') || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    if b.get(7) != Some(&b'-')
+        || !(1..=12).contains(&month)
+        || day < 1
+        || day > days_in_month(year, month)
+    {
         return None;
     }
     let days = days_from_civil(year, month, day);
@@ -257,7 +261,12 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 pub fn format(t: i64) -> String {
     let (y, m, d) = civil_from_days(t.div_euclid(86_400));
     let s = t.rem_euclid(86_400);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", s / 3_600, s / 60 % 60, s % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        s / 3_600,
+        s / 60 % 60,
+        s % 60
+    )
 }
 
 #[cfg(test)]
@@ -290,8 +299,14 @@ mod tests {
 
     #[test]
     fn zone_less_times_are_reported_as_local() {
-        assert_eq!(parse(b"2023-11-14T22:13:20"), Some((1_700_000_000, Style::Local)));
-        assert_eq!(parse(b"2023-11-14T22:13:20Z"), Some((1_700_000_000, Style::Zoned)));
+        assert_eq!(
+            parse(b"2023-11-14T22:13:20"),
+            Some((1_700_000_000, Style::Local))
+        );
+        assert_eq!(
+            parse(b"2023-11-14T22:13:20Z"),
+            Some((1_700_000_000, Style::Zoned))
+        );
     }
 
     #[test]
@@ -306,9 +321,19 @@ mod tests {
 
     #[test]
     fn impossible_dates_and_garbage_are_rejected() {
-        for bad in ["2023-02-29T00:00:00Z", "2023-13-01", "2023-11-14T24:00:00Z", "2023-11-14T22:13:20+25:00",
-            "2023-11-14X22:13", "2023-11-14T22:13:20Zjunk", "abc", "", "12a", "99999999999999999999", "1.2.3"]
-        {
+        for bad in [
+            "2023-02-29T00:00:00Z",
+            "2023-13-01",
+            "2023-11-14T24:00:00Z",
+            "2023-11-14T22:13:20+25:00",
+            "2023-11-14X22:13",
+            "2023-11-14T22:13:20Zjunk",
+            "abc",
+            "",
+            "12a",
+            "99999999999999999999",
+            "1.2.3",
+        ] {
             assert_eq!(secs(bad), None, "{bad}");
         }
         assert_eq!(secs("2024-02-29T00:00:00Z"), Some(1_709_164_800));
@@ -317,10 +342,21 @@ mod tests {
     #[test]
     fn a_parser_reusing_its_last_date_agrees_with_a_fresh_parse() {
         let mut p = Parser::default();
-        for s in ["2023-11-14T22:13:20Z", "2023-11-14T23:59:59Z", "2023-11-14T24:00:00Z", "2023-11-14X22:13:20Z",
-            "2023-11-15T00:00:00Z", "2023-02-29T00:00:00Z", "2023-02-29T00:00:01Z", "2023-11-15T00:00:00+01:00"]
-        {
-            assert_eq!(p.parse(s.as_bytes()), Parser::default().parse(s.as_bytes()), "{s}");
+        for s in [
+            "2023-11-14T22:13:20Z",
+            "2023-11-14T23:59:59Z",
+            "2023-11-14T24:00:00Z",
+            "2023-11-14X22:13:20Z",
+            "2023-11-15T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "2023-02-29T00:00:01Z",
+            "2023-11-15T00:00:00+01:00",
+        ] {
+            assert_eq!(
+                p.parse(s.as_bytes()),
+                Parser::default().parse(s.as_bytes()),
+                "{s}"
+            );
             assert_eq!(p.parse(s.as_bytes()), parse_iso(s.as_bytes()), "{s}");
         }
     }
