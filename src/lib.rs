@@ -9,6 +9,7 @@ pub mod budget;
 pub mod diag;
 pub mod export;
 pub mod import;
+pub mod ingest;
 pub mod lint;
 pub mod model;
 pub mod series;
