@@ -5,7 +5,10 @@
 //! for `wasm32`. See ARCHITECTURE.md for the map and the invariants.
 
 pub mod budget;
+pub mod catalog;
 pub mod diag;
+pub mod examples;
+pub mod glossary;
 pub mod model;
 pub mod series;
 
