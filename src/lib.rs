@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod diag;
 pub mod examples;
 pub mod glossary;
+pub mod guide;
 pub mod model;
 pub mod series;
 
