@@ -1,0 +1,32 @@
+//! The frame every guided page sits in: title, lead paragraph, the glossary
+//! (unless the header already hosts it), the undo toast, and the step links.
+
+use super::glossary::{GlossaryButton, GlossaryPanel, GlossaryState};
+use super::undo::{Undo, UndoToast};
+use leptos::prelude::*;
+
+#[component]
+pub fn PageFrame(
+    /// Page heading.
+    title: &'static str,
+    /// `data-page` value used by tests and the print stylesheet.
+    page: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let own_glossary = use_context::<GlossaryState>().is_none();
+    if own_glossary {
+        provide_context(GlossaryState::new());
+    }
+    provide_context(Undo::new());
+    view! {
+        <section class="page guide-page" data-page=page aria-labelledby="page-title">
+            <div class="page-head">
+                <h1 id="page-title">{title}</h1>
+                {own_glossary.then(|| view! { <div class="page-tools no-print"><GlossaryButton/></div> })}
+            </div>
+            {children()}
+            {own_glossary.then(|| view! { <GlossaryPanel/> })}
+            <UndoToast/>
+        </section>
+    }
+}
