@@ -15,7 +15,9 @@ pub fn PageFrame(
 ) -> impl IntoView {
     let own_glossary = use_context::<GlossaryState>().is_none();
     if own_glossary {
-        provide_context(GlossaryState::new());
+        let state = GlossaryState::new();
+        provide_context(state);
+        super::glossary::install_shortcut(state);
     }
     provide_context(Undo::new());
     view! {

@@ -57,12 +57,9 @@ pub(crate) fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
         .unwrap_or(false)
 }
 
-/// A glossary host for the app header: the button and the panel.
-#[component]
-pub fn GlossaryHost() -> impl IntoView {
-    let state = GlossaryState::new();
-    provide_context(state);
-    // "?" anywhere outside a text field opens the glossary.
+/// "?" anywhere outside a text field opens the glossary, for as long as the
+/// calling component lives.
+pub fn install_shortcut(state: GlossaryState) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "?" && !typing_in_field(&ev) {
             ev.prevent_default();
@@ -71,6 +68,14 @@ pub fn GlossaryHost() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// A glossary host for the app header: the button and the panel.
+#[component]
+pub fn GlossaryHost() -> impl IntoView {
+    let state = GlossaryState::new();
+    provide_context(state);
+    install_shortcut(state);
     view! {
         <GlossaryButton/>
         <GlossaryPanel/>
