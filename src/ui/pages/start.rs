@@ -79,10 +79,7 @@ fn StartBody() -> impl IntoView {
             <div class="start-side">
                 <section class="card" aria-labelledby="project-title">
                     <h2 id="project-title">"Your project"</h2>
-                    <label for="project-name">"Project name"</label>
-                    <input id="project-name" type="text"
-                        prop:value=move || ws.project.with(|p| p.name.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| p.name = v); }/>
+                    <p class="hint">"The project name is in the header."</p>
                     <label for="project-description">"What it is about"</label>
                     <textarea id="project-description" rows="2"
                         prop:value=move || ws.project.with(|p| p.description.clone())
