@@ -4,12 +4,14 @@
 //! knows nothing of the browser, plus `ui`, a Leptos front end compiled only
 //! for `wasm32`. See ARCHITECTURE.md for the map and the invariants.
 
+pub mod alerting;
 pub mod budget;
 pub mod catalog;
 pub mod diag;
 pub mod examples;
 pub mod glossary;
 pub mod guide;
+pub mod lint;
 pub mod model;
 pub mod series;
 

@@ -5,7 +5,8 @@
 //! the engine's RACI check (see `raci_warnings`).
 
 use crate::glossary::{PERSONAS, TERMS};
-use crate::model::{Person, Raci, RACI_PERSONAS, RACI_STEPS};
+use crate::lint;
+use crate::model::{slug, Person, Raci, RACI_PERSONAS, RACI_STEPS};
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
@@ -119,23 +120,14 @@ const CELL_CHOICES: [(&str, &str); 9] = [
     ("CI", "C/I"),
 ];
 
-/// Warnings per step: no A, more than one A, no R.
-// TODO(lint): replace with `lint::raci_findings` once engine-math lands on main.
+/// The engine's RACI findings, grouped by lifecycle step (row), each as its title.
 fn raci_warnings(raci: &Raci) -> Vec<Vec<String>> {
-    (0..RACI_STEPS.len())
-        .map(|s| {
-            let row = raci.cells.get(s);
-            let count = |letter: char| row.map(|r| r.iter().filter(|c| c.contains(letter)).count()).unwrap_or(0);
-            let mut w = Vec::new();
-            match count('A') {
-                0 => w.push("No one is accountable (A).".to_string()),
-                1 => {}
-                n => w.push(format!("{n} people are accountable (A); exactly one should be.")),
-            }
-            if count('R') == 0 {
-                w.push("No one is responsible (R).".to_string());
-            }
-            w
+    let findings = lint::raci_findings(raci);
+    RACI_STEPS
+        .iter()
+        .map(|step| {
+            let suffix = format!(":{}", slug(step));
+            findings.iter().filter(|f| f.id.ends_with(&suffix)).map(|f| f.title.clone()).collect()
         })
         .collect()
 }
@@ -212,6 +204,11 @@ fn RaciChart() -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            <ul class="findings">
+                {move || ws.project.with(|p| lint::raci_staffing_findings(&p.raci, &p.people)).into_iter().map(|f| view! {
+                    <li class="finding"><strong>"⚠ "{f.title}</strong><p>{f.explanation}</p></li>
+                }).collect_view()}
+            </ul>
             <button type="button" class="no-print" on:click=move |_| {
                 let old = ws.project.get_untracked();
                 ws.update(|p| p.raci = Raci::default());

@@ -20,6 +20,7 @@ pub fn ResearchPage() -> impl IntoView {
             </p>
             <Services/>
             <Journeys/>
+            <Pitfalls/>
         </PageFrame>
     }
 }
@@ -250,7 +251,7 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                 <div class="field"><label for=id("service")>"Service"</label>
                     <select id=id("service") on:change=move |ev| { let v = event_target_value(&ev); ws.update(|p| if let Some(j) = p.journeys.get_mut(i) { j.service = v; }); }>
                         <option value="" selected=move || journey().service.is_empty()>"(none)"</option>
-                        {move || services.get().into_iter().map(|s| { let s2 = s.clone(); view! { <option value=s.clone() selected=move || journey().service == s2>{s}</option> } }).collect_view()}
+                        {move || services.get().into_iter().map(|s| { let (v, label) = (s.clone(), s.clone()); view! { <option value=v selected=move || journey().service == s>{label}</option> } }).collect_view()}
                     </select></div>
                 <div class="field wide"><label for=id("description")>"What the user does"</label>
                     <textarea id=id("description") rows="2" prop:value=move || journey().description
@@ -308,5 +309,17 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                 }
             }>"Delete this journey"</button></p>
         </fieldset>
+    }
+}
+
+#[component]
+fn Pitfalls() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="pitfalls-title">
+            <h2 id="pitfalls-title">"Pitfall linter"</h2>
+            <p>"Runs as you type. Each "<Term id="pitfall" text="finding"/>" explains a common SLO mistake with your numbers; "
+               "acknowledge it with a reason when the team decides it does not apply."</p>
+            <crate::ui::components::findings::Findings prefix="research"/>
+        </section>
     }
 }
