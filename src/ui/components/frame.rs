@@ -1,7 +1,7 @@
 //! The frame every guided page sits in: title, lead paragraph, the glossary
 //! (unless the header already hosts it), the undo toast, and the step links.
 
-use super::glossary::{GlossaryButton, GlossaryPanel, GlossaryState};
+use super::glossary::{GlossaryButton, GlossaryPanel, GlossaryState, HostedGlossary};
 use super::undo::{Undo, UndoToast};
 use leptos::prelude::*;
 
@@ -13,10 +13,13 @@ pub fn PageFrame(
     page: &'static str,
     children: Children,
 ) -> impl IntoView {
-    let own_glossary = use_context::<GlossaryState>().is_none();
+    // Pages share one reactive owner with the router, so a context from the
+    // previous page may still be visible: always provide fresh ones here.
+    let hosted = use_context::<HostedGlossary>();
+    let own_glossary = hosted.is_none();
+    let state = hosted.map(|h| h.0).unwrap_or_default();
+    provide_context(state);
     if own_glossary {
-        let state = GlossaryState::new();
-        provide_context(state);
         super::glossary::install_shortcut(state);
     }
     provide_context(Undo::new());

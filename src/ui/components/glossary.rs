@@ -70,11 +70,16 @@ pub fn install_shortcut(state: GlossaryState) {
     on_cleanup(move || handle.remove());
 }
 
+/// Marks a glossary hosted in the app header, so pages use it instead of their own.
+#[derive(Clone, Copy)]
+pub struct HostedGlossary(pub GlossaryState);
+
 /// A glossary host for the app header: the button and the panel.
 #[component]
 pub fn GlossaryHost() -> impl IntoView {
     let state = GlossaryState::new();
     provide_context(state);
+    provide_context(HostedGlossary(state));
     install_shortcut(state);
     view! {
         <GlossaryButton/>

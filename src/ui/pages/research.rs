@@ -178,7 +178,7 @@ fn DependencyCeiling(i: usize) -> impl IntoView {
             view! {
                 <p class="ceiling" data-testid="dependency-ceiling">
                     "With these dependencies in series, this service can offer at most "
-                    <strong>{format!("{}%", crate::model::format_percent((c * 1e8).round() / 1e6))}</strong>
+                    <strong>{format!("{}%", crate::model::format_percent((c * 1e6).round() / 1e4))}</strong>
                     ". A target with more nines than that cannot be met without redundancy or caching."
                 </p>
             }
