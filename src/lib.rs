@@ -11,9 +11,12 @@ pub mod diag;
 pub mod examples;
 pub mod glossary;
 pub mod guide;
+pub mod export;
+pub mod import;
 pub mod lint;
 pub mod model;
 pub mod series;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,7 +1,7 @@
 //! The frame every guided page sits in: title, lead paragraph, the glossary
 //! (unless the header already hosts it), the undo toast, and the step links.
 
-use super::glossary::{GlossaryButton, GlossaryPanel, GlossaryState, HostedGlossary};
+use super::glossary::{GlossaryButton, GlossaryPanel, HostedGlossary};
 use super::undo::{Undo, UndoToast};
 use leptos::prelude::*;
 
