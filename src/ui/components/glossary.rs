@@ -100,6 +100,7 @@ pub fn GlossaryButton() -> impl IntoView {
                     state.open.set(false);
                 } else {
                     state.selected.set(None);
+                    state.query.set(String::new());
                     state.open.set(true);
                     request_animation_frame(|| focus_by_id("glossary-search"));
                 }
