@@ -64,7 +64,8 @@ fn Personas() -> impl IntoView {
             </ul>
 
             <h3>"Your people"</h3>
-            <table class="people">
+            {move || (count.get() == 0).then(|| view! { <p class="hint">"No one yet: add the people of your team below."</p> })}
+            <table class="people" class:empty=move || count.get() == 0>
                 <caption class="visually-hidden">"People and the persona each plays"</caption>
                 <thead><tr><th scope="col">"Name"</th><th scope="col">"Persona"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                 <tbody>

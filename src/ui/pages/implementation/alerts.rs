@@ -92,10 +92,10 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                     <th scope="col">"Severity"</th>
                     <th scope="col">"Long window"</th>
                     <th scope="col">"Short window"</th>
-                    <th scope="col">"Budget share in long window (%)"</th>
-                    <th scope="col">"Burn factor"</th>
-                    <th scope="col" class="num">"Fires at error ratio"</th>
-                    <th scope="col" class="num">"Budget spent before it fires"</th>
+                    <th scope="col">"Budget share (%)"</th>
+                    <th scope="col">"Factor"</th>
+                    <th scope="col" class="num">"Fires above error ratio"</th>
+                    <th scope="col" class="num">"Budget spent when it fires"</th>
                     <th scope="col" class="num">"Detection, full outage"</th>
                     <th scope="col" class="num">{move || format!("Detection at {}", pct(a.error_ratio.get()))}</th>
                     <th scope="col" class="num">"Reset time"</th>
