@@ -92,10 +92,9 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                     <th scope="col">"Severity"</th>
                     <th scope="col">"Long window"</th>
                     <th scope="col">"Short window"</th>
-                    <th scope="col">"Budget share (%)"</th>
+                    <th scope="col">"Budget spent when it fires (%)"</th>
                     <th scope="col">"Factor"</th>
                     <th scope="col" class="num">"Fires above error ratio"</th>
-                    <th scope="col" class="num">"Budget spent when it fires"</th>
                     <th scope="col" class="num">"Detection, full outage"</th>
                     <th scope="col" class="num">{move || format!("Detection at {}", pct(a.error_ratio.get()))}</th>
                     <th scope="col" class="num">"Reset time"</th>
@@ -178,7 +177,7 @@ fn AlertRow(
                 </select></td>
             <td>{span_input("long window", "long", long, |al, sp| al.long = sp)}</td>
             <td>{span_input("short window", "short", short, |al, sp| al.short = sp)}</td>
-            <td><label class="visually-hidden" for=id("share")>{format!("Alert {} budget share spent in the long window, percent", i + 1)}</label>
+            <td><label class="visually-hidden" for=id("share")>{format!("Alert {} budget spent when it fires (share of the window budget burnt within the long window), percent", i + 1)}</label>
                 <input id=id("share") type="text" size="5" prop:value=move || share.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -201,7 +200,6 @@ fn AlertRow(
                         }
                     }/></td>
             <td class="num">{move || row_facts.get().map(|f| pct(f.threshold))}</td>
-            <td class="num">{move || row_facts.get().map(|f| pct(f.budget_spent))}</td>
             <td class="num">{move || row_facts.get().map(|f| maybe_time(f.detection_full_outage))}</td>
             <td class="num">{move || row_facts.get().map(|f| maybe_time(f.detection_at_error_ratio))}</td>
             <td class="num">{move || row_facts.get().map(|f| human_seconds(f.reset_seconds))}</td>
