@@ -40,9 +40,17 @@ impl SliCategory {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Implementation {
     /// Events over total; `counts` says whether `events` counts good or bad ones.
-    Ratio { counts: EventKind, events: &'static str, total: &'static str },
+    Ratio {
+        counts: EventKind,
+        events: &'static str,
+        total: &'static str,
+    },
     /// Requests faster than a threshold, from a Prometheus histogram.
-    Latency { threshold_seconds: f64, histogram_metric: &'static str, selector: &'static str },
+    Latency {
+        threshold_seconds: f64,
+        histogram_metric: &'static str,
+        selector: &'static str,
+    },
 }
 
 /// One item of the SLI menu.
@@ -63,10 +71,20 @@ impl Entry {
     /// The model SLI for a draft built from this entry.
     pub fn to_sli(&self) -> Sli {
         match self.implementation {
-            Implementation::Ratio { counts, events, total } => {
-                Sli::Ratio { counts, events_query: events.to_string(), total_query: total.to_string() }
-            }
-            Implementation::Latency { threshold_seconds, histogram_metric, selector } => Sli::Latency {
+            Implementation::Ratio {
+                counts,
+                events,
+                total,
+            } => Sli::Ratio {
+                counts,
+                events_query: events.to_string(),
+                total_query: total.to_string(),
+            },
+            Implementation::Latency {
+                threshold_seconds,
+                histogram_metric,
+                selector,
+            } => Sli::Latency {
                 threshold_seconds,
                 histogram_metric: histogram_metric.to_string(),
                 selector: selector.to_string(),
@@ -77,11 +95,23 @@ impl Entry {
     /// The implementation as PromQL text to show: the SLI as a ratio of good to all.
     pub fn promql(&self) -> String {
         match self.implementation {
-            Implementation::Ratio { counts: EventKind::Good, events, total } => format!("{events}\n/\n{total}"),
-            Implementation::Ratio { counts: EventKind::Bad, events, total } => {
+            Implementation::Ratio {
+                counts: EventKind::Good,
+                events,
+                total,
+            } => format!("{events}\n/\n{total}"),
+            Implementation::Ratio {
+                counts: EventKind::Bad,
+                events,
+                total,
+            } => {
                 format!("1 - (\n  {events}\n  /\n  {total}\n)")
             }
-            Implementation::Latency { threshold_seconds, histogram_metric, selector } => {
+            Implementation::Latency {
+                threshold_seconds,
+                histogram_metric,
+                selector,
+            } => {
                 let le = format_le(threshold_seconds);
                 let sep = if selector.is_empty() { "" } else { "," };
                 format!(
@@ -219,7 +249,7 @@ pub fn service_kind_name(kind: ServiceKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Target, slug};
+    use crate::model::{slug, Target};
 
     fn categories(kind: ServiceKind) -> Vec<SliCategory> {
         menu(kind).iter().map(|e| e.category).collect()
@@ -229,7 +259,11 @@ mod tests {
     fn request_driven_services_get_availability_latency_and_quality() {
         assert_eq!(
             categories(ServiceKind::RequestDriven),
-            vec![SliCategory::Availability, SliCategory::Latency, SliCategory::Quality]
+            vec![
+                SliCategory::Availability,
+                SliCategory::Latency,
+                SliCategory::Quality
+            ]
         );
     }
 
@@ -237,13 +271,20 @@ mod tests {
     fn pipelines_get_freshness_correctness_and_coverage() {
         assert_eq!(
             categories(ServiceKind::Pipeline),
-            vec![SliCategory::Freshness, SliCategory::Correctness, SliCategory::Coverage]
+            vec![
+                SliCategory::Freshness,
+                SliCategory::Correctness,
+                SliCategory::Coverage
+            ]
         );
     }
 
     #[test]
     fn storage_gets_durability_and_throughput() {
-        assert_eq!(categories(ServiceKind::Storage), vec![SliCategory::Durability, SliCategory::Throughput]);
+        assert_eq!(
+            categories(ServiceKind::Storage),
+            vec![SliCategory::Durability, SliCategory::Throughput]
+        );
     }
 
     #[test]
@@ -251,8 +292,16 @@ mod tests {
         // Sloth requires {{.window}} in both queries and the two to differ.
         for e in ENTRIES {
             if let Implementation::Ratio { events, total, .. } = e.implementation {
-                assert!(events.contains("{{.window}}"), "{} events query lacks {{{{.window}}}}", e.id);
-                assert!(total.contains("{{.window}}"), "{} total query lacks {{{{.window}}}}", e.id);
+                assert!(
+                    events.contains("{{.window}}"),
+                    "{} events query lacks {{{{.window}}}}",
+                    e.id
+                );
+                assert!(
+                    total.contains("{{.window}}"),
+                    "{} total query lacks {{{{.window}}}}",
+                    e.id
+                );
                 assert_ne!(events, total, "{}", e.id);
             }
         }
@@ -275,15 +324,25 @@ mod tests {
     fn latency_entry_becomes_a_latency_sli_and_a_bucket_query() {
         let e = entry("request-latency").unwrap();
         match e.to_sli() {
-            Sli::Latency { threshold_seconds, ref histogram_metric, .. } => {
+            Sli::Latency {
+                threshold_seconds,
+                ref histogram_metric,
+                ..
+            } => {
                 assert_eq!(threshold_seconds, 0.3);
                 assert_eq!(histogram_metric, "http_request_duration_seconds");
             }
             other => panic!("expected a latency SLI, got {other:?}"),
         }
         let q = e.promql();
-        assert!(q.contains("http_request_duration_seconds_bucket{job=\"api\",le=\"0.3\"}[{{.window}}]"), "{q}");
-        assert!(q.contains("http_request_duration_seconds_count{job=\"api\"}[{{.window}}]"), "{q}");
+        assert!(
+            q.contains("http_request_duration_seconds_bucket{job=\"api\",le=\"0.3\"}[{{.window}}]"),
+            "{q}"
+        );
+        assert!(
+            q.contains("http_request_duration_seconds_count{job=\"api\"}[{{.window}}]"),
+            "{q}"
+        );
     }
 
     #[test]
@@ -291,7 +350,10 @@ mod tests {
         let q = entry("request-availability").unwrap().promql();
         assert!(q.starts_with("1 - ("), "{q}");
         let q = entry("pipeline-coverage").unwrap().promql();
-        assert!(q.starts_with("sum(rate(pipeline_records_processed_total"), "{q}");
+        assert!(
+            q.starts_with("sum(rate(pipeline_records_processed_total"),
+            "{q}"
+        );
     }
 
     #[test]

@@ -7,8 +7,9 @@
 
 use crate::catalog;
 use crate::model::{
-    AlertConfig, AlertPreset, BudgetingMethod, CalendarUnit, Commitment, Dependency, Enforcement, ErrorBudgetPolicy,
-    Journey, Person, Progress, Project, Raci, Service, ServiceKind, Slo, Span, Target, Window,
+    AlertConfig, AlertPreset, BudgetingMethod, CalendarUnit, Commitment, Dependency, Enforcement,
+    ErrorBudgetPolicy, Journey, Person, Progress, Project, Raci, Service, ServiceKind, Slo, Span,
+    Target, Window,
 };
 
 /// An example the Start page offers.
@@ -47,9 +48,18 @@ pub fn example(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)
 }
 
-fn slo_from(entry_id: &str, id: &str, name: &str, service: &str, journey: &str, target: f64) -> Slo {
+fn slo_from(
+    entry_id: &str,
+    id: &str,
+    name: &str,
+    service: &str,
+    journey: &str,
+    target: f64,
+) -> Slo {
     // Entries are compile-time data checked by tests; a missing one would be a bug in this file.
-    let sli = catalog::entry(entry_id).map(|e| e.to_sli()).unwrap_or_default();
+    let sli = catalog::entry(entry_id)
+        .map(|e| e.to_sli())
+        .unwrap_or_default();
     Slo {
         id: id.into(),
         name: name.into(),
@@ -74,14 +84,27 @@ fn policy(purpose: &str) -> ErrorBudgetPolicy {
 }
 
 fn people(names: &[(&str, usize)]) -> Vec<Person> {
-    names.iter().map(|(n, p)| Person { name: (*n).into(), persona: *p }).collect()
+    names
+        .iter()
+        .map(|(n, p)| Person {
+            name: (*n).into(),
+            persona: *p,
+        })
+        .collect()
 }
 
 /// A public checkout API of an online shop.
 pub fn web_api() -> Project {
     let service = "checkout-api";
     let journey = "Check out a basket";
-    let mut latency = slo_from("request-latency", "checkout-latency", "Checkout latency", service, journey, 0.99);
+    let mut latency = slo_from(
+        "request-latency",
+        "checkout-latency",
+        "Checkout latency",
+        service,
+        journey,
+        0.99,
+    );
     latency.description = "Checkout answers quickly enough that shoppers do not give up.".into();
     latency.revisit = "2027-03-01".into();
     let mut availability = slo_from(
@@ -158,14 +181,35 @@ pub fn web_api() -> Project {
 pub fn data_pipeline() -> Project {
     let service = "billing-pipeline";
     let journey = "Invoices are ready each morning";
-    let mut freshness =
-        slo_from("pipeline-freshness", "invoice-freshness", "Invoice data freshness", service, journey, 0.99);
-    freshness.window = Window::Calendar { unit: CalendarUnit::Month, time_zone: "Europe/Paris".into() };
-    freshness.budgeting = BudgetingMethod::Timeslices { slice: Span::minutes(5), slice_target: 0.95 };
+    let mut freshness = slo_from(
+        "pipeline-freshness",
+        "invoice-freshness",
+        "Invoice data freshness",
+        service,
+        journey,
+        0.99,
+    );
+    freshness.window = Window::Calendar {
+        unit: CalendarUnit::Month,
+        time_zone: "Europe/Paris".into(),
+    };
+    freshness.budgeting = BudgetingMethod::Timeslices {
+        slice: Span::minutes(5),
+        slice_target: 0.95,
+    };
     freshness.description = "Finance reads invoice data that is less than an hour old.".into();
-    let mut correctness =
-        slo_from("pipeline-correctness", "invoice-correctness", "Invoice correctness", service, journey, 0.9999);
-    correctness.window = Window::Calendar { unit: CalendarUnit::Month, time_zone: "Europe/Paris".into() };
+    let mut correctness = slo_from(
+        "pipeline-correctness",
+        "invoice-correctness",
+        "Invoice correctness",
+        service,
+        journey,
+        0.9999,
+    );
+    correctness.window = Window::Calendar {
+        unit: CalendarUnit::Month,
+        time_zone: "Europe/Paris".into(),
+    };
     correctness.description = "Invoices match the validator's expected totals.".into();
     Project {
         name: "Billing pipeline".into(),
@@ -173,11 +217,16 @@ pub fn data_pipeline() -> Project {
         services: vec![Service {
             name: service.into(),
             owner: "Data platform team".into(),
-            description: "Aggregates usage records every night and writes invoices to the billing database.".into(),
+            description:
+                "Aggregates usage records every night and writes invoices to the billing database."
+                    .into(),
             users: "The finance team and the customer portal that shows invoices.".into(),
             internal_only: false,
             kind: ServiceKind::Pipeline,
-            dependencies: vec![Dependency { name: "object storage".into(), availability: 0.9999 }],
+            dependencies: vec![Dependency {
+                name: "object storage".into(),
+                availability: 0.9999,
+            }],
         }],
         journeys: vec![Journey {
             name: journey.into(),
@@ -204,22 +253,60 @@ pub fn internal_service() -> Project {
         journey,
         0.995,
     );
-    availability.window = Window::Rolling { span: Span::days(28) };
-    availability.alerting = AlertConfig { preset: AlertPreset::Workbook28d, ..AlertConfig::default() };
+    availability.window = Window::Rolling {
+        span: Span::days(28),
+    };
+    availability.alerting = AlertConfig {
+        preset: AlertPreset::Workbook28d,
+        ..AlertConfig::default()
+    };
     availability.alerting.alerts = vec![
-        crate::model::BurnAlert { severity: crate::model::Severity::Page, long: Span::hours(1), short: Span::minutes(5), factor: 13.44 },
-        crate::model::BurnAlert { severity: crate::model::Severity::Page, long: Span::hours(6), short: Span::minutes(30), factor: 5.6 },
-        crate::model::BurnAlert { severity: crate::model::Severity::Ticket, long: Span::days(1), short: Span::hours(2), factor: 2.8 },
-        crate::model::BurnAlert { severity: crate::model::Severity::Ticket, long: Span::days(3), short: Span::hours(6), factor: 0.933 },
+        crate::model::BurnAlert {
+            severity: crate::model::Severity::Page,
+            long: Span::hours(1),
+            short: Span::minutes(5),
+            factor: 13.44,
+        },
+        crate::model::BurnAlert {
+            severity: crate::model::Severity::Page,
+            long: Span::hours(6),
+            short: Span::minutes(30),
+            factor: 5.6,
+        },
+        crate::model::BurnAlert {
+            severity: crate::model::Severity::Ticket,
+            long: Span::days(1),
+            short: Span::hours(2),
+            factor: 2.8,
+        },
+        crate::model::BurnAlert {
+            severity: crate::model::Severity::Ticket,
+            long: Span::days(3),
+            short: Span::hours(6),
+            factor: 0.933,
+        },
     ];
-    availability.description = "Services that call us get an answer; they fall back to defaults otherwise.".into();
-    let mut latency =
-        slo_from("request-latency", "flag-evaluation-latency", "Flag evaluation latency", service, journey, 0.99);
-    latency.window = Window::Rolling { span: Span::days(28) };
-    if let crate::model::Sli::Latency { threshold_seconds, .. } = &mut latency.sli {
+    availability.description =
+        "Services that call us get an answer; they fall back to defaults otherwise.".into();
+    let mut latency = slo_from(
+        "request-latency",
+        "flag-evaluation-latency",
+        "Flag evaluation latency",
+        service,
+        journey,
+        0.99,
+    );
+    latency.window = Window::Rolling {
+        span: Span::days(28),
+    };
+    if let crate::model::Sli::Latency {
+        threshold_seconds, ..
+    } = &mut latency.sli
+    {
         *threshold_seconds = 0.05;
     }
-    latency.description = "Flag checks sit on other services' request paths: they must be fast.".into();
+    latency.description =
+        "Flag checks sit on other services' request paths: they must be fast.".into();
     Project {
         name: "Feature-flag service".into(),
         description: "SLOs for the internal service every other team calls to evaluate feature flags.".into(),
@@ -268,7 +355,12 @@ mod tests {
     fn every_target_is_strictly_between_zero_and_one() {
         for (id, p) in all() {
             for s in &p.slos {
-                assert!(Target::from_number(s.target.ratio()).is_ok(), "{id}/{}: {}", s.id, s.target.ratio());
+                assert!(
+                    Target::from_number(s.target.ratio()).is_ok(),
+                    "{id}/{}: {}",
+                    s.id,
+                    s.target.ratio()
+                );
             }
         }
     }
@@ -279,11 +371,23 @@ mod tests {
             let services: Vec<_> = p.services.iter().map(|s| s.name.as_str()).collect();
             let journeys: Vec<_> = p.journeys.iter().map(|j| j.name.as_str()).collect();
             for j in &p.journeys {
-                assert!(services.contains(&j.service.as_str()), "{id}: journey {} names unknown service", j.name);
+                assert!(
+                    services.contains(&j.service.as_str()),
+                    "{id}: journey {} names unknown service",
+                    j.name
+                );
             }
             for s in &p.slos {
-                assert!(services.contains(&s.service.as_str()), "{id}: SLO {} names unknown service", s.id);
-                assert!(journeys.contains(&s.journey.as_str()), "{id}: SLO {} names unknown journey", s.id);
+                assert!(
+                    services.contains(&s.service.as_str()),
+                    "{id}: SLO {} names unknown service",
+                    s.id
+                );
+                assert!(
+                    journeys.contains(&s.journey.as_str()),
+                    "{id}: SLO {} names unknown journey",
+                    s.id
+                );
             }
         }
     }
@@ -299,7 +403,10 @@ mod tests {
             ids.dedup();
             assert_eq!(ids.len(), p.slos.len(), "{id}: duplicate SLO ids");
             for key in p.progress.keys() {
-                assert!(ids.contains(&key.as_str()), "{id}: progress for unknown SLO {key}");
+                assert!(
+                    ids.contains(&key.as_str()),
+                    "{id}: progress for unknown SLO {key}"
+                );
             }
         }
     }
@@ -311,7 +418,11 @@ mod tests {
                 for a in &s.alerting.alerts {
                     assert!(a.short < a.long, "{id}/{}", s.id);
                     assert!(a.long <= s.window.nominal(), "{id}/{}", s.id);
-                    assert!(a.factor * s.target.error_budget() < 1.0, "{id}/{}: alert can never fire", s.id);
+                    assert!(
+                        a.factor * s.target.error_budget() < 1.0,
+                        "{id}/{}: alert can never fire",
+                        s.id
+                    );
                 }
             }
         }
@@ -321,11 +432,23 @@ mod tests {
     fn raci_people_and_dependencies_are_well_formed() {
         for (id, p) in all() {
             assert_eq!(p.raci.cells.len(), RACI_STEPS.len(), "{id}");
-            assert!(p.raci.cells.iter().all(|r| r.len() == RACI_PERSONAS.len()), "{id}");
-            assert!(p.people.iter().all(|x| x.persona < RACI_PERSONAS.len() && !x.name.is_empty()), "{id}");
+            assert!(
+                p.raci.cells.iter().all(|r| r.len() == RACI_PERSONAS.len()),
+                "{id}"
+            );
+            assert!(
+                p.people
+                    .iter()
+                    .all(|x| x.persona < RACI_PERSONAS.len() && !x.name.is_empty()),
+                "{id}"
+            );
             for s in &p.services {
                 for d in &s.dependencies {
-                    assert!(d.availability > 0.0 && d.availability < 1.0, "{id}: {}", d.name);
+                    assert!(
+                        d.availability > 0.0 && d.availability < 1.0,
+                        "{id}: {}",
+                        d.name
+                    );
                 }
             }
         }
@@ -365,7 +488,10 @@ mod tests {
     #[test]
     fn the_aspirational_example_is_marked_so() {
         let p = web_api();
-        assert!(p.slos.iter().any(|s| s.commitment == Commitment::Aspirational));
+        assert!(p
+            .slos
+            .iter()
+            .any(|s| s.commitment == Commitment::Aspirational));
         assert!(example("web-api").is_some() && example("nope").is_none());
     }
 }

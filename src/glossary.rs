@@ -257,7 +257,9 @@ pub fn lookup(key: &str) -> Option<&'static Term> {
     if k.is_empty() {
         return None;
     }
-    TERMS.iter().find(|t| t.id == k || t.term.to_lowercase() == k || t.aliases.iter().any(|a| *a == k))
+    TERMS
+        .iter()
+        .find(|t| t.id == k || t.term.to_lowercase() == k || t.aliases.iter().any(|a| *a == k))
 }
 
 /// Terms whose name, aliases or definition contain `query` (case-insensitive),
@@ -361,10 +363,16 @@ mod tests {
 
     #[test]
     fn lookup_ignores_case_and_spaces_and_accepts_ids() {
-        assert_eq!(lookup("  Error Budget ").map(|t| t.id), Some("error-budget"));
+        assert_eq!(
+            lookup("  Error Budget ").map(|t| t.id),
+            Some("error-budget")
+        );
         assert_eq!(lookup("error-budget").map(|t| t.id), Some("error-budget"));
         assert_eq!(lookup("SLIs").map(|t| t.id), Some("sli"));
-        assert_eq!(lookup("SLO (service level objective)").map(|t| t.id), Some("slo"));
+        assert_eq!(
+            lookup("SLO (service level objective)").map(|t| t.id),
+            Some("slo")
+        );
     }
 
     #[test]
@@ -381,7 +389,10 @@ mod tests {
             assert!(seen.insert(t.id.to_string()), "duplicate id {}", t.id);
             for a in t.aliases {
                 assert_eq!(*a, a.to_lowercase(), "alias {a} must be lowercase");
-                assert!(seen.insert(a.to_string()) || *a == t.id, "alias {a} is used twice");
+                assert!(
+                    seen.insert(a.to_string()) || *a == t.id,
+                    "alias {a} is used twice"
+                );
             }
         }
     }
@@ -389,23 +400,41 @@ mod tests {
     #[test]
     fn definitions_are_plain_sentences() {
         for t in TERMS {
-            assert!(t.definition.len() > 40, "{} is too short to explain anything", t.id);
-            assert!(t.definition.ends_with('.'), "{} should end with a full stop", t.id);
-            assert!(!t.definition.contains('<'), "{} must not contain markup", t.id);
+            assert!(
+                t.definition.len() > 40,
+                "{} is too short to explain anything",
+                t.id
+            );
+            assert!(
+                t.definition.ends_with('.'),
+                "{} should end with a full stop",
+                t.id
+            );
+            assert!(
+                !t.definition.contains('<'),
+                "{} must not contain markup",
+                t.id
+            );
         }
     }
 
     #[test]
     fn the_budget_definition_carries_the_worked_figure() {
         // 0.1% of 30 days is 43 min 12 s: the figure the design notes use.
-        assert!(lookup("error budget").unwrap().definition.contains("43 minutes 12 seconds"));
+        assert!(lookup("error budget")
+            .unwrap()
+            .definition
+            .contains("43 minutes 12 seconds"));
     }
 
     #[test]
     fn search_matches_names_and_definitions() {
         let ids: Vec<_> = search("slice").iter().map(|t| t.id).collect();
         assert!(ids.contains(&"timeslices"));
-        assert!(ids.contains(&"budgeting-method"), "definition mentions slices");
+        assert!(
+            ids.contains(&"budgeting-method"),
+            "definition mentions slices"
+        );
         assert_eq!(search("").len(), TERMS.len());
         assert!(search("zzzz").is_empty());
     }

@@ -173,7 +173,13 @@ pub fn status(p: &Project) -> Vec<(Step, StepState)> {
 fn step_state(id: &str, p: &Project) -> StepState {
     match id {
         "people" => {
-            let covered = (0..7).filter(|i| p.people.iter().any(|x| x.persona == *i && !x.name.trim().is_empty())).count();
+            let covered = (0..7)
+                .filter(|i| {
+                    p.people
+                        .iter()
+                        .any(|x| x.persona == *i && !x.name.trim().is_empty())
+                })
+                .count();
             from_parts(covered, 7)
         }
         "raci" => {
@@ -185,7 +191,11 @@ fn step_state(id: &str, p: &Project) -> StepState {
             }
         }
         "service" => {
-            let filled = p.services.iter().filter(|s| !s.users.trim().is_empty() && !s.description.trim().is_empty()).count();
+            let filled = p
+                .services
+                .iter()
+                .filter(|s| !s.users.trim().is_empty() && !s.description.trim().is_empty())
+                .count();
             if p.services.is_empty() {
                 StepState::Open
             } else {
@@ -194,7 +204,11 @@ fn step_state(id: &str, p: &Project) -> StepState {
         }
         "journeys" => from_parts(p.journeys.len().min(1), 1),
         "slis" => {
-            let with_slo = p.journeys.iter().filter(|j| p.slos.iter().any(|s| s.journey == j.name)).count();
+            let with_slo = p
+                .journeys
+                .iter()
+                .filter(|j| p.slos.iter().any(|s| s.journey == j.name))
+                .count();
             if p.journeys.is_empty() {
                 from_parts(p.slos.len().min(1), 1)
             } else {
@@ -202,7 +216,11 @@ fn step_state(id: &str, p: &Project) -> StepState {
             }
         }
         "slo" => {
-            let complete = p.slos.iter().filter(|s| !s.revisit.trim().is_empty()).count();
+            let complete = p
+                .slos
+                .iter()
+                .filter(|s| !s.revisit.trim().is_empty())
+                .count();
             if p.slos.is_empty() {
                 StepState::Open
             } else {
@@ -210,7 +228,13 @@ fn step_state(id: &str, p: &Project) -> StepState {
             }
         }
         "alerts" => {
-            let with = p.slos.iter().filter(|s| !s.alerting.alerts.is_empty() && !s.alerting.runbook_url.trim().is_empty()).count();
+            let with = p
+                .slos
+                .iter()
+                .filter(|s| {
+                    !s.alerting.alerts.is_empty() && !s.alerting.runbook_url.trim().is_empty()
+                })
+                .count();
             if p.slos.is_empty() {
                 StepState::Open
             } else {
@@ -219,14 +243,31 @@ fn step_state(id: &str, p: &Project) -> StepState {
         }
         "policy" => {
             let pol = &p.policy;
-            let sections = [&pol.purpose, &pol.slo_miss, &pol.outage, &pol.escalation, &pol.exclusions, &pol.review_cadence];
-            from_parts(sections.iter().filter(|s| !s.trim().is_empty()).count(), sections.len())
+            let sections = [
+                &pol.purpose,
+                &pol.slo_miss,
+                &pol.outage,
+                &pol.escalation,
+                &pol.exclusions,
+                &pol.review_cadence,
+            ];
+            from_parts(
+                sections.iter().filter(|s| !s.trim().is_empty()).count(),
+                sections.len(),
+            )
         }
         "share" => {
             let t = tally(p);
             from_parts(t.agreed + t.exported, p.slos.len())
         }
-        "iterate" => from_parts(p.review_notes.values().filter(|v| !v.trim().is_empty()).count().min(1), 1),
+        "iterate" => from_parts(
+            p.review_notes
+                .values()
+                .filter(|v| !v.trim().is_empty())
+                .count()
+                .min(1),
+            1,
+        ),
         _ => StepState::Open,
     }
 }
@@ -262,14 +303,22 @@ mod tests {
     use crate::model::{Journey, Person, Service, Slo};
 
     fn state(p: &Project, id: &str) -> StepState {
-        status(p).into_iter().find(|(s, _)| s.id == id).map(|(_, st)| st).unwrap()
+        status(p)
+            .into_iter()
+            .find(|(s, _)| s.id == id)
+            .map(|(_, st)| st)
+            .unwrap()
     }
 
     #[test]
     fn an_empty_project_has_everything_open_but_the_default_raci() {
         let p = Project::default();
         for (s, st) in status(&p) {
-            let expected = if s.id == "raci" { StepState::Started } else { StepState::Open };
+            let expected = if s.id == "raci" {
+                StepState::Started
+            } else {
+                StepState::Open
+            };
             assert_eq!(st, expected, "{}", s.id);
         }
     }
@@ -277,7 +326,18 @@ mod tests {
     #[test]
     fn every_step_links_to_a_lifecycle_page_and_has_a_checklist() {
         for s in STEPS {
-            assert!(["language", "research", "implementation", "iteration", "share"].contains(&s.page), "{}", s.id);
+            assert!(
+                [
+                    "language",
+                    "research",
+                    "implementation",
+                    "iteration",
+                    "share"
+                ]
+                .contains(&s.page),
+                "{}",
+                s.id
+            );
             assert!(!s.checklist.is_empty(), "{}", s.id);
             assert!(s.minutes > 0);
         }
@@ -288,10 +348,16 @@ mod tests {
     #[test]
     fn people_step_is_done_only_when_all_seven_personas_have_a_name() {
         let mut p = Project::default();
-        p.people.push(Person { name: "Ada".into(), persona: 0 });
+        p.people.push(Person {
+            name: "Ada".into(),
+            persona: 0,
+        });
         assert_eq!(state(&p, "people"), StepState::Started);
         for i in 1..7 {
-            p.people.push(Person { name: format!("P{i}"), persona: i });
+            p.people.push(Person {
+                name: format!("P{i}"),
+                persona: i,
+            });
         }
         assert_eq!(state(&p, "people"), StepState::Done);
     }
@@ -306,12 +372,26 @@ mod tests {
     #[test]
     fn slis_step_wants_an_slo_for_every_journey() {
         let mut p = Project::default();
-        p.services.push(Service { name: "api".into(), ..Service::default() });
-        p.journeys.push(Journey { name: "login".into(), service: "api".into(), ..Journey::default() });
-        p.journeys.push(Journey { name: "pay".into(), service: "api".into(), ..Journey::default() });
+        p.services.push(Service {
+            name: "api".into(),
+            ..Service::default()
+        });
+        p.journeys.push(Journey {
+            name: "login".into(),
+            service: "api".into(),
+            ..Journey::default()
+        });
+        p.journeys.push(Journey {
+            name: "pay".into(),
+            service: "api".into(),
+            ..Journey::default()
+        });
         assert_eq!(state(&p, "journeys"), StepState::Done);
         assert_eq!(state(&p, "slis"), StepState::Open);
-        p.slos.push(Slo { journey: "login".into(), ..Slo::default() });
+        p.slos.push(Slo {
+            journey: "login".into(),
+            ..Slo::default()
+        });
         assert_eq!(state(&p, "slis"), StepState::Started);
     }
 
@@ -319,7 +399,14 @@ mod tests {
     fn tally_counts_slos_without_progress_as_drafted() {
         let p = examples::web_api();
         // One agreed, two drafted in the example.
-        assert_eq!(tally(&p), Tally { drafted: 2, agreed: 1, exported: 0 });
+        assert_eq!(
+            tally(&p),
+            Tally {
+                drafted: 2,
+                agreed: 1,
+                exported: 0
+            }
+        );
         assert_eq!(state(&p, "share"), StepState::Started);
     }
 
