@@ -131,6 +131,8 @@ pub enum StepState {
     /// Something is written, but not all of it.
     Started,
     Done,
+    /// The project cannot tell (learning the words leaves no trace in it).
+    Untracked,
 }
 
 /// SLO counts by lifecycle progress.
@@ -164,8 +166,8 @@ fn from_parts(done: usize, of: usize) -> StepState {
     }
 }
 
-/// The state of each step of `STEPS`, in order. The first step (words) is
-/// never known from the project, so it is reported as open.
+/// The state of each step of `STEPS`, in order. The first step (words)
+/// leaves no trace in the project, so it is reported as untracked.
 pub fn status(p: &Project) -> Vec<(Step, StepState)> {
     STEPS.iter().map(|s| (*s, step_state(s.id, p))).collect()
 }
@@ -268,6 +270,7 @@ fn step_state(id: &str, p: &Project) -> StepState {
                 .min(1),
             1,
         ),
+        "words" => StepState::Untracked,
         _ => StepState::Open,
     }
 }
@@ -311,13 +314,13 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_project_has_everything_open_but_the_default_raci() {
+    fn an_empty_project_has_everything_open_but_the_default_raci_and_the_words() {
         let p = Project::default();
         for (s, st) in status(&p) {
-            let expected = if s.id == "raci" {
-                StepState::Started
-            } else {
-                StepState::Open
+            let expected = match s.id {
+                "raci" => StepState::Started,
+                "words" => StepState::Untracked,
+                _ => StepState::Open,
             };
             assert_eq!(st, expected, "{}", s.id);
         }

@@ -67,7 +67,10 @@ pub fn ImplementationPage() -> impl IntoView {
 fn ImplementationBody() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let undo = expect_context::<Undo>();
-    let selected = RwSignal::new(0_usize);
+    // `#/implementation?slo=<id>` opens that SLO (links from Start and Research).
+    let wanted = window().location().hash().ok().and_then(|h| h.split_once("?slo=").map(|(_, id)| id.to_string()));
+    let first = wanted.and_then(|id| ws.project.with_untracked(|p| p.slos.iter().position(|s| s.id == id))).unwrap_or(0);
+    let selected = RwSignal::new(first);
     let count = Memo::new(move |_| ws.project.with(|p| p.slos.len()));
     // Keep the selection inside the list when SLOs are deleted.
     Effect::new(move |_| {

@@ -264,7 +264,7 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                 if list.is_empty() {
                     view! { <p class="hint">"None yet: add one from the menu below."</p> }.into_any()
                 } else {
-                    view! { <ul>{list.into_iter().map(|(_, n, t)| view! { <li><a href="#/implementation">{n}</a>{format!(" — target {t}%")}</li> }).collect_view()}</ul> }.into_any()
+                    view! { <ul>{list.into_iter().map(|(id, n, t)| view! { <li><a href=format!("#/implementation?slo={id}")>{n}</a>{format!(" — target {t}%")}</li> }).collect_view()}</ul> }.into_any()
                 }
             }}
 

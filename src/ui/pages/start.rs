@@ -27,6 +27,7 @@ fn state_label(s: StepState) -> (&'static str, &'static str) {
         StepState::Done => ("done", "✓ Done"),
         StepState::Started => ("started", "◐ Started"),
         StepState::Open => ("open", "○ Not started"),
+        StepState::Untracked => ("untracked", "Read it"),
     }
 }
 
@@ -93,7 +94,7 @@ fn StartBody() -> impl IntoView {
                         {move || ws.project.with(|p| p.slos.iter().map(|s| {
                             let pr = p.progress.get(&s.id).copied().unwrap_or_default();
                             let label = match pr { Progress::Drafted => "drafted", Progress::Agreed => "agreed", Progress::Exported => "exported" };
-                            view! { <li><a href="#/implementation">{s.name.clone()}</a>" — "{label}" · "{format!("{}%", s.target)}</li> }
+                            view! { <li><a href=format!("#/implementation?slo={}", s.id)>{s.name.clone()}</a>" — "{label}" · "{format!("{}%", s.target)}</li> }
                         }).collect_view())}
                     </ul>
                     {move || ws.project.with(|p| p.slos.is_empty()).then(|| view! {
