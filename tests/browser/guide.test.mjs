@@ -56,6 +56,10 @@ test('the start page shows the roadmap, progress and examples, and undoes loadin
   // State is shown in words, not colour alone.
   assert.match(await page.textContent('.step[data-step="people"] .badge'), /Done/);
   await screenshot(page, 'guide-start');
+  // Each SLO of the progress list opens in the editor.
+  await page.click('.slo-progress a:has-text("Checkout latency")');
+  await page.waitForSelector('[data-page="implementation"]');
+  assert.equal(await page.textContent('#editor-title'), 'SLO: Checkout latency');
   assertQuiet(watch);
   await page.close();
 });
