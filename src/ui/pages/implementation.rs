@@ -35,6 +35,15 @@ impl SloRef {
         })
     }
 
+    /// Reads a value without tracking, for the initial text of a field.
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Slo) -> T) -> T {
+        let i = self.index;
+        self.ws.project.with_untracked(|p| match p.slos.get(i) {
+            Some(s) => f(s),
+            None => f(&Slo::default()),
+        })
+    }
+
     pub fn update(&self, f: impl FnOnce(&mut Slo)) {
         let i = self.index;
         self.ws.update(|p| {

@@ -87,18 +87,19 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
         BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
     }));
     let initial = slo.ws.project.with_untracked(|p| p.slos.get(slo.index).cloned()).unwrap_or_default();
-    let initial_span = match &initial.window {
+    // Fields that appear when a choice changes start from the model as it is then.
+    let current_span = move || slo.with_untracked(|s| match &s.window {
         Window::Rolling { span } => span.prometheus(),
         Window::Calendar { .. } => "30d".into(),
-    };
-    let initial_slice = match &initial.budgeting {
+    });
+    let current_slice = move || slo.with_untracked(|s| match &s.budgeting {
         BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => slice.prometheus(),
         BudgetingMethod::Occurrences => "1m".into(),
-    };
-    let initial_slice_target = match &initial.budgeting {
+    });
+    let current_slice_target = move || slo.with_untracked(|s| match &s.budgeting {
         BudgetingMethod::Timeslices { slice_target, .. } => crate::model::format_percent(slice_target * 100.0),
         _ => "95".into(),
-    };
+    });
     let progress = Memo::new(move |_| ws.project.with(|p| {
         let id = p.slos.get(slo.index).map(|s| s.id.clone()).unwrap_or_default();
         p.progress.get(&id).copied().unwrap_or_default()
@@ -198,7 +199,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                         }.into_any()
                     } else {
                         view! {
-                            <ParsedField id="window-span" label="Rolling window length" initial=initial_span.clone() parse=parse_span
+                            <ParsedField id="window-span" label="Rolling window length" initial=current_span() parse=parse_span
                                 hint="28d, 30d, 4w, 90d"
                                 apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| s.window = Window::Rolling { span: sp }) })/>
                         }.into_any()
@@ -218,7 +219,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                         </select>
                         " "<Term id="budgeting-method" text="(which one?)"/></div>
                     {move || (budgeting.get() != "occurrences").then(|| {
-                        let (slice0, target0) = (initial_slice.clone(), initial_slice_target.clone());
+                        let (slice0, target0) = (current_slice(), current_slice_target());
                         view! {
                             <ParsedField id="slice-length" label="Slice length" initial=slice0 parse=parse_span hint="1m, 5m"
                                 apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| match &mut s.budgeting {
@@ -226,7 +227,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                                     BudgetingMethod::Occurrences => {}
                                 }) })/>
                             {(budgeting.get() == "timeslices").then(|| view! {
-                                <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" initial=target0 parse=parse_target
+                                <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" initial=target0.clone() parse=parse_target
                                     apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| if let BudgetingMethod::Timeslices { slice_target, .. } = &mut s.budgeting { *slice_target = t.ratio(); }) })/>
                             })}
                         }

@@ -93,7 +93,21 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
         request_animation_frame(|| focus_by_id("presenter-step-title"));
     };
 
+    // While presenting, the rest of the page is hidden (CSS keys on this
+    // attribute), so focus cannot wander behind the presenter.
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-presenting", "");
+    }
+    on_cleanup(|| {
+        if let Some(body) = document().body() {
+            let _ = body.remove_attribute("data-presenting");
+        }
+    });
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        // A key already handled (Escape closing the glossary) is not ours.
+        if ev.default_prevented() {
+            return;
+        }
         let key = ev.key();
         // Let checkboxes keep Space; other keys work even when a control has focus.
         if typing_in_field(&ev) && !is_checkbox_target(&ev) {
