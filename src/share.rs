@@ -41,15 +41,23 @@ pub fn decode(payload: &str) -> Result<Project, String> {
         return Err("the share link holds no project".into());
     }
     if payload.len() > MAX_SHARE_CHARS * 2 {
-        return Err(format!("the share link is longer than any this workbench writes ({} characters)", payload.len()));
+        return Err(format!(
+            "the share link is longer than any this workbench writes ({} characters)",
+            payload.len()
+        ));
     }
-    let bytes = URL_SAFE_NO_PAD
-        .decode(payload)
-        .map_err(|e| format!("the share link is damaged (not URL-safe base64: {e}); copy it again in full"))?;
+    let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|e| {
+        format!("the share link is damaged (not URL-safe base64: {e}); copy it again in full")
+    })?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED_BYTES)
-        .map_err(|_| "the share link is damaged (its data does not decompress); copy it again in full".to_string())?;
-    let text = String::from_utf8(json).map_err(|_| "the share link is damaged (not UTF-8 text)".to_string())?;
-    project_from_json(&text).map_err(|d| format!("the share link holds no valid project: {}", d.message))
+        .map_err(|_| {
+            "the share link is damaged (its data does not decompress); copy it again in full"
+                .to_string()
+        })?;
+    let text = String::from_utf8(json)
+        .map_err(|_| "the share link is damaged (not UTF-8 text)".to_string())?;
+    project_from_json(&text)
+        .map_err(|d| format!("the share link holds no valid project: {}", d.message))
 }
 
 #[cfg(test)]
@@ -59,9 +67,17 @@ mod tests {
 
     #[test]
     fn a_project_survives_the_link() {
-        let p = Project { name: "Shop \"{{x}}\" é".into(), slos: vec![Slo::default()], ..Project::default() };
+        let p = Project {
+            name: "Shop \"{{x}}\" é".into(),
+            slos: vec![Slo::default()],
+            ..Project::default()
+        };
         let link = encode(&p).unwrap();
-        assert!(link.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{link}");
+        assert!(
+            link.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+            "{link}"
+        );
         assert_eq!(decode(&link).unwrap(), p);
         assert_eq!(decode(&format!("#/open/{link}")).unwrap(), p);
     }
@@ -78,7 +94,10 @@ mod tests {
                 char::from(b'a' + (x % 26) as u8)
             })
             .collect();
-        let p = Project { description: noise, ..Project::default() };
+        let p = Project {
+            description: noise,
+            ..Project::default()
+        };
         let e = encode(&p).unwrap_err();
         assert!(e.contains("8000") && e.contains("project file"), "{e}");
     }

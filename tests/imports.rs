@@ -2,15 +2,20 @@
 //! import(export(x)) that keep every field the format can hold. What a
 //! format cannot carry into the model is named in `unmapped`.
 
+use slo_workbench::alerting::preset_alerts;
 use slo_workbench::export::{export, ExportFormat};
-use slo_workbench::import::pyrra::pyrra_alerts;
 use slo_workbench::import::{import_spec, project_from_json, Imported};
 use slo_workbench::model::{
-    slug, AlertConfig, AlertPreset, BudgetingMethod, BurnAlert, CalendarUnit, Commitment, Enforcement, EventKind, Project,
-    Service, Severity, Sli, Slo, Span, Target, Window, SCHEMA_VERSION,
+    slug, AlertConfig, AlertPreset, BudgetingMethod, BurnAlert, CalendarUnit, Commitment,
+    Enforcement, EventKind, Project, Service, Severity, Sli, Slo, Span, Target, Window,
+    SCHEMA_VERSION,
 };
 
 const TRICKY: &str = "Pay \"now\": {{ .x }} }} \\ </script> é 日本\nsecond # line 'q'";
+
+fn pyrra(window: Span) -> Vec<BurnAlert> {
+    preset_alerts(AlertPreset::PyrraScaled, window).unwrap_or_default()
+}
 
 fn slos() -> Vec<Slo> {
     let mut checkout = Slo {
@@ -24,7 +29,8 @@ fn slos() -> Vec<Slo> {
         enforcement: Enforcement::Enforcing,
         sli: Sli::Ratio {
             counts: EventKind::Bad,
-            events_query: "sum(rate(http_requests_total{job=\"shop\",code=~\"5..\"}[{{.window}}]))".into(),
+            events_query: "sum(rate(http_requests_total{job=\"shop\",code=~\"5..\"}[{{.window}}]))"
+                .into(),
             total_query: "sum(rate(http_requests_total{job=\"shop\"}[{{.window}}]))".into(),
         },
         ..Slo::default()
@@ -36,19 +42,33 @@ fn slos() -> Vec<Slo> {
         id: "search-latency".into(),
         name: "search-latency".into(),
         service: "shop".into(),
-        sli: Sli::Latency { threshold_seconds: 0.25, histogram_metric: "http_request_duration_seconds".into(), selector: "job=\"search\"".into() },
+        sli: Sli::Latency {
+            threshold_seconds: 0.25,
+            histogram_metric: "http_request_duration_seconds".into(),
+            selector: "job=\"search\"".into(),
+        },
         target: Target(0.99),
-        window: Window::Rolling { span: Span::days(7) },
+        window: Window::Rolling {
+            span: Span::days(7),
+        },
         ..Slo::default()
     };
     let probe = Slo {
         id: "home-up".into(),
         name: "home-up".into(),
         service: "web".into(),
-        sli: Sli::Availability { probe_query: "probe_success{job=\"web\"}".into() },
+        sli: Sli::Availability {
+            probe_query: "probe_success{job=\"web\"}".into(),
+        },
         target: Target(0.995),
-        window: Window::Rolling { span: Span::days(28) },
-        alerting: AlertConfig { preset: AlertPreset::PyrraScaled, alerts: pyrra_alerts(Span::days(28)), runbook_url: String::new() },
+        window: Window::Rolling {
+            span: Span::days(28),
+        },
+        alerting: AlertConfig {
+            preset: AlertPreset::PyrraScaled,
+            alerts: pyrra(Span::days(28)),
+            runbook_url: String::new(),
+        },
         ..Slo::default()
     };
     vec![checkout, latency, probe]
@@ -58,8 +78,18 @@ fn project() -> Project {
     Project {
         name: "Shop".into(),
         services: vec![
-            Service { name: "shop".into(), owner: "Ana".into(), description: TRICKY.into(), users: "buyers".into(), internal_only: true, ..Service::default() },
-            Service { name: "web".into(), ..Service::default() },
+            Service {
+                name: "shop".into(),
+                owner: "Ana".into(),
+                description: TRICKY.into(),
+                users: "buyers".into(),
+                internal_only: true,
+                ..Service::default()
+            },
+            Service {
+                name: "web".into(),
+                ..Service::default()
+            },
         ],
         slos: slos(),
         ..Project::default()
@@ -68,26 +98,55 @@ fn project() -> Project {
 
 fn round_trip(p: &Project, format: ExportFormat) -> Imported {
     let files = export(p, None, format).unwrap_or_else(|e| panic!("{format}: {e}"));
-    let text: String = files.iter().map(|f| f.content.clone()).collect::<Vec<_>>().join("---\n");
+    let text: String = files
+        .iter()
+        .map(|f| f.content.clone())
+        .collect::<Vec<_>>()
+        .join("---\n");
     import_spec(&text).unwrap_or_else(|e| panic!("{format}: {e:?}\n{text}"))
 }
 
 fn imported_slo<'a>(i: &'a Imported, id: &str) -> &'a Slo {
-    i.project.slos.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no {id} in {:?}", i.project.slos))
+    i.project
+        .slos
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no {id} in {:?}", i.project.slos))
 }
 
 #[test]
 fn openslo_round_trip_keeps_every_slo_field() {
     let mut p = project();
-    p.slos[1].budgeting = BudgetingMethod::Timeslices { slice: Span::minutes(1), slice_target: 0.95 };
-    p.slos[2].budgeting = BudgetingMethod::RatioTimeslices { slice: Span::minutes(5) };
-    p.slos[2].window = Window::Calendar { unit: CalendarUnit::Month, time_zone: "UTC".into() };
+    p.slos[1].budgeting = BudgetingMethod::Timeslices {
+        slice: Span::minutes(1),
+        slice_target: 0.95,
+    };
+    p.slos[2].budgeting = BudgetingMethod::RatioTimeslices {
+        slice: Span::minutes(5),
+    };
+    p.slos[2].window = Window::Calendar {
+        unit: CalendarUnit::Month,
+        time_zone: "UTC".into(),
+    };
     let back = round_trip(&p, ExportFormat::OpenSlo);
     for slo in &p.slos {
         assert_eq!(imported_slo(&back, &slo.id), slo, "{}", slo.id);
     }
-    let shop = back.project.services.iter().find(|s| s.name == "shop").unwrap();
-    assert_eq!((shop.owner.as_str(), shop.description.as_str(), shop.users.as_str(), shop.internal_only), ("Ana", TRICKY, "buyers", true));
+    let shop = back
+        .project
+        .services
+        .iter()
+        .find(|s| s.name == "shop")
+        .unwrap();
+    assert_eq!(
+        (
+            shop.owner.as_str(),
+            shop.description.as_str(),
+            shop.users.as_str(),
+            shop.internal_only
+        ),
+        ("Ana", TRICKY, "buyers", true)
+    );
     assert!(back.unmapped.is_empty(), "{:?}", back.unmapped);
 }
 
@@ -104,13 +163,26 @@ fn sloth_round_trip_keeps_what_sloth_holds() {
         assert_eq!(b.window, slo.window, "{}", slo.id);
         assert_eq!(b.labels, slo.labels);
         assert_eq!(b.alerting.runbook_url, slo.alerting.runbook_url);
-        assert_eq!(b.alerting.alerts.len(), slo.alerting.alerts.len(), "{}", slo.id);
+        assert_eq!(
+            b.alerting.alerts.len(),
+            slo.alerting.alerts.len(),
+            "{}",
+            slo.id
+        );
         for (x, y) in b.alerting.alerts.iter().zip(&slo.alerting.alerts) {
             assert_eq!((x.severity, x.long, x.short), (y.severity, y.long, y.short));
-            assert!((x.factor - y.factor).abs() < 1e-6, "{} vs {}", x.factor, y.factor);
+            assert!(
+                (x.factor - y.factor).abs() < 1e-6,
+                "{} vs {}",
+                x.factor,
+                y.factor
+            );
         }
     }
-    assert_eq!(imported_slo(&back, "checkout").alerting.preset, AlertPreset::Workbook30d);
+    assert_eq!(
+        imported_slo(&back, "checkout").alerting.preset,
+        AlertPreset::Workbook30d
+    );
 }
 
 #[test]
@@ -126,7 +198,7 @@ fn pyrra_round_trip_keeps_what_pyrra_holds() {
         assert_eq!(b.window, slo.window);
         assert_eq!(b.labels, slo.labels);
         assert_eq!(b.alerting.preset, AlertPreset::PyrraScaled);
-        assert_eq!(b.alerting.alerts, pyrra_alerts(slo.window.nominal()));
+        assert_eq!(b.alerting.alerts, pyrra(slo.window.nominal()));
     }
 }
 
@@ -221,8 +293,16 @@ spec:
     assert_eq!(s.name, "API availability");
     assert_eq!(s.service, "api");
     assert_eq!(s.target, Target(0.995));
-    assert_eq!(s.window, Window::Calendar { unit: CalendarUnit::Month, time_zone: "Europe/Berlin".into() });
-    assert!(matches!(&s.sli, Sli::Ratio { counts: EventKind::Good, events_query, .. } if events_query.contains("code!~")));
+    assert_eq!(
+        s.window,
+        Window::Calendar {
+            unit: CalendarUnit::Month,
+            time_zone: "Europe/Berlin".into()
+        }
+    );
+    assert!(
+        matches!(&s.sli, Sli::Ratio { counts: EventKind::Good, events_query, .. } if events_query.contains("code!~"))
+    );
     let joined = i.unmapped.join("\n");
     assert!(joined.contains("DataSource prom"), "{joined}");
     assert!(joined.contains("spec.objectives[1..]"), "{joined}");
@@ -236,7 +316,11 @@ fn openslo_errors_name_the_document_line() {
     let text = "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: api\n---\napiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: x\nspec:\n  service: api\n  indicatorRef: missing\n  objectives:\n  - target: 0.99\n";
     let e = import_spec(text).unwrap_err();
     assert_eq!(e[0].line, 6);
-    assert!(e[0].message.contains("indicatorRef \"missing\""), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("indicatorRef \"missing\""),
+        "{}",
+        e[0].message
+    );
     let e = import_spec(&text.replace("0.99", "1.5").replace("indicatorRef: missing", "indicator:\n    metadata:\n      name: i\n    spec:\n      ratioMetric:\n        counter: true\n        bad:\n          metricSource:\n            spec:\n              query: e\n        total:\n          metricSource:\n            spec:\n              query: t")).unwrap_err();
     assert!(e[0].message.contains("target"), "{}", e[0].message);
 }
@@ -278,13 +362,36 @@ slos:
     let s = &i.project.slos[0];
     assert_eq!(s.service, "myservice");
     assert_eq!(s.target, Target(0.999));
-    assert_eq!(s.window, Window::Rolling { span: Span::days(30) });
+    assert_eq!(
+        s.window,
+        Window::Rolling {
+            span: Span::days(30)
+        }
+    );
     assert_eq!(s.labels["owner"], "myteam");
     assert_eq!(s.alerting.alerts.len(), 2, "ticket alerts disabled");
-    assert!(s.alerting.alerts.iter().all(|a| a.severity == Severity::Page));
-    assert_eq!(s.alerting.alerts[0], BurnAlert { severity: Severity::Page, long: Span::hours(1), short: Span::minutes(5), factor: 14.4 });
+    assert!(s
+        .alerting
+        .alerts
+        .iter()
+        .all(|a| a.severity == Severity::Page));
+    assert_eq!(
+        s.alerting.alerts[0],
+        BurnAlert {
+            severity: Severity::Page,
+            long: Span::hours(1),
+            short: Span::minutes(5),
+            factor: 14.4
+        }
+    );
     let joined = i.unmapped.join("\n");
-    for named in ["window: Sloth specs carry no window", "alerting.labels.category", "alerting.annotations.summary", "page_alert.labels.routing_key", "slos[1].sli.raw"] {
+    for named in [
+        "window: Sloth specs carry no window",
+        "alerting.labels.category",
+        "alerting.annotations.summary",
+        "page_alert.labels.routing_key",
+        "slos[1].sli.raw",
+    ] {
         assert!(joined.contains(named), "{named} missing from\n{joined}");
     }
 }
@@ -317,17 +424,31 @@ spec:
     let i = import_spec(text).unwrap();
     let s = &i.project.slos[0];
     assert_eq!(s.target, Target(0.99));
-    assert_eq!(s.window, Window::Rolling { span: Span::days(14) });
+    assert_eq!(
+        s.window,
+        Window::Rolling {
+            span: Span::days(14)
+        }
+    );
     assert_eq!(s.labels["pyrra.dev/team"], "operations");
-    assert_eq!(s.alerting.alerts, pyrra_alerts(Span::days(14)));
-    assert!(matches!(&s.sli, Sli::Ratio { events_query, .. } if events_query == "sum(rate(http_requests_total{job=\"pyrra\",code=~\"5..\"}[{{.window}}]))"));
+    assert_eq!(s.alerting.alerts, pyrra(Span::days(14)));
+    assert!(
+        matches!(&s.sli, Sli::Ratio { events_query, .. } if events_query == "sum(rate(http_requests_total{job=\"pyrra\",code=~\"5..\"}[{{.window}}]))")
+    );
     let joined = i.unmapped.join("\n");
-    assert!(joined.contains("metadata.namespace") && joined.contains("grouping"), "{joined}");
+    assert!(
+        joined.contains("metadata.namespace") && joined.contains("grouping"),
+        "{joined}"
+    );
 }
 
 #[test]
 fn tricky_text_survives_every_yaml_format_that_holds_it() {
-    for format in [ExportFormat::OpenSlo, ExportFormat::Sloth, ExportFormat::Pyrra] {
+    for format in [
+        ExportFormat::OpenSlo,
+        ExportFormat::Sloth,
+        ExportFormat::Pyrra,
+    ] {
         let back = round_trip(&project(), format);
         let s = imported_slo(&back, "checkout");
         assert_eq!(s.description, TRICKY, "{format}");
@@ -349,7 +470,9 @@ fn import_never_panics_on_mangled_exports() {
             let _ = import_spec(&f.content[..n]);
         }
     }
-    assert!(import_spec("kind: SLO\napiVersion: openslo/v1\nmetadata:\n  name: x\nspec: 3\n").is_err());
+    assert!(
+        import_spec("kind: SLO\napiVersion: openslo/v1\nmetadata:\n  name: x\nspec: 3\n").is_err()
+    );
 }
 
 mod properties {
@@ -389,13 +512,65 @@ mod properties {
 
 #[test]
 fn hostile_yaml_is_refused_without_exhausting_the_stack_or_memory() {
-    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(import_spec(&deep).is_err());
-    let deep_json = format!("{{\"a\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_json = format!("{{\"a\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(import_spec(&deep_json).is_err());
-    let mut laughs = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut laughs = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     for (i, prev) in ('b'..='j').zip('a'..='i') {
-        laughs.push_str(&format!("{i}: &{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        laughs.push_str(&format!(
+            "{i}: &{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
     }
     assert!(import_spec(&laughs).is_err());
+}
+
+#[test]
+fn an_openslo_slo_written_as_json_is_read_too() {
+    let files = export(&project(), Some("search-latency"), ExportFormat::OpenSlo).unwrap();
+    let slo_doc: serde_json::Value = {
+        use serde::Deserialize;
+        serde_norway::Deserializer::from_str(&files[0].content)
+            .map(|d| serde_json::Value::deserialize(d).unwrap())
+            .find(|v| v["kind"] == "SLO")
+            .unwrap()
+    };
+    let i = import_spec(&serde_json::to_string_pretty(&slo_doc).unwrap()).unwrap();
+    assert_eq!(i.project.slos[0].sli, slos()[1].sli);
+    assert_eq!(i.project.slos[0].target, Target(0.99));
+}
+
+#[test]
+fn project_json_keys_the_model_lacks_are_reported() {
+    let mut v = serde_json::to_value(project()).unwrap();
+    v["slos"][0]["owner"] = serde_json::json!("Ana");
+    v["theme"] = serde_json::json!("dark");
+    let i = import_spec(&v.to_string()).unwrap();
+    assert_eq!(i.unmapped.len(), 2, "{:?}", i.unmapped);
+    assert!(i.unmapped.iter().any(|u| u.starts_with("slos[0].owner:")));
+    assert!(i.unmapped.iter().any(|u| u.starts_with("theme:")));
+}
+
+#[test]
+fn sloth_errors_point_at_the_slo_they_concern() {
+    let text = "version: prometheus/v1\nservice: svc\nslos:\n  - name: ok\n    objective: 99\n    sli:\n      events:\n        error_query: e[{{.window}}]\n        total_query: t[{{.window}}]\n  - name: broken\n    objective: 100\n    sli:\n      events:\n        error_query: e[{{.window}}]\n        total_query: t[{{.window}}]\n";
+    let e = import_spec(text).unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line, 10);
+    assert!(
+        e[0].message.contains("slos[1]") && e[0].message.contains("100"),
+        "{}",
+        e[0].message
+    );
+}
+
+#[test]
+fn a_yaml_flow_mapping_spec_is_not_mistaken_for_a_project_file() {
+    let text = "{version: prometheus/v1, service: svc, slos: [{name: a, objective: 99.5, sli: {events: {error_query: 'e[{{.window}}]', total_query: 't[{{.window}}]'}}}]}";
+    let i = import_spec(text).unwrap();
+    assert_eq!(i.project.slos[0].target, Target(0.995));
+    let e = import_spec("{\"name\": \"x\",}").unwrap_err();
+    assert!(e[0].message.contains("project file"), "{}", e[0].message);
 }

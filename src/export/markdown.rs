@@ -5,21 +5,25 @@
 //!
 //! Every piece of user text goes through `text` (or `cell` inside tables),
 //! which escapes Markdown syntax and HTML so a name like `</script>` or
-//! `| # *` shows as typed. Budget figures are computed here from the
-//! formulas in the design notes (allowed bad time B x P, detection time
-//! B x L x F at a full outage); `budget` only offers `human_seconds` so far.
+//! `| # *` shows as typed. Figures come from `budget` and `alerting`.
 
 use super::promql::{error_ratio_template, event_queries};
 use super::{short_number, window_text, ExportFile};
-use crate::budget::human_seconds;
+use crate::alerting::{budget_spent_when_fired, detection_time, threshold};
+use crate::budget::{self, budget_seconds, human_seconds};
 use crate::model::{
-    BudgetingMethod, Commitment, Enforcement, EventKind, Project, Severity, Sli, Slo, RACI_PERSONAS, RACI_STEPS,
+    BudgetingMethod, Commitment, Enforcement, EventKind, Project, Sli, Slo, RACI_PERSONAS,
+    RACI_STEPS,
 };
 use std::fmt::Write;
 
 pub fn export(project: &Project, slos: &[&Slo], base: &str) -> ExportFile {
     let mut out = String::new();
-    let title = if slos.len() == 1 { slos[0].name.as_str() } else { project.name.as_str() };
+    let title = if slos.len() == 1 {
+        slos[0].name.as_str()
+    } else {
+        project.name.as_str()
+    };
     let _ = writeln!(out, "# SLO document: {}\n", text(title));
     if !project.description.is_empty() {
         let _ = writeln!(out, "{}\n", paragraph(&project.description));
@@ -29,14 +33,22 @@ pub fn export(project: &Project, slos: &[&Slo], base: &str) -> ExportFile {
     }
     policy_section(&mut out, project);
     raci_section(&mut out, project);
-    ExportFile { name: format!("{base}.slo.md"), mime: "text/markdown", content: out }
+    ExportFile {
+        name: format!("{base}.slo.md"),
+        mime: "text/markdown",
+        content: out,
+    }
 }
 
 fn slo_section(out: &mut String, project: &Project, slo: &Slo) {
     let _ = writeln!(out, "## {}\n", text(&slo.name));
     let commitment = match slo.commitment {
-        Commitment::Aspirational => "**Aspirational**: a target the team aims for; missing it triggers no policy yet.",
-        Commitment::Committed => "**Committed**: the team has agreed to this target and its error budget policy.",
+        Commitment::Aspirational => {
+            "**Aspirational**: a target the team aims for; missing it triggers no policy yet."
+        }
+        Commitment::Committed => {
+            "**Committed**: the team has agreed to this target and its error budget policy."
+        }
     };
     let enforcement = match slo.enforcement {
         Enforcement::Permissive => "Permissive: practised, nothing is triggered by it yet.",
@@ -56,51 +68,101 @@ fn slo_section(out: &mut String, project: &Project, slo: &Slo) {
             facts.push(("What it does", cell(&svc.description)));
         }
         if svc.internal_only {
-            facts.push(("Users", "internal only: its customers are other teams".into()));
+            facts.push((
+                "Users",
+                "internal only: its customers are other teams".into(),
+            ));
         }
     }
     facts.push(("User journey", text(or_unset(&slo.journey))));
     facts.push(("Target", format!("{}%", slo.target)));
     facts.push(("Window", text(&window_text(&slo.window))));
     facts.push(("Budgeting", budgeting_text(&slo.budgeting)));
-    facts.push(("Revisit on", text(if slo.revisit.is_empty() { "not set" } else { &slo.revisit })));
+    if !slo.labels.is_empty() {
+        let labels: Vec<String> = slo
+            .labels
+            .iter()
+            .map(|(k, v)| format!("{}: {}", text(k), text(v)))
+            .collect();
+        facts.push(("Labels", labels.join(", ")));
+    }
+    facts.push((
+        "Revisit on",
+        text(if slo.revisit.is_empty() {
+            "not set"
+        } else {
+            &slo.revisit
+        }),
+    ));
     let _ = writeln!(out, "| | |\n|---|---|");
     for (k, v) in facts {
         let _ = writeln!(out, "| {k} | {v} |");
     }
     out.push('\n');
 
-    let _ = writeln!(out, "### SLI\n\n**Specification:** {}\n", sli_specification(slo));
-    let _ = writeln!(out, "**Implementation** (PromQL error ratio; `{{{{.window}}}}` stands for the rate window):\n");
+    let _ = writeln!(
+        out,
+        "### SLI\n\n**Specification:** {}\n",
+        sli_specification(slo)
+    );
+    let _ = writeln!(
+        out,
+        "**Implementation** (PromQL error ratio; `{{{{.window}}}}` stands for the rate window):\n"
+    );
     let (_, events, total) = event_queries(&slo.sli);
     let _ = writeln!(out, "{}", code_block(&error_ratio_template(&slo.sli)));
-    let _ = writeln!(out, "Events query:\n\n{}\nTotal query:\n\n{}", code_block(&events), code_block(&total));
+    let _ = writeln!(
+        out,
+        "Events query:\n\n{}\nTotal query:\n\n{}",
+        code_block(&events),
+        code_block(&total)
+    );
 
     budget_table(out, slo);
     alerts_table(out, slo);
 }
 
 fn or_unset(s: &str) -> &str {
-    if s.trim().is_empty() { "not set" } else { s }
+    if s.trim().is_empty() {
+        "not set"
+    } else {
+        s
+    }
 }
 
 fn budgeting_text(b: &BudgetingMethod) -> String {
     match b {
         BudgetingMethod::Occurrences => "occurrences (good events over all events)".into(),
-        BudgetingMethod::Timeslices { slice, slice_target } => format!(
+        BudgetingMethod::Timeslices {
+            slice,
+            slice_target,
+        } => format!(
             "time slices of {}; a slice is good when at least {}% of it is good",
             slice.prometheus(),
             short_number(slice_target * 100.0, 4)
         ),
-        BudgetingMethod::RatioTimeslices { slice } => format!("ratio time slices of {} (mean of per-slice ratios)", slice.prometheus()),
+        BudgetingMethod::RatioTimeslices { slice } => format!(
+            "ratio time slices of {} (mean of per-slice ratios)",
+            slice.prometheus()
+        ),
     }
 }
 
 fn sli_specification(slo: &Slo) -> String {
     match &slo.sli {
-        Sli::Ratio { counts: EventKind::Bad, .. } => "the share of events that are not bad (1 - bad / total).".into(),
-        Sli::Ratio { counts: EventKind::Good, .. } => "the share of events that are good (good / total).".into(),
-        Sli::Latency { threshold_seconds, histogram_metric, .. } => format!(
+        Sli::Ratio {
+            counts: EventKind::Bad,
+            ..
+        } => "the share of events that are not bad (1 - bad / total).".into(),
+        Sli::Ratio {
+            counts: EventKind::Good,
+            ..
+        } => "the share of events that are good (good / total).".into(),
+        Sli::Latency {
+            threshold_seconds,
+            histogram_metric,
+            ..
+        } => format!(
             "the share of requests faster than {} s, from the histogram {}.",
             short_number(*threshold_seconds, 6),
             text(histogram_metric)
@@ -109,57 +171,70 @@ fn sli_specification(slo: &Slo) -> String {
     }
 }
 
-/// Allowed bad time per period: B x period.
+/// Allowed bad time for the SLO window, then per day, week, month, quarter, year.
 fn budget_table(out: &mut String, slo: &Slo) {
     let b = slo.target.error_budget();
-    let _ = writeln!(out, "### Error budget\n\nThe budget is {}% of the window's events or time.\n", short_number(b * 100.0, 6));
+    let _ = writeln!(
+        out,
+        "### Error budget\n\nThe budget is {}% of the window's events or time.\n",
+        short_number(b * 100.0, 6)
+    );
     let _ = writeln!(out, "| Period | Allowed bad time |\n|---|---|");
     let window = slo.window.nominal();
-    let rows = [
-        (format!("SLO window ({})", window_text(&slo.window)), window.seconds() as f64),
-        ("Day".into(), 86_400.0),
-        ("Week".into(), 7.0 * 86_400.0),
-        ("Month (30 d)".into(), 30.0 * 86_400.0),
-        ("Quarter (90 d)".into(), 90.0 * 86_400.0),
-        ("Year (365 d)".into(), 365.0 * 86_400.0),
-    ];
-    for (name, secs) in rows {
-        let _ = writeln!(out, "| {} | {} |", cell(&name), human_seconds(b * secs));
+    let _ = writeln!(
+        out,
+        "| SLO window ({}) | {} |",
+        cell(&window_text(&slo.window)),
+        human_seconds(budget_seconds(slo.target, window))
+    );
+    // `budget_table` ends with the window itself, already written first.
+    for row in budget::budget_table(slo.target, window)
+        .iter()
+        .filter(|r| !r.label.starts_with("Window"))
+    {
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            cell(&row.label),
+            human_seconds(row.allowed_bad_seconds)
+        );
     }
     out.push('\n');
 }
 
-/// One row per window pair: threshold F x B, budget spent at firing F x L / P,
-/// detection at a full outage B x L x F.
+/// One row per window pair: threshold, budget spent when it fires, detection at a full outage.
 fn alerts_table(out: &mut String, slo: &Slo) {
     let _ = writeln!(out, "### Alerts\n");
     if slo.alerting.alerts.is_empty() {
         let _ = writeln!(out, "No burn-rate alerts are configured.\n");
         return;
     }
-    let b = slo.target.error_budget();
-    let p = slo.window.nominal().seconds() as f64;
+    let window = slo.window.nominal();
     let _ = writeln!(
         out,
         "| Severity | Long window | Short window | Burn factor | Error ratio threshold | Budget spent when it fires | Detection at a full outage |\n|---|---|---|---|---|---|---|"
     );
     for a in &slo.alerting.alerts {
-        let sev = match a.severity {
-            Severity::Page => "page",
-            Severity::Ticket => "ticket",
+        let detection = match detection_time(a, slo.target, 1.0) {
+            Some(secs) => human_seconds(secs),
+            None => "never fires".into(),
         };
         let _ = writeln!(
             out,
-            "| {sev} | {} | {} | {}x | {}% | {}% | {} |",
+            "| {} | {} | {} | {}x | {}% | {}% | {detection} |",
+            a.severity.as_str(),
             a.long.prometheus(),
             a.short.prometheus(),
             short_number(a.factor, 4),
-            short_number(a.factor * b * 100.0, 6),
-            short_number(a.factor * a.long.seconds() as f64 / p * 100.0, 2),
-            if a.factor * b >= 1.0 { "never fires".to_string() } else { human_seconds(b * a.long.seconds() as f64 * a.factor) }
+            short_number(threshold(a, slo.target) * 100.0, 6),
+            short_number(budget_spent_when_fired(a, window) * 100.0, 2),
         );
     }
-    let runbook = if slo.alerting.runbook_url.is_empty() { "not set".to_string() } else { text(&slo.alerting.runbook_url) };
+    let runbook = if slo.alerting.runbook_url.is_empty() {
+        "not set".to_string()
+    } else {
+        text(&slo.alerting.runbook_url)
+    };
     let _ = writeln!(out, "\nRunbook: {runbook}\n");
 }
 
@@ -175,7 +250,11 @@ fn policy_section(out: &mut String, project: &Project) {
         ("Review cadence", &p.review_cadence),
     ];
     for (title, body) in sections {
-        let body = if body.trim().is_empty() { "_Not written yet._".to_string() } else { paragraph(body) };
+        let body = if body.trim().is_empty() {
+            "_Not written yet._".to_string()
+        } else {
+            paragraph(body)
+        };
         let _ = writeln!(out, "### {title}\n\n{body}\n");
     }
     if p.single_incident_share > 0.0 {
@@ -188,21 +267,42 @@ fn policy_section(out: &mut String, project: &Project) {
 }
 
 fn raci_section(out: &mut String, project: &Project) {
-    let _ = writeln!(out, "## RACI\n\nR responsible, A accountable, C consulted, I informed.\n");
+    let _ = writeln!(
+        out,
+        "## RACI\n\nR responsible, A accountable, C consulted, I informed.\n"
+    );
     let headers: Vec<String> = RACI_PERSONAS
         .iter()
         .enumerate()
         .map(|(i, persona)| {
-            let names: Vec<&str> = project.people.iter().filter(|p| p.persona == i).map(|p| p.name.as_str()).collect();
-            if names.is_empty() { persona.to_string() } else { format!("{persona}: {}", names.join(", ")) }
+            let names: Vec<&str> = project
+                .people
+                .iter()
+                .filter(|p| p.persona == i)
+                .map(|p| p.name.as_str())
+                .collect();
+            if names.is_empty() {
+                persona.to_string()
+            } else {
+                format!("{persona}: {}", names.join(", "))
+            }
         })
         .collect();
-    let _ = writeln!(out, "| Step | {} |", headers.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(
+        out,
+        "| Step | {} |",
+        headers
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
     let _ = writeln!(out, "|---|{}", "---|".repeat(RACI_PERSONAS.len()));
     for (i, step) in RACI_STEPS.iter().enumerate() {
         let row = project.raci.cells.get(i);
-        let cells: Vec<String> =
-            (0..RACI_PERSONAS.len()).map(|j| cell(row.and_then(|r| r.get(j)).map(String::as_str).unwrap_or(""))).collect();
+        let cells: Vec<String> = (0..RACI_PERSONAS.len())
+            .map(|j| cell(row.and_then(|r| r.get(j)).map(String::as_str).unwrap_or("")))
+            .collect();
         let _ = writeln!(out, "| {step} | {} |", cells.join(" | "));
     }
     out.push('\n');
@@ -211,7 +311,10 @@ fn raci_section(out: &mut String, project: &Project) {
 /// User text on one line of Markdown: inline syntax and HTML escaped, line
 /// breaks as hard breaks, a leading `#`, `>`, `-`, `+` or `1.` made literal.
 pub fn text(s: &str) -> String {
-    s.split('\n').map(escape_line).collect::<Vec<_>>().join("<br>")
+    s.split('\n')
+        .map(escape_line)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 /// User text in a table cell: as `text`, pipes escaped too.
@@ -221,7 +324,10 @@ pub fn cell(s: &str) -> String {
 
 /// Multi-line user text as a paragraph with hard line breaks.
 pub fn paragraph(s: &str) -> String {
-    s.split('\n').map(escape_line).collect::<Vec<_>>().join("  \n")
+    s.split('\n')
+        .map(escape_line)
+        .collect::<Vec<_>>()
+        .join("  \n")
 }
 
 fn escape_line(line: &str) -> String {
@@ -271,7 +377,13 @@ mod tests {
     /// Undoes `text`: what a Markdown renderer shows for the escaped text.
     fn rendered(escaped: &str) -> String {
         let mut out = String::new();
-        let mut chars = escaped.replace("<br>", "\n").replace("&lt;", "<").replace("&gt;", ">").chars().collect::<Vec<_>>().into_iter();
+        let mut chars = escaped
+            .replace("<br>", "\n")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .chars()
+            .collect::<Vec<_>>()
+            .into_iter();
         while let Some(c) = chars.next() {
             if c == '\\' {
                 if let Some(n) = chars.next() {
@@ -286,7 +398,16 @@ mod tests {
 
     #[test]
     fn markdown_and_html_in_names_show_as_typed() {
-        for s in ["# not a heading", "a | b", "</script><b>x</b>", "`code` *em* _u_ [l](x)", "1. not a list", "- no bullet", "é 日本 &amp;", "two\nlines"] {
+        for s in [
+            "# not a heading",
+            "a | b",
+            "</script><b>x</b>",
+            "`code` *em* _u_ [l](x)",
+            "1. not a list",
+            "- no bullet",
+            "é 日本 &amp;",
+            "two\nlines",
+        ] {
             let e = text(s);
             assert!(!e.contains('<') || e.contains("<br>"), "{e}");
             assert!(!e.contains(" | ") || e.contains("\\|"), "{e}");
@@ -296,29 +417,60 @@ mod tests {
 
     #[test]
     fn the_budget_table_gives_43_minutes_12_seconds_for_99_9_over_30_days() {
-        let p = Project { slos: vec![Slo::default()], ..Project::default() };
+        let p = Project {
+            slos: vec![Slo::default()],
+            ..Project::default()
+        };
         let f = export(&p, &[&p.slos[0]], "x");
-        assert!(f.content.contains("| SLO window (30d rolling) | 43 min 12 s |"), "{}", f.content);
-        assert!(f.content.contains("| Day | 1 min 26.4 s |"), "{}", f.content);
+        assert!(
+            f.content
+                .contains("| SLO window (30d rolling) | 43 min 12 s |"),
+            "{}",
+            f.content
+        );
+        assert!(
+            f.content.contains("| Day | 1 min 26.4 s |"),
+            "{}",
+            f.content
+        );
     }
 
     #[test]
     fn the_alerts_table_gives_threshold_spend_and_detection() {
-        let p = Project { slos: vec![Slo::default()], ..Project::default() };
+        let p = Project {
+            slos: vec![Slo::default()],
+            ..Project::default()
+        };
         let f = export(&p, &[&p.slos[0]], "x");
-        assert!(f.content.contains("| page | 1h | 5m | 14.4x | 1.44% | 2% | 51.8 s |"), "{}", f.content);
+        assert!(
+            f.content
+                .contains("| page | 1h | 5m | 14.4x | 1.44% | 2% | 51.8 s |"),
+            "{}",
+            f.content
+        );
     }
 
     #[test]
     fn raci_headers_name_the_people_mapped_to_each_persona() {
         let p = Project {
-            people: vec![crate::model::Person { name: "Ana | Ops".into(), persona: 0 }],
+            people: vec![crate::model::Person {
+                name: "Ana | Ops".into(),
+                persona: 0,
+            }],
             slos: vec![Slo::default()],
             ..Project::default()
         };
         let f = export(&p, &[&p.slos[0]], "x");
-        assert!(f.content.contains("| Step | Service Owner: Ana \\| Ops |"), "{}", f.content);
-        assert!(f.content.contains("| Existence of SLO | AR |"), "{}", f.content);
+        assert!(
+            f.content.contains("| Step | Service Owner: Ana \\| Ops |"),
+            "{}",
+            f.content
+        );
+        assert!(
+            f.content.contains("| Existence of SLO | AR |"),
+            "{}",
+            f.content
+        );
     }
 
     #[test]

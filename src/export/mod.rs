@@ -76,10 +76,17 @@ impl FromStr for ExportFormat {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let wanted = s.trim().to_ascii_lowercase();
-        ExportFormat::ALL.into_iter().find(|f| f.as_str() == wanted).ok_or_else(|| {
-            let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.as_str()).collect();
-            format!("unknown export format \"{}\"; choose one of {}", s.trim(), names.join(", "))
-        })
+        ExportFormat::ALL
+            .into_iter()
+            .find(|f| f.as_str() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.as_str()).collect();
+                format!(
+                    "unknown export format \"{}\"; choose one of {}",
+                    s.trim(),
+                    names.join(", ")
+                )
+            })
     }
 }
 
@@ -95,7 +102,11 @@ pub(crate) const YAML: &str = "application/yaml";
 
 /// Exports one SLO (`slo_id`) or, with `None`, every SLO of the project.
 /// The project format always writes the whole workspace.
-pub fn export(project: &Project, slo_id: Option<&str>, format: ExportFormat) -> Result<Vec<ExportFile>, String> {
+pub fn export(
+    project: &Project,
+    slo_id: Option<&str>,
+    format: ExportFormat,
+) -> Result<Vec<ExportFile>, String> {
     if format == ExportFormat::Project {
         return Ok(vec![project::export(project)]);
     }
@@ -110,6 +121,17 @@ pub fn export(project: &Project, slo_id: Option<&str>, format: ExportFormat) -> 
     if slos.is_empty() {
         return Err("the project has no SLO to export yet; draft one first".into());
     }
+    // Rule groups, OpenSLO names and Kubernetes objects are keyed by the id.
+    let mut seen: Vec<String> = Vec::new();
+    for s in &slos {
+        let id = slug(&s.id);
+        if seen.contains(&id) {
+            return Err(format!(
+                "two SLOs share the id \"{id}\"; give each SLO its own id before exporting"
+            ));
+        }
+        seen.push(id);
+    }
     let base = match slo_id {
         Some(id) => slug(id),
         None => slug(&project.name),
@@ -117,7 +139,7 @@ pub fn export(project: &Project, slo_id: Option<&str>, format: ExportFormat) -> 
     match format {
         ExportFormat::Prometheus => prometheus::export(&slos, &base),
         ExportFormat::OpenSlo => openslo::export(project, &slos, &base),
-        ExportFormat::Sloth => sloth::export(project, &slos),
+        ExportFormat::Sloth => sloth::export(&slos),
         ExportFormat::Pyrra => pyrra::export(&slos, &base),
         ExportFormat::Markdown => Ok(vec![markdown::export(project, &slos, &base)]),
         ExportFormat::Project => Ok(vec![project::export(project)]),
@@ -136,7 +158,11 @@ pub(crate) struct Ids {
 pub(crate) fn ids(slo: &Slo) -> Ids {
     let service = service_slug(&slo.service);
     let slo_slug = slug(&slo.id);
-    Ids { sloth_id: format!("{service}-{slo_slug}"), service, slo: slo_slug }
+    Ids {
+        sloth_id: format!("{service}-{slo_slug}"),
+        service,
+        slo: slo_slug,
+    }
 }
 
 pub(crate) fn service_slug(name: &str) -> String {
@@ -151,7 +177,11 @@ pub(crate) fn service_slug(name: &str) -> String {
 pub(crate) fn ratio_text(x: f64) -> String {
     let s = format!("{x:.12}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s.is_empty() || s == "-" { "0".into() } else { s.to_string() }
+    if s.is_empty() || s == "-" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Parses `ratio_text` output back; used for thresholds computed as factor x budget.
@@ -162,7 +192,12 @@ pub(crate) fn rounded(x: f64) -> f64 {
 /// Alert windows plus the SLO window, sorted and without repeats: the
 /// `slo:sli_error:ratio_rate<w>` rules one SLO needs.
 pub(crate) fn rule_windows(slo: &Slo) -> Vec<Span> {
-    let mut w: Vec<Span> = slo.alerting.alerts.iter().flat_map(|a| [a.short, a.long]).collect();
+    let mut w: Vec<Span> = slo
+        .alerting
+        .alerts
+        .iter()
+        .flat_map(|a| [a.short, a.long])
+        .collect();
     w.push(slo.window.nominal());
     w.sort();
     w.dedup();
@@ -179,8 +214,15 @@ pub(crate) fn window_text(w: &Window) -> String {
                 CalendarUnit::Month => "month",
                 CalendarUnit::Quarter => "quarter",
             };
-            let tz = if time_zone.trim().is_empty() { "UTC" } else { time_zone.trim() };
-            format!("calendar {unit} ({tz}, {} for budget math)", w.nominal().prometheus())
+            let tz = if time_zone.trim().is_empty() {
+                "UTC"
+            } else {
+                time_zone.trim()
+            };
+            format!(
+                "calendar {unit} ({tz}, {} for budget math)",
+                w.nominal().prometheus()
+            )
         }
     }
 }
@@ -206,7 +248,10 @@ mod tests {
         }
         assert_eq!("OpenSLO".parse::<ExportFormat>(), Ok(ExportFormat::OpenSlo));
         let err = "yaml".parse::<ExportFormat>().unwrap_err();
-        assert!(err.contains("prometheus, openslo, sloth, pyrra, markdown, project"), "{err}");
+        assert!(
+            err.contains("prometheus, openslo, sloth, pyrra, markdown, project"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -226,8 +271,15 @@ mod tests {
     #[test]
     fn exporting_an_unknown_slo_or_an_empty_project_says_why() {
         let p = Project::default();
-        assert!(export(&p, None, ExportFormat::Prometheus).unwrap_err().contains("no SLO"));
-        assert!(export(&p, Some("x"), ExportFormat::Sloth).unwrap_err().contains("\"x\""));
-        assert_eq!(export(&p, None, ExportFormat::Project).map(|f| f.len()), Ok(1));
+        assert!(export(&p, None, ExportFormat::Prometheus)
+            .unwrap_err()
+            .contains("no SLO"));
+        assert!(export(&p, Some("x"), ExportFormat::Sloth)
+            .unwrap_err()
+            .contains("\"x\""));
+        assert_eq!(
+            export(&p, None, ExportFormat::Project).map(|f| f.len()),
+            Ok(1)
+        );
     }
 }

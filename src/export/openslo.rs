@@ -31,11 +31,20 @@ pub fn export(project: &Project, slos: &[&Slo], base: &str) -> Result<Vec<Export
         docs.extend(slo_docs(slo));
     }
     let header = yaml::comment("OpenSLO v1 documents written by SLO Workbench.");
-    Ok(vec![ExportFile { name: format!("{base}.openslo.yaml"), mime: YAML, content: format!("{header}{}", yaml::documents(&docs)) }])
+    Ok(vec![ExportFile {
+        name: format!("{base}.openslo.yaml"),
+        mime: YAML,
+        content: format!("{header}{}", yaml::documents(&docs)),
+    }])
 }
 
 fn doc(kind: &str, metadata: Vec<(String, Y)>, spec: Vec<(String, Y)>) -> Y {
-    map(vec![("apiVersion", s("openslo/v1")), ("kind", s(kind)), ("metadata", Y::Map(metadata)), ("spec", Y::Map(spec))])
+    map(vec![
+        ("apiVersion", s("openslo/v1")),
+        ("kind", s(kind)),
+        ("metadata", Y::Map(metadata)),
+        ("spec", Y::Map(spec)),
+    ])
 }
 
 fn service_doc(name: &str, display: &str, service: Option<&Service>) -> Y {
@@ -75,7 +84,8 @@ pub fn is_label_value(v: &str) -> bool {
     !v.is_empty()
         && v.len() <= 63
         && v.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 /// OpenSLO's duration shorthand allows one unit: whole days, hours or
@@ -99,9 +109,13 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
     if !slo.name.trim().is_empty() {
         meta.push(("displayName".into(), s(&slo.name)));
     }
-    let (valid, other): (BTreeMap<_, _>, BTreeMap<_, _>) = slo.labels.iter().partition(|(_, v)| is_label_value(v));
+    let (valid, other): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        slo.labels.iter().partition(|(_, v)| is_label_value(v));
     if !valid.is_empty() {
-        meta.push(("labels".into(), Y::Map(valid.into_iter().map(|(k, v)| (k.clone(), s(v))).collect())));
+        meta.push((
+            "labels".into(),
+            Y::Map(valid.into_iter().map(|(k, v)| (k.clone(), s(v))).collect()),
+        ));
     }
     let mut ann: Vec<(String, Y)> = Vec::new();
     let mut note = |k: &str, v: String| ann.push((format!("{ANNOTATION}{k}"), s(v)));
@@ -135,16 +149,32 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
 
     let (counts, events, total) = event_queries(&slo.sli);
     let source = |q: String| {
-        map(vec![("metricSource", map(vec![("type", s("Prometheus")), ("spec", map(vec![("query", s(q))]))]))])
+        map(vec![(
+            "metricSource",
+            map(vec![
+                ("type", s("Prometheus")),
+                ("spec", map(vec![("query", s(q))])),
+            ]),
+        )])
     };
     let counter = !events.contains(WINDOW) && !total.contains(WINDOW);
     let ratio = map(vec![
         ("counter", Y::Bool(counter)),
-        (if counts == EventKind::Good { "good" } else { "bad" }, source(events)),
+        (
+            if counts == EventKind::Good {
+                "good"
+            } else {
+                "bad"
+            },
+            source(events),
+        ),
         ("total", source(total)),
     ]);
     let indicator = map(vec![
-        ("metadata", map(vec![("name", s(format!("{}-sli", id.slo)))])),
+        (
+            "metadata",
+            map(vec![("name", s(format!("{}-sli", id.slo)))]),
+        ),
         ("spec", map(vec![("ratioMetric", ratio)])),
     ]);
 
@@ -154,13 +184,19 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
     }
     let method = match &slo.budgeting {
         BudgetingMethod::Occurrences => "Occurrences",
-        BudgetingMethod::Timeslices { slice, slice_target } => {
+        BudgetingMethod::Timeslices {
+            slice,
+            slice_target,
+        } => {
             objective.push(("timeSliceTarget".into(), Y::Num(rounded(*slice_target))));
             objective.push(("timeSliceWindow".into(), s(duration(*slice))));
             "Timeslices"
         }
         BudgetingMethod::RatioTimeslices { slice } => {
-            objective.push(("timeSliceTarget".into(), Y::Num(rounded(slo.target.ratio()))));
+            objective.push((
+                "timeSliceTarget".into(),
+                Y::Num(rounded(slo.target.ratio())),
+            ));
             objective.push(("timeSliceWindow".into(), s(duration(*slice))));
             "Timeslices"
         }
@@ -181,7 +217,12 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
     let mut targets_done = Vec::new();
     for a in &slo.alerting.alerts {
         let sev = a.severity.as_str();
-        let name = format!("{}-{sev}-{}-{}", prefix(&id.slo), duration(a.long), duration(a.short));
+        let name = format!(
+            "{}-{sev}-{}-{}",
+            prefix(&id.slo),
+            duration(a.long),
+            duration(a.short)
+        );
         let target_name = format!("{}-{sev}", prefix(&id.slo));
         if !targets_done.contains(&target_name) {
             targets_done.push(target_name.clone());
@@ -190,7 +231,10 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
                 vec![("name".into(), s(&target_name))],
                 vec![
                     ("target".into(), s(sev)),
-                    ("description".into(), s(format!("Route {sev} alerts of this SLO here"))),
+                    (
+                        "description".into(),
+                        s(format!("Route {sev} alerts of this SLO here")),
+                    ),
                 ],
             ));
         }
@@ -231,8 +275,14 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
                 ("alertWhenNoData".into(), Y::Bool(false)),
                 ("alertWhenResolved".into(), Y::Bool(true)),
                 ("alertWhenBreaching".into(), Y::Bool(true)),
-                ("conditions".into(), Y::Seq(vec![map(vec![("conditionRef", s(&name))])])),
-                ("notificationTargets".into(), Y::Seq(vec![map(vec![("targetRef", s(&target_name))])])),
+                (
+                    "conditions".into(),
+                    Y::Seq(vec![map(vec![("conditionRef", s(&name))])]),
+                ),
+                (
+                    "notificationTargets".into(),
+                    Y::Seq(vec![map(vec![("targetRef", s(&target_name))])]),
+                ),
             ],
         ));
         policies.push(s(policy));
@@ -252,14 +302,20 @@ fn prefix(slo_id: &str) -> String {
 }
 
 fn serde_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Rolling: `{duration, isRolling: true}`. Calendar: the period with a start
 /// at a period boundary (2024-01-01 was a Monday) and an IANA zone.
 fn time_window(w: &Window) -> Y {
     match w {
-        Window::Rolling { span } => map(vec![("duration", s(duration(*span))), ("isRolling", Y::Bool(true))]),
+        Window::Rolling { span } => map(vec![
+            ("duration", s(duration(*span))),
+            ("isRolling", Y::Bool(true)),
+        ]),
         Window::Calendar { unit, time_zone } => {
             let d = match unit {
                 CalendarUnit::Week => "1w",
@@ -269,7 +325,13 @@ fn time_window(w: &Window) -> Y {
             map(vec![
                 ("duration", s(d)),
                 ("isRolling", Y::Bool(false)),
-                ("calendar", map(vec![("startTime", s("2024-01-01 00:00:00")), ("timeZone", s(iana_zone(time_zone)))])),
+                (
+                    "calendar",
+                    map(vec![
+                        ("startTime", s("2024-01-01 00:00:00")),
+                        ("timeZone", s(iana_zone(time_zone))),
+                    ]),
+                ),
             ])
         }
     }

@@ -27,7 +27,11 @@ mod tests {
 
     #[test]
     fn the_file_carries_the_current_schema_version() {
-        let p = Project { schema_version: 0, name: "Shop".into(), ..Project::default() };
+        let p = Project {
+            schema_version: 0,
+            name: "Shop".into(),
+            ..Project::default()
+        };
         let f = export(&p);
         assert_eq!(f.name, "shop.slo-project.json");
         let v: serde_json::Value = serde_json::from_str(&f.content).unwrap();

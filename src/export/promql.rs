@@ -55,10 +55,20 @@ pub fn selector(metric: &str, user_matchers: &str, extra: &[String]) -> String {
 }
 
 /// The good-events and total queries of a latency SLI, with `{{.window}}`.
-pub fn latency_queries(histogram: &str, matchers: &str, threshold_seconds: f64) -> (String, String) {
+pub fn latency_queries(
+    histogram: &str,
+    matchers: &str,
+    threshold_seconds: f64,
+) -> (String, String) {
     let le = format!("le={}", quote(&le_value(threshold_seconds)));
-    let good = format!("sum(rate({}[{WINDOW}]))", selector(&format!("{histogram}_bucket"), matchers, &[le]));
-    let total = format!("sum(rate({}[{WINDOW}]))", selector(&format!("{histogram}_count"), matchers, &[]));
+    let good = format!(
+        "sum(rate({}[{WINDOW}]))",
+        selector(&format!("{histogram}_bucket"), matchers, &[le])
+    );
+    let total = format!(
+        "sum(rate({}[{WINDOW}]))",
+        selector(&format!("{histogram}_count"), matchers, &[])
+    );
     (good, total)
 }
 
@@ -67,7 +77,11 @@ pub fn latency_queries(histogram: &str, matchers: &str, threshold_seconds: f64) 
 /// takes the range directly; any other expression becomes a subquery.
 pub fn availability_queries(probe: &str) -> (String, String) {
     let p = probe.trim();
-    let range = if is_plain_selector(p) { format!("{p}[{WINDOW}]") } else { format!("({p})[{WINDOW}:]") };
+    let range = if is_plain_selector(p) {
+        format!("{p}[{WINDOW}]")
+    } else {
+        format!("({p})[{WINDOW}:]")
+    };
     let avg = format!("avg_over_time({range})");
     (format!("sum({avg})"), format!("count({avg})"))
 }
@@ -77,9 +91,12 @@ pub fn is_plain_selector(query: &str) -> bool {
     let q = query.trim();
     let name_end = q.find('{').unwrap_or(q.len());
     let (name, rest) = q.split_at(name_end);
-    let name_ok = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+    let name_ok = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
         && !name.starts_with(|c: char| c.is_ascii_digit());
-    let rest_ok = rest.is_empty() || (rest.starts_with('{') && rest.ends_with('}') && !rest[1..rest.len() - 1].contains('}'));
+    let rest_ok = rest.is_empty()
+        || (rest.starts_with('{') && rest.ends_with('}') && !rest[1..rest.len() - 1].contains('}'));
     name_ok && !(name.is_empty() && rest.is_empty()) && rest_ok
 }
 
@@ -100,8 +117,16 @@ pub fn error_ratio_template(sli: &Sli) -> String {
 /// Any SLI as events-over-total queries with `{{.window}}`, and which events they count.
 pub fn event_queries(sli: &Sli) -> (EventKind, String, String) {
     match sli {
-        Sli::Ratio { counts, events_query, total_query } => (*counts, events_query.clone(), total_query.clone()),
-        Sli::Latency { threshold_seconds, histogram_metric, selector } => {
+        Sli::Ratio {
+            counts,
+            events_query,
+            total_query,
+        } => (*counts, events_query.clone(), total_query.clone()),
+        Sli::Latency {
+            threshold_seconds,
+            histogram_metric,
+            selector,
+        } => {
             let (g, t) = latency_queries(histogram_metric, selector, *threshold_seconds);
             (EventKind::Good, g, t)
         }
@@ -116,11 +141,17 @@ pub fn event_queries(sli: &Sli) -> (EventKind, String, String) {
 /// other pair stays a ratio SLI with the queries as they are.
 pub fn recognise_sli(counts: EventKind, events: &str, total: &str) -> Sli {
     if counts == EventKind::Good {
-        if let Some(sli) = recognise_latency(events, total).or_else(|| recognise_availability(events, total)) {
+        if let Some(sli) =
+            recognise_latency(events, total).or_else(|| recognise_availability(events, total))
+        {
             return sli;
         }
     }
-    Sli::Ratio { counts, events_query: events.to_string(), total_query: total.to_string() }
+    Sli::Ratio {
+        counts,
+        events_query: events.to_string(),
+        total_query: total.to_string(),
+    }
 }
 
 fn recognise_latency(good: &str, total: &str) -> Option<Sli> {
@@ -135,9 +166,16 @@ fn recognise_latency(good: &str, total: &str) -> Option<Sli> {
             _ => rest.push(m),
         }
     }
-    let threshold_seconds: f64 = le?.parse().ok().filter(|v: &f64| v.is_finite() && *v > 0.0)?;
+    let threshold_seconds: f64 = le?
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite() && *v > 0.0)?;
     let sel = rest.join(",");
-    let sli = Sli::Latency { threshold_seconds, histogram_metric: histogram.to_string(), selector: sel };
+    let sli = Sli::Latency {
+        threshold_seconds,
+        histogram_metric: histogram.to_string(),
+        selector: sel,
+    };
     // Only a pair that this module would write again is taken as latency.
     let (g, t) = latency_queries(histogram, &rest.join(","), threshold_seconds);
     (g == good.trim() && t == total.trim()).then_some(sli)
@@ -150,7 +188,9 @@ fn recognise_availability(good: &str, total: &str) -> Option<Sli> {
         None => range.strip_suffix(&format!("[{WINDOW}]"))?,
     };
     let (g, t) = availability_queries(probe);
-    (g == good.trim() && t == total.trim()).then(|| Sli::Availability { probe_query: probe.to_string() })
+    (g == good.trim() && t == total.trim()).then(|| Sli::Availability {
+        probe_query: probe.to_string(),
+    })
 }
 
 fn strip_call<'a>(q: &'a str, prefix: &str) -> Option<&'a str> {
@@ -233,8 +273,17 @@ pub fn counter_selector(query: &str) -> Option<String> {
         return Some(q);
     }
     let suffix = format!("[{WINDOW}]");
-    for (open, close) in [("sum(rate(", "))"), ("sum(increase(", "))"), ("rate(", ")"), ("increase(", ")")] {
-        if let Some(inner) = q.strip_prefix(open).and_then(|r| r.strip_suffix(close)).and_then(|r| r.strip_suffix(&suffix)) {
+    for (open, close) in [
+        ("sum(rate(", "))"),
+        ("sum(increase(", "))"),
+        ("rate(", ")"),
+        ("increase(", ")"),
+    ] {
+        if let Some(inner) = q
+            .strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .and_then(|r| r.strip_suffix(&suffix))
+        {
             if is_plain_selector(inner) {
                 return Some(inner.trim().to_string());
             }
@@ -251,7 +300,10 @@ mod tests {
     fn label_values_are_quoted_and_escaped() {
         assert_eq!(quote(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(quote("two\nlines"), r#""two\nlines""#);
-        assert_eq!(unquote(&quote("x\"y\\z\n{{é}}")).as_deref(), Some("x\"y\\z\n{{é}}"));
+        assert_eq!(
+            unquote(&quote("x\"y\\z\n{{é}}")).as_deref(),
+            Some("x\"y\\z\n{{é}}")
+        );
     }
 
     #[test]
@@ -267,20 +319,37 @@ mod tests {
             events_query: "sum(rate(e[{{.window}}]))".into(),
             total_query: "sum(rate(t[{{.window}}]))".into(),
         };
-        assert_eq!(error_ratio(&sli, Span::minutes(5)), "(sum(rate(e[5m])))\n/\n(sum(rate(t[5m])))");
+        assert_eq!(
+            error_ratio(&sli, Span::minutes(5)),
+            "(sum(rate(e[5m])))\n/\n(sum(rate(t[5m])))"
+        );
     }
 
     #[test]
     fn good_events_become_one_minus_the_ratio() {
-        let sli = Sli::Ratio { counts: EventKind::Good, events_query: "g".into(), total_query: "t".into() };
-        assert_eq!(error_ratio(&sli, Span::hours(1)), "1 - (\n  (g)\n  /\n  (t)\n)");
+        let sli = Sli::Ratio {
+            counts: EventKind::Good,
+            events_query: "g".into(),
+            total_query: "t".into(),
+        };
+        assert_eq!(
+            error_ratio(&sli, Span::hours(1)),
+            "1 - (\n  (g)\n  /\n  (t)\n)"
+        );
     }
 
     #[test]
     fn latency_uses_the_bucket_at_the_threshold_and_the_count() {
-        let sli = Sli::Latency { threshold_seconds: 0.3, histogram_metric: "h".into(), selector: "job=\"api\"".into() };
+        let sli = Sli::Latency {
+            threshold_seconds: 0.3,
+            histogram_metric: "h".into(),
+            selector: "job=\"api\"".into(),
+        };
         let (_, good, total) = event_queries(&sli);
-        assert_eq!(good, "sum(rate(h_bucket{job=\"api\",le=\"0.3\"}[{{.window}}]))");
+        assert_eq!(
+            good,
+            "sum(rate(h_bucket{job=\"api\",le=\"0.3\"}[{{.window}}]))"
+        );
         assert_eq!(total, "sum(rate(h_count{job=\"api\"}[{{.window}}]))");
         assert_eq!(recognise_sli(EventKind::Good, &good, &total), sli);
     }
@@ -288,7 +357,9 @@ mod tests {
     #[test]
     fn availability_averages_probes_and_reads_back() {
         for probe in ["up{job=\"api\"}", "max by (instance) (probe_success)"] {
-            let sli = Sli::Availability { probe_query: probe.into() };
+            let sli = Sli::Availability {
+                probe_query: probe.into(),
+            };
             let (_, good, total) = event_queries(&sli);
             assert_eq!(recognise_sli(EventKind::Good, &good, &total), sli);
         }
@@ -298,19 +369,35 @@ mod tests {
 
     #[test]
     fn other_query_pairs_stay_ratios() {
-        let sli = recognise_sli(EventKind::Good, "sum(rate(x[{{.window}}]))", "sum(rate(y[{{.window}}]))");
-        assert!(matches!(sli, Sli::Ratio { counts: EventKind::Good, .. }));
+        let sli = recognise_sli(
+            EventKind::Good,
+            "sum(rate(x[{{.window}}]))",
+            "sum(rate(y[{{.window}}]))",
+        );
+        assert!(matches!(
+            sli,
+            Sli::Ratio {
+                counts: EventKind::Good,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn counter_selectors_come_out_of_rate_queries() {
-        assert_eq!(counter_selector("sum(rate(a{b=\"c\"}[{{.window}}]))").as_deref(), Some("a{b=\"c\"}"));
+        assert_eq!(
+            counter_selector("sum(rate(a{b=\"c\"}[{{.window}}]))").as_deref(),
+            Some("a{b=\"c\"}")
+        );
         assert_eq!(counter_selector("a_total").as_deref(), Some("a_total"));
         assert_eq!(counter_selector("sum by (x) (rate(a[5m]))"), None);
     }
 
     #[test]
     fn matchers_split_outside_quotes() {
-        assert_eq!(split_matchers(r#"a="x,y", b=~"1\"2",c!="""#), vec![r#"a="x,y""#, r#"b=~"1\"2""#, r#"c!="""#]);
+        assert_eq!(
+            split_matchers(r#"a="x,y", b=~"1\"2",c!="""#),
+            vec![r#"a="x,y""#, r#"b=~"1\"2""#, r#"c!="""#]
+        );
     }
 }

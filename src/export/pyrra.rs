@@ -7,11 +7,11 @@
 //! Pyrra picks its own burn-rate windows and has no calendar windows; both
 //! are said in comments at the top of the file.
 
+use super::openslo::is_label_value;
 use super::promql::{counter_selector, is_plain_selector, le_value, quote, selector};
 use super::yaml::{self, map, s, Y};
-use super::openslo::is_label_value;
 use super::{ids, short_number, ExportFile, YAML};
-use crate::model::{AlertPreset, EventKind, Sli, Slo, Window};
+use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Window};
 
 /// The label Pyrra copies onto generated rules; it carries the service.
 pub const SERVICE_LABEL: &str = "pyrra.dev/service";
@@ -27,8 +27,16 @@ pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
         docs.push(doc);
         notes.append(&mut n);
     }
-    let content = format!("{}{}", yaml::comment(&notes.join("\n")), yaml::documents(&docs));
-    Ok(vec![ExportFile { name: format!("{base}.pyrra.yaml"), mime: YAML, content }])
+    let content = format!(
+        "{}{}",
+        yaml::comment(&notes.join("\n")),
+        yaml::documents(&docs)
+    );
+    Ok(vec![ExportFile {
+        name: format!("{base}.pyrra.yaml"),
+        mime: YAML,
+        content,
+    }])
 }
 
 fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
@@ -75,8 +83,18 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
             map(vec![("bool_gauge", map(vec![("metric", s(probe_query.trim()))]))])
         }
     };
+    if slo.budgeting != BudgetingMethod::Occurrences {
+        notes.push(format!(
+            "{}: Pyrra counts occurrences; the time-slice budgeting chosen here is not carried.",
+            id.slo
+        ));
+    }
     if let Window::Calendar { .. } = slo.window {
-        notes.push(format!("{}: Pyrra has no calendar windows; written as a rolling {}.", id.slo, slo.window.nominal().prometheus()));
+        notes.push(format!(
+            "{}: Pyrra has no calendar windows; written as a rolling {}.",
+            id.slo,
+            slo.window.nominal().prometheus()
+        ));
     }
     if slo.alerting.preset != AlertPreset::PyrraScaled && !slo.alerting.alerts.is_empty() {
         notes.push(format!("{}: Pyrra generates its own window-scaled burn-rate alerts, not the ones designed here.", id.slo));
@@ -92,10 +110,16 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
             other.insert(k.clone(), v.clone());
         }
     }
-    let mut metadata = vec![("name".to_string(), s(&id.slo)), ("labels".to_string(), Y::Map(labels))];
+    let mut metadata = vec![
+        ("name".to_string(), s(&id.slo)),
+        ("labels".to_string(), Y::Map(labels)),
+    ];
     if !other.is_empty() {
         let json = serde_json::to_string(&other).unwrap_or_default();
-        metadata.push(("annotations".into(), map(vec![(LABELS_ANNOTATION, s(json))])));
+        metadata.push((
+            "annotations".into(),
+            map(vec![(LABELS_ANNOTATION, s(json))]),
+        ));
     }
     let mut spec = Vec::new();
     if !slo.description.is_empty() {
@@ -107,7 +131,10 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
     let alerting = if slo.alerting.alerts.is_empty() {
         map(vec![("disabled", Y::Bool(true))])
     } else {
-        map(vec![("burnrates", Y::Bool(true)), ("absent", Y::Bool(true))])
+        map(vec![
+            ("burnrates", Y::Bool(true)),
+            ("absent", Y::Bool(true)),
+        ])
     };
     spec.push(("alerting".into(), alerting));
     let doc = map(vec![
@@ -126,16 +153,26 @@ mod tests {
     #[test]
     fn ratio_queries_must_reduce_to_selectors() {
         let slo = Slo {
-            sli: Sli::Ratio { counts: EventKind::Bad, events_query: "sum by (x) (rate(e[5m]))".into(), total_query: "t".into() },
+            sli: Sli::Ratio {
+                counts: EventKind::Bad,
+                events_query: "sum by (x) (rate(e[5m]))".into(),
+                total_query: "t".into(),
+            },
             ..Slo::default()
         };
-        assert!(export(&[&slo], "x").unwrap_err().contains("metric selector"));
+        assert!(export(&[&slo], "x")
+            .unwrap_err()
+            .contains("metric selector"));
     }
 
     #[test]
     fn good_event_ratios_are_refused_with_the_reason() {
         let slo = Slo {
-            sli: Sli::Ratio { counts: EventKind::Good, events_query: "g".into(), total_query: "t".into() },
+            sli: Sli::Ratio {
+                counts: EventKind::Good,
+                events_query: "g".into(),
+                total_query: "t".into(),
+            },
             ..Slo::default()
         };
         assert!(export(&[&slo], "x").unwrap_err().contains("counts errors"));
@@ -147,6 +184,9 @@ mod tests {
         let v: serde_norway::Value = serde_norway::from_str(&files[0].content).unwrap();
         assert_eq!(v["spec"]["target"].as_str(), Some("99.9"));
         assert_eq!(v["spec"]["window"].as_str(), Some("30d"));
-        assert_eq!(v["spec"]["indicator"]["ratio"]["errors"]["metric"].as_str(), Some("http_requests_total{code=~\"5..\"}"));
+        assert_eq!(
+            v["spec"]["indicator"]["ratio"]["errors"]["metric"].as_str(),
+            Some("http_requests_total{code=~\"5..\"}")
+        );
     }
 }

@@ -27,11 +27,6 @@ pub fn map<K: Into<String>>(pairs: Vec<(K, Y)>) -> Y {
     Y::Map(pairs.into_iter().map(|(k, v)| (k.into(), v)).collect())
 }
 
-/// A mapping from `(key, value)` string pairs (labels, annotations).
-pub fn string_map<'a>(pairs: impl IntoIterator<Item = (&'a String, &'a String)>) -> Y {
-    Y::Map(pairs.into_iter().map(|(k, v)| (k.clone(), s(v.clone()))).collect())
-}
-
 /// One YAML document, ending in a newline.
 pub fn document(root: &Y) -> String {
     let mut out = String::new();
@@ -56,7 +51,10 @@ pub fn documents(roots: &[Y]) -> String {
 pub fn comment(text: &str) -> String {
     text.lines()
         .map(|l| {
-            let clean: String = l.chars().map(|c| if is_break_or_control(c) { ' ' } else { c }).collect();
+            let clean: String = l
+                .chars()
+                .map(|c| if is_break_or_control(c) { ' ' } else { c })
+                .collect();
             format!("# {}\n", clean.trim_end())
         })
         .collect()
@@ -141,7 +139,9 @@ fn literal_block_chomping(text: &str) -> Option<&'static str> {
         return None;
     }
     let body = text.strip_suffix('\n').unwrap_or(text);
-    let clean = body.chars().all(|c| c == '\n' || !(is_break_or_control(c) || c == '\t'))
+    let clean = body
+        .chars()
+        .all(|c| c == '\n' || !(is_break_or_control(c) || c == '\t'))
         && body.split('\n').all(|l| !l.ends_with(' '));
     if !clean {
         return None;
@@ -154,7 +154,13 @@ fn inline(v: &Y) -> String {
         Y::Str(text) => scalar_inline(text),
         Y::Num(n) if n.is_finite() => format!("{n}"),
         Y::Num(n) if n.is_nan() => ".nan".into(),
-        Y::Num(n) => if *n > 0.0 { ".inf".into() } else { "-.inf".into() },
+        Y::Num(n) => {
+            if *n > 0.0 {
+                ".inf".into()
+            } else {
+                "-.inf".into()
+            }
+        }
         Y::Bool(b) => b.to_string(),
         Y::Seq(_) => "[]".into(),
         Y::Map(_) => "{}".into(),
@@ -171,13 +177,19 @@ pub fn scalar_inline(text: &str) -> String {
 }
 
 /// Words that YAML 1.1 readers (PyYAML, Go yaml.v2) resolve to booleans or null.
-const RESERVED: [&str; 12] = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "nan", "inf"];
+const RESERVED: [&str; 12] = [
+    "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "nan", "inf",
+];
 
 fn is_safe_plain(text: &str) -> bool {
-    let Some(first) = text.chars().next() else { return false };
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
     (first.is_ascii_alphabetic() || first == '_' || first == '/')
         && !text.ends_with(' ')
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/' | '-' | ' '))
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/' | '-' | ' '))
         && !RESERVED.contains(&text.to_ascii_lowercase().as_str())
 }
 
@@ -202,7 +214,11 @@ fn double_quoted(text: &str) -> String {
 /// Control characters, the BOM and the Unicode line/paragraph separators that
 /// YAML 1.1 treats as line breaks.
 fn is_break_or_control(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
 
 fn pad(n: usize, out: &mut String) {
@@ -218,9 +234,30 @@ mod tests {
     }
 
     const NASTY: [&str; 24] = [
-        "plain", "yes", "No", "on", "1:20", "0o17", "1e3", "-5", ".5", "~", "null", "",
-        " leading", "trailing ", "a: b", "# not a comment", "{{ .window }}", "}}", "quote \" and 'single'",
-        "back\\slash", "line\nbreak", "ends with newline\n", "</script><b>é ünï 日本</b>", "tab\there\u{2028}x",
+        "plain",
+        "yes",
+        "No",
+        "on",
+        "1:20",
+        "0o17",
+        "1e3",
+        "-5",
+        ".5",
+        "~",
+        "null",
+        "",
+        " leading",
+        "trailing ",
+        "a: b",
+        "# not a comment",
+        "{{ .window }}",
+        "}}",
+        "quote \" and 'single'",
+        "back\\slash",
+        "line\nbreak",
+        "ends with newline\n",
+        "</script><b>é ünï 日本</b>",
+        "tab\there\u{2028}x",
     ];
 
     #[test]
@@ -229,7 +266,11 @@ mod tests {
             let doc = document(&map(vec![(text, s(text)), ("list", Y::Seq(vec![s(text)]))]));
             let back = parse(&doc);
             assert_eq!(back[text].as_str(), Some(text), "value {text:?} in\n{doc}");
-            assert_eq!(back["list"][0].as_str(), Some(text), "list item {text:?} in\n{doc}");
+            assert_eq!(
+                back["list"][0].as_str(),
+                Some(text),
+                "list item {text:?} in\n{doc}"
+            );
         }
     }
 
@@ -237,7 +278,10 @@ mod tests {
     fn multi_line_queries_become_literal_blocks() {
         let q = "sum(rate(x[5m]))\n/\nsum(rate(y[5m]))";
         let doc = document(&map(vec![("expr", s(q))]));
-        assert_eq!(doc, "expr: |-\n  sum(rate(x[5m]))\n  /\n  sum(rate(y[5m]))\n");
+        assert_eq!(
+            doc,
+            "expr: |-\n  sum(rate(x[5m]))\n  /\n  sum(rate(y[5m]))\n"
+        );
         assert_eq!(parse(&doc)["expr"].as_str(), Some(q));
     }
 
@@ -245,14 +289,21 @@ mod tests {
     fn nested_sequences_of_mappings_keep_structure_and_numbers() {
         let root = map(vec![(
             "groups",
-            Y::Seq(vec![map(vec![("name", s("g")), ("factor", Y::Num(14.4)), ("on", Y::Bool(true)), ("empty", Y::Map(vec![]))])]),
+            Y::Seq(vec![map(vec![
+                ("name", s("g")),
+                ("factor", Y::Num(14.4)),
+                ("on", Y::Bool(true)),
+                ("empty", Y::Map(vec![])),
+            ])]),
         )]);
         let doc = document(&root);
         let back = parse(&doc);
         assert_eq!(back["groups"][0]["name"].as_str(), Some("g"));
         assert_eq!(back["groups"][0]["factor"].as_f64(), Some(14.4));
         assert_eq!(back["groups"][0]["on"].as_bool(), Some(true));
-        assert!(back["groups"][0]["empty"].as_mapping().is_some_and(|m| m.is_empty()));
+        assert!(back["groups"][0]["empty"]
+            .as_mapping()
+            .is_some_and(|m| m.is_empty()));
     }
 
     #[test]

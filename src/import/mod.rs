@@ -37,7 +37,10 @@ pub(crate) struct Doc {
 pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(vec![Diagnostic::error(1, "nothing to import: the text is empty")]);
+        return Err(vec![Diagnostic::error(
+            1,
+            "nothing to import: the text is empty",
+        )]);
     }
     if text.trim_start().starts_with('{') && !looks_like_spec_json(text) {
         return project::project_with_unmapped(text)
@@ -46,7 +49,10 @@ pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     }
     let docs = documents(text)?;
     let mut out = Imported {
-        project: Project { name: "Imported specs".into(), ..Project::default() },
+        project: Project {
+            name: "Imported specs".into(),
+            ..Project::default()
+        },
         unmapped: Vec::new(),
     };
     let mut errors = Vec::new();
@@ -68,7 +74,10 @@ pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
         } else if api.starts_with("pyrra.dev/") && kind == "ServiceLevelObjective" {
             pyrra::import(&doc, &mut out, &mut errors);
         } else if api.starts_with("openslo/") {
-            errors.push(Diagnostic::error(doc.line, format!("apiVersion {api} is not supported; the workbench reads openslo/v1")));
+            errors.push(Diagnostic::error(
+                doc.line,
+                format!("apiVersion {api} is not supported; the workbench reads openslo/v1"),
+            ));
         } else if let Some(v) = str_at(&doc.value, &["version"]) {
             errors.push(Diagnostic::error(doc.line, format!("Sloth spec version \"{v}\" is not supported; the workbench reads prometheus/v1")));
         } else {
@@ -85,7 +94,8 @@ pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
         sloth::import(text, spec, &sloth_windows, &mut out, &mut errors);
     }
     if sloth_specs.is_empty() && !sloth_windows.is_empty() {
-        out.unmapped.push("AlertWindows: no Sloth spec in the same text uses these windows".into());
+        out.unmapped
+            .push("AlertWindows: no Sloth spec in the same text uses these windows".into());
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -96,11 +106,27 @@ pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     Ok(out)
 }
 
-/// OpenSLO and Pyrra may be written as JSON too; they carry `apiVersion`.
+/// OpenSLO, Sloth and Pyrra may be written as JSON or as a YAML flow
+/// mapping too; they carry `apiVersion` (or Sloth's `version`), a project
+/// file does not.
 fn looks_like_spec_json(text: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(text)
-        .map(|v| v.get("apiVersion").is_some() || v.get("version").and_then(|v| v.as_str()) == Some("prometheus/v1"))
-        .unwrap_or(false)
+    let is_spec = |api: bool, version: Option<&str>| api || version == Some("prometheus/v1");
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => is_spec(
+            v.get("apiVersion").is_some(),
+            v.get("version").and_then(|v| v.as_str()),
+        ),
+        // Only text that names a spec's version is worth a second, YAML, parse.
+        Err(_) if !(text.contains("apiVersion") || text.contains("prometheus/v1")) => false,
+        Err(_) => serde_norway::from_str::<Value>(text)
+            .map(|v| {
+                is_spec(
+                    v.get("apiVersion").is_some(),
+                    v.get("version").and_then(Value::as_str),
+                )
+            })
+            .unwrap_or(false),
+    }
 }
 
 /// Splits the text into YAML documents with the line each starts on.
@@ -113,7 +139,8 @@ fn documents(text: &str) -> Result<Vec<Doc>, Vec<Diagnostic>> {
             Ok(value) => docs.push(Doc { line, value }),
             Err(e) => {
                 let d = match e.location() {
-                    Some(loc) => Diagnostic::error(loc.line(), format!("not valid YAML: {e}")).at_column(loc.column()),
+                    Some(loc) => Diagnostic::error(loc.line(), format!("not valid YAML: {e}"))
+                        .at_column(loc.column()),
                     None => Diagnostic::error(line, format!("not valid YAML: {e}")),
                 };
                 return Err(vec![d]);
@@ -137,17 +164,29 @@ fn document_start_lines(text: &str) -> Vec<usize> {
     };
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
-        let is_separator = line.starts_with("---") && (line.len() == 3 || line[3..].starts_with([' ', '\t']));
+        let is_separator =
+            line.starts_with("---") && (line.len() == 3 || line[3..].starts_with([' ', '\t']));
         if is_separator {
             close(seg, &mut starts);
             let inline = !line[3..].trim().is_empty() && !line[3..].trim_start().starts_with('#');
             seg = (inline.then_some(n), Some(n));
-        } else if seg.0.is_none() && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+        } else if seg.0.is_none() && !line.trim().is_empty() && !line.trim_start().starts_with('#')
+        {
             seg.0 = Some(n);
         }
     }
     close(seg, &mut starts);
     starts
+}
+
+/// First line at or after `from` (1-based) whose text holds `needle`: a
+/// better pointer than the document's first line for errors inside it.
+pub(crate) fn line_containing(text: &str, from: usize, needle: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
 }
 
 /// A string at a path of mapping keys.
@@ -162,7 +201,8 @@ pub(crate) fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
 /// A number given as a YAML number or a numeric string ("99.9").
 pub(crate) fn number_at(v: &Value, path: &[&str]) -> Option<f64> {
     let n = at(v, path)?;
-    n.as_f64().or_else(|| n.as_str().and_then(|s| s.trim().parse().ok()))
+    n.as_f64()
+        .or_else(|| n.as_str().and_then(|s| s.trim().parse().ok()))
 }
 
 /// A target given in percent (Sloth, Pyrra), without float noise: 99.9 is 0.999.
@@ -176,13 +216,19 @@ pub(crate) fn percent_target(percent: f64) -> Result<Target, String> {
 /// A target given as a ratio (OpenSLO `target`): 0.999, never 99.9.
 pub(crate) fn ratio_target(ratio: f64) -> Result<Target, String> {
     if !(ratio > 0.0 && ratio < 1.0) {
-        return Err(format!("{ratio} must be a ratio above 0 and below 1 (0.999 for 99.9%)"));
+        return Err(format!(
+            "{ratio} must be a ratio above 0 and below 1 (0.999 for 99.9%)"
+        ));
     }
     Target::from_number(ratio)
 }
 
 /// Scalar text of a mapping's string entries; other entries go to `skipped`.
-pub(crate) fn string_entries(v: Option<&Value>, path: &str, skipped: &mut Vec<String>) -> Vec<(String, String)> {
+pub(crate) fn string_entries(
+    v: Option<&Value>,
+    path: &str,
+    skipped: &mut Vec<String>,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if let Some(m) = v.and_then(Value::as_mapping) {
         for (k, val) in m {
@@ -216,10 +262,20 @@ pub(crate) fn ensure_service(project: &mut Project, service: Service) {
 }
 
 /// Keys of a mapping not in `known`, as unmapped entries under `path`.
-pub(crate) fn extra_keys(v: Option<&Value>, known: &[&str], path: &str, why: &str, out: &mut Vec<String>) {
+pub(crate) fn extra_keys(
+    v: Option<&Value>,
+    known: &[&str],
+    path: &str,
+    why: &str,
+    out: &mut Vec<String>,
+) {
     if let Some(m) = v.and_then(Value::as_mapping) {
         for k in m.keys() {
-            let key = k.as_str().map(str::to_string).or_else(|| scalar_text(k)).unwrap_or_default();
+            let key = k
+                .as_str()
+                .map(str::to_string)
+                .or_else(|| scalar_text(k))
+                .unwrap_or_default();
             if !known.contains(&key.as_str()) {
                 out.push(format!("{path}.{key}: {why}"));
             }
@@ -259,7 +315,16 @@ mod tests {
 
     #[test]
     fn empty_and_odd_inputs_are_errors_not_panics() {
-        for text in ["", "   ", "---\n---\n", "[1, 2]", "{", "\u{feff}", "version: prometheus/v1\nslos: 5\n", "apiVersion: openslo/v1\n"] {
+        for text in [
+            "",
+            "   ",
+            "---\n---\n",
+            "[1, 2]",
+            "{",
+            "\u{feff}",
+            "version: prometheus/v1\nslos: 5\n",
+            "apiVersion: openslo/v1\n",
+        ] {
             assert!(import_spec(text).is_err(), "{text:?}");
         }
     }

@@ -30,7 +30,8 @@ pub fn project_with_unmapped(text: &str) -> Result<(Project, Vec<String>), Diagn
 fn parse(text: &str) -> Result<Value, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
-        Diagnostic::error(e.line().max(1), format!("not a valid project file: {e}")).at_column(e.column().max(1))
+        Diagnostic::error(e.line().max(1), format!("not a valid project file: {e}"))
+            .at_column(e.column().max(1))
     })
 }
 
@@ -39,20 +40,33 @@ fn from_value(value: Value) -> Result<Project, Diagnostic> {
 }
 
 fn to_project(value: Value) -> Result<Project, Diagnostic> {
-    serde_json::from_value(value).map_err(|e| Diagnostic::error(1, format!("project file does not match the workbench model: {e}")))
+    serde_json::from_value(value).map_err(|e| {
+        Diagnostic::error(
+            1,
+            format!("project file does not match the workbench model: {e}"),
+        )
+    })
 }
 
 /// Runs the upgrade chain from the file's version to `SCHEMA_VERSION`.
 pub fn upgrade(mut value: Value) -> Result<Value, Diagnostic> {
     if !value.is_object() {
-        return Err(Diagnostic::error(1, "a project file is a JSON object ({ ... })"));
+        return Err(Diagnostic::error(
+            1,
+            "a project file is a JSON object ({ ... })",
+        ));
     }
     let mut version = match value.get("schema_version") {
         None => 0,
         Some(v) => v
             .as_u64()
             .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| Diagnostic::error(1, format!("schema_version must be a whole number, found {v}")))?,
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    1,
+                    format!("schema_version must be a whole number, found {v}"),
+                )
+            })?,
     };
     if version > SCHEMA_VERSION {
         return Err(Diagnostic::error(
@@ -83,7 +97,11 @@ fn unknown_keys(input: &Value, known: &Value, path: &str, out: &mut Vec<String>)
     match (input, known) {
         (Value::Object(i), Value::Object(k)) => {
             for (key, v) in i {
-                let p = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                let p = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
                 match k.get(key) {
                     Some(kv) => unknown_keys(v, kv, &p, out),
                     None => out.push(format!("{p}: not part of the workbench model; left out")),
@@ -105,7 +123,8 @@ mod tests {
 
     #[test]
     fn an_unversioned_file_is_upgraded_to_the_current_version() {
-        let p = project_from_json(r#"{"name": "Old shop", "slos": [{"id": "a", "name": "A"}]}"#).unwrap();
+        let p = project_from_json(r#"{"name": "Old shop", "slos": [{"id": "a", "name": "A"}]}"#)
+            .unwrap();
         assert_eq!(p.schema_version, SCHEMA_VERSION);
         assert_eq!(p.name, "Old shop");
         assert_eq!(p.slos[0].id, "a");
@@ -125,7 +144,10 @@ mod tests {
 
     #[test]
     fn keys_the_model_does_not_hold_are_listed() {
-        let (_, unmapped) = project_with_unmapped(r#"{"schema_version": 1, "colour": "red", "slos": [{"id": "a", "owner": "x"}]}"#).unwrap();
+        let (_, unmapped) = project_with_unmapped(
+            r#"{"schema_version": 1, "colour": "red", "slos": [{"id": "a", "owner": "x"}]}"#,
+        )
+        .unwrap();
         assert_eq!(unmapped.len(), 2, "{unmapped:?}");
         assert!(unmapped[0].starts_with("colour:"));
         assert!(unmapped[1].starts_with("slos[0].owner:"));

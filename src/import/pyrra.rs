@@ -1,46 +1,62 @@
 //! Pyrra `ServiceLevelObjective` import: ratio, latency and bool_gauge
 //! indicators; Pyrra's own window-scaled burn-rate alerts become the
-//! workbench's `PyrraScaled` preset (tiers computed here from the design
-//! notes: 14x, 7x, 2x, 1x with windows W/672 and W/8064, W/112 and W/1344,
-//! W/28 and W/336, W/7 and W/112).
+//! workbench's `PyrraScaled` preset (`alerting::preset_alerts`).
 
-use super::{at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc, Imported};
+use super::{
+    at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc,
+    Imported,
+};
+use crate::alerting::preset_alerts;
 use crate::diag::Diagnostic;
 use crate::export::promql::{split_matchers, split_selector, unquote, WINDOW};
 use crate::export::pyrra::{LABELS_ANNOTATION, SERVICE_LABEL};
-use crate::model::{AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Window};
+use crate::model::{AlertConfig, AlertPreset, EventKind, Service, Sli, Slo, Span, Window};
 use serde_norway::Value;
 
 pub(crate) fn import(doc: &Doc, out: &mut Imported, errors: &mut Vec<Diagnostic>) {
     match slo(&doc.value, out) {
         Ok(s) => {
-            ensure_service(&mut out.project, Service { name: s.service.clone(), ..Service::default() });
+            ensure_service(
+                &mut out.project,
+                Service {
+                    name: s.service.clone(),
+                    ..Service::default()
+                },
+            );
             out.project.slos.push(s);
         }
-        Err(m) => errors.push(Diagnostic::error(doc.line, format!("Pyrra ServiceLevelObjective: {m}"))),
+        Err(m) => errors.push(Diagnostic::error(
+            doc.line,
+            format!("Pyrra ServiceLevelObjective: {m}"),
+        )),
     }
-}
-
-/// Pyrra's four tiers scaled to the SLO window (calibrated on 28 days).
-pub fn pyrra_alerts(window: Span) -> Vec<BurnAlert> {
-    let w = window.seconds();
-    [(Severity::Page, 14.0, 672, 8064), (Severity::Page, 7.0, 112, 1344), (Severity::Ticket, 2.0, 28, 336), (Severity::Ticket, 1.0, 7, 112)]
-        .into_iter()
-        .map(|(severity, factor, l, s)| BurnAlert { severity, long: Span((w / l).max(60)), short: Span((w / s).max(60)), factor })
-        .collect()
 }
 
 fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
     let name = str_at(v, &["metadata", "name"]).ok_or("needs metadata.name")?;
     let here = format!("ServiceLevelObjective {name}");
     let un = &mut out.unmapped;
-    extra_keys(at(v, &["metadata"]), &["name", "labels", "annotations"], &format!("{here}: metadata"), "not part of the workbench model; left out", un);
-    extra_keys(at(v, &["spec"]), &["description", "target", "window", "indicator", "alerting"], &format!("{here}: spec"), "not part of the workbench model; left out", un);
+    extra_keys(
+        at(v, &["metadata"]),
+        &["name", "labels", "annotations"],
+        &format!("{here}: metadata"),
+        "not part of the workbench model; left out",
+        un,
+    );
+    extra_keys(
+        at(v, &["spec"]),
+        &["description", "target", "window", "indicator", "alerting"],
+        &format!("{here}: spec"),
+        "not part of the workbench model; left out",
+        un,
+    );
 
-    let percent = number_at(v, &["spec", "target"]).ok_or("spec.target is required (a percent such as \"99.9\")")?;
+    let percent = number_at(v, &["spec", "target"])
+        .ok_or("spec.target is required (a percent such as \"99.9\")")?;
     let target = percent_target(percent).map_err(|m| format!("spec.target {percent}: {m}"))?;
-    let window = Span::parse(str_at(v, &["spec", "window"]).ok_or("spec.window is required (such as 28d)")?)
-        .map_err(|e| format!("spec.window: {e}"))?;
+    let window =
+        Span::parse(str_at(v, &["spec", "window"]).ok_or("spec.window is required (such as 28d)")?)
+            .map_err(|e| format!("spec.window: {e}"))?;
 
     let ind = at(v, &["spec", "indicator"]).ok_or("spec.indicator is required")?;
     for kind in ["ratio", "latency", "bool_gauge", "latencyNative"] {
@@ -48,17 +64,32 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             un.push(format!("{here}: spec.indicator.{kind}.grouping: one SLO per group is not part of the workbench model; left out"));
         }
     }
-    let metric = |path: &[&str]| str_at(ind, path).map(str::trim).ok_or_else(|| format!("spec.indicator.{} is required", path.join(".")));
+    let metric = |path: &[&str]| {
+        str_at(ind, path)
+            .map(str::trim)
+            .ok_or_else(|| format!("spec.indicator.{} is required", path.join(".")))
+    };
     let sli = if at(ind, &["ratio"]).is_some() {
         Sli::Ratio {
             counts: EventKind::Bad,
-            events_query: format!("sum(rate({}[{WINDOW}]))", metric(&["ratio", "errors", "metric"])?),
-            total_query: format!("sum(rate({}[{WINDOW}]))", metric(&["ratio", "total", "metric"])?),
+            events_query: format!(
+                "sum(rate({}[{WINDOW}]))",
+                metric(&["ratio", "errors", "metric"])?
+            ),
+            total_query: format!(
+                "sum(rate({}[{WINDOW}]))",
+                metric(&["ratio", "total", "metric"])?
+            ),
         }
     } else if at(ind, &["latency"]).is_some() {
-        latency(metric(&["latency", "success", "metric"])?, metric(&["latency", "total", "metric"])?)?
+        latency(
+            metric(&["latency", "success", "metric"])?,
+            metric(&["latency", "total", "metric"])?,
+        )?
     } else if at(ind, &["bool_gauge"]).is_some() {
-        Sli::Availability { probe_query: metric(&["bool_gauge", "metric"])?.to_string() }
+        Sli::Availability {
+            probe_query: metric(&["bool_gauge", "metric"])?.to_string(),
+        }
     } else if at(ind, &["latencyNative"]).is_some() {
         return Err("spec.indicator.latencyNative (native histograms) is not supported; use a classic histogram latency indicator".into());
     } else {
@@ -67,38 +98,75 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
 
     let mut labels = std::collections::BTreeMap::new();
     let mut service = String::new();
-    for (k, val) in string_entries(at(v, &["metadata", "labels"]), &format!("{here}: metadata.labels"), un) {
+    for (k, val) in string_entries(
+        at(v, &["metadata", "labels"]),
+        &format!("{here}: metadata.labels"),
+        un,
+    ) {
         if k == SERVICE_LABEL {
             service = val;
         } else {
             labels.insert(k, val);
         }
     }
-    for (k, val) in string_entries(at(v, &["metadata", "annotations"]), &format!("{here}: metadata.annotations"), un) {
+    for (k, val) in string_entries(
+        at(v, &["metadata", "annotations"]),
+        &format!("{here}: metadata.annotations"),
+        un,
+    ) {
         if k == LABELS_ANNOTATION {
             match serde_json::from_str::<std::collections::BTreeMap<String, String>>(&val) {
                 Ok(more) => labels.extend(more),
-                Err(_) => un.push(format!("{here}: metadata.annotations.{k}: not a JSON object of strings; left out")),
+                Err(_) => un.push(format!(
+                    "{here}: metadata.annotations.{k}: not a JSON object of strings; left out"
+                )),
             }
         } else {
-            un.push(format!("{here}: metadata.annotations.{k}: not part of the workbench model; left out"));
+            un.push(format!(
+                "{here}: metadata.annotations.{k}: not part of the workbench model; left out"
+            ));
         }
     }
 
     let alerting = at(v, &["spec", "alerting"]);
-    let flag = |k: &str, default: bool| alerting.and_then(|a| at(a, &[k])).and_then(Value::as_bool).unwrap_or(default);
-    let alerts = if flag("disabled", false) || !flag("burnrates", true) { Vec::new() } else { pyrra_alerts(window) };
-    extra_keys(alerting, &["disabled", "burnrates", "absent"], &format!("{here}: spec.alerting"), "Pyrra alert names and severities are not part of the workbench model; left out", un);
+    let flag = |k: &str, default: bool| {
+        alerting
+            .and_then(|a| at(a, &[k]))
+            .and_then(Value::as_bool)
+            .unwrap_or(default)
+    };
+    let alerts = if flag("disabled", false) || !flag("burnrates", true) {
+        Vec::new()
+    } else {
+        preset_alerts(AlertPreset::PyrraScaled, window).unwrap_or_default()
+    };
+    extra_keys(
+        alerting,
+        &["disabled", "burnrates", "absent"],
+        &format!("{here}: spec.alerting"),
+        "Pyrra alert names and severities are not part of the workbench model; left out",
+        un,
+    );
 
     Ok(Slo {
         id: name.to_string(),
         name: name.to_string(),
-        service: if service.is_empty() { "service".into() } else { service },
-        description: str_at(v, &["spec", "description"]).unwrap_or("").to_string(),
+        service: if service.is_empty() {
+            "service".into()
+        } else {
+            service
+        },
+        description: str_at(v, &["spec", "description"])
+            .unwrap_or("")
+            .to_string(),
         sli,
         target,
         window: Window::Rolling { span: window },
-        alerting: AlertConfig { preset: AlertPreset::PyrraScaled, alerts, runbook_url: String::new() },
+        alerting: AlertConfig {
+            preset: AlertPreset::PyrraScaled,
+            alerts,
+            runbook_url: String::new(),
+        },
         labels,
         ..Slo::default()
     })
@@ -106,7 +174,9 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
 
 /// `h_bucket{…,le="0.3"}` and `h_count{…}` into a latency SLI.
 fn latency(success: &str, total: &str) -> Result<Sli, String> {
-    let bad = || format!("latency success metric \"{success}\" must be NAME_bucket{{...,le=\"SECONDS\"}}");
+    let bad = || {
+        format!("latency success metric \"{success}\" must be NAME_bucket{{...,le=\"SECONDS\"}}")
+    };
     let (name, matchers) = split_selector(success).ok_or_else(bad)?;
     let histogram = name.strip_suffix("_bucket").ok_or_else(bad)?;
     let mut le = None;
@@ -118,26 +188,24 @@ fn latency(success: &str, total: &str) -> Result<Sli, String> {
         }
     }
     let threshold_seconds = le.filter(|t| t.is_finite() && *t > 0.0).ok_or_else(bad)?;
-    let total_name = split_selector(total).map(|(n, _)| n).unwrap_or(total.trim());
+    let total_name = split_selector(total)
+        .map(|(n, _)| n)
+        .unwrap_or(total.trim());
     if total_name != format!("{histogram}_count") {
-        return Err(format!("latency total metric \"{total}\" must be {histogram}_count{{...}}"));
+        return Err(format!(
+            "latency total metric \"{total}\" must be {histogram}_count{{...}}"
+        ));
     }
-    Ok(Sli::Latency { threshold_seconds, histogram_metric: histogram.to_string(), selector: rest.join(",") })
+    Ok(Sli::Latency {
+        threshold_seconds,
+        histogram_metric: histogram.to_string(),
+        selector: rest.join(","),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pyrra_tiers_at_28_days_are_the_documented_windows() {
-        let a = pyrra_alerts(Span::days(28));
-        let w: Vec<(String, String, f64)> = a.iter().map(|a| (a.long.prometheus(), a.short.prometheus(), a.factor)).collect();
-        assert_eq!(
-            w,
-            [("1h".into(), "5m".into(), 14.0), ("6h".into(), "30m".into(), 7.0), ("1d".into(), "2h".into(), 2.0), ("4d".into(), "6h".into(), 1.0)]
-        );
-    }
 
     #[test]
     fn latency_metrics_must_name_bucket_and_count_of_one_histogram() {

@@ -7,6 +7,7 @@
 pub mod components;
 pub mod pages;
 pub mod route;
+pub mod shared_link;
 pub mod store;
 
 use leptos::prelude::*;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
             </nav>
             <store::StorageWarning/>
         </header>
+        <shared_link::SharedLinkBanner/>
         <main id="main" tabindex="-1">
             {move || pages::render(route.get())}
         </main>
