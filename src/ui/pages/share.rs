@@ -1,6 +1,6 @@
 //! The Share page: the project file (download and import), imports of
-//! OpenSLO, Sloth and Pyrra specs, the share link, and opening a link
-//! someone sent (`#/open/<payload>`).
+//! OpenSLO, Sloth and Pyrra specs, and making a share link. Opening a link
+//! someone sent (`#/open/<payload>`) is the shell's `shared_link` banner.
 //!
 //! Formats are the engine's (`export`, `import`, `share`); this page moves
 //! text between them and the browser.
@@ -22,7 +22,6 @@ pub fn SharePage() -> impl IntoView {
         <PageFrame title="Share: project file, imports and links" page="share">
             <p class="lead">"Everything stays in this browser until you download a file or copy a link. "
                 "A share link carries the project in its fragment (after #), which browsers never send to a server."</p>
-            <OpenLink/>
             <ProjectFile/>
             <Import/>
             <section class="card" aria-labelledby="link-title">
@@ -38,48 +37,6 @@ fn replace(ws: Workspace, undo: Undo, next: Project, message: String) {
     let old = ws.project.get_untracked();
     ws.project.set(next);
     undo.offer(message, Removed::Project(Box::new(old)));
-}
-
-/// A project arriving through `#/open/<payload>`.
-#[component]
-fn OpenLink() -> impl IntoView {
-    let ws = expect_context::<Workspace>();
-    let undo = expect_context::<Undo>();
-    let payload = RwSignal::new(crate::ui::route::share_payload());
-    let decoded = Memo::new(move |_| payload.get().map(|p| share::decode(&p)));
-    let forget_link = move || {
-        // Leave the fragment without a hashchange, so this page (and its undo) stays.
-        let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/share")));
-        payload.set(None);
-    };
-    move || {
-        decoded.get().map(|result| match result {
-            Ok(p) => {
-                let summary = format!("“{}”: {} service(s), {} journey(s), {} SLO(s).", p.name, p.services.len(), p.journeys.len(), p.slos.len());
-                view! {
-                    <section class="card open-link" aria-labelledby="open-title">
-                        <h2 id="open-title">"A shared project is in this link"</h2>
-                        <p>{summary}</p>
-                        <p>"Opening it replaces your current workspace; you can undo right after, or download your project file first."</p>
-                        <div class="button-row">
-                            <button type="button" class="primary" on:click=move |_| {
-                                replace(ws, undo, p.clone(), "Opened the shared project.".into());
-                                forget_link();
-                            }>"Open the shared project"</button>
-                            <button type="button" on:click=move |_| forget_link()>"Ignore it"</button>
-                        </div>
-                    </section>
-                }.into_any()
-            }
-            Err(e) => view! {
-                <section class="card open-link" aria-labelledby="open-title">
-                    <h2 id="open-title">"This share link cannot be opened"</h2>
-                    <p class="error" role="alert">{e}</p>
-                    <button type="button" on:click=move |_| forget_link()>"Dismiss"</button>
-                </section>
-            }.into_any(),
-        })
-    }
 }
 
 #[component]
