@@ -260,32 +260,10 @@ pub fn internal_service() -> Project {
         preset: AlertPreset::Workbook28d,
         ..AlertConfig::default()
     };
-    availability.alerting.alerts = vec![
-        crate::model::BurnAlert {
-            severity: crate::model::Severity::Page,
-            long: Span::hours(1),
-            short: Span::minutes(5),
-            factor: 13.44,
-        },
-        crate::model::BurnAlert {
-            severity: crate::model::Severity::Page,
-            long: Span::hours(6),
-            short: Span::minutes(30),
-            factor: 5.6,
-        },
-        crate::model::BurnAlert {
-            severity: crate::model::Severity::Ticket,
-            long: Span::days(1),
-            short: Span::hours(2),
-            factor: 2.8,
-        },
-        crate::model::BurnAlert {
-            severity: crate::model::Severity::Ticket,
-            long: Span::days(3),
-            short: Span::hours(6),
-            factor: 0.933,
-        },
-    ];
+    // The 28-day Workbook preset, as the engine defines it (factors 13.44, 5.6, 2.8, 0.933).
+    availability.alerting.alerts =
+        crate::alerting::preset_alerts(AlertPreset::Workbook28d, Span::days(28))
+            .unwrap_or_default();
     availability.description =
         "Services that call us get an answer; they fall back to defaults otherwise.".into();
     let mut latency = slo_from(
@@ -483,6 +461,18 @@ mod tests {
             let back: Project = serde_json::from_str(&text).unwrap();
             assert_eq!(back, p, "{id}");
         }
+    }
+
+    #[test]
+    fn the_internal_service_uses_the_28_day_workbook_factors() {
+        let p = internal_service();
+        let factors: Vec<f64> = p.slos[0]
+            .alerting
+            .alerts
+            .iter()
+            .map(|a| (a.factor * 1000.0).round() / 1000.0)
+            .collect();
+        assert_eq!(factors, vec![13.44, 5.6, 2.8, 0.933]);
     }
 
     #[test]
