@@ -6,7 +6,11 @@
 
 pub mod alerting;
 pub mod budget;
+pub mod catalog;
 pub mod diag;
+pub mod examples;
+pub mod glossary;
+pub mod guide;
 pub mod export;
 pub mod import;
 pub mod ingest;
