@@ -1,5 +1,4 @@
-//! The `slo-workbench` command-line tool: budget, lint and export (simulate
-//! arrives with the `ingest` module)
+//! The `slo-workbench` command-line tool: budget, simulate, lint and export
 //! over the same engine the browser uses, for pipelines and scripted checks.
 //!
 //! Owns argument parsing (two stages: raw words into `Args`, then a typed
@@ -10,7 +9,8 @@
 //! error (with `FILE:LINE: message` on stderr).
 
 use crate::diag::{Diagnostic, Level};
-use crate::model::{Project, Slo, Span, Target};
+use crate::model::{workbook_30d, Project, Slo, Span, Target, Window};
+use crate::simulate::{simulate, SimOptions, Simulation};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -18,11 +18,13 @@ use std::io::{Read, Write};
 pub const USAGE: &str = "\
 Usage:
   slo-workbench budget   --target 99.9 [--window 30d] [--json]
+  slo-workbench simulate --spec SPEC --data DATA [--slo ID] [--window 30d]
+                         [--latency-threshold SECONDS] [--json]
   slo-workbench lint     --spec SPEC [--json]
   slo-workbench export   --spec SPEC --format FORMAT [--slo ID] [--out DIR]
 
 SPEC is a project file (JSON), an OpenSLO v1 YAML or a Sloth prometheus/v1 YAML.
-`-` reads SPEC from stdin.
+DATA is CSV/TSV/semicolon text or Prometheus query_range JSON; `-` reads stdin.
 FORMAT is one of prometheus, openslo, sloth, pyrra, markdown, project.
 Exit status: 0 done, 1 lint found errors, 2 bad usage or bad input.
 ";
@@ -140,6 +142,10 @@ fn dispatch(args: &Args) -> Result<Output, Failure> {
             args.allow(&["target", "window", "json"])?;
             budget(args)
         }
+        "simulate" => {
+            args.allow(&["spec", "data", "slo", "window", "latency-threshold", "json"])?;
+            simulate_command(args)
+        }
         "lint" => {
             args.allow(&["spec", "json"])?;
             lint_command(args)
@@ -249,6 +255,182 @@ fn choose_slo(project: &Project, path: &str, id: Option<&str>) -> Result<Slo, Fa
             None => format!("{path}: the spec holds no SLO"),
         }])
     })
+}
+
+// ---- simulate -----------------------------------------------------------------
+
+fn simulate_command(args: &Args) -> Result<Output, Failure> {
+    let spec_path = args.required("spec")?;
+    let data_path = args.required("data")?;
+    if spec_path == "-" && data_path == "-" {
+        return Err(Failure::Usage("only one of --spec and --data can read stdin".into()));
+    }
+    let window = args.value("window").map(parse_window).transpose()?;
+    let latency = args
+        .value("latency-threshold")
+        .map(|v| match v.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+            _ => Err(Failure::Usage(format!("--latency-threshold: \"{v}\" is not a positive number of seconds"))),
+        })
+        .transpose()?;
+    let (project, unmapped) = load_project(spec_path)?;
+    let mut slo = choose_slo(&project, spec_path, args.value("slo"))?;
+    if let Some(span) = window {
+        slo.window = Window::Rolling { span };
+    }
+    if slo.alerting.alerts.is_empty() {
+        slo.alerting.alerts = workbook_30d();
+    }
+    let threshold = latency.or(match &slo.sli {
+        crate::model::Sli::Latency { threshold_seconds, .. } => Some(*threshold_seconds),
+        _ => None,
+    });
+    let text = read_input(data_path)?;
+    let opts = crate::ingest::IngestOptions { latency_threshold_seconds: threshold };
+    let dataset = crate::ingest::parse(&text, &opts)
+        .map_err(|diags| Failure::Input(diags.iter().map(|d| located(data_path, d)).collect()))?;
+    let sim = simulate(&dataset.series, &slo, &SimOptions::default());
+
+    let mut warnings: Vec<(String, &Diagnostic)> = Vec::new();
+    for d in &dataset.diagnostics {
+        warnings.push((data_path.to_string(), d));
+    }
+    for d in &sim.warnings {
+        warnings.push((data_path.to_string(), d));
+    }
+    let unmapped_diags: Vec<Diagnostic> =
+        unmapped.iter().map(|u| Diagnostic::warning(0, format!("not used from the spec: {u}"))).collect();
+    for d in &unmapped_diags {
+        warnings.push((spec_path.to_string(), d));
+    }
+    let stdout = if args.json() { simulate_json(&slo, &sim, &warnings) } else { simulate_text(&slo, &sim, &warnings) };
+    Ok(Output { stdout, code: 0 })
+}
+
+fn rfc3339(t: i64) -> Value {
+    time::OffsetDateTime::from_unix_timestamp(t)
+        .ok()
+        .and_then(|d| d.format(&time::format_description::well_known::Rfc3339).ok())
+        .map_or(Value::Null, Value::String)
+}
+
+fn rfc3339_text(t: i64) -> String {
+    match rfc3339(t) {
+        Value::String(s) => s,
+        _ => t.to_string(),
+    }
+}
+
+fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+    let alerts: Vec<Value> = sim
+        .alerts
+        .iter()
+        .map(|a| {
+            json!({
+                "alert_index": a.alert_index,
+                "severity": a.severity.as_str(),
+                "burn_rate": tidy(a.burn_rate),
+                "long_window_seconds": a.long.seconds(),
+                "short_window_seconds": a.short.seconds(),
+                "long_window": a.long.prometheus(),
+                "short_window": a.short.prometheus(),
+                "start": rfc3339(a.start),
+                "end": a.end.map_or(Value::Null, rfc3339),
+                "budget_spent_at_fire": tidy(a.budget_spent_at_fire),
+                "detection_delay_seconds": a.detection_delay,
+                "reset_after_seconds": a.reset_after,
+                "peak_burn_rate": tidy(a.peak_burn),
+            })
+        })
+        .collect();
+    let exhausted: Vec<Value> = sim.exhausted.iter().map(|&(s, e)| json!({ "start": rfc3339(s), "end": rfc3339(e) })).collect();
+    let timeslices = sim.timeslices.as_ref().map_or(Value::Null, |ts| {
+        json!({
+            "slice_seconds": ts.slice_seconds,
+            "slice_target": tidy(ts.slice_target),
+            "good_slices": ts.good_slices,
+            "bad_slices": ts.bad_slices,
+            "empty_slices": ts.empty_slices,
+            "compliance": tidy(ts.compliance),
+            "budget_remaining": tidy(ts.budget_remaining),
+        })
+    });
+    let warnings: Vec<Value> = warnings
+        .iter()
+        .map(|(file, d)| {
+            json!({
+                "file": file,
+                "line": if d.line == 0 { Value::Null } else { json!(d.line) },
+                "level": level_name(d.level),
+                "message": d.message,
+            })
+        })
+        .collect();
+    let t = &sim.points.t;
+    pretty(&json!({
+        "slo": {
+            "id": slo.id,
+            "name": slo.name,
+            "target": tidy(slo.target.ratio()),
+            "window_seconds": slo.window.nominal().seconds(),
+        },
+        "data": {
+            "rows": t.len(),
+            "start": t.first().map_or(Value::Null, |&x| rfc3339(x)),
+            "end": t.last().map_or(Value::Null, |&x| rfc3339(x)),
+        },
+        "sli": tidy(sim.sli),
+        "budget_remaining": tidy(sim.budget_remaining),
+        "alerts": alerts,
+        "exhausted": exhausted,
+        "timeslices": timeslices,
+        "warnings": warnings,
+    }))
+}
+
+fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+    let t = &sim.points.t;
+    let mut s = format!("SLO {} ({}% over {})\n", slo.id, slo.target, slo.window.nominal().prometheus());
+    match (t.first(), t.last()) {
+        (Some(&a), Some(&b)) => s.push_str(&format!("Data: {} rows, {} to {}\n", t.len(), rfc3339_text(a), rfc3339_text(b))),
+        _ => s.push_str("Data: no rows\n"),
+    }
+    s.push_str(&format!("SLI over all data: {}\n", fmt_ratio_percent(sim.sli)));
+    s.push_str(&format!("Budget remaining at the end: {}\n", fmt_ratio_percent(sim.budget_remaining)));
+    s.push_str(&format!("Alerts: {}\n", sim.alerts.len()));
+    for a in &sim.alerts {
+        let end = a.end.map_or("still firing".to_string(), rfc3339_text);
+        s.push_str(&format!(
+            "  {:<6} {}x {}/{}  {} -> {}  budget spent {}",
+            a.severity.as_str(),
+            tidy(a.burn_rate),
+            a.long.prometheus(),
+            a.short.prometheus(),
+            rfc3339_text(a.start),
+            end,
+            fmt_ratio_percent(a.budget_spent_at_fire)
+        ));
+        if let Some(d) = a.detection_delay {
+            s.push_str(&format!(", detected after {}", crate::budget::human_seconds(d as f64)));
+        }
+        if let Some(r) = a.reset_after {
+            s.push_str(&format!(", reset after {}", crate::budget::human_seconds(r as f64)));
+        }
+        s.push('\n');
+    }
+    if !sim.exhausted.is_empty() {
+        s.push_str(&format!("Budget exhausted: {} time(s)\n", sim.exhausted.len()));
+        for &(a, b) in &sim.exhausted {
+            s.push_str(&format!("  {} -> {}\n", rfc3339_text(a), rfc3339_text(b)));
+        }
+    }
+    if !warnings.is_empty() {
+        s.push_str("Warnings:\n");
+        for (file, d) in warnings {
+            s.push_str(&format!("  {}\n", located(file, d)));
+        }
+    }
+    s
 }
 
 // ---- lint ---------------------------------------------------------------------

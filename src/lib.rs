@@ -7,9 +7,14 @@
 pub mod alerting;
 pub mod budget;
 pub mod cli;
+pub mod catalog;
 pub mod diag;
+pub mod examples;
+pub mod glossary;
+pub mod guide;
 pub mod export;
 pub mod import;
+pub mod ingest;
 pub mod lint;
 pub mod model;
 pub mod series;

@@ -38,6 +38,9 @@ fn golden(name: &str, actual: &str) {
 }
 
 const PROJECT: &str = "tests/golden/project.json";
+const SLOTH: &str = "tests/golden/sloth.yaml";
+const OPENSLO: &str = "tests/golden/openslo.yaml";
+const DATA: &str = "tests/golden/outage.csv";
 
 // ---- budget -------------------------------------------------------------------
 
@@ -76,7 +79,107 @@ fn budget_rejects_a_100_percent_target_with_usage_status() {
     assert!(stderr(&o).contains("Usage:"));
 }
 
-// ---- errors -------------------------------------------------------------------
+// ---- simulate -----------------------------------------------------------------
+
+#[test]
+fn simulate_json_reports_sli_budget_and_every_alert_pair() {
+    let o = run(&["simulate", "--spec", PROJECT, "--data", DATA, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    golden("simulate_project.json", &stdout(&o));
+    let v = json(&o);
+    let (bad, total) = counts_in(DATA);
+    let sli = v["sli"].as_f64().unwrap();
+    assert!((sli - (1.0 - bad / total)).abs() < 1e-9, "{sli}");
+    let alerts = v["alerts"].as_array().unwrap();
+    let pairs: Vec<(&str, f64, u64, u64)> = alerts
+        .iter()
+        .map(|a| {
+            (
+                a["severity"].as_str().unwrap(),
+                a["burn_rate"].as_f64().unwrap(),
+                a["long_window_seconds"].as_u64().unwrap(),
+                a["short_window_seconds"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![("page", 14.4, 3600, 300), ("page", 6.0, 21_600, 1800), ("ticket", 3.0, 86_400, 7200), ("ticket", 1.0, 259_200, 21_600)]
+    );
+    // The outage starts at 12:00 (one row fully down, two at 20%); its first
+    // five-minute row is stamped 12:05 and the 5-minute window is clean at 12:20.
+    assert_eq!(alerts[0]["start"], "2026-01-12T12:05:00Z");
+    assert_eq!(alerts[0]["end"], "2026-01-12T12:20:00Z");
+    // Over the last 7 days: 7,000 outage errors and the background against
+    // 0.1% of 2016 rows x 5000 requests.
+    let remaining = v["budget_remaining"].as_f64().unwrap();
+    assert!(remaining > 0.2 && remaining < 0.3, "{remaining}");
+    assert!(v["warnings"].as_array().unwrap().iter().any(|w| w["message"].as_str().unwrap().contains("more than the policy's 20%")));
+}
+
+/// Bad and total events of a good,total CSV fixture, summed by hand.
+fn counts_in(path: &str) -> (f64, f64) {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    text.lines().skip(1).fold((0.0, 0.0), |(bad, total), line| {
+        let f: Vec<f64> = line.split(',').skip(1).map(|x| x.parse().unwrap()).collect();
+        (bad + f[1] - f[0], total + f[1])
+    })
+}
+
+#[test]
+fn simulate_text_summarises_in_words() {
+    let o = run(&["simulate", "--spec", PROJECT, "--data", DATA]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    golden("simulate_project.txt", &stdout(&o));
+}
+
+#[test]
+fn a_sloth_spec_replays_like_the_same_slo_in_a_project_file() {
+    let from_project = json(&run(&["simulate", "--spec", PROJECT, "--data", DATA, "--json"]));
+    // The project's SLO has a 7-day window; Sloth's comes from the command line.
+    let from_sloth = json(&run(&["simulate", "--spec", SLOTH, "--data", DATA, "--window", "7d", "--json"]));
+    assert_eq!(from_sloth["sli"], from_project["sli"]);
+    assert_eq!(from_sloth["budget_remaining"], from_project["budget_remaining"]);
+    assert_eq!(from_sloth["alerts"], from_project["alerts"]);
+}
+
+#[test]
+fn window_overrides_the_spec_window() {
+    let v = json(&run(&["simulate", "--spec", SLOTH, "--data", DATA, "--json"]));
+    assert_eq!(v["slo"]["window_seconds"], 2_592_000, "Sloth specs default to 30 days");
+    let v = json(&run(&["simulate", "--spec", SLOTH, "--data", DATA, "--window", "28d", "--json"]));
+    assert_eq!(v["slo"]["window_seconds"], 2_419_200);
+}
+
+#[test]
+fn an_openslo_spec_brings_its_target_and_window() {
+    let o = run(&["simulate", "--spec", OPENSLO, "--data", DATA, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["slo"]["target"], 0.995);
+    assert_eq!(v["slo"]["window_seconds"], 28 * 86_400);
+    // At 99.5% only the fast page sees the outage: 7,000 errors in the hour's
+    // 60,000 requests (11.7%) exceed 14.4 x 0.5%, but not 6 x 0.5% of six hours.
+    let severities: Vec<&str> = v["alerts"].as_array().unwrap().iter().map(|a| a["severity"].as_str().unwrap()).collect();
+    assert_eq!(severities, ["page"]);
+}
+
+#[test]
+fn slo_chooses_among_the_project_slos() {
+    let v = json(&run(&["simulate", "--spec", PROJECT, "--data", DATA, "--slo", "checkout-strict", "--json"]));
+    assert_eq!(v["slo"]["id"], "checkout-strict");
+    let o = run(&["simulate", "--spec", PROJECT, "--data", DATA, "--slo", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("tests/golden/project.json: no SLO with id \"nope\""), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_data_exits_2_naming_file_and_line() {
+    let o = run(&["simulate", "--spec", PROJECT, "--data", "tests/golden/bad_row.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("tests/golden/bad_row.csv:3:"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+}
 
 #[test]
 fn a_broken_spec_exits_2_naming_file_and_line() {
@@ -87,9 +190,9 @@ fn a_broken_spec_exits_2_naming_file_and_line() {
 
 #[test]
 fn a_missing_file_exits_2_naming_it() {
-    let o = run(&["lint", "--spec", "tests/golden/no-such.json"]);
+    let o = run(&["simulate", "--spec", PROJECT, "--data", "tests/golden/no-such.csv"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).starts_with("tests/golden/no-such.json: cannot read"), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("tests/golden/no-such.csv: cannot read"), "{}", stderr(&o));
 }
 
 #[test]
@@ -97,8 +200,8 @@ fn usage_errors_exit_2_with_the_usage_text() {
     for args in [
         &[][..],
         &["frobnicate"][..],
-        &["export", "--spec", PROJECT][..],
-        &["budget", "--target", "99.9", "--spec", PROJECT][..],
+        &["simulate", "--spec", PROJECT][..],
+        &["budget", "--target", "99.9", "--data", DATA][..],
         &["budget", "--target"][..],
     ] {
         let o = run(args);
@@ -107,7 +210,7 @@ fn usage_errors_exit_2_with_the_usage_text() {
     }
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(stdout(&help).contains("slo-workbench budget"));
+    assert!(stdout(&help).contains("slo-workbench simulate"));
 }
 
 // ---- lint ---------------------------------------------------------------------
@@ -152,4 +255,24 @@ fn export_rejects_an_unknown_format() {
     let o = run(&["export", "--spec", PROJECT, "--format", "nagios"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown export format \"nagios\""), "{}", stderr(&o));
+}
+
+#[test]
+fn data_can_come_from_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_slo-workbench"))
+        .args(["simulate", "--spec", PROJECT, "--data", "-", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let csv = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(DATA)).unwrap();
+    child.stdin.take().unwrap().write_all(&csv).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let from_file = json(&run(&["simulate", "--spec", PROJECT, "--data", DATA, "--json"]));
+    assert_eq!(json(&o)["alerts"], from_file["alerts"]);
+    let both = run(&["simulate", "--spec", "-", "--data", "-"]);
+    assert_eq!(both.status.code(), Some(2));
 }

@@ -4,6 +4,7 @@
 //! and its autosave. Pages live in `pages`, one module each. Business rules do
 //! not live here: pages call engine functions and show their results.
 
+pub mod components;
 pub mod pages;
 pub mod route;
 pub mod shared_link;
