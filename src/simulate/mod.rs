@@ -202,24 +202,32 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
     );
 
     let alerts_cfg = &slo.alerting.alerts;
-    // A window length shared by two alerts (6h in the Workbook set) is summed once.
-    let mut done: Vec<(i64, usize, bool)> = Vec::new();
-    let mut burn_long: Vec<Vec<f64>> = Vec::with_capacity(alerts_cfg.len());
-    let mut burn_short: Vec<Vec<f64>> = Vec::with_capacity(alerts_cfg.len());
-    for is_long in [true, false] {
-        for (k, a) in alerts_cfg.iter().enumerate() {
-            let len = secs(if is_long { a.long } else { a.short });
-            let v = match done.iter().find(|(l, _, _)| *l == len) {
-                Some(&(_, j, true)) => burn_long[j].clone(),
-                Some(&(_, j, false)) => burn_short[j].clone(),
-                None => {
-                    done.push((len, k, is_long));
-                    window::rolling_burn(&rows.t, &pbad, &ptotal, len, budget)
-                }
-            };
-            if is_long { burn_long.push(v) } else { burn_short.push(v) }
+    // Every distinct window length is summed once, all in one pass over the
+    // rows (6h serves two alerts in the Workbook set).
+    let mut lens: Vec<i64> = alerts_cfg.iter().flat_map(|a| [secs(a.long), secs(a.short)]).collect();
+    lens.sort_unstable();
+    lens.dedup();
+    let mut by_len: Vec<(Vec<f64>, usize)> =
+        window::rolling_burns(&rows.t, &pbad, &ptotal, &lens, budget).into_iter().map(|v| (v, 0)).collect();
+    // The last alert to use a length takes its series, earlier ones a copy.
+    for a in alerts_cfg {
+        for span in [a.long, a.short] {
+            if let Some(slot) = lens.binary_search(&secs(span)).ok().and_then(|k| by_len.get_mut(k)) {
+                slot.1 += 1;
+            }
         }
     }
+    let mut series_of = |span: Span| -> Vec<f64> {
+        match lens.binary_search(&secs(span)).ok().and_then(|k| by_len.get_mut(k)) {
+            Some((v, uses)) => {
+                *uses -= 1;
+                if *uses == 0 { std::mem::take(v) } else { v.clone() }
+            }
+            None => Vec::new(),
+        }
+    };
+    let burn_long: Vec<Vec<f64>> = alerts_cfg.iter().map(|a| series_of(a.long)).collect();
+    let burn_short: Vec<Vec<f64>> = alerts_cfg.iter().map(|a| series_of(a.short)).collect();
 
     // Each row's own burn rate, for the bad periods behind alerts.
     let row_burn: Vec<f64> = rows

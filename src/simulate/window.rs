@@ -32,23 +32,33 @@ pub(crate) fn for_each_window(t: &[i64], mut lo: impl FnMut(usize) -> i64, mut f
     }
 }
 
-/// Error ratio (bad / total) over a rolling window of `len` seconds at every
-/// row, divided by `budget` so the result is a burn rate. A window without
-/// events burns nothing (Prometheus would compute NaN, which never fires).
-pub(crate) fn rolling_burn(t: &[i64], pbad: &[f64], ptotal: &[f64], len: i64, budget: f64) -> Vec<f64> {
-    let mut out = vec![0.0; t.len()];
+/// Error ratio (bad / total) over rolling windows of each of `lens` seconds
+/// at every row, divided by `budget` so the results are burn rates; one
+/// series per length, in the order of `lens`. A window without events burns
+/// nothing (Prometheus would compute NaN, which never fires).
+///
+/// All lengths share one pass: each row's prefix sums are read once and the
+/// window starts trail close behind, so memory is streamed once rather than
+/// once per window (the cost at a million rows is memory traffic).
+pub(crate) fn rolling_burns(t: &[i64], pbad: &[f64], ptotal: &[f64], lens: &[i64], budget: f64) -> Vec<Vec<f64>> {
+    let n = t.len().min(pbad.len().saturating_sub(1)).min(ptotal.len().saturating_sub(1));
+    let mut outs: Vec<Vec<f64>> = lens.iter().map(|_| vec![0.0; n]).collect();
+    let mut starts = vec![0usize; lens.len()];
     // One division per row instead of two; still monotone in the budget.
     let per_budget = 1.0 / budget;
-    for_each_window(
-        t,
-        |i| t[i].saturating_sub(len),
-        |i, j| {
-            let total = ptotal[i + 1] - ptotal[j];
-            let bad = (pbad[i + 1] - pbad[j]).max(0.0);
+    for i in 0..n {
+        let (bad_i, total_i, t_i) = (pbad[i + 1], ptotal[i + 1], t[i]);
+        for ((out, j), &len) in outs.iter_mut().zip(starts.iter_mut()).zip(lens) {
+            let bound = t_i.saturating_sub(len);
+            while *j < i && t[*j] <= bound {
+                *j += 1;
+            }
+            let total = total_i - ptotal[*j];
+            let bad = (bad_i - pbad[*j]).max(0.0);
             out[i] = if total > 0.0 { bad / total * per_budget } else { 0.0 };
-        },
-    );
-    out
+        }
+    }
+    outs
 }
 
 #[cfg(test)]
@@ -61,7 +71,8 @@ mod tests {
         let t = [60, 120, 180, 600, 660];
         let bad = [1.0, 0.0, 0.0, 2.0, 0.0];
         let total = [10.0; 5];
-        let burn = rolling_burn(&t, &prefix(&bad), &prefix(&total), 120, 1.0);
+        let burns = rolling_burns(&t, &prefix(&bad), &prefix(&total), &[120, 60], 1.0);
+        let burn = &burns[0];
         // At 180 the 2-minute window is (60, 180]: rows 120 and 180, no bad events.
         assert_eq!(burn[2], 0.0);
         // At 600 the window (480, 600] holds only row 600: 2 of 10.
@@ -70,5 +81,8 @@ mod tests {
         assert_eq!(burn[4], 0.1);
         // At the first row the window holds what there is: 1 of 10.
         assert_eq!(burn[0], 0.1);
+        // The 1-minute window at 660 holds only row 660.
+        assert_eq!(burns[1][4], 0.0);
+        assert_eq!(burns[1][3], 0.2);
     }
 }
