@@ -59,6 +59,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("cpu time: simulate 1000000 rows, 4 window pairs", |b| {
         b.iter_custom(|iters| cpu_time(iters, || drop(black_box(simulate(&series, &slo, &SimOptions::default())))))
     });
+    // The share of the cost that is not the alert windows: SLI, budget, slices.
+    let no_alerts = Slo { alerting: slo_workbench::model::AlertConfig { alerts: Vec::new(), ..slo.alerting.clone() }, ..slo.clone() };
+    c.bench_function("cpu time: simulate 1000000 rows, no alerts", |b| {
+        b.iter_custom(|iters| cpu_time(iters, || drop(black_box(simulate(&series, &no_alerts, &SimOptions::default())))))
+    });
     let mut group = c.benchmark_group("whatif");
     group.sample_size(10);
     group.bench_function("sweep 1000000 rows, 5 targets", |b| {

@@ -375,3 +375,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn time_slices_skip_the_slices_a_gap_leaves_empty() {
+    // Rows at 60 and 120 (slice (0, 300]), then 1000 and 1200 (slice (900, 1200]), then 1201.
+    let series = EventSeries { t: vec![60, 120, 1000, 1200, 1201], good: vec![10.0, 0.0, 10.0, 10.0, 10.0], total: vec![10.0; 5] };
+    let slo = Slo { budgeting: BudgetingMethod::Timeslices { slice: Span::minutes(5), slice_target: 0.9 }, ..Slo::default() };
+    let ts = run(&series, &slo).timeslices.expect("time slices are counted");
+    assert_eq!((ts.good_slices, ts.bad_slices, ts.empty_slices), (2, 1, 0));
+}

@@ -188,6 +188,7 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
 
     let mut sli_window = vec![1.0; n];
     let mut budget_remaining = vec![1.0; n];
+    let per_budget = 1.0 / budget;
     window::for_each_window(
         &rows.t,
         lower,
@@ -195,8 +196,9 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
             let total = putotal[i + 1] - putotal[j];
             let bad = (pubad[i + 1] - pubad[j]).max(0.0);
             if total > 0.0 {
-                sli_window[i] = 1.0 - bad / total;
-                budget_remaining[i] = 1.0 - bad / (budget * total);
+                let ratio = bad / total;
+                sli_window[i] = 1.0 - ratio;
+                budget_remaining[i] = 1.0 - ratio * per_budget;
             }
         },
     );
@@ -413,16 +415,21 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<Tim
     let mut utotal = vec![0.0; ubad.len()];
     let (mut good_s, mut bad_s, mut empty_s, mut ratio_sum) = (0usize, 0usize, 0usize, 0.0);
     let (mut acc_bad, mut acc_total) = (0.0, 0.0);
-    let slice_of = |t: i64| t.saturating_sub(1).div_euclid(slice_len);
-    let mut id = rows.t.first().map_or(0, |&t| slice_of(t));
+    // Slice k covers (k x len, (k + 1) x len]; track its end rather than
+    // dividing every timestamp (an integer division per row costs more than
+    // the rest of this loop).
+    let end_of = |t: i64| t.saturating_sub(1).div_euclid(slice_len).saturating_add(1).saturating_mul(slice_len);
+    let mut end = rows.t.first().map_or(0, |&t| end_of(t));
     for i in 0..n {
         acc_bad += rows.bad[i];
         acc_total += rows.total[i];
-        let next_id = rows.t.get(i + 1).map(|&t| slice_of(t));
-        if next_id == Some(id) {
-            continue;
+        if let Some(&next) = rows.t.get(i + 1) {
+            if next <= end {
+                continue;
+            }
+            let following = end.saturating_add(slice_len);
+            end = if next <= following { following } else { end_of(next) };
         }
-        id = next_id.unwrap_or(id);
         if acc_total > 0.0 {
             let ratio = 1.0 - acc_bad / acc_total;
             ratio_sum += ratio;
