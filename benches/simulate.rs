@@ -7,11 +7,11 @@
 //! stays meaningful when other processes share the cores.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use std::time::{Duration, Instant};
 use slo_workbench::model::Slo;
 use slo_workbench::series::EventSeries;
 use slo_workbench::simulate::{simulate, SimOptions};
 use slo_workbench::whatif::{default_sweep_targets, sweep};
+use std::time::{Duration, Instant};
 
 /// Minute rows of ~1000 requests with a deterministic sprinkle of errors and
 /// a 10-minute full outage every ~10 days, so alerts fire and end.
@@ -23,7 +23,11 @@ pub fn synthetic(rows: usize) -> EventSeries {
         x ^= x >> 7;
         x ^= x << 17;
         let total = 900.0 + (x % 200) as f64;
-        let bad = if i % 14_400 < 10 { total } else { (x >> 32) as f64 % 2.0 };
+        let bad = if i % 14_400 < 10 {
+            total
+        } else {
+            (x >> 32) as f64 % 2.0
+        };
         s.push(1_700_000_000 + 60 * i as i64, total - bad, total);
     }
     s
@@ -31,7 +35,12 @@ pub fn synthetic(rows: usize) -> EventSeries {
 
 /// Nanoseconds this thread has run on a CPU, when the kernel tells.
 fn thread_cpu_ns() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat").ok()?.split_whitespace().next()?.parse().ok()
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// Runs `f` `iters` times and returns the thread's CPU time (wall time where
@@ -57,17 +66,41 @@ fn bench(c: &mut Criterion) {
     }
     let series = synthetic(1_000_000);
     c.bench_function("cpu time: simulate 1000000 rows, 4 window pairs", |b| {
-        b.iter_custom(|iters| cpu_time(iters, || drop(black_box(simulate(&series, &slo, &SimOptions::default())))))
+        b.iter_custom(|iters| {
+            cpu_time(iters, || {
+                drop(black_box(simulate(&series, &slo, &SimOptions::default())))
+            })
+        })
     });
     // The share of the cost that is not the alert windows: SLI, budget, slices.
-    let no_alerts = Slo { alerting: slo_workbench::model::AlertConfig { alerts: Vec::new(), ..slo.alerting.clone() }, ..slo.clone() };
+    let no_alerts = Slo {
+        alerting: slo_workbench::model::AlertConfig {
+            alerts: Vec::new(),
+            ..slo.alerting.clone()
+        },
+        ..slo.clone()
+    };
     c.bench_function("cpu time: simulate 1000000 rows, no alerts", |b| {
-        b.iter_custom(|iters| cpu_time(iters, || drop(black_box(simulate(&series, &no_alerts, &SimOptions::default())))))
+        b.iter_custom(|iters| {
+            cpu_time(iters, || {
+                drop(black_box(simulate(
+                    &series,
+                    &no_alerts,
+                    &SimOptions::default(),
+                )))
+            })
+        })
     });
     let mut group = c.benchmark_group("whatif");
     group.sample_size(10);
     group.bench_function("sweep 1000000 rows, 5 targets", |b| {
-        b.iter(|| sweep(black_box(&series), black_box(&slo), &default_sweep_targets()))
+        b.iter(|| {
+            sweep(
+                black_box(&series),
+                black_box(&slo),
+                &default_sweep_targets(),
+            )
+        })
     });
     group.finish();
 }

@@ -44,7 +44,11 @@ pub fn run_with(args: Vec<String>, out: &mut dyn Write, err: &mut dyn Write) -> 
         Ok(Output { stdout, code }) => (stdout, String::new(), code),
         Err(Failure::Usage(msg)) => (String::new(), format!("slo-workbench: {msg}\n\n{USAGE}"), 2),
         Err(Failure::Help) => (USAGE.to_string(), String::new(), 0),
-        Err(Failure::Input(lines)) => (String::new(), lines.iter().map(|l| format!("{l}\n")).collect(), 2),
+        Err(Failure::Input(lines)) => (
+            String::new(),
+            lines.iter().map(|l| format!("{l}\n")).collect(),
+            2,
+        ),
     };
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = out.write_all(text.as_bytes());
@@ -110,14 +114,21 @@ impl Args {
             }
         }
         let command = command.ok_or_else(|| Failure::Usage("no command given".into()))?;
-        Ok(Args { command, values, switches })
+        Ok(Args {
+            command,
+            values,
+            switches,
+        })
     }
 
     /// Rejects options the command does not know.
     fn allow(&self, names: &[&str]) -> Result<(), Failure> {
         for name in self.values.keys().chain(&self.switches) {
             if !names.contains(&name.as_str()) {
-                return Err(Failure::Usage(format!("{} does not take --{name}", self.command)));
+                return Err(Failure::Usage(format!(
+                    "{} does not take --{name}",
+                    self.command
+                )));
             }
         }
         Ok(())
@@ -128,7 +139,8 @@ impl Args {
     }
 
     fn required(&self, name: &str) -> Result<&str, Failure> {
-        self.value(name).ok_or_else(|| Failure::Usage(format!("{} needs --{name}", self.command)))
+        self.value(name)
+            .ok_or_else(|| Failure::Usage(format!("{} needs --{name}", self.command)))
     }
 
     fn json(&self) -> bool {
@@ -161,7 +173,8 @@ fn dispatch(args: &Args) -> Result<Output, Failure> {
 // ---- budget -------------------------------------------------------------------
 
 fn budget(args: &Args) -> Result<Output, Failure> {
-    let target = Target::parse(args.required("target")?).map_err(|e| Failure::Usage(format!("--target: {e}")))?;
+    let target = Target::parse(args.required("target")?)
+        .map_err(|e| Failure::Usage(format!("--target: {e}")))?;
     let window = parse_window(args.value("window").unwrap_or("30d"))?;
     let budget_seconds = crate::budget::budget_seconds(target, window);
     let table = crate::budget::budget_table(target, window);
@@ -195,9 +208,17 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             fmt_ratio_percent(target.error_budget()),
             crate::budget::human_seconds(budget_seconds)
         );
-        let width = table.iter().map(|r| r.label.chars().count()).max().unwrap_or(0);
+        let width = table
+            .iter()
+            .map(|r| r.label.chars().count())
+            .max()
+            .unwrap_or(0);
         for r in &table {
-            s.push_str(&format!("  {:<width$}  {}\n", r.label, crate::budget::human_seconds(r.allowed_bad_seconds)));
+            s.push_str(&format!(
+                "  {:<width$}  {}\n",
+                r.label,
+                crate::budget::human_seconds(r.allowed_bad_seconds)
+            ));
         }
         s
     };
@@ -217,8 +238,12 @@ fn read_input(path: &str) -> Result<String, Failure> {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
         std::fs::read(path).and_then(|bytes| {
-            text = String::from_utf8(bytes)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))?;
+            text = String::from_utf8(bytes).map_err(|e| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+                )
+            })?;
             Ok(())
         })
     };
@@ -251,7 +276,10 @@ fn choose_slo(project: &Project, path: &str, id: Option<&str>) -> Result<Slo, Fa
     found.cloned().ok_or_else(|| {
         let ids: Vec<&str> = project.slos.iter().map(|s| s.id.as_str()).collect();
         Failure::Input(vec![match id {
-            Some(id) => format!("{path}: no SLO with id \"{id}\"; the spec has: {}", ids.join(", ")),
+            Some(id) => format!(
+                "{path}: no SLO with id \"{id}\"; the spec has: {}",
+                ids.join(", ")
+            ),
             None => format!("{path}: the spec holds no SLO"),
         }])
     })
@@ -263,14 +291,18 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     let spec_path = args.required("spec")?;
     let data_path = args.required("data")?;
     if spec_path == "-" && data_path == "-" {
-        return Err(Failure::Usage("only one of --spec and --data can read stdin".into()));
+        return Err(Failure::Usage(
+            "only one of --spec and --data can read stdin".into(),
+        ));
     }
     let window = args.value("window").map(parse_window).transpose()?;
     let latency = args
         .value("latency-threshold")
         .map(|v| match v.trim().parse::<f64>() {
             Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
-            _ => Err(Failure::Usage(format!("--latency-threshold: \"{v}\" is not a positive number of seconds"))),
+            _ => Err(Failure::Usage(format!(
+                "--latency-threshold: \"{v}\" is not a positive number of seconds"
+            ))),
         })
         .transpose()?;
     let (project, unmapped) = load_project(spec_path)?;
@@ -282,11 +314,15 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
         slo.alerting.alerts = workbook_30d();
     }
     let threshold = latency.or(match &slo.sli {
-        crate::model::Sli::Latency { threshold_seconds, .. } => Some(*threshold_seconds),
+        crate::model::Sli::Latency {
+            threshold_seconds, ..
+        } => Some(*threshold_seconds),
         _ => None,
     });
     let text = read_input(data_path)?;
-    let opts = crate::ingest::IngestOptions { latency_threshold_seconds: threshold };
+    let opts = crate::ingest::IngestOptions {
+        latency_threshold_seconds: threshold,
+    };
     let dataset = crate::ingest::parse(&text, &opts)
         .map_err(|diags| Failure::Input(diags.iter().map(|d| located(data_path, d)).collect()))?;
     let sim = simulate(&dataset.series, &slo, &SimOptions::default());
@@ -298,19 +334,28 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     for d in &sim.warnings {
         warnings.push((data_path.to_string(), d));
     }
-    let unmapped_diags: Vec<Diagnostic> =
-        unmapped.iter().map(|u| Diagnostic::warning(0, format!("not used from the spec: {u}"))).collect();
+    let unmapped_diags: Vec<Diagnostic> = unmapped
+        .iter()
+        .map(|u| Diagnostic::warning(0, format!("not used from the spec: {u}")))
+        .collect();
     for d in &unmapped_diags {
         warnings.push((spec_path.to_string(), d));
     }
-    let stdout = if args.json() { simulate_json(&slo, &sim, &warnings) } else { simulate_text(&slo, &sim, &warnings) };
+    let stdout = if args.json() {
+        simulate_json(&slo, &sim, &warnings)
+    } else {
+        simulate_text(&slo, &sim, &warnings)
+    };
     Ok(Output { stdout, code: 0 })
 }
 
 fn rfc3339(t: i64) -> Value {
     time::OffsetDateTime::from_unix_timestamp(t)
         .ok()
-        .and_then(|d| d.format(&time::format_description::well_known::Rfc3339).ok())
+        .and_then(|d| {
+            d.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
         .map_or(Value::Null, Value::String)
 }
 
@@ -343,7 +388,11 @@ fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
             })
         })
         .collect();
-    let exhausted: Vec<Value> = sim.exhausted.iter().map(|&(s, e)| json!({ "start": rfc3339(s), "end": rfc3339(e) })).collect();
+    let exhausted: Vec<Value> = sim
+        .exhausted
+        .iter()
+        .map(|&(s, e)| json!({ "start": rfc3339(s), "end": rfc3339(e) }))
+        .collect();
     let timeslices = sim.timeslices.as_ref().map_or(Value::Null, |ts| {
         json!({
             "slice_seconds": ts.slice_seconds,
@@ -390,13 +439,29 @@ fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
 
 fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
     let t = &sim.points.t;
-    let mut s = format!("SLO {} ({}% over {})\n", slo.id, slo.target, slo.window.nominal().prometheus());
+    let mut s = format!(
+        "SLO {} ({}% over {})\n",
+        slo.id,
+        slo.target,
+        slo.window.nominal().prometheus()
+    );
     match (t.first(), t.last()) {
-        (Some(&a), Some(&b)) => s.push_str(&format!("Data: {} rows, {} to {}\n", t.len(), rfc3339_text(a), rfc3339_text(b))),
+        (Some(&a), Some(&b)) => s.push_str(&format!(
+            "Data: {} rows, {} to {}\n",
+            t.len(),
+            rfc3339_text(a),
+            rfc3339_text(b)
+        )),
         _ => s.push_str("Data: no rows\n"),
     }
-    s.push_str(&format!("SLI over all data: {}\n", fmt_ratio_percent(sim.sli)));
-    s.push_str(&format!("Budget remaining at the end: {}\n", fmt_ratio_percent(sim.budget_remaining)));
+    s.push_str(&format!(
+        "SLI over all data: {}\n",
+        fmt_ratio_percent(sim.sli)
+    ));
+    s.push_str(&format!(
+        "Budget remaining at the end: {}\n",
+        fmt_ratio_percent(sim.budget_remaining)
+    ));
     s.push_str(&format!("Alerts: {}\n", sim.alerts.len()));
     for a in &sim.alerts {
         let end = a.end.map_or("still firing".to_string(), rfc3339_text);
@@ -411,15 +476,24 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
             fmt_ratio_percent(a.budget_spent_at_fire)
         ));
         if let Some(d) = a.detection_delay {
-            s.push_str(&format!(", detected after {}", crate::budget::human_seconds(d as f64)));
+            s.push_str(&format!(
+                ", detected after {}",
+                crate::budget::human_seconds(d as f64)
+            ));
         }
         if let Some(r) = a.reset_after {
-            s.push_str(&format!(", reset after {}", crate::budget::human_seconds(r as f64)));
+            s.push_str(&format!(
+                ", reset after {}",
+                crate::budget::human_seconds(r as f64)
+            ));
         }
         s.push('\n');
     }
     if !sim.exhausted.is_empty() {
-        s.push_str(&format!("Budget exhausted: {} time(s)\n", sim.exhausted.len()));
+        s.push_str(&format!(
+            "Budget exhausted: {} time(s)\n",
+            sim.exhausted.len()
+        ));
         for &(a, b) in &sim.exhausted {
             s.push_str(&format!("  {} -> {}\n", rfc3339_text(a), rfc3339_text(b)));
         }
@@ -439,30 +513,53 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
     let spec_path = args.required("spec")?;
     let (project, unmapped) = load_project(spec_path)?;
     let findings = crate::lint::lint_project(&project, &crate::lint::LintContext::default());
-    let errors = findings.iter().filter(|f| f.level == Level::Error && !f.acknowledged).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.level == Level::Error && !f.acknowledged)
+        .count();
     let stdout = if args.json() {
         pretty(&json!({ "findings": findings, "unmapped": unmapped, "errors": errors }))
     } else {
         let mut s = String::new();
         for f in &findings {
-            let ack = if f.acknowledged { " (acknowledged)" } else { "" };
-            s.push_str(&format!("{}: {} [{}]{}\n    {}\n", level_name(f.level), f.title, f.id, ack, f.explanation));
+            let ack = if f.acknowledged {
+                " (acknowledged)"
+            } else {
+                ""
+            };
+            s.push_str(&format!(
+                "{}: {} [{}]{}\n    {}\n",
+                level_name(f.level),
+                f.title,
+                f.id,
+                ack,
+                f.explanation
+            ));
         }
         for u in &unmapped {
             s.push_str(&format!("warning: not imported from the spec: {u}\n"));
         }
-        s.push_str(&format!("{} finding(s), {} error(s)\n", findings.len(), errors));
+        s.push_str(&format!(
+            "{} finding(s), {} error(s)\n",
+            findings.len(),
+            errors
+        ));
         s
     };
-    Ok(Output { stdout, code: if errors > 0 { 1 } else { 0 } })
+    Ok(Output {
+        stdout,
+        code: if errors > 0 { 1 } else { 0 },
+    })
 }
 
 // ---- export -------------------------------------------------------------------
 
 fn export_command(args: &Args) -> Result<Output, Failure> {
     let spec_path = args.required("spec")?;
-    let format: crate::export::ExportFormat =
-        args.required("format")?.parse().map_err(|e: String| Failure::Usage(format!("--format: {e}")))?;
+    let format: crate::export::ExportFormat = args
+        .required("format")?
+        .parse()
+        .map_err(|e: String| Failure::Usage(format!("--format: {e}")))?;
     let (project, _unmapped) = load_project(spec_path)?;
     if let Some(id) = args.value("slo") {
         choose_slo(&project, spec_path, Some(id))?;
@@ -475,7 +572,11 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
             let mut s = String::new();
             for (i, f) in files.iter().enumerate() {
                 if files.len() > 1 {
-                    s.push_str(&format!("{}# file: {}\n", if i > 0 { "\n" } else { "" }, f.name));
+                    s.push_str(&format!(
+                        "{}# file: {}\n",
+                        if i > 0 { "\n" } else { "" },
+                        f.name
+                    ));
                 }
                 s.push_str(&f.content);
             }
@@ -484,15 +585,24 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
         Some(dir) => {
             let dir = std::path::Path::new(dir);
             let mut written = String::new();
-            std::fs::create_dir_all(dir).map_err(|e| Failure::Input(vec![format!("{}: cannot create: {e}", dir.display())]))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Failure::Input(vec![format!("{}: cannot create: {e}", dir.display())])
+            })?;
             for f in &files {
                 // Export names are slugs, but a file name never leaves the directory.
-                let name = std::path::Path::new(&f.name).file_name().map_or_else(|| "export".into(), |n| n.to_os_string());
+                let name = std::path::Path::new(&f.name)
+                    .file_name()
+                    .map_or_else(|| "export".into(), |n| n.to_os_string());
                 let path = dir.join(name);
-                std::fs::write(&path, &f.content).map_err(|e| Failure::Input(vec![format!("{}: cannot write: {e}", path.display())]))?;
+                std::fs::write(&path, &f.content).map_err(|e| {
+                    Failure::Input(vec![format!("{}: cannot write: {e}", path.display())])
+                })?;
                 written.push_str(&format!("{}\n", path.display()));
             }
-            Ok(Output { stdout: written, code: 0 })
+            Ok(Output {
+                stdout: written,
+                code: 0,
+            })
         }
     }
 }
@@ -515,12 +625,19 @@ fn tidy(x: f64) -> f64 {
     let digits = digits.clamp(-300, 300);
     let factor = 10f64.powi(digits);
     let r = (x * factor).round() / factor;
-    if r.is_finite() { r } else { x }
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
 }
 
 /// 0.76851851 -> "76.8519%".
 fn fmt_ratio_percent(r: f64) -> String {
-    format!("{}%", crate::model::format_percent((r * 100.0 * 10_000.0).round() / 10_000.0))
+    format!(
+        "{}%",
+        crate::model::format_percent((r * 100.0 * 10_000.0).round() / 10_000.0)
+    )
 }
 
 fn level_name(level: Level) -> &'static str {
@@ -546,12 +663,27 @@ mod tests {
 
     #[test]
     fn options_take_a_value_inline_or_after_and_switches_take_none() {
-        let a = Args::parse(vec!["budget".into(), "--target=99.9".into(), "--window".into(), "28d".into(), "--json".into()])
-            .ok()
-            .unwrap();
-        assert_eq!((a.value("target"), a.value("window"), a.json()), (Some("99.9"), Some("28d"), true));
-        assert!(matches!(Args::parse(vec!["budget".into(), "--json=1".into()]), Err(Failure::Usage(_))));
-        assert!(matches!(Args::parse(vec!["budget".into(), "--target".into()]), Err(Failure::Usage(_))));
+        let a = Args::parse(vec![
+            "budget".into(),
+            "--target=99.9".into(),
+            "--window".into(),
+            "28d".into(),
+            "--json".into(),
+        ])
+        .ok()
+        .unwrap();
+        assert_eq!(
+            (a.value("target"), a.value("window"), a.json()),
+            (Some("99.9"), Some("28d"), true)
+        );
+        assert!(matches!(
+            Args::parse(vec!["budget".into(), "--json=1".into()]),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(
+            Args::parse(vec!["budget".into(), "--target".into()]),
+            Err(Failure::Usage(_))
+        ));
         assert!(matches!(Args::parse(vec![]), Err(Failure::Usage(_))));
     }
 }

@@ -24,7 +24,10 @@ pub struct SweepRow {
 
 /// 99, 99.5, 99.9, 99.95 and 99.99%.
 pub fn default_sweep_targets() -> Vec<Target> {
-    [0.99, 0.995, 0.999, 0.9995, 0.9999].into_iter().map(Target).collect()
+    [0.99, 0.995, 0.999, 0.9995, 0.9999]
+        .into_iter()
+        .map(Target)
+        .collect()
 }
 
 /// Replays the data once per target, everything else of the SLO unchanged.
@@ -32,7 +35,10 @@ pub fn sweep(series: &EventSeries, slo: &Slo, targets: &[Target]) -> Vec<SweepRo
     targets
         .iter()
         .map(|&target| {
-            let slo = Slo { target, ..slo.clone() };
+            let slo = Slo {
+                target,
+                ..slo.clone()
+            };
             let sim = simulate(series, &slo, &SimOptions::default());
             let count = |s: Severity| sim.alerts.iter().filter(|a| a.severity == s).count();
             SweepRow {
@@ -40,7 +46,12 @@ pub fn sweep(series: &EventSeries, slo: &Slo, targets: &[Target]) -> Vec<SweepRo
                 pages: count(Severity::Page),
                 tickets: count(Severity::Ticket),
                 windows_exhausted: sim.exhausted.len(),
-                min_budget_remaining: sim.points.budget_remaining.iter().copied().fold(1.0, f64::min),
+                min_budget_remaining: sim
+                    .points
+                    .budget_remaining
+                    .iter()
+                    .copied()
+                    .fold(1.0, f64::min),
             }
         })
         .collect()
@@ -56,13 +67,22 @@ pub fn recalibrate(series: &EventSeries, slo: &Slo, share_of_windows: f64) -> Op
     if !series.total.iter().any(|&x| x > 0.0) {
         return None;
     }
-    let share = if share_of_windows.is_finite() { share_of_windows.clamp(f64::MIN_POSITIVE, 1.0) } else { 1.0 };
+    let share = if share_of_windows.is_finite() {
+        share_of_windows.clamp(f64::MIN_POSITIVE, 1.0)
+    } else {
+        1.0
+    };
     // Replay at the SLO's own target with the window made rolling: compliance
     // per row does not depend on the target.
     let rolling = Slo {
-        window: crate::model::Window::Rolling { span: slo.window.nominal() },
+        window: crate::model::Window::Rolling {
+            span: slo.window.nominal(),
+        },
         budgeting: crate::model::BudgetingMethod::Occurrences,
-        alerting: crate::model::AlertConfig { alerts: Vec::new(), ..slo.alerting.clone() },
+        alerting: crate::model::AlertConfig {
+            alerts: Vec::new(),
+            ..slo.alerting.clone()
+        },
         ..slo.clone()
     };
     let sim = simulate(series, &rolling, &SimOptions::default());
@@ -94,7 +114,11 @@ mod tests {
     fn steady(rows: usize, bad_every: usize) -> EventSeries {
         let mut s = EventSeries::default();
         for i in 0..rows {
-            let bad = if bad_every > 0 && i % bad_every == 0 { 1.0 } else { 0.0 };
+            let bad = if bad_every > 0 && i % bad_every == 0 {
+                1.0
+            } else {
+                0.0
+            };
             s.push(60 * (i as i64 + 1), 1000.0 - bad, 1000.0);
         }
         s
@@ -102,7 +126,10 @@ mod tests {
 
     #[test]
     fn the_default_sweep_runs_from_99_to_99_99() {
-        let pct: Vec<String> = default_sweep_targets().iter().map(|t| t.to_string()).collect();
+        let pct: Vec<String> = default_sweep_targets()
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
         assert_eq!(pct, ["99", "99.5", "99.9", "99.95", "99.99"]);
     }
 
@@ -110,12 +137,20 @@ mod tests {
     fn recalibration_suggests_what_every_window_met() {
         // One bad event in every 10 minutes of 1000 events: 99.99% exactly.
         let series = steady(3 * 1440, 10);
-        let slo = Slo { window: crate::model::Window::Rolling { span: crate::model::Span::days(1) }, ..Slo::default() };
+        let slo = Slo {
+            window: crate::model::Window::Rolling {
+                span: crate::model::Span::days(1),
+            },
+            ..Slo::default()
+        };
         assert_eq!(recalibrate(&series, &slo, 0.9), Some(Target(0.9999)));
     }
 
     #[test]
     fn recalibration_has_nothing_to_say_without_events() {
-        assert_eq!(recalibrate(&EventSeries::default(), &Slo::default(), 0.9), None);
+        assert_eq!(
+            recalibrate(&EventSeries::default(), &Slo::default(), 0.9),
+            None
+        );
     }
 }

@@ -12,11 +12,18 @@ const DAY: i64 = 86_400;
 
 /// `days` of minute rows of 1000 requests, all failing for `outage_minutes`
 /// starting `outage_start` seconds after `origin`. Row i is stamped at the end of its minute.
-fn minutes(origin: i64, days: i64, outage_start: i64, outage_minutes: i64, error_ratio: f64) -> EventSeries {
+fn minutes(
+    origin: i64,
+    days: i64,
+    outage_start: i64,
+    outage_minutes: i64,
+    error_ratio: f64,
+) -> EventSeries {
     let mut s = EventSeries::default();
     for i in 0..days * 1440 {
         let t = origin + (i + 1) * MIN;
-        let in_outage = t > origin + outage_start && t <= origin + outage_start + outage_minutes * MIN;
+        let in_outage =
+            t > origin + outage_start && t <= origin + outage_start + outage_minutes * MIN;
         let bad = if in_outage { 1000.0 * error_ratio } else { 0.0 };
         s.push(t, 1000.0 - bad, 1000.0);
     }
@@ -40,7 +47,11 @@ fn a_ten_minute_full_outage_spends_23_point_1_percent_of_a_30_day_budget() {
     // 10 x 1000 bad of 30 x 1440 x 1000 x 0.001 allowed.
     let spent = 10.0 * 1000.0 / (30.0 * 1440.0 * 1000.0 * 0.001);
     assert!(close(spent, 0.231_481_481_481), "{spent}");
-    assert!(close(sim.budget_remaining, 1.0 - spent), "{}", sim.budget_remaining);
+    assert!(
+        close(sim.budget_remaining, 1.0 - spent),
+        "{}",
+        sim.budget_remaining
+    );
     assert!(close(sim.sli, 1.0 - 10_000.0 / (35.0 * 1440.0 * 1000.0)));
     assert!(sim.exhausted.is_empty());
 }
@@ -52,7 +63,16 @@ fn each_workbook_pair_fires_once_with_its_minute_grained_detection_delay() {
     let by_pair: Vec<Row> = sim
         .alerts
         .iter()
-        .map(|a| (a.alert_index, a.severity, a.start - OUTAGE, a.end.map(|e| e - OUTAGE), a.detection_delay, a.reset_after))
+        .map(|a| {
+            (
+                a.alert_index,
+                a.severity,
+                a.start - OUTAGE,
+                a.end.map(|e| e - OUTAGE),
+                a.detection_delay,
+                a.reset_after,
+            )
+        })
         .collect();
     // 14.4x 1h/5m: one bad minute in the hour is 1.67% > 1.44%: fires on the first
     // bad minute (51.8 s in continuous time, 60 s with minute rows); stops when the
@@ -64,24 +84,59 @@ fn each_workbook_pair_fires_once_with_its_minute_grained_detection_delay() {
         by_pair,
         vec![
             (0, Severity::Page, 60, Some(900), Some(60), Some(300)),
-            (1, Severity::Page, 180, Some(600 + 1800), Some(180), Some(1800)),
-            (2, Severity::Ticket, 300, Some(600 + 7200), Some(300), Some(7200)),
-            (3, Severity::Ticket, 300, Some(600 + 21_600), Some(300), Some(21_600)),
+            (
+                1,
+                Severity::Page,
+                180,
+                Some(600 + 1800),
+                Some(180),
+                Some(1800)
+            ),
+            (
+                2,
+                Severity::Ticket,
+                300,
+                Some(600 + 7200),
+                Some(300),
+                Some(7200)
+            ),
+            (
+                3,
+                Severity::Ticket,
+                300,
+                Some(600 + 21_600),
+                Some(300),
+                Some(21_600)
+            ),
         ]
     );
     let page = &sim.alerts[0];
-    assert_eq!((page.long, page.short, page.burn_rate), (Span::hours(1), Span::minutes(5), 14.4));
+    assert_eq!(
+        (page.long, page.short, page.burn_rate),
+        (Span::hours(1), Span::minutes(5), 14.4)
+    );
     // One bad minute of 30 days' events spent when it fired.
-    assert!(close(page.budget_spent_at_fire, 1000.0 / (43_200.0 * 1000.0 * 0.001)));
+    assert!(close(
+        page.budget_spent_at_fire,
+        1000.0 / (43_200.0 * 1000.0 * 0.001)
+    ));
     // Ten bad minutes in the hour: burn 10/60 / 0.001 = 166.7x at its peak.
-    assert!((page.peak_burn - 166.666_666).abs() < 1e-3, "{}", page.peak_burn);
+    assert!(
+        (page.peak_burn - 166.666_666).abs() < 1e-3,
+        "{}",
+        page.peak_burn
+    );
 }
 
 #[test]
 fn a_ten_percent_error_rate_pages_after_nine_minutes() {
     // B x L x F / e = 0.001 x 3600 s x 14.4 / 0.1 = 518.4 s: the ninth minute.
     let sim = run(&minutes(0, 35, OUTAGE, 60, 0.1), &Slo::default());
-    let page = sim.alerts.iter().find(|a| a.alert_index == 0).expect("the fast page fires");
+    let page = sim
+        .alerts
+        .iter()
+        .find(|a| a.alert_index == 0)
+        .expect("the fast page fires");
     assert_eq!(page.start - OUTAGE, 540);
     assert_eq!(page.detection_delay, Some(540));
 }
@@ -89,7 +144,12 @@ fn a_ten_percent_error_rate_pages_after_nine_minutes() {
 #[test]
 fn burn_rate_series_follow_the_alert_windows() {
     let sim = run(&minutes(0, 35, OUTAGE, 10, 1.0), &Slo::default());
-    let row = sim.points.t.iter().position(|&t| t == OUTAGE + 10 * MIN).unwrap();
+    let row = sim
+        .points
+        .t
+        .iter()
+        .position(|&t| t == OUTAGE + 10 * MIN)
+        .unwrap();
     let b = 1.0 - 0.999;
     // 5-minute window: 5 of 5 bad minutes; 1-hour window: 10 of 60.
     assert!(close(sim.points.burn_short[0][row], 1.0 / b));
@@ -100,7 +160,10 @@ fn burn_rate_series_follow_the_alert_windows() {
 
 #[test]
 fn overspending_a_rolling_budget_is_reported_until_the_outage_leaves_the_window() {
-    let slo = Slo { target: Target(0.9999), ..Slo::default() };
+    let slo = Slo {
+        target: Target(0.9999),
+        ..Slo::default()
+    };
     let series = minutes(0, 35, OUTAGE, 10, 1.0);
     let sim = run(&series, &slo);
     // 4320 bad events allowed: the fifth bad minute (5000) overspends.
@@ -114,15 +177,26 @@ fn a_calendar_month_starts_again_with_a_full_budget() {
     const FEB_1_2024: i64 = 1_706_745_600;
     let slo = Slo {
         target: Target(0.9999),
-        window: Window::Calendar { unit: CalendarUnit::Month, time_zone: "UTC".into() },
+        window: Window::Calendar {
+            unit: CalendarUnit::Month,
+            time_zone: "UTC".into(),
+        },
         ..Slo::default()
     };
     let series = minutes(JAN_25_2024, 10, 3 * DAY + DAY / 2, 10, 1.0);
     let sim = run(&series, &slo);
     // 3.5 days of January allow 504.1 bad events: the first bad minute overspends,
     // until the row that closes January.
-    assert_eq!(sim.exhausted, vec![(JAN_25_2024 + 3 * DAY + DAY / 2 + MIN, FEB_1_2024)]);
-    let first_feb = sim.points.t.iter().position(|&t| t == FEB_1_2024 + MIN).unwrap();
+    assert_eq!(
+        sim.exhausted,
+        vec![(JAN_25_2024 + 3 * DAY + DAY / 2 + MIN, FEB_1_2024)]
+    );
+    let first_feb = sim
+        .points
+        .t
+        .iter()
+        .position(|&t| t == FEB_1_2024 + MIN)
+        .unwrap();
     assert_eq!(sim.points.budget_remaining[first_feb], 1.0);
     // Seven days of January in the data: 1008 bad events allowed, 10,000 spent.
     assert!((sim.points.budget_remaining[first_feb - 1] - (1.0 - 10_000.0 / 1008.0)).abs() < 1e-9);
@@ -130,9 +204,18 @@ fn a_calendar_month_starts_again_with_a_full_budget() {
 
 #[test]
 fn a_calendar_window_in_another_time_zone_is_replayed_in_utc_and_says_so() {
-    let slo = Slo { window: Window::Calendar { unit: CalendarUnit::Week, time_zone: "Europe/Paris".into() }, ..Slo::default() };
+    let slo = Slo {
+        window: Window::Calendar {
+            unit: CalendarUnit::Week,
+            time_zone: "Europe/Paris".into(),
+        },
+        ..Slo::default()
+    };
     let sim = run(&minutes(0, 1, 0, 0, 0.0), &slo);
-    assert!(sim.warnings.iter().any(|w| w.message.contains("Europe/Paris")));
+    assert!(sim
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("Europe/Paris")));
 }
 
 /// One hour of minute rows, 5-minute slices: slice (600, 900] fully down, and
@@ -141,7 +224,13 @@ fn one_hour_with_two_bad_slices() -> EventSeries {
     let mut s = EventSeries::default();
     for i in 1..=60 {
         let t = i * MIN;
-        let bad = if t > 600 && t <= 900 { 1000.0 } else if t == 1260 { 500.0 } else { 0.0 };
+        let bad = if t > 600 && t <= 900 {
+            1000.0
+        } else if t == 1260 {
+            500.0
+        } else {
+            0.0
+        };
         s.push(t, 1000.0 - bad, 1000.0);
     }
     s
@@ -151,7 +240,10 @@ fn one_hour_with_two_bad_slices() -> EventSeries {
 fn time_slices_count_good_and_bad_slices_and_spend_the_budget_in_slices() {
     let slo = Slo {
         target: Target(0.99),
-        budgeting: BudgetingMethod::Timeslices { slice: Span::minutes(5), slice_target: 0.99 },
+        budgeting: BudgetingMethod::Timeslices {
+            slice: Span::minutes(5),
+            slice_target: 0.99,
+        },
         ..Slo::default()
     };
     let sim = run(&one_hour_with_two_bad_slices(), &slo);
@@ -169,7 +261,13 @@ fn time_slices_count_good_and_bad_slices_and_spend_the_budget_in_slices() {
 
 #[test]
 fn ratio_time_slices_average_the_slice_ratios() {
-    let slo = Slo { target: Target(0.99), budgeting: BudgetingMethod::RatioTimeslices { slice: Span::minutes(5) }, ..Slo::default() };
+    let slo = Slo {
+        target: Target(0.99),
+        budgeting: BudgetingMethod::RatioTimeslices {
+            slice: Span::minutes(5),
+        },
+        ..Slo::default()
+    };
     let sim = run(&one_hour_with_two_bad_slices(), &slo);
     assert!(close(*sim.points.sli_window.last().unwrap(), 10.9 / 12.0));
 }
@@ -178,7 +276,10 @@ fn ratio_time_slices_average_the_slice_ratios() {
 fn occurrences_data_also_reports_one_minute_slices_at_the_target() {
     let sim = run(&one_hour_with_two_bad_slices(), &Slo::default());
     let ts = sim.timeslices.expect("computed for occurrences too");
-    assert_eq!((ts.slice_seconds, ts.good_slices, ts.bad_slices), (60, 54, 6));
+    assert_eq!(
+        (ts.slice_seconds, ts.good_slices, ts.bad_slices),
+        (60, 54, 6)
+    );
 }
 
 #[test]
@@ -188,18 +289,38 @@ fn an_incident_spending_more_than_the_policy_share_is_reported() {
     let inc = &sim.incidents[0];
     assert_eq!((inc.start, inc.end), (OUTAGE, OUTAGE + 600));
     assert!(close(inc.budget_spent, 0.231_481_481_481_481_5));
-    assert!(sim.warnings.iter().any(|w| w.message.contains("23.1% of the error budget")));
-    let lenient = simulate(&minutes(0, 35, OUTAGE, 10, 1.0), &Slo::default(), &SimOptions { budget_share_policy: 0.5, now: None });
+    assert!(sim
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("23.1% of the error budget")));
+    let lenient = simulate(
+        &minutes(0, 35, OUTAGE, 10, 1.0),
+        &Slo::default(),
+        &SimOptions {
+            budget_share_policy: 0.5,
+            now: None,
+        },
+    );
     assert!(lenient.incidents.is_empty());
 }
 
 #[test]
 fn now_cuts_the_replay_and_leaves_a_firing_alert_open() {
     let series = minutes(0, 35, OUTAGE, 10, 1.0);
-    let sim = simulate(&series, &Slo::default(), &SimOptions { now: Some(OUTAGE + 5 * MIN), ..SimOptions::default() });
+    let sim = simulate(
+        &series,
+        &Slo::default(),
+        &SimOptions {
+            now: Some(OUTAGE + 5 * MIN),
+            ..SimOptions::default()
+        },
+    );
     assert_eq!(sim.points.t.last(), Some(&(OUTAGE + 5 * MIN)));
     let page = &sim.alerts[0];
-    assert_eq!((page.start, page.end, page.reset_after), (OUTAGE + MIN, None, None));
+    assert_eq!(
+        (page.start, page.end, page.reset_after),
+        (OUTAGE + MIN, None, None)
+    );
 }
 
 #[test]
@@ -211,22 +332,51 @@ fn no_data_means_full_compliance_and_no_alert() {
 
 #[test]
 fn unsorted_rows_and_impossible_counts_are_fixed_and_reported() {
-    let series = EventSeries { t: vec![120, 60, 180], good: vec![10.0, f64::NAN, 20.0], total: vec![10.0, 10.0, 10.0] };
+    let series = EventSeries {
+        t: vec![120, 60, 180],
+        good: vec![10.0, f64::NAN, 20.0],
+        total: vec![10.0, 10.0, 10.0],
+    };
     let sim = run(&series, &Slo::default());
     assert_eq!(sim.points.t, vec![60, 120, 180]);
     let text: Vec<&str> = sim.warnings.iter().map(|w| w.message.as_str()).collect();
-    assert!(text.iter().any(|m| m.contains("1 rows were out of time order")), "{text:?}");
-    assert!(text.iter().any(|m| m.contains("1 counts were negative or not numbers")), "{text:?}");
-    assert!(text.iter().any(|m| m.contains("1 rows had more good events than total")), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|m| m.contains("1 rows were out of time order")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|m| m.contains("1 counts were negative or not numbers")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|m| m.contains("1 rows had more good events than total")),
+        "{text:?}"
+    );
     // The NaN good count is read as 0: 10 bad of 30.
     assert!(close(sim.sli, 2.0 / 3.0));
 }
 
 #[test]
 fn the_sweep_pages_more_as_the_target_rises() {
-    let rows = sweep(&minutes(0, 35, OUTAGE, 10, 1.0), &Slo::default(), &default_sweep_targets());
-    let summary: Vec<(String, usize, usize, usize)> =
-        rows.iter().map(|r| (r.target.to_string(), r.pages, r.tickets, r.windows_exhausted)).collect();
+    let rows = sweep(
+        &minutes(0, 35, OUTAGE, 10, 1.0),
+        &Slo::default(),
+        &default_sweep_targets(),
+    );
+    let summary: Vec<(String, usize, usize, usize)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.target.to_string(),
+                r.pages,
+                r.tickets,
+                r.windows_exhausted,
+            )
+        })
+        .collect();
     assert_eq!(
         summary,
         vec![
@@ -238,7 +388,10 @@ fn the_sweep_pages_more_as_the_target_rises() {
             ("99.99".to_string(), 2, 2, 1),
         ]
     );
-    assert!(close(rows[2].min_budget_remaining, 1.0 - 10_000.0 / 43_200.0));
+    assert!(close(
+        rows[2].min_budget_remaining,
+        1.0 - 10_000.0 / 43_200.0
+    ));
 }
 
 // ---- Properties -------------------------------------------------------------
@@ -259,14 +412,24 @@ fn arb_series() -> impl Strategy<Value = EventSeries> {
 
 /// Short alert windows so that a few hundred rows exercise them.
 fn arb_slo() -> impl Strategy<Value = Slo> {
-    (prop::sample::select(vec![0.9, 0.99, 0.995, 0.999]), 1u64..48).prop_map(|(target, hours)| {
-        let mut slo = Slo { target: Target(target), window: Window::Rolling { span: Span::hours(hours) }, ..Slo::default() };
-        for a in &mut slo.alerting.alerts {
-            a.long = Span(a.long.seconds() / 24);
-            a.short = Span(a.short.seconds() / 24);
-        }
-        slo
-    })
+    (
+        prop::sample::select(vec![0.9, 0.99, 0.995, 0.999]),
+        1u64..48,
+    )
+        .prop_map(|(target, hours)| {
+            let mut slo = Slo {
+                target: Target(target),
+                window: Window::Rolling {
+                    span: Span::hours(hours),
+                },
+                ..Slo::default()
+            };
+            for a in &mut slo.alerting.alerts {
+                a.long = Span(a.long.seconds() / 24);
+                a.short = Span(a.short.seconds() / 24);
+            }
+            slo
+        })
 }
 
 fn firing_rows(sim: &Simulation, index: usize) -> Vec<i64> {
@@ -274,7 +437,11 @@ fn firing_rows(sim: &Simulation, index: usize) -> Vec<i64> {
         .t
         .iter()
         .copied()
-        .filter(|&t| sim.alerts.iter().any(|a| a.alert_index == index && a.start <= t && a.end.is_none_or(|e| t < e)))
+        .filter(|&t| {
+            sim.alerts
+                .iter()
+                .any(|a| a.alert_index == index && a.start <= t && a.end.is_none_or(|e| t < e))
+        })
         .collect()
 }
 
@@ -342,12 +509,24 @@ proptest! {
 
 #[test]
 fn extreme_timestamps_and_windows_do_not_overflow() {
-    let series = EventSeries { t: vec![i64::MIN, -1, 0, i64::MAX], good: vec![0.0, 5.0, 10.0, 0.0], total: vec![10.0; 4] };
+    let series = EventSeries {
+        t: vec![i64::MIN, -1, 0, i64::MAX],
+        good: vec![0.0, 5.0, 10.0, 0.0],
+        total: vec![10.0; 4],
+    };
     for window in [
-        Window::Rolling { span: Span(u64::MAX) },
-        Window::Calendar { unit: CalendarUnit::Quarter, time_zone: String::new() },
+        Window::Rolling {
+            span: Span(u64::MAX),
+        },
+        Window::Calendar {
+            unit: CalendarUnit::Quarter,
+            time_zone: String::new(),
+        },
     ] {
-        let mut slo = Slo { window, ..Slo::default() };
+        let mut slo = Slo {
+            window,
+            ..Slo::default()
+        };
         slo.alerting.alerts[0].long = Span(u64::MAX);
         let sim = run(&series, &slo);
         assert_eq!(sim.points.t.len(), 4);
@@ -379,8 +558,20 @@ proptest! {
 #[test]
 fn time_slices_skip_the_slices_a_gap_leaves_empty() {
     // Rows at 60 and 120 (slice (0, 300]), then 1000 and 1200 (slice (900, 1200]), then 1201.
-    let series = EventSeries { t: vec![60, 120, 1000, 1200, 1201], good: vec![10.0, 0.0, 10.0, 10.0, 10.0], total: vec![10.0; 5] };
-    let slo = Slo { budgeting: BudgetingMethod::Timeslices { slice: Span::minutes(5), slice_target: 0.9 }, ..Slo::default() };
-    let ts = run(&series, &slo).timeslices.expect("time slices are counted");
+    let series = EventSeries {
+        t: vec![60, 120, 1000, 1200, 1201],
+        good: vec![10.0, 0.0, 10.0, 10.0, 10.0],
+        total: vec![10.0; 5],
+    };
+    let slo = Slo {
+        budgeting: BudgetingMethod::Timeslices {
+            slice: Span::minutes(5),
+            slice_target: 0.9,
+        },
+        ..Slo::default()
+    };
+    let ts = run(&series, &slo)
+        .timeslices
+        .expect("time slices are counted");
     assert_eq!((ts.good_slices, ts.bad_slices, ts.empty_slices), (2, 1, 0));
 }

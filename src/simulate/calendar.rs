@@ -38,7 +38,10 @@ pub(crate) fn period_bounds(t: i64, unit: CalendarUnit) -> (i64, i64) {
             let next = if q == 3 {
                 first_of(date.year() + 1, Month::January)
             } else {
-                first_of(date.year(), Month::try_from(q * 3 + 4).unwrap_or(Month::January))
+                first_of(
+                    date.year(),
+                    Month::try_from(q * 3 + 4).unwrap_or(Month::January),
+                )
             };
             (start, next)
         }
@@ -51,7 +54,9 @@ fn unix_of(date: Date) -> i64 {
 }
 
 fn first_of(year: i32, month: Month) -> i64 {
-    Date::from_calendar_date(year, month, 1).map(unix_of).unwrap_or(i64::MAX)
+    Date::from_calendar_date(year, month, 1)
+        .map(unix_of)
+        .unwrap_or(i64::MAX)
 }
 
 #[cfg(test)]

@@ -49,7 +49,10 @@ pub struct SimOptions {
 
 impl Default for SimOptions {
     fn default() -> Self {
-        SimOptions { budget_share_policy: 0.2, now: None }
+        SimOptions {
+            budget_share_policy: 0.2,
+            now: None,
+        }
     }
 }
 
@@ -156,7 +159,11 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
     let pbad = window::prefix(&rows.bad);
     let ptotal = window::prefix(&rows.total);
     let (all_bad, all_total) = (pbad[n], ptotal[n]);
-    let sli = if all_total > 0.0 { 1.0 - all_bad / all_total } else { 1.0 };
+    let sli = if all_total > 0.0 {
+        1.0 - all_bad / all_total
+    } else {
+        1.0
+    };
 
     let (unit_counts, timeslices) = units(&rows, slo, budget);
     // Prefix sums in the budgeting unit: the event sums themselves for occurrences.
@@ -189,41 +196,55 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
     let mut sli_window = vec![1.0; n];
     let mut budget_remaining = vec![1.0; n];
     let per_budget = 1.0 / budget;
-    window::for_each_window(
-        &rows.t,
-        lower,
-        |i, j| {
-            let total = putotal[i + 1] - putotal[j];
-            let bad = (pubad[i + 1] - pubad[j]).max(0.0);
-            if total > 0.0 {
-                let ratio = bad / total;
-                sli_window[i] = 1.0 - ratio;
-                budget_remaining[i] = 1.0 - ratio * per_budget;
-            }
-        },
-    );
+    window::for_each_window(&rows.t, lower, |i, j| {
+        let total = putotal[i + 1] - putotal[j];
+        let bad = (pubad[i + 1] - pubad[j]).max(0.0);
+        if total > 0.0 {
+            let ratio = bad / total;
+            sli_window[i] = 1.0 - ratio;
+            budget_remaining[i] = 1.0 - ratio * per_budget;
+        }
+    });
 
     let alerts_cfg = &slo.alerting.alerts;
     // Every distinct window length is summed once, all in one pass over the
     // rows (6h serves two alerts in the Workbook set).
-    let mut lens: Vec<i64> = alerts_cfg.iter().flat_map(|a| [secs(a.long), secs(a.short)]).collect();
+    let mut lens: Vec<i64> = alerts_cfg
+        .iter()
+        .flat_map(|a| [secs(a.long), secs(a.short)])
+        .collect();
     lens.sort_unstable();
     lens.dedup();
     let mut by_len: Vec<(Vec<f64>, usize)> =
-        window::rolling_burns(&rows.t, &pbad, &ptotal, &lens, budget).into_iter().map(|v| (v, 0)).collect();
+        window::rolling_burns(&rows.t, &pbad, &ptotal, &lens, budget)
+            .into_iter()
+            .map(|v| (v, 0))
+            .collect();
     // The last alert to use a length takes its series, earlier ones a copy.
     for a in alerts_cfg {
         for span in [a.long, a.short] {
-            if let Some(slot) = lens.binary_search(&secs(span)).ok().and_then(|k| by_len.get_mut(k)) {
+            if let Some(slot) = lens
+                .binary_search(&secs(span))
+                .ok()
+                .and_then(|k| by_len.get_mut(k))
+            {
                 slot.1 += 1;
             }
         }
     }
     let mut series_of = |span: Span| -> Vec<f64> {
-        match lens.binary_search(&secs(span)).ok().and_then(|k| by_len.get_mut(k)) {
+        match lens
+            .binary_search(&secs(span))
+            .ok()
+            .and_then(|k| by_len.get_mut(k))
+        {
             Some((v, uses)) => {
                 *uses -= 1;
-                if *uses == 0 { std::mem::take(v) } else { v.clone() }
+                if *uses == 0 {
+                    std::mem::take(v)
+                } else {
+                    v.clone()
+                }
             }
             None => Vec::new(),
         }
@@ -240,7 +261,11 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
         .collect();
     let mut alerts = Vec::new();
     for (k, cfg) in alerts_cfg.iter().enumerate() {
-        let burns = Burns { row: &row_burn, long: &burn_long[k], short: &burn_short[k] };
+        let burns = Burns {
+            row: &row_burn,
+            long: &burn_long[k],
+            short: &burn_short[k],
+        };
         scan_alert(&rows, k, cfg, &burns, &budget_remaining, &mut alerts);
     }
     alerts.sort_by_key(|a| (a.start, a.alert_index));
@@ -251,7 +276,13 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
         let j = rows.t[..i].partition_point(|&x| x <= lower(i));
         ptotal[i + 1] - ptotal[j]
     };
-    let incidents = incidents(&rows, &row_burn, budget, window_events, opts.budget_share_policy);
+    let incidents = incidents(
+        &rows,
+        &row_burn,
+        budget,
+        window_events,
+        opts.budget_share_policy,
+    );
     for inc in &incidents {
         warnings.push(Diagnostic::warning(
             0,
@@ -280,7 +311,13 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
     Simulation {
         sli,
         budget_remaining: budget_remaining.last().copied().unwrap_or(1.0),
-        points: SimSeries { t: rows.t, sli_window, budget_remaining, burn_long, burn_short },
+        points: SimSeries {
+            t: rows.t,
+            sli_window,
+            budget_remaining,
+            burn_long,
+            burn_short,
+        },
         alerts,
         exhausted,
         timeslices,
@@ -302,13 +339,20 @@ fn budget_of(slo: &Slo, warnings: &mut Vec<Diagnostic>) -> f64 {
     }
     warnings.push(Diagnostic::error(
         0,
-        format!("target {} is not between 0 and 100 (exclusive); the replay used 99.9999999%", slo.target.percent()),
+        format!(
+            "target {} is not between 0 and 100 (exclusive); the replay used 99.9999999%",
+            slo.target.percent()
+        ),
     ));
     1e-9
 }
 
 fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>) -> Rows {
-    let len = series.t.len().min(series.good.len()).min(series.total.len());
+    let len = series
+        .t
+        .len()
+        .min(series.good.len())
+        .min(series.total.len());
     if len != series.t.len() || len != series.good.len() || len != series.total.len() {
         warnings.push(Diagnostic::warning(
             0,
@@ -327,14 +371,21 @@ fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>)
     if out_of_order > 0 {
         warnings.push(Diagnostic::warning(
             0,
-            format!("{out_of_order} rows were out of time order; they were sorted before the replay"),
+            format!(
+                "{out_of_order} rows were out of time order; they were sorted before the replay"
+            ),
         ));
     }
     let count = match &order {
         Some(idx) => idx.len(),
         None => now.map_or(len, |n| t.partition_point(|&x| x <= n)),
     };
-    let mut rows = Rows { t: Vec::with_capacity(count), bad: Vec::with_capacity(count), total: Vec::with_capacity(count), step: 60 };
+    let mut rows = Rows {
+        t: Vec::with_capacity(count),
+        bad: Vec::with_capacity(count),
+        total: Vec::with_capacity(count),
+        step: 60,
+    };
     let (mut invalid, mut excess) = (0usize, 0usize);
     for k in 0..count {
         let i = order.as_ref().map_or(k, |idx| idx[k]);
@@ -359,7 +410,10 @@ fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>)
         rows.bad.push((tot - g).max(0.0));
     }
     if invalid > 0 {
-        warnings.push(Diagnostic::warning(0, format!("{invalid} counts were negative or not numbers; they were read as 0")));
+        warnings.push(Diagnostic::warning(
+            0,
+            format!("{invalid} counts were negative or not numbers; they were read as 0"),
+        ));
     }
     if excess > 0 {
         warnings.push(Diagnostic::warning(
@@ -376,7 +430,11 @@ fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>)
 /// sorting a million differences.
 fn typical_step(t: &[i64]) -> i64 {
     let stride = (t.len() / 4096).max(1);
-    let mut d: Vec<i64> = (stride..t.len()).step_by(stride).map(|i| t[i].saturating_sub(t[i - 1])).filter(|d| *d > 0).collect();
+    let mut d: Vec<i64> = (stride..t.len())
+        .step_by(stride)
+        .map(|i| t[i].saturating_sub(t[i - 1]))
+        .filter(|d| *d > 0)
+        .collect();
     if d.is_empty() {
         return 60;
     }
@@ -406,7 +464,10 @@ type UnitCounts = (Vec<f64>, Vec<f64>);
 fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<TimesliceResult>) {
     let (slice, slice_target, unit_mode) = match &slo.budgeting {
         BudgetingMethod::Occurrences => (Span(rows.step.max(60) as u64), slo.target.ratio(), None),
-        BudgetingMethod::Timeslices { slice, slice_target } => (*slice, *slice_target, Some(false)),
+        BudgetingMethod::Timeslices {
+            slice,
+            slice_target,
+        } => (*slice, *slice_target, Some(false)),
         BudgetingMethod::RatioTimeslices { slice } => (*slice, slo.target.ratio(), Some(true)),
     };
     let slice_len = secs(slice);
@@ -418,7 +479,12 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<Tim
     // Slice k covers (k x len, (k + 1) x len]; track its end rather than
     // dividing every timestamp (an integer division per row costs more than
     // the rest of this loop).
-    let end_of = |t: i64| t.saturating_sub(1).div_euclid(slice_len).saturating_add(1).saturating_mul(slice_len);
+    let end_of = |t: i64| {
+        t.saturating_sub(1)
+            .div_euclid(slice_len)
+            .saturating_add(1)
+            .saturating_mul(slice_len)
+    };
     let mut end = rows.t.first().map_or(0, |&t| end_of(t));
     for i in 0..n {
         acc_bad += rows.bad[i];
@@ -428,7 +494,11 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<Tim
                 continue;
             }
             let following = end.saturating_add(slice_len);
-            end = if next <= following { following } else { end_of(next) };
+            end = if next <= following {
+                following
+            } else {
+                end_of(next)
+            };
         }
         if acc_total > 0.0 {
             let ratio = 1.0 - acc_bad / acc_total;
@@ -463,9 +533,21 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<Tim
         good_slices: good_s,
         bad_slices: bad_s,
         empty_slices: empty_s,
-        compliance: if counted > 0 { good_s as f64 / counted as f64 } else { 1.0 },
-        mean_ratio: if counted > 0 { ratio_sum / counted as f64 } else { 1.0 },
-        budget_remaining: if counted > 0 { 1.0 - bad_s as f64 / (budget * counted as f64) } else { 1.0 },
+        compliance: if counted > 0 {
+            good_s as f64 / counted as f64
+        } else {
+            1.0
+        },
+        mean_ratio: if counted > 0 {
+            ratio_sum / counted as f64
+        } else {
+            1.0
+        },
+        budget_remaining: if counted > 0 {
+            1.0 - bad_s as f64 / (budget * counted as f64)
+        } else {
+            1.0
+        },
     };
     (unit_mode.map(|_| (ubad, utotal)), Some(result))
 }
@@ -487,7 +569,14 @@ struct Burns<'a> {
     short: &'a [f64],
 }
 
-fn scan_alert(rows: &Rows, index: usize, cfg: &crate::model::BurnAlert, burns: &Burns, budget_remaining: &[f64], out: &mut Vec<AlertEvent>) {
+fn scan_alert(
+    rows: &Rows,
+    index: usize,
+    cfg: &crate::model::BurnAlert,
+    burns: &Burns,
+    budget_remaining: &[f64],
+    out: &mut Vec<AlertEvent>,
+) {
     let factor = cfg.factor;
     let (long, short) = (burns.long, burns.short);
     let n = rows.t.len().min(long.len()).min(short.len());
@@ -527,8 +616,11 @@ fn scan_alert(rows: &Rows, index: usize, cfg: &crate::model::BurnAlert, burns: &
             start: rows.t[fire],
             end: end.map(|e| rows.t[e]),
             budget_spent_at_fire: 1.0 - budget_remaining[fire],
-            detection_delay: run_start.map(|rs| rows.t[fire].saturating_sub(interval_start(rows, rs))),
-            reset_after: end.and_then(|e| last_bad_at_or_before(e - 1).map(|lb| rows.t[e].saturating_sub(rows.t[lb]))),
+            detection_delay: run_start
+                .map(|rs| rows.t[fire].saturating_sub(interval_start(rows, rs))),
+            reset_after: end.and_then(|e| {
+                last_bad_at_or_before(e - 1).map(|lb| rows.t[e].saturating_sub(rows.t[lb]))
+            }),
             peak_burn: peak,
         });
     }
@@ -559,7 +651,13 @@ fn exhausted_spans(t: &[i64], remaining: &[f64], period_starts: Option<&[i64]>) 
 /// Runs of rows whose error ratio exceeds the budget (row burn above 1), kept
 /// when they spent more than `share` of the events budget of the SLO window at
 /// their last row.
-fn incidents(rows: &Rows, row_burn: &[f64], budget: f64, window_events: impl Fn(usize) -> f64, share: f64) -> Vec<Incident> {
+fn incidents(
+    rows: &Rows,
+    row_burn: &[f64],
+    budget: f64,
+    window_events: impl Fn(usize) -> f64,
+    share: f64,
+) -> Vec<Incident> {
     let mut out = Vec::new();
     let n = rows.t.len().min(row_burn.len());
     let mut i = 0;
@@ -578,7 +676,11 @@ fn incidents(rows: &Rows, row_burn: &[f64], budget: f64, window_events: impl Fn(
         let allowed = budget * window_events(last);
         let spent = if allowed > 0.0 { bad / allowed } else { 0.0 };
         if spent > share {
-            out.push(Incident { start: interval_start(rows, start), end: rows.t[last], budget_spent: spent });
+            out.push(Incident {
+                start: interval_start(rows, start),
+                end: rows.t[last],
+                budget_spent: spent,
+            });
         }
     }
     out

@@ -21,7 +21,11 @@ pub(crate) fn prefix(x: &[f64]) -> Vec<f64> {
 /// For every row i, the index of the first row inside the window `(lo_i, t[i]]`,
 /// where `lo(i)` must never decrease with i (true for `t[i] - L` and for
 /// calendar period starts). Calls `f(i, first)`.
-pub(crate) fn for_each_window(t: &[i64], mut lo: impl FnMut(usize) -> i64, mut f: impl FnMut(usize, usize)) {
+pub(crate) fn for_each_window(
+    t: &[i64],
+    mut lo: impl FnMut(usize) -> i64,
+    mut f: impl FnMut(usize, usize),
+) {
     let mut j = 0usize;
     for i in 0..t.len() {
         let bound = lo(i);
@@ -40,8 +44,17 @@ pub(crate) fn for_each_window(t: &[i64], mut lo: impl FnMut(usize) -> i64, mut f
 /// All lengths share one pass: each row's prefix sums are read once and the
 /// window starts trail close behind, so memory is streamed once rather than
 /// once per window (the cost at a million rows is memory traffic).
-pub(crate) fn rolling_burns(t: &[i64], pbad: &[f64], ptotal: &[f64], lens: &[i64], budget: f64) -> Vec<Vec<f64>> {
-    let n = t.len().min(pbad.len().saturating_sub(1)).min(ptotal.len().saturating_sub(1));
+pub(crate) fn rolling_burns(
+    t: &[i64],
+    pbad: &[f64],
+    ptotal: &[f64],
+    lens: &[i64],
+    budget: f64,
+) -> Vec<Vec<f64>> {
+    let n = t
+        .len()
+        .min(pbad.len().saturating_sub(1))
+        .min(ptotal.len().saturating_sub(1));
     let mut outs: Vec<Vec<f64>> = lens.iter().map(|_| vec![0.0; n]).collect();
     let mut starts = vec![0usize; lens.len()];
     // One division per row instead of two; still monotone in the budget.
@@ -55,7 +68,11 @@ pub(crate) fn rolling_burns(t: &[i64], pbad: &[f64], ptotal: &[f64], lens: &[i64
             }
             let total = total_i - ptotal[*j];
             let bad = (bad_i - pbad[*j]).max(0.0);
-            out[i] = if total > 0.0 { bad / total * per_budget } else { 0.0 };
+            out[i] = if total > 0.0 {
+                bad / total * per_budget
+            } else {
+                0.0
+            };
         }
     }
     outs
