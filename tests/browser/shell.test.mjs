@@ -57,13 +57,14 @@ test('every route renders its page from a deep link, also after a reload', async
 test('navigation links change the page and the back button returns', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
   await page.click('nav a[href="#/language"]');
-  await page.waitForFunction(() => location.hash === '#/language');
-  assert.equal(await page.getAttribute('nav a[href="#/language"]', 'aria-current'), 'page');
+  await page.waitForSelector('nav a[href="#/language"][aria-current="page"]');
   await page.click('nav a[href="#/research"]');
   await page.waitForFunction(() => location.hash === '#/research');
+  await page.waitForSelector('nav a[href="#/research"][aria-current="page"]');
   await page.goBack();
   await page.waitForFunction(() => location.hash === '#/language');
-  assert.equal(await page.getAttribute('nav a[href="#/language"]', 'aria-current'), 'page');
+  // The page follows the hash change; wait for it rather than race it.
+  await page.waitForSelector('nav a[href="#/language"][aria-current="page"]');
   assertQuiet(watch);
   await page.close();
 });
@@ -122,4 +123,13 @@ test('no page has a serious or critical accessibility violation', async () => {
     assert.deepEqual(violations, [], `axe on ${route}`);
     await page.close();
   }
+});
+
+test('a new page opens at its top, not where the last one was scrolled', async () => {
+  const { page } = await openApp(context, server.url, '#/implementation');
+  await page.evaluate(() => { document.body.style.minHeight = '5000px'; window.scrollTo(0, 2000); });
+  await page.evaluate(() => { location.hash = '#/research'; });
+  await page.waitForSelector('nav a[href="#/research"][aria-current="page"]');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.close();
 });
