@@ -20,7 +20,7 @@ Usage:
   slo-workbench budget   --target 99.9 [--window 30d] [--json]
   slo-workbench simulate --spec SPEC --data DATA [--slo ID] [--window 30d]
                          [--latency-threshold SECONDS] [--json]
-  slo-workbench lint     --spec SPEC [--json]
+  slo-workbench lint     --spec SPEC [--data DATA] [--json]
   slo-workbench export   --spec SPEC --format FORMAT [--slo ID] [--out DIR]
 
 SPEC is a project file (JSON), an OpenSLO v1 YAML or a Sloth prometheus/v1 YAML.
@@ -159,7 +159,7 @@ fn dispatch(args: &Args) -> Result<Output, Failure> {
             simulate_command(args)
         }
         "lint" => {
-            args.allow(&["spec", "json"])?;
+            args.allow(&["spec", "data", "latency-threshold", "json"])?;
             lint_command(args)
         }
         "export" => {
@@ -285,6 +285,40 @@ fn choose_slo(project: &Project, path: &str, id: Option<&str>) -> Result<Slo, Fa
     })
 }
 
+/// A data file parsed into an event series, or its errors as `FILE:LINE: message`.
+fn load_data(
+    path: &str,
+    latency_threshold: Option<f64>,
+) -> Result<crate::ingest::Dataset, Failure> {
+    let text = read_input(path)?;
+    let opts = crate::ingest::IngestOptions {
+        latency_threshold_seconds: latency_threshold,
+    };
+    crate::ingest::parse(&text, &opts)
+        .map_err(|diags| Failure::Input(diags.iter().map(|d| located(path, d)).collect()))
+}
+
+fn parse_latency_threshold(args: &Args) -> Result<Option<f64>, Failure> {
+    args.value("latency-threshold")
+        .map(|v| match v.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+            _ => Err(Failure::Usage(format!(
+                "--latency-threshold: \"{v}\" is not a positive number of seconds"
+            ))),
+        })
+        .transpose()
+}
+
+/// The SLI's latency threshold, unless the command line gives one.
+fn latency_threshold_of(slo: &Slo, given: Option<f64>) -> Option<f64> {
+    given.or(match &slo.sli {
+        crate::model::Sli::Latency {
+            threshold_seconds, ..
+        } => Some(*threshold_seconds),
+        _ => None,
+    })
+}
+
 // ---- simulate -----------------------------------------------------------------
 
 fn simulate_command(args: &Args) -> Result<Output, Failure> {
@@ -296,15 +330,7 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
         ));
     }
     let window = args.value("window").map(parse_window).transpose()?;
-    let latency = args
-        .value("latency-threshold")
-        .map(|v| match v.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
-            _ => Err(Failure::Usage(format!(
-                "--latency-threshold: \"{v}\" is not a positive number of seconds"
-            ))),
-        })
-        .transpose()?;
+    let latency = parse_latency_threshold(args)?;
     let (project, unmapped) = load_project(spec_path)?;
     let mut slo = choose_slo(&project, spec_path, args.value("slo"))?;
     if let Some(span) = window {
@@ -313,18 +339,8 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     if slo.alerting.alerts.is_empty() {
         slo.alerting.alerts = workbook_30d();
     }
-    let threshold = latency.or(match &slo.sli {
-        crate::model::Sli::Latency {
-            threshold_seconds, ..
-        } => Some(*threshold_seconds),
-        _ => None,
-    });
-    let text = read_input(data_path)?;
-    let opts = crate::ingest::IngestOptions {
-        latency_threshold_seconds: threshold,
-    };
-    let dataset = crate::ingest::parse(&text, &opts)
-        .map_err(|diags| Failure::Input(diags.iter().map(|d| located(data_path, d)).collect()))?;
+    let threshold = latency_threshold_of(&slo, latency);
+    let dataset = load_data(data_path, threshold)?;
     let sim = simulate(&dataset.series, &slo, &SimOptions::default());
 
     let mut warnings: Vec<(String, &Diagnostic)> = Vec::new();
@@ -511,8 +527,44 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
 
 fn lint_command(args: &Args) -> Result<Output, Failure> {
     let spec_path = args.required("spec")?;
+    let latency = parse_latency_threshold(args)?;
     let (project, unmapped) = load_project(spec_path)?;
-    let findings = crate::lint::lint_project(&project, &crate::lint::LintContext::default());
+    let mut ctx = crate::lint::LintContext::default();
+    if let Some(data_path) = args.value("data") {
+        if spec_path == "-" && data_path == "-" {
+            return Err(Failure::Usage(
+                "only one of --spec and --data can read stdin".into(),
+            ));
+        }
+        // With data, the traffic and history checks have their facts: the
+        // SLI over all the data and the events per hour it held.
+        let text = read_input(data_path)?;
+        for slo in &project.slos {
+            let opts = crate::ingest::IngestOptions {
+                latency_threshold_seconds: latency_threshold_of(slo, latency),
+            };
+            let dataset = crate::ingest::parse(&text, &opts).map_err(|diags| {
+                Failure::Input(diags.iter().map(|d| located(data_path, d)).collect())
+            })?;
+            let series = &dataset.series;
+            let sim = simulate(series, slo, &SimOptions::default());
+            let hours = match (series.t.first(), series.t.last()) {
+                (Some(&a), Some(&b)) => {
+                    b.saturating_sub(a).saturating_add(series.step()) as f64 / 3600.0
+                }
+                _ => 0.0,
+            };
+            let events: f64 = series.total.iter().sum();
+            ctx.slos.insert(
+                slo.id.clone(),
+                crate::lint::SloFacts {
+                    expected_events_per_hour: (hours > 0.0).then(|| events / hours),
+                    history_sli: (events > 0.0).then_some(sim.sli),
+                },
+            );
+        }
+    }
+    let findings = crate::lint::lint_project(&project, &ctx);
     let errors = findings
         .iter()
         .filter(|f| f.level == Level::Error && !f.acknowledged)

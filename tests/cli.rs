@@ -325,6 +325,28 @@ fn lint_lists_findings_and_passes_without_errors() {
 }
 
 #[test]
+fn lint_with_data_checks_targets_against_the_history() {
+    // The data's SLI is 99.93%: the 99.9% SLO is supported, the 99.99% one is not.
+    let v = json(&run(&["lint", "--spec", PROJECT, "--data", DATA, "--json"]));
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"history-below-target:checkout-strict"),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"history-below-target:checkout-availability"),
+        "{ids:?}"
+    );
+    let without = json(&run(&["lint", "--spec", PROJECT, "--json"]));
+    assert!(!without.to_string().contains("history-below-target"));
+}
+
+#[test]
 fn lint_exits_1_when_an_alert_can_never_fire() {
     let o = run(&["lint", "--spec", "tests/golden/never_fires.json"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
