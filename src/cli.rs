@@ -10,7 +10,7 @@
 
 use crate::diag::{Diagnostic, Level};
 use crate::model::{workbook_30d, Project, Slo, Span, Target, Window};
-use crate::simulate::{simulate, SimOptions, Simulation};
+use crate::simulate::{simulate_summary, SimOptions, Simulation};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -341,7 +341,8 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     }
     let threshold = latency_threshold_of(&slo, latency);
     let dataset = load_data(data_path, threshold)?;
-    let sim = simulate(&dataset.series, &slo, &SimOptions::default());
+    // The output reads no per-row series but the timestamps.
+    let sim = simulate_summary(&dataset.series, &slo, &SimOptions::default());
 
     let mut warnings: Vec<(String, &Diagnostic)> = Vec::new();
     for d in &dataset.diagnostics {
@@ -547,7 +548,7 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
                 Failure::Input(diags.iter().map(|d| located(data_path, d)).collect())
             })?;
             let series = &dataset.series;
-            let sim = simulate(series, slo, &SimOptions::default());
+            let sim = simulate_summary(series, slo, &SimOptions::default());
             let hours = match (series.t.first(), series.t.last()) {
                 (Some(&a), Some(&b)) => {
                     b.saturating_sub(a).saturating_add(series.step()) as f64 / 3600.0

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use slo_workbench::model::{BudgetingMethod, CalendarUnit, Severity, Slo, Span, Target, Window};
 use slo_workbench::series::EventSeries;
-use slo_workbench::simulate::{simulate, SimOptions, Simulation};
+use slo_workbench::simulate::{simulate, simulate_summary, SimOptions, Simulation};
 use slo_workbench::whatif::{default_sweep_targets, recalibrate, sweep};
 
 const MIN: i64 = 60;
@@ -574,4 +574,37 @@ fn time_slices_skip_the_slices_a_gap_leaves_empty() {
         .timeslices
         .expect("time slices are counted");
     assert_eq!((ts.good_slices, ts.bad_slices, ts.empty_slices), (2, 1, 0));
+}
+
+proptest! {
+    #[test]
+    fn the_summary_replay_gives_every_figure_of_the_full_one_without_the_chart_series(series in arb_series(), slo in arb_slo()) {
+        let full = run(&series, &slo);
+        let summary = simulate_summary(&series, &slo, &SimOptions::default());
+        prop_assert!(summary.points.sli_window.is_empty());
+        prop_assert!(summary.points.burn_long.is_empty() && summary.points.burn_short.is_empty());
+        let charts_dropped = Simulation {
+            points: slo_workbench::simulate::SimSeries {
+                sli_window: Vec::new(),
+                burn_long: Vec::new(),
+                burn_short: Vec::new(),
+                ..full.points.clone()
+            },
+            ..full.clone()
+        };
+        prop_assert_eq!(&summary, &charts_dropped);
+    }
+
+    #[test]
+    fn an_alert_fires_exactly_on_the_rows_where_both_its_windows_burn_faster_than_its_factor(series in arb_series(), slo in arb_slo()) {
+        let sim = run(&series, &slo);
+        for (k, cfg) in slo.alerting.alerts.iter().enumerate() {
+            let (long, short) = (&sim.points.burn_long[k], &sim.points.burn_short[k]);
+            let expected: Vec<i64> = sim.points.t.iter().enumerate()
+                .filter(|&(i, _)| long[i] > cfg.factor && short[i] > cfg.factor)
+                .map(|(_, &t)| t)
+                .collect();
+            prop_assert_eq!(firing_rows(&sim, k), expected, "alert {}", k);
+        }
+    }
 }

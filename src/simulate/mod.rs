@@ -151,6 +151,20 @@ struct Rows {
 /// Replays `series` against `slo`. Never panics on odd data: unsorted rows are
 /// sorted, impossible counts are zeroed, and each fix is reported in `warnings`.
 pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulation {
+    replay(series, slo, opts, true)
+}
+
+/// The same replay for callers that need the summary, alerts, spans and
+/// budget but not the charts (the CLI, the target sweep): `points` keeps `t`
+/// and `budget_remaining`, while `sli_window`, `burn_long` and `burn_short`
+/// are left empty. Every other figure is identical to `simulate`'s. Writing
+/// a burn-rate series per alert window is about half the cost of a replay.
+pub fn simulate_summary(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulation {
+    replay(series, slo, opts, false)
+}
+
+/// `keep_series`: whether to fill the per-row series that only charts read.
+fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool) -> Simulation {
     let mut warnings = Vec::new();
     let rows = clean(series, opts.now, &mut warnings);
     let budget = budget_of(slo, &mut warnings);
@@ -193,7 +207,7 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
         None => rows.t[i].saturating_sub(window_len),
     };
 
-    let mut sli_window = vec![1.0; n];
+    let mut sli_window = vec![1.0; if keep_series { n } else { 0 }];
     let mut budget_remaining = vec![1.0; n];
     let per_budget = 1.0 / budget;
     window::for_each_window(&rows.t, lower, |i, j| {
@@ -201,7 +215,9 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
         let bad = (pubad[i + 1] - pubad[j]).max(0.0);
         if total > 0.0 {
             let ratio = bad / total;
-            sli_window[i] = 1.0 - ratio;
+            if let Some(c) = sli_window.get_mut(i) {
+                *c = 1.0 - ratio;
+            }
             budget_remaining[i] = 1.0 - ratio * per_budget;
         }
     });
@@ -215,43 +231,6 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
         .collect();
     lens.sort_unstable();
     lens.dedup();
-    let mut by_len: Vec<(Vec<f64>, usize)> =
-        window::rolling_burns(&rows.t, &pbad, &ptotal, &lens, budget)
-            .into_iter()
-            .map(|v| (v, 0))
-            .collect();
-    // The last alert to use a length takes its series, earlier ones a copy.
-    for a in alerts_cfg {
-        for span in [a.long, a.short] {
-            if let Some(slot) = lens
-                .binary_search(&secs(span))
-                .ok()
-                .and_then(|k| by_len.get_mut(k))
-            {
-                slot.1 += 1;
-            }
-        }
-    }
-    let mut series_of = |span: Span| -> Vec<f64> {
-        match lens
-            .binary_search(&secs(span))
-            .ok()
-            .and_then(|k| by_len.get_mut(k))
-        {
-            Some((v, uses)) => {
-                *uses -= 1;
-                if *uses == 0 {
-                    std::mem::take(v)
-                } else {
-                    v.clone()
-                }
-            }
-            None => Vec::new(),
-        }
-    };
-    let burn_long: Vec<Vec<f64>> = alerts_cfg.iter().map(|a| series_of(a.long)).collect();
-    let burn_short: Vec<Vec<f64>> = alerts_cfg.iter().map(|a| series_of(a.short)).collect();
-
     // Each row's own burn rate, for the bad periods behind alerts.
     let row_burn: Vec<f64> = rows
         .bad
@@ -259,15 +238,66 @@ pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulatio
         .zip(&rows.total)
         .map(|(&b, &t)| if t > 0.0 { b / t * (1.0 / budget) } else { 0.0 })
         .collect();
+    // Which summed length each alert reads, and its state while scanning.
+    let slot = |span: Span| lens.binary_search(&secs(span)).ok();
+    let mut scans: Vec<AlertScan> = alerts_cfg
+        .iter()
+        .map(|a| AlertScan {
+            long: slot(a.long),
+            short: slot(a.short),
+            open: None,
+        })
+        .collect();
+    let mut by_len: Vec<Vec<f64>> = lens
+        .iter()
+        .map(|_| Vec::with_capacity(if keep_series { n } else { 0 }))
+        .collect();
     let mut alerts = Vec::new();
-    for (k, cfg) in alerts_cfg.iter().enumerate() {
-        let burns = Burns {
-            row: &row_burn,
-            long: &burn_long[k],
-            short: &burn_short[k],
-        };
-        scan_alert(&rows, k, cfg, &burns, &budget_remaining, &mut alerts);
+    let ctx = ScanContext {
+        rows: &rows,
+        row_burn: &row_burn,
+        budget_remaining: &budget_remaining,
+    };
+    // The alerts are scanned in the same pass that sums their windows, so the
+    // burn rates need not be stored to be read again.
+    window::rolling_burns(&rows.t, &pbad, &ptotal, &lens, budget, |i, burns| {
+        if keep_series {
+            for (series, &b) in by_len.iter_mut().zip(burns) {
+                series.push(b);
+            }
+        }
+        for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
+            scan.step(&ctx, i, burns, k, cfg, &mut alerts);
+        }
+    });
+    for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
+        scan.finish(&ctx, k, cfg, &mut alerts);
     }
+    let (burn_long, burn_short) = if keep_series {
+        // Series moved, not copied, to the last alert that reads a length.
+        let mut uses = vec![0usize; by_len.len()];
+        for s in scans.iter().flat_map(|s| [s.long, s.short]).flatten() {
+            uses[s] += 1;
+        }
+        let mut series_of = |k: Option<usize>| -> Vec<f64> {
+            match k.and_then(|k| Some((by_len.get_mut(k)?, uses.get_mut(k)?))) {
+                Some((v, u)) => {
+                    *u -= 1;
+                    if *u == 0 {
+                        std::mem::take(v)
+                    } else {
+                        v.clone()
+                    }
+                }
+                None => Vec::new(),
+            }
+        };
+        let long: Vec<Vec<f64>> = scans.iter().map(|s| series_of(s.long)).collect();
+        let short: Vec<Vec<f64>> = scans.iter().map(|s| series_of(s.short)).collect();
+        (long, short)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     alerts.sort_by_key(|a| (a.start, a.alert_index));
 
     let exhausted = exhausted_spans(&rows.t, &budget_remaining, starts.as_deref());
@@ -562,67 +592,98 @@ fn interval_start(rows: &Rows, i: usize) -> i64 {
     rows.t[i].saturating_sub(step)
 }
 
-/// Burn rates per row: of the row itself, and over an alert's two windows.
-struct Burns<'a> {
-    row: &'a [f64],
-    long: &'a [f64],
-    short: &'a [f64],
+/// What an alert's scan reads besides the window burn rates.
+struct ScanContext<'a> {
+    rows: &'a Rows,
+    /// Each row's own burn rate.
+    row_burn: &'a [f64],
+    budget_remaining: &'a [f64],
 }
 
-fn scan_alert(
-    rows: &Rows,
+/// One alert followed row by row: which summed lengths it reads, and while
+/// it fires, the firing row and the peak long-window burn so far.
+struct AlertScan {
+    long: Option<usize>,
+    short: Option<usize>,
+    open: Option<(usize, f64)>,
+}
+
+impl AlertScan {
+    /// Row i, with `burns` indexed like the summed lengths.
+    fn step(
+        &mut self,
+        ctx: &ScanContext,
+        i: usize,
+        burns: &[f64],
+        index: usize,
+        cfg: &crate::model::BurnAlert,
+        out: &mut Vec<AlertEvent>,
+    ) {
+        let read = |k: Option<usize>| k.and_then(|k| burns.get(k)).copied();
+        let (Some(long), Some(short)) = (read(self.long), read(self.short)) else {
+            return;
+        };
+        let firing = long > cfg.factor && short > cfg.factor;
+        match (self.open.as_mut(), firing) {
+            (None, true) => self.open = Some((i, long)),
+            (Some((_, peak)), true) => *peak = peak.max(long),
+            (Some(&mut (fire, peak)), false) => {
+                self.open = None;
+                out.push(alert_event(ctx, index, cfg, fire, Some(i), peak));
+            }
+            (None, false) => {}
+        }
+    }
+
+    /// After the last row: an alert still firing has no end.
+    fn finish(
+        &mut self,
+        ctx: &ScanContext,
+        index: usize,
+        cfg: &crate::model::BurnAlert,
+        out: &mut Vec<AlertEvent>,
+    ) {
+        if let Some((fire, peak)) = self.open.take() {
+            out.push(alert_event(ctx, index, cfg, fire, None, peak));
+        }
+    }
+}
+
+/// The firing from row `fire` to row `end` (the first row where the
+/// condition no longer held), with its bad period.
+fn alert_event(
+    ctx: &ScanContext,
     index: usize,
     cfg: &crate::model::BurnAlert,
-    burns: &Burns,
-    budget_remaining: &[f64],
-    out: &mut Vec<AlertEvent>,
-) {
-    let factor = cfg.factor;
-    let (long, short) = (burns.long, burns.short);
-    let n = rows.t.len().min(long.len()).min(short.len());
-    let firing = |i: usize| long[i] > factor && short[i] > factor;
+    fire: usize,
+    end: Option<usize>,
+    peak: f64,
+) -> AlertEvent {
+    let (rows, factor) = (ctx.rows, cfg.factor);
     // Bad rows are looked up backwards only when an alert starts or stops:
     // the latest one is inside the short window, so the walk stays short.
-    // (An alert stops at e >= 1: it cannot stop at the row where it started.)
-    let last_bad_at_or_before = |i: usize| (0..=i).rev().find(|&j| burns.row[j] > factor);
-    let mut i = 0;
-    while i < n {
-        // Quiet: skip to the next row where both windows burn too fast.
-        while i < n && !firing(i) {
-            i += 1;
+    // (An alert stops at e > fire: it cannot stop at the row where it started.)
+    let last_bad_at_or_before = |i: usize| (0..=i).rev().find(|&j| ctx.row_burn[j] > factor);
+    let run_start = last_bad_at_or_before(fire).map(|mut j| {
+        while j > 0 && ctx.row_burn[j - 1] > factor {
+            j -= 1;
         }
-        if i == n {
-            break;
-        }
-        let fire = i;
-        let run_start = last_bad_at_or_before(fire).map(|mut j| {
-            while j > 0 && burns.row[j - 1] > factor {
-                j -= 1;
-            }
-            j
-        });
-        let mut peak = long[fire];
-        while i < n && firing(i) {
-            peak = peak.max(long[i]);
-            i += 1;
-        }
-        let end = (i < n).then_some(i);
-        out.push(AlertEvent {
-            alert_index: index,
-            severity: cfg.severity,
-            burn_rate: factor,
-            long: cfg.long,
-            short: cfg.short,
-            start: rows.t[fire],
-            end: end.map(|e| rows.t[e]),
-            budget_spent_at_fire: 1.0 - budget_remaining[fire],
-            detection_delay: run_start
-                .map(|rs| rows.t[fire].saturating_sub(interval_start(rows, rs))),
-            reset_after: end.and_then(|e| {
-                last_bad_at_or_before(e - 1).map(|lb| rows.t[e].saturating_sub(rows.t[lb]))
-            }),
-            peak_burn: peak,
-        });
+        j
+    });
+    AlertEvent {
+        alert_index: index,
+        severity: cfg.severity,
+        burn_rate: factor,
+        long: cfg.long,
+        short: cfg.short,
+        start: rows.t[fire],
+        end: end.map(|e| rows.t[e]),
+        budget_spent_at_fire: 1.0 - ctx.budget_remaining[fire],
+        detection_delay: run_start.map(|rs| rows.t[fire].saturating_sub(interval_start(rows, rs))),
+        reset_after: end.and_then(|e| {
+            last_bad_at_or_before(e - 1).map(|lb| rows.t[e].saturating_sub(rows.t[lb]))
+        }),
+        peak_burn: peak,
     }
 }
 

@@ -37,45 +37,49 @@ pub(crate) fn for_each_window(
 }
 
 /// Error ratio (bad / total) over rolling windows of each of `lens` seconds
-/// at every row, divided by `budget` so the results are burn rates; one
-/// series per length, in the order of `lens`. A window without events burns
-/// nothing (Prometheus would compute NaN, which never fires).
+/// at every row, divided by `budget` so the results are burn rates. Calls
+/// `f(i, burns)` once per row in order, with `burns[k]` the burn rate over
+/// `lens[k]` at row i. A window without events burns nothing (Prometheus
+/// would compute NaN, which never fires).
 ///
 /// All lengths share one pass: each row's prefix sums are read once and the
 /// window starts trail close behind, so memory is streamed once rather than
-/// once per window (the cost at a million rows is memory traffic).
+/// once per window (the cost at a million rows is memory traffic). The
+/// caller decides what to keep, so a replay that needs only the alerts
+/// writes no per-row series at all.
 pub(crate) fn rolling_burns(
     t: &[i64],
     pbad: &[f64],
     ptotal: &[f64],
     lens: &[i64],
     budget: f64,
-) -> Vec<Vec<f64>> {
+    mut f: impl FnMut(usize, &[f64]),
+) {
     let n = t
         .len()
         .min(pbad.len().saturating_sub(1))
         .min(ptotal.len().saturating_sub(1));
-    let mut outs: Vec<Vec<f64>> = lens.iter().map(|_| vec![0.0; n]).collect();
+    let mut burns = vec![0.0; lens.len()];
     let mut starts = vec![0usize; lens.len()];
     // One division per row instead of two; still monotone in the budget.
     let per_budget = 1.0 / budget;
     for i in 0..n {
         let (bad_i, total_i, t_i) = (pbad[i + 1], ptotal[i + 1], t[i]);
-        for ((out, j), &len) in outs.iter_mut().zip(starts.iter_mut()).zip(lens) {
+        for ((burn, j), &len) in burns.iter_mut().zip(starts.iter_mut()).zip(lens) {
             let bound = t_i.saturating_sub(len);
             while *j < i && t[*j] <= bound {
                 *j += 1;
             }
             let total = total_i - ptotal[*j];
             let bad = (bad_i - pbad[*j]).max(0.0);
-            out[i] = if total > 0.0 {
+            *burn = if total > 0.0 {
                 bad / total * per_budget
             } else {
                 0.0
             };
         }
+        f(i, &burns);
     }
-    outs
 }
 
 #[cfg(test)]
@@ -88,7 +92,19 @@ mod tests {
         let t = [60, 120, 180, 600, 660];
         let bad = [1.0, 0.0, 0.0, 2.0, 0.0];
         let total = [10.0; 5];
-        let burns = rolling_burns(&t, &prefix(&bad), &prefix(&total), &[120, 60], 1.0);
+        let mut burns = vec![Vec::new(), Vec::new()];
+        rolling_burns(
+            &t,
+            &prefix(&bad),
+            &prefix(&total),
+            &[120, 60],
+            1.0,
+            |i, b| {
+                assert_eq!(burns[0].len(), i, "rows come in order, once each");
+                burns[0].push(b[0]);
+                burns[1].push(b[1]);
+            },
+        );
         let burn = &burns[0];
         // At 180 the 2-minute window is (60, 180]: rows 120 and 180, no bad events.
         assert_eq!(burn[2], 0.0);
