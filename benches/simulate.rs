@@ -9,7 +9,7 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use slo_workbench::model::Slo;
 use slo_workbench::series::EventSeries;
-use slo_workbench::simulate::{simulate, SimOptions};
+use slo_workbench::simulate::{simulate, simulate_summary, SimOptions};
 use slo_workbench::whatif::{default_sweep_targets, sweep};
 use std::time::{Duration, Instant};
 
@@ -72,6 +72,21 @@ fn bench(c: &mut Criterion) {
             })
         })
     });
+    // What the CLI and the sweep run: the same replay without the chart series.
+    c.bench_function(
+        "cpu time: simulate_summary 1000000 rows, 4 window pairs",
+        |b| {
+            b.iter_custom(|iters| {
+                cpu_time(iters, || {
+                    drop(black_box(simulate_summary(
+                        &series,
+                        &slo,
+                        &SimOptions::default(),
+                    )))
+                })
+            })
+        },
+    );
     // The share of the cost that is not the alert windows: SLI, budget, slices.
     let no_alerts = Slo {
         alerting: slo_workbench::model::AlertConfig {

@@ -148,6 +148,20 @@ struct Rows {
     step: i64,
 }
 
+impl Rows {
+    /// Row i's own burn rate: its error ratio times `per_budget` (1 / budget).
+    /// Computed where it is read (the incident scan and the few rows around
+    /// each alert) rather than stored for every row.
+    fn burn(&self, i: usize, per_budget: f64) -> f64 {
+        let (b, t) = (self.bad[i], self.total[i]);
+        if t > 0.0 {
+            b / t * per_budget
+        } else {
+            0.0
+        }
+    }
+}
+
 /// Replays `series` against `slo`. Never panics on odd data: unsorted rows are
 /// sorted, impossible counts are zeroed, and each fix is reported in `warnings`.
 pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulation {
@@ -170,8 +184,7 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
     let budget = budget_of(slo, &mut warnings);
     let n = rows.t.len();
 
-    let pbad = window::prefix(&rows.bad);
-    let ptotal = window::prefix(&rows.total);
+    let (pbad, ptotal) = window::prefix_pair(&rows.bad, &rows.total);
     let (all_bad, all_total) = (pbad[n], ptotal[n]);
     let sli = if all_total > 0.0 {
         1.0 - all_bad / all_total
@@ -181,7 +194,7 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
 
     let (unit_counts, timeslices) = units(&rows, slo, budget);
     // Prefix sums in the budgeting unit: the event sums themselves for occurrences.
-    let unit_prefix = unit_counts.map(|(b, t)| (window::prefix(&b), window::prefix(&t)));
+    let unit_prefix = unit_counts.map(|(b, t)| window::prefix_pair(&b, &t));
     let (pubad, putotal) = match &unit_prefix {
         Some((b, t)) => (b.as_slice(), t.as_slice()),
         None => (pbad.as_slice(), ptotal.as_slice()),
@@ -231,13 +244,6 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
         .collect();
     lens.sort_unstable();
     lens.dedup();
-    // Each row's own burn rate, for the bad periods behind alerts.
-    let row_burn: Vec<f64> = rows
-        .bad
-        .iter()
-        .zip(&rows.total)
-        .map(|(&b, &t)| if t > 0.0 { b / t * (1.0 / budget) } else { 0.0 })
-        .collect();
     // Which summed length each alert reads, and its state while scanning.
     let slot = |span: Span| lens.binary_search(&secs(span)).ok();
     let mut scans: Vec<AlertScan> = alerts_cfg
@@ -250,12 +256,12 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
         .collect();
     let mut by_len: Vec<Vec<f64>> = lens
         .iter()
-        .map(|_| Vec::with_capacity(if keep_series { n } else { 0 }))
+        .map(|_| vec![0.0; if keep_series { n } else { 0 }])
         .collect();
     let mut alerts = Vec::new();
     let ctx = ScanContext {
         rows: &rows,
-        row_burn: &row_burn,
+        per_budget,
         budget_remaining: &budget_remaining,
     };
     // The alerts are scanned in the same pass that sums their windows, so the
@@ -263,7 +269,9 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
     window::rolling_burns(&rows.t, &pbad, &ptotal, &lens, budget, |i, burns| {
         if keep_series {
             for (series, &b) in by_len.iter_mut().zip(burns) {
-                series.push(b);
+                if let Some(x) = series.get_mut(i) {
+                    *x = b;
+                }
             }
         }
         for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
@@ -308,7 +316,7 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
     };
     let incidents = incidents(
         &rows,
-        &row_burn,
+        per_budget,
         budget,
         window_events,
         opts.budget_share_policy,
@@ -595,8 +603,8 @@ fn interval_start(rows: &Rows, i: usize) -> i64 {
 /// What an alert's scan reads besides the window burn rates.
 struct ScanContext<'a> {
     rows: &'a Rows,
-    /// Each row's own burn rate.
-    row_burn: &'a [f64],
+    /// 1 / budget: a row's error ratio times this is its own burn rate.
+    per_budget: f64,
     budget_remaining: &'a [f64],
 }
 
@@ -663,9 +671,13 @@ fn alert_event(
     // Bad rows are looked up backwards only when an alert starts or stops:
     // the latest one is inside the short window, so the walk stays short.
     // (An alert stops at e > fire: it cannot stop at the row where it started.)
-    let last_bad_at_or_before = |i: usize| (0..=i).rev().find(|&j| ctx.row_burn[j] > factor);
+    let last_bad_at_or_before = |i: usize| {
+        (0..=i)
+            .rev()
+            .find(|&j| ctx.rows.burn(j, ctx.per_budget) > factor)
+    };
     let run_start = last_bad_at_or_before(fire).map(|mut j| {
-        while j > 0 && ctx.row_burn[j - 1] > factor {
+        while j > 0 && ctx.rows.burn(j - 1, ctx.per_budget) > factor {
             j -= 1;
         }
         j
@@ -714,22 +726,22 @@ fn exhausted_spans(t: &[i64], remaining: &[f64], period_starts: Option<&[i64]>) 
 /// their last row.
 fn incidents(
     rows: &Rows,
-    row_burn: &[f64],
+    per_budget: f64,
     budget: f64,
     window_events: impl Fn(usize) -> f64,
     share: f64,
 ) -> Vec<Incident> {
     let mut out = Vec::new();
-    let n = rows.t.len().min(row_burn.len());
+    let n = rows.t.len();
     let mut i = 0;
     while i < n {
-        if row_burn[i] <= 1.0 {
+        if rows.burn(i, per_budget) <= 1.0 {
             i += 1;
             continue;
         }
         let start = i;
         let mut bad = 0.0;
-        while i < n && row_burn[i] > 1.0 {
+        while i < n && rows.burn(i, per_budget) > 1.0 {
             bad += rows.bad[i];
             i += 1;
         }

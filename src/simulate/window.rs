@@ -6,16 +6,22 @@
 //! when timestamps repeat). Irregular steps and gaps need nothing special: the
 //! window simply holds the rows whose timestamps fall in it.
 
-/// Running sums: `p[0] = 0`, `p[i + 1] = p[i] + x[i]`.
-pub(crate) fn prefix(x: &[f64]) -> Vec<f64> {
-    let mut p = Vec::with_capacity(x.len() + 1);
-    let mut acc = 0.0;
-    p.push(acc);
-    for v in x {
-        acc += v;
-        p.push(acc);
+/// Running sums of two columns: `p[0] = 0`, `p[i + 1] = p[i] + x[i]`, over
+/// the rows both columns have. One loop for both: each sum is a chain of
+/// dependent additions, and two chains side by side run in the time of one.
+pub(crate) fn prefix_pair(a: &[f64], b: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let n = a.len().min(b.len());
+    let (mut pa, mut pb) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
+    let (mut acc_a, mut acc_b) = (0.0, 0.0);
+    pa.push(acc_a);
+    pb.push(acc_b);
+    for (x, y) in a[..n].iter().zip(&b[..n]) {
+        acc_a += x;
+        acc_b += y;
+        pa.push(acc_a);
+        pb.push(acc_b);
     }
-    p
+    (pa, pb)
 }
 
 /// For every row i, the index of the first row inside the window `(lo_i, t[i]]`,
@@ -93,18 +99,12 @@ mod tests {
         let bad = [1.0, 0.0, 0.0, 2.0, 0.0];
         let total = [10.0; 5];
         let mut burns = vec![Vec::new(), Vec::new()];
-        rolling_burns(
-            &t,
-            &prefix(&bad),
-            &prefix(&total),
-            &[120, 60],
-            1.0,
-            |i, b| {
-                assert_eq!(burns[0].len(), i, "rows come in order, once each");
-                burns[0].push(b[0]);
-                burns[1].push(b[1]);
-            },
-        );
+        let (pbad, ptotal) = prefix_pair(&bad, &total);
+        rolling_burns(&t, &pbad, &ptotal, &[120, 60], 1.0, |i, b| {
+            assert_eq!(burns[0].len(), i, "rows come in order, once each");
+            burns[0].push(b[0]);
+            burns[1].push(b[1]);
+        });
         let burn = &burns[0];
         // At 180 the 2-minute window is (60, 180]: rows 120 and 180, no bad events.
         assert_eq!(burn[2], 0.0);
