@@ -98,7 +98,7 @@ mod tests {
         let t = [60, 120, 180, 600, 660];
         let bad = [1.0, 0.0, 0.0, 2.0, 0.0];
         let total = [10.0; 5];
-        let mut burns = vec![Vec::new(), Vec::new()];
+        let mut burns = [Vec::new(), Vec::new()];
         let (pbad, ptotal) = prefix_pair(&bad, &total);
         rolling_burns(&t, &pbad, &ptotal, &[120, 60], 1.0, |i, b| {
             assert_eq!(burns[0].len(), i, "rows come in order, once each");
