@@ -487,3 +487,71 @@ test('copying an export of several YAML files gives one YAML stream', async () =
   assertQuiet(watch);
   await page.close();
 });
+
+test('importing can add specs to the project, keeping its people, RACI chart and policy', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await freshStart(page);
+  await loadExample(page, 'web-api');
+  await go(page, '#/share');
+  const sloth = [
+    'version: "prometheus/v1"',
+    'service: "search"',
+    'slos:',
+    '  - name: "search-availability"',
+    '    objective: 99.5',
+    '    sli:',
+    '      events:',
+    '        error_query: sum(rate(http_requests_total{job="search",code=~"5.."}[{{.window}}]))',
+    '        total_query: sum(rate(http_requests_total{job="search"}[{{.window}}]))',
+    '    alerting:',
+    '      name: SearchErrors',
+    '',
+  ].join('\n');
+  await page.check('#import-add');
+  await page.fill('#import-text', sloth);
+  await page.click('button:has-text("Import the pasted text")');
+  assert.match(await page.textContent('.import-outcome'), /Added 1 SLO\(s\), 1 service\(s\)/);
+  assert.equal(await page.inputValue('#project-name'), 'Shop checkout API');
+  // The same spec again: its SLO id is taken, so it is renamed and said so.
+  await page.click('button:has-text("Import the pasted text")');
+  assert.match(await page.textContent('.import-outcome'), /were renamed: “([^”]+)” became “\1-2”/);
+  await go(page, '#/implementation');
+  assert.equal(await page.locator('.slo-tabs li').count(), 5);
+  assert.equal(await page.inputValue('#policy-purpose'), 'Keep checkout reliable enough that shoppers trust it, while shipping features at a steady pace.');
+  await go(page, '#/language');
+  assert.equal(await page.locator('table.people tbody tr').count(), 7);
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('the start page leads a newcomer straight to the examples', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await freshStart(page);
+  await page.click('button:has-text("See the example projects")');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'examples-title');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.toast');
+  assert.equal(await page.inputValue('#project-name'), 'Shop checkout API');
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('the traffic and error-rate assumptions survive a reload', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await freshStart(page);
+  await loadExample(page, 'web-api');
+  await go(page, '#/implementation');
+  await page.fill('#traffic', '0.001');
+  await page.fill('#error-rate', '5');
+  await page.waitForSelector('[data-finding^="low-traffic:"]');
+  await page.reload();
+  await page.waitForSelector('[data-page="implementation"]');
+  assert.equal(await page.inputValue('#traffic'), '0.001');
+  assert.equal(await page.inputValue('#error-rate'), '5');
+  assert.match(await page.textContent('table.alerts thead'), /Detection at 5%/);
+  // The low-traffic finding comes back with the figure it depends on.
+  await page.waitForSelector('[data-finding^="low-traffic:"]');
+  assertQuiet(watch);
+  await page.close();
+});

@@ -102,8 +102,10 @@ fn ImplementationBody() -> impl IntoView {
             }
         }
     });
-    let assumptions = Assumptions { events_per_second: RwSignal::new(10.0), error_ratio: RwSignal::new(0.01) };
+    let (eps, ratio) = load_assumptions();
+    let assumptions = Assumptions { events_per_second: RwSignal::new(eps), error_ratio: RwSignal::new(ratio) };
     provide_context(assumptions);
+    Effect::new(move |_| save_assumptions(assumptions.events_per_second.get(), assumptions.error_ratio.get()));
     let names = Memo::new(move |_| ws.project.with(|p| p.slos.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
 
     let add = move || {
@@ -195,6 +197,33 @@ fn ImplementationBody() -> impl IntoView {
         }}
         <policy::PolicyEditor/>
         <exports::ExportPanel selected=Signal::derive(move || ws.project.with(|p| p.slos.get(selected.get()).map(|s| s.id.clone())))/>
+    }
+}
+
+/// Where the page's assumptions are kept. They are not part of the project
+/// model (which has no field for them), so they survive a reload of this
+/// browser but do not travel in project files or share links.
+const ASSUMPTIONS_KEY: &str = "slo-workbench/assumptions/v1";
+
+/// Expected events per second and the error ratio for detection times:
+/// the saved ones, or 10/s and 1%.
+fn load_assumptions() -> (f64, f64) {
+    let saved = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(ASSUMPTIONS_KEY).ok().flatten())
+        .and_then(|t| serde_json::from_str::<(f64, f64)>(&t).ok());
+    match saved {
+        Some((eps, ratio)) if eps.is_finite() && eps >= 0.0 && ratio > 0.0 && ratio <= 1.0 => (eps, ratio),
+        _ => (10.0, 0.01),
+    }
+}
+
+fn save_assumptions(eps: f64, ratio: f64) {
+    if let (Some(storage), Ok(text)) = (window().local_storage().ok().flatten(), serde_json::to_string(&(eps, ratio))) {
+        // Losing these is harmless: the defaults come back.
+        let _ = storage.set_item(ASSUMPTIONS_KEY, &text);
     }
 }
 
