@@ -555,3 +555,25 @@ test('the traffic and error-rate assumptions survive a reload', async () => {
   assertQuiet(watch);
   await page.close();
 });
+
+test('adding an SLO from the menu says so and leads to the editor; the RACI step names stay in view on a narrow window', async () => {
+  const narrow = await launch({ viewport: { width: 800, height: 900 } });
+  const { page, watch } = await openApp(narrow, server.url, '#/start');
+  await loadExample(page, 'web-api');
+  await go(page, '#/research');
+  const journey = page.locator('.journey-editor').first();
+  await journey.locator('button[data-sli="request-latency"]').click();
+  assert.match(await journey.locator('.added-slo').textContent(), /Added the draft “Check out a basket latency”/);
+  await journey.locator('.added-slo a').click();
+  await page.waitForSelector('[data-page="implementation"]');
+  assert.equal(await page.textContent('#editor-title'), 'SLO: Check out a basket latency');
+
+  await go(page, '#/language');
+  const region = page.locator('.raci-section .table-scroll');
+  await region.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const [box, head] = await Promise.all([region.boundingBox(), page.locator('table.raci tbody th[scope="row"]').first().boundingBox()]);
+  assert.ok(Math.abs(head.x - box.x) <= 2, `step names scrolled away (${head.x} vs ${box.x})`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no page-wide horizontal overflow at 800 px');
+  assertQuiet(watch);
+  await narrow.close();
+});

@@ -239,6 +239,7 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
         ws.project.with(|p| p.slos.iter().filter(|s| s.journey == name.get()).map(|s| (s.id.clone(), s.name.clone(), s.target)).collect::<Vec<_>>())
     });
     let id = move |f: &str| format!("journey-{i}-{f}");
+    let just_added = RwSignal::new(None::<(String, String)>);
     view! {
         <fieldset class="journey-editor">
             <legend>{move || format!("Journey: {}", name.get())}</legend>
@@ -274,6 +275,10 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                 }
             }}
 
+            // Says what the menu button did, next to it, and offers the next step.
+            <p role="status" class="added-slo">{move || just_added.get().map(|(id, n)| view! {
+                "✓ Added the draft “"{n}"”. "<a href=format!("#/implementation?slo={id}")>"Open it in the SLO editor"</a>
+            })}</p>
             <h3>{move || format!("SLI menu: {}", service_kind_name(service_kind.get()))}</h3>
             <ul class="sli-menu">
                 {move || catalog::menu(service_kind.get()).into_iter().map(|e| {
@@ -301,7 +306,10 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                                         ..Slo::default()
                                     })
                                 });
-                                if let Some(slo) = added { ws.update(|p| p.slos.push(slo)); }
+                                if let Some(slo) = added {
+                                    just_added.set(Some((slo.id.clone(), slo.name.clone())));
+                                    ws.update(|p| p.slos.push(slo));
+                                }
                             }>{format!("Add a draft {} SLO", e.category.name().to_lowercase())}</button>
                         </li>
                     }
