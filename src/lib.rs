@@ -6,6 +6,8 @@
 
 pub mod alerting;
 pub mod budget;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod catalog;
 pub mod diag;
 pub mod examples;
@@ -17,6 +19,8 @@ pub mod ingest;
 pub mod lint;
 pub mod model;
 pub mod series;
+pub mod simulate;
+pub mod whatif;
 pub mod share;
 
 #[cfg(target_arch = "wasm32")]
