@@ -215,8 +215,11 @@ test('deleting an SLO or a journey can be undone', async () => {
   await page.click('button:has-text("Delete this SLO")');
   assert.equal(await page.locator('.slo-tabs li').count(), 2);
   assert.match(await page.textContent('.toast'), /Deleted the SLO “Checkout availability”/);
-  await page.click('.toast button.undo');
+  // With the keyboard: Undo puts the SLO back and focus stays on the page.
+  await page.focus('.toast button.undo');
+  await page.keyboard.press('Enter');
   assert.equal(await page.locator('.slo-tabs li').count(), 3);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus is not lost to <body>');
   assert.equal(await page.textContent('.slo-tabs li:first-child'), 'Checkout availability');
 
   await go(page, '#/research');
