@@ -5,6 +5,7 @@
 //! for `wasm32`. See ARCHITECTURE.md for the map and the invariants.
 
 pub mod budget;
+pub mod chart;
 pub mod diag;
 pub mod model;
 pub mod series;
