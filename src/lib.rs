@@ -8,6 +8,7 @@ pub mod budget;
 pub mod chart;
 pub mod diag;
 pub mod model;
+pub mod samples;
 pub mod series;
 
 #[cfg(target_arch = "wasm32")]
