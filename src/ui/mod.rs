@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
         }>"Skip to content"</a>
         <header class="app-header">
             <span class="brand">"SLO Workbench"</span>
+            <ProjectName/>
             <nav aria-label="Lifecycle">
                 <ul>
                     {Route::NAV.iter().map(|r| {
@@ -53,6 +54,23 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || pages::render(route.get())}
         </main>
+    }
+}
+
+/// The project's name, editable from every page.
+#[component]
+fn ProjectName() -> impl IntoView {
+    let ws = expect_context::<store::Workspace>();
+    view! {
+        <span class="project-name">
+            <label for="project-name">"Project"</label>
+            <input id="project-name" type="text"
+                prop:value=move || ws.project.with(|p| p.name.clone())
+                on:change=move |ev| {
+                    let name = event_target_value(&ev);
+                    ws.update(|p| p.name = name);
+                }/>
+        </span>
     }
 }
 

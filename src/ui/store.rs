@@ -9,12 +9,16 @@ use leptos::prelude::*;
 
 /// Versioned key: a future format change writes a new key and imports the old one.
 pub const STORAGE_KEY: &str = "slo-workbench/project/v1";
+/// Where a saved workspace that could not be read is moved, so nothing is lost.
+pub const UNREADABLE_KEY: &str = "slo-workbench/project/unreadable";
 
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub project: RwSignal<Project>,
-    /// Why the last save failed, if it did.
+    /// Why the saved workspace could not be restored, if it could not.
     pub storage_error: RwSignal<Option<String>>,
+    /// Why the last autosave failed, if it did.
+    pub save_error: RwSignal<Option<String>>,
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -32,7 +36,14 @@ impl Workspace {
             Ok(Some(text)) => match serde_json::from_str::<Project>(&text) {
                 Ok(p) => p,
                 Err(e) => {
-                    storage_error.set(Some(format!("The saved workspace could not be read ({e}); starting empty.")));
+                    // Keep the unreadable text so autosave cannot destroy it.
+                    let kept = local_storage()
+                        .and_then(|s| s.set_item(UNREADABLE_KEY, &text).map_err(|_| String::new()))
+                        .is_ok();
+                    let where_kept = if kept { format!(" It was kept under \"{UNREADABLE_KEY}\".") } else { String::new() };
+                    storage_error.set(Some(format!(
+                        "The saved workspace could not be read ({e}); starting empty.{where_kept}"
+                    )));
                     Project::default()
                 }
             },
@@ -42,7 +53,7 @@ impl Workspace {
                 Project::default()
             }
         };
-        Workspace { project: RwSignal::new(project), storage_error }
+        Workspace { project: RwSignal::new(project), storage_error, save_error: RwSignal::new(None) }
     }
 
     pub fn update(&self, f: impl FnOnce(&mut Project)) {
@@ -61,11 +72,11 @@ pub fn autosave(ws: Workspace) {
         };
         match result {
             Ok(()) => {
-                if ws.storage_error.get_untracked().is_some() {
-                    ws.storage_error.set(None);
+                if ws.save_error.get_untracked().is_some() {
+                    ws.save_error.set(None);
                 }
             }
-            Err(e) => ws.storage_error.set(Some(format!("Autosave failed: {e}. Export the project file to keep your work."))),
+            Err(e) => ws.save_error.set(Some(format!("Autosave failed: {e}. Export the project file to keep your work."))),
         }
     });
 }
@@ -73,5 +84,11 @@ pub fn autosave(ws: Workspace) {
 #[component]
 pub fn StorageWarning() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    move || ws.storage_error.get().map(|e| view! { <p class="storage-warning" role="alert">{e}</p> })
+    move || {
+        [ws.storage_error.get(), ws.save_error.get()]
+            .into_iter()
+            .flatten()
+            .map(|e| view! { <p class="storage-warning" role="alert">{e}</p> })
+            .collect_view()
+    }
 }

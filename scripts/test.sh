@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every test of SLO Workbench: installs what is missing (see setup.sh),
+# then the native engine tests, the export validators (promtool, schemas),
+# the release build, and the browser tests in headless Chromium.
+# Ends with one line "N passed, M failed" counting every test that ran.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+ensure_test_tools
+cd "$ROOT"
+
+PASSED=0
+FAILED=0
+STEP_FAILED=()
+LOG_DIR="$ROOT/target/test-logs"
+mkdir -p "$LOG_DIR"
+
+count_cargo() {  # sums the "test result: ... N passed; M failed" lines of a cargo log
+  local log="$1" p f
+  p=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^passed/) s += $i } END { print s + 0 }' "$log")
+  f=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^failed/) s += $i } END { print s + 0 }' "$log")
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+}
+
+run_step() {  # run_step NAME COMMAND...: runs, tees a log, remembers failure
+  local name="$1"; shift
+  say "== $name"
+  if "$@" 2>&1 | tee "$LOG_DIR/$name.log"; then :; else STEP_FAILED+=("$name"); fi
+}
+
+# 1. The engine, natively: unit, property, CLI golden and guard tests.
+run_step engine cargo test --lib --bins --tests --examples --color never
+count_cargo "$LOG_DIR/engine.log"
+run_step doctests cargo test --doc --color never
+count_cargo "$LOG_DIR/doctests.log"
+# Benchmarks are measured with `cargo bench`, never timed here; this only keeps them compiling.
+run_step benches-compile cargo test --benches --no-run --color never
+
+# 2. Exports checked by the real validators (promtool, OpenSLO and Pyrra schemas).
+if [ -x scripts/check_exports.sh ]; then
+  run_step exports scripts/check_exports.sh
+  PASSED=$((PASSED + $(grep -c '^ok: ' "$LOG_DIR/exports.log" || true)))
+  FAILED=$((FAILED + $(grep -c '^FAIL: ' "$LOG_DIR/exports.log" || true)))
+fi
+
+# 3. The release bundle, then the browser tests against it.
+run_step build trunk build --release --offline
+if [ -f dist/slo-workbench_bg.wasm ]; then
+  say "release .wasm: $(stat -c %s dist/slo-workbench_bg.wasm) bytes, $(gzip -9 -c dist/slo-workbench_bg.wasm | wc -c) gzip"
+  run_step browser bash -c 'cd tests/browser && node --test --test-concurrency=1 --test-reporter=tap'
+  p=$(grep -E '^# pass [0-9]+' "$LOG_DIR/browser.log" | awk '{print $3}' | tail -1)
+  f=$(grep -E '^# fail [0-9]+' "$LOG_DIR/browser.log" | awk '{print $3}' | tail -1)
+  PASSED=$((PASSED + ${p:-0})); FAILED=$((FAILED + ${f:-0}))
+fi
+
+if [ ${#STEP_FAILED[@]} -gt 0 ]; then
+  say "failed steps: ${STEP_FAILED[*]} (logs in target/test-logs/)"
+  [ "$FAILED" -eq 0 ] && FAILED=${#STEP_FAILED[@]}
+fi
+echo "tests: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ] && [ ${#STEP_FAILED[@]} -eq 0 ]

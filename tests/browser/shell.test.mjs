@@ -1,0 +1,125 @@
+// The app shell: it loads from dist/ on a plain static server, every route
+// renders (also from a deep link and after a reload), the back button works,
+// the workspace survives a reload, and the page stays quiet: no console
+// error, no panic, no request outside its own origin, no serious a11y issue.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, seriousA11yViolations, screenshot } from './harness.mjs';
+
+const ROUTES = [
+  ['#/start', 'Start'],
+  ['#/language', 'Language'],
+  ['#/research', 'Research'],
+  ['#/implementation', 'Implementation'],
+  ['#/iteration', 'Iteration'],
+  ['#/share', 'Share'],
+];
+
+let server;
+let context;
+before(async () => { server = await serveDist(); context = await launch(); });
+after(async () => { await context?.close(); await server?.close(); });
+
+function assertQuiet(watch) {
+  assert.deepEqual(watch.pageErrors, [], 'no uncaught error or Wasm panic');
+  assert.deepEqual(watch.consoleErrors, [], 'no console error');
+  assert.deepEqual(watch.foreignRequests, [], 'no request leaves the origin');
+}
+
+test('the app loads with its name, title, favicon and a strict CSP', async () => {
+  const { page, watch } = await openApp(context, server.url);
+  assert.equal(await page.textContent('.brand'), 'SLO Workbench');
+  assert.match(await page.title(), /SLO Workbench/);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
+  assert.equal(await page.locator('noscript').count(), 1);
+  await screenshot(page, 'start');
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('every route renders its page from a deep link, also after a reload', async () => {
+  for (const [route, title] of ROUTES) {
+    const { page, watch } = await openApp(context, server.url, route);
+    await page.waitForSelector('main h1');
+    assert.equal(await page.getAttribute(`nav a[href="${route}"]`, 'aria-current'), 'page', `${route} is marked current`);
+    assert.match(await page.title(), new RegExp(title));
+    await page.reload();
+    await page.waitForSelector('main h1');
+    assert.equal(await page.getAttribute(`nav a[href="${route}"]`, 'aria-current'), 'page', `${route} after reload`);
+    await screenshot(page, `route-${title.toLowerCase()}`);
+    assertQuiet(watch);
+    await page.close();
+  }
+});
+
+test('navigation links change the page and the back button returns', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await page.click('nav a[href="#/language"]');
+  await page.waitForFunction(() => location.hash === '#/language');
+  assert.equal(await page.getAttribute('nav a[href="#/language"]', 'aria-current'), 'page');
+  await page.click('nav a[href="#/research"]');
+  await page.waitForFunction(() => location.hash === '#/research');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/language');
+  assert.equal(await page.getAttribute('nav a[href="#/language"]', 'aria-current'), 'page');
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('an unknown route says so and links back to the start', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/no-such-page');
+  assert.equal(await page.textContent('main h1'), 'Page not found');
+  assert.equal(await page.locator('main a[href="#/start"]').count() >= 1, true);
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('the workspace is autosaved and restored after a reload', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await page.fill('#project-name', 'Checkout platform');
+  await page.press('#project-name', 'Tab');
+  const saved = await page.evaluate(() => localStorage.getItem('slo-workbench/project/v1'));
+  assert.match(saved, /"name":"Checkout platform"/);
+  assert.match(saved, /"schema_version":1/);
+  await page.reload();
+  await page.waitForSelector('#project-name');
+  assert.equal(await page.inputValue('#project-name'), 'Checkout platform');
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('a corrupt saved workspace is reported and the page keeps working', async () => {
+  const { page } = await openApp(context, server.url, '#/start');
+  await page.evaluate(() => localStorage.setItem('slo-workbench/project/v1', '{"name": 12'));
+  await page.reload();
+  await page.waitForSelector('.storage-warning');
+  assert.match(await page.textContent('.storage-warning'), /could not be read/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('slo-workbench/project/unreadable')), '{"name": 12');
+  await page.click('nav a[href="#/language"]');
+  await page.waitForFunction(() => location.hash === '#/language');
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test('keyboard users can skip to the content and see where focus is', async () => {
+  const { page } = await openApp(context, server.url, '#/start');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.close();
+});
+
+test('no page has a serious or critical accessibility violation', async () => {
+  for (const [route] of ROUTES) {
+    const { page } = await openApp(context, server.url, route);
+    await page.waitForSelector('main h1');
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], `axe on ${route}`);
+    await page.close();
+  }
+});
