@@ -10,6 +10,7 @@ pub mod diag;
 pub mod model;
 pub mod samples;
 pub mod series;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -281,7 +281,7 @@ pub fn sample_traffic(id: &str) -> Option<Traffic> {
     let base = Traffic::default();
     let t = match id {
         "steady" => Traffic { seed: 11, ..base },
-        "slow-burn" => Traffic { seed: 12, final_error_rate: 0.0035, ..base },
+        "slow-burn" => Traffic { seed: 12, final_error_rate: 0.0025, ..base },
         "outage" => Traffic {
             seed: 13,
             incidents: vec![
