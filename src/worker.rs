@@ -290,12 +290,14 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
     }
 }
 
-/// Messages from the page to the worker.
+/// Messages from the page to the worker, as JSON in the message's `json`
+/// field. The text to parse travels beside it as a plain JS string (field
+/// `text`), so the page never copies a large paste into its own memory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToWorker {
-    /// Parse this text and keep the series for later `Analyse` requests.
-    Parse { text: String, latency_threshold_seconds: Option<f64> },
+    /// Parse the message's text and keep the series for later `Analyse` requests.
+    Parse { latency_threshold_seconds: Option<f64> },
     /// Report on the kept series; `id` comes back with the answer.
     Analyse { id: u64, request: Request },
 }

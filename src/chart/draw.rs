@@ -8,8 +8,9 @@ use plotters::prelude::*;
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
-/// Height of the strip above the plot with the title and the legend.
-const HEAD: u32 = 40;
+/// Height of the title line above the plot; each legend row adds `LEGEND_ROW`.
+const TITLE: u32 = 22;
+const LEGEND_ROW: u32 = 18;
 /// Height of the x-axis label area.
 const X_LABELS: u32 = 24;
 const FONT: &str = "sans-serif";
@@ -50,24 +51,49 @@ pub(crate) fn time_ticks((x0, x1): (i64, i64), max: usize) -> Vec<i64> {
     ticks
 }
 
-/// Title on the first row of the head strip, legend entries on the second.
-fn draw_head(root: &Area, title: &str, entries: &[(&str, Pen)], inks: &mut Inks) -> Result<(), String> {
+/// Estimated legend entry width: sample line, gap, text (7 px a character
+/// at 12 px; SVG text cannot be measured natively) and spacing.
+fn entry_width(label: &str) -> i32 {
+    34 + 7 * label.chars().count() as i32 + 18
+}
+
+/// Legend entries laid out in rows that fit `width`; returns (row, x) per entry.
+pub(crate) fn legend_layout(entries: &[(&str, Pen)], width: u32) -> Vec<(u32, i32)> {
+    let right = (width.saturating_sub(PLOT_RIGHT)) as i32;
+    let mut row = 0;
+    let mut x = PLOT_LEFT as i32;
+    entries
+        .iter()
+        .map(|(label, _)| {
+            let w = entry_width(label);
+            if x + w > right && x > PLOT_LEFT as i32 {
+                row += 1;
+                x = PLOT_LEFT as i32;
+            }
+            let at = (row, x);
+            x += w;
+            at
+        })
+        .collect()
+}
+
+/// Draws the title and the legend rows; returns the height they take.
+fn draw_head(root: &Area, title: &str, entries: &[(&str, Pen)], inks: &mut Inks) -> Result<u32, String> {
     let fg = FOREGROUND.plotters();
     let title_style = (FONT, 19).into_font().style(FontStyle::Bold).color(&fg);
     root.draw(&Text::new(title.to_string(), (8, 4), title_style)).map_err(err)?;
     let label_style = (FONT, 15).into_font().color(&fg);
-    let mut x = PLOT_LEFT as i32;
-    let y = 30;
-    for (label, pen) in entries {
+    let layout = legend_layout(entries, root.dim_in_pixel().0);
+    for ((label, pen), (row, x)) in entries.iter().zip(&layout) {
+        let y = (TITLE + LEGEND_ROW / 2 + row * LEGEND_ROW) as i32;
         let c = inks.token(pen).plotters();
-        root.draw(&PathElement::new(vec![(x, y), (x + 28, y)], c.stroke_width(pen.width.max(2))))
+        root.draw(&PathElement::new(vec![(*x, y), (x + 28, y)], c.stroke_width(pen.width.max(2))))
             .map_err(err)?;
         draw_marker(root, (x + 14, y), pen.marker, inks.token(&pen.with_dash(super::Dash::Solid)).plotters())?;
         root.draw(&Text::new(label.to_string(), (x + 34, y - 7), label_style.clone())).map_err(err)?;
-        // Text width is estimated (7 px a character at 12 px): the SVG cannot be measured natively.
-        x += 34 + 7 * label.chars().count() as i32 + 18;
     }
-    Ok(())
+    let rows = layout.last().map(|(r, _)| r + 1).unwrap_or(0);
+    Ok(TITLE + rows * LEGEND_ROW + if rows > 0 { 2 } else { 0 })
 }
 
 fn draw_marker(root: &Area, (x, y): (i32, i32), marker: Marker, c: RGBColor) -> Result<(), String> {
@@ -97,8 +123,8 @@ pub fn time_chart(c: &TimeChart) -> Result<String, String> {
             .map(|l| (l.label.as_str(), l.pen))
             .chain(c.rules.iter().map(|r| (r.label.as_str(), r.pen)))
             .collect();
-        draw_head(&root, &c.title, &entries, &mut inks)?;
-        let (_, body) = root.split_vertically(HEAD);
+        let head = draw_head(&root, &c.title, &entries, &mut inks)?;
+        let (_, body) = root.split_vertically(head);
         let mut chart = ChartBuilder::on(&body)
             .margin_right(PLOT_RIGHT)
             .margin_top(4)
@@ -177,8 +203,8 @@ pub fn timeline_chart(c: &Timeline) -> Result<String, String> {
     {
         let root = SVGBackend::with_string(&mut buf, (c.size.width, c.size.height)).into_drawing_area();
         let entries: Vec<(&str, Pen)> = Vec::new();
-        draw_head(&root, &c.title, &entries, &mut inks)?;
-        let (_, body) = root.split_vertically(HEAD);
+        let head = draw_head(&root, &c.title, &entries, &mut inks)?;
+        let (_, body) = root.split_vertically(head);
         let mut chart = ChartBuilder::on(&body)
             .margin_right(PLOT_RIGHT)
             .margin_top(4)
@@ -242,8 +268,8 @@ pub fn sweep_chart(c: &Sweep) -> Result<String, String> {
     {
         let root = SVGBackend::with_string(&mut buf, (c.size.width, c.size.height)).into_drawing_area();
         let entries = [("pages", page_pen), ("tickets", ticket_pen), ("lowest budget remaining", budget_pen)];
-        draw_head(&root, &c.title, &entries, &mut inks)?;
-        let (_, body) = root.split_vertically(HEAD);
+        let head = draw_head(&root, &c.title, &entries, &mut inks)?;
+        let (_, body) = root.split_vertically(head);
         let (upper, lower) = body.split_vertically(body.dim_in_pixel().1 / 2);
         let fg = FOREGROUND.plotters();
         // Categories on an integer axis, 100 units each, labelled at their centres.
@@ -261,7 +287,7 @@ pub fn sweep_chart(c: &Sweep) -> Result<String, String> {
             .build_cartesian_2d((0..n as i64 * 100).with_key_points(centres.clone()), 0.0..max_count * 1.2)
             .map_err(err)?;
         top.configure_mesh()
-            .x_labels(0)
+            .x_label_formatter(&|_| String::new())
             .y_labels(4)
             .y_desc("alerts")
             .y_label_formatter(&|y| format!("{:.0}", y))
@@ -291,7 +317,7 @@ pub fn sweep_chart(c: &Sweep) -> Result<String, String> {
         let hi = budgets.iter().copied().fold(0.0f64, f64::max) + 0.15;
         let mut bottom = ChartBuilder::on(&lower)
             .margin_right(PLOT_RIGHT)
-            .margin_top(8)
+            .margin_top(20)
             .x_label_area_size(X_LABELS)
             .y_label_area_size(PLOT_LEFT)
             .build_cartesian_2d((0..n as i64 * 100).with_key_points(centres), lo..hi)

@@ -191,3 +191,22 @@ fn standalone_svg_has_fixed_colours_and_a_white_background() {
     assert!(svg.contains("fill=\"#FFFFFF\""));
     assert!(svg.starts_with("<svg"));
 }
+
+#[test]
+fn a_long_legend_wraps_into_rows_instead_of_running_off_the_chart() {
+    let mut c = sli_chart(100);
+    for i in 1..6 {
+        let mut l = c.lines[0].clone();
+        l.label = format!("a rather long series label number {i}");
+        l.pen = Pen::series(i);
+        c.lines.push(l);
+    }
+    let svg = time_chart(&c).unwrap();
+    // Every legend text starts inside the 800 px wide image.
+    for part in svg.split("<text x=\"").skip(1) {
+        let x: i32 = part[..part.find('"').unwrap()].parse().unwrap();
+        assert!(x < 800 - 16, "text at x = {x}");
+    }
+    let layout = draw::legend_layout(&[("a", Pen::series(0)); 30], 800);
+    assert!(layout.last().unwrap().0 >= 1, "thirty entries need more than one row");
+}

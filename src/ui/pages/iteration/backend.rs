@@ -1,0 +1,274 @@
+//! Where parsing and replay run: on the main thread for small inputs, in the
+//! Web Worker (`src/bin/worker.rs`) for large ones, with progress and cancel.
+//! Either way the page gets a `DataSummary` and `Report`s; only the local
+//! path keeps the series on the main thread.
+//!
+//! Also keeps the pasted text in localStorage under its own key, when it is
+//! small enough, so the data survives a reload.
+
+use crate::diag::Diagnostic;
+use crate::ingest::{self, IngestOptions};
+use crate::series::EventSeries;
+use crate::worker::{report, DataSummary, FromWorker, Report, Request, ToWorker};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Text longer than this (in UTF-16 units) is parsed and replayed in the worker.
+pub const WORKER_THRESHOLD: u32 = 1_500_000;
+/// Text longer than this is not kept in localStorage (quotas are about 5 MB).
+pub const KEEP_LIMIT: u32 = 4_000_000;
+pub const DATA_KEY: &str = "slo-workbench/data/v1";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParseState {
+    Empty,
+    Running { progress: f64, large: bool },
+    Done(Arc<DataSummary>),
+    Failed(Arc<Vec<Diagnostic>>),
+    Cancelled,
+}
+
+/// Where the parsed series lives.
+enum Holder {
+    None,
+    Local(Arc<EventSeries>),
+    Worker,
+}
+
+/// The page's engine handle; lives in a local `StoredValue` (a Worker is not `Send`).
+pub struct Backend {
+    worker: Option<web_sys::Worker>,
+    holder: Holder,
+    next_id: u64,
+    /// Request id -> which report slot (0 = draft A, 1 = draft B).
+    pending: Vec<(u64, usize)>,
+    _onmessage: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Engine {
+    backend: StoredValue<Backend, LocalStorage>,
+    pub parse: RwSignal<ParseState>,
+    /// Report per slot: the selected draft and the comparison draft.
+    pub reports: [RwSignal<Option<Arc<Report>>>; 2],
+    /// Milliseconds from the start of the last parse to its first report, for the benchmark.
+    pub timing: RwSignal<Option<f64>>,
+    started_at: RwSignal<f64>,
+}
+
+fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        let engine = Engine {
+            backend: StoredValue::new_local(Backend {
+                worker: None,
+                holder: Holder::None,
+                next_id: 1,
+                pending: Vec::new(),
+                _onmessage: None,
+            }),
+            parse: RwSignal::new(ParseState::Empty),
+            reports: [RwSignal::new(None), RwSignal::new(None)],
+            timing: RwSignal::new(None),
+            started_at: RwSignal::new(0.0),
+        };
+        on_cleanup(move || engine.stop_worker());
+        engine
+    }
+
+    fn stop_worker(&self) {
+        self.backend.try_update_value(|b| {
+            if let Some(w) = b.worker.take() {
+                w.terminate();
+            }
+            b._onmessage = None;
+            b.pending.clear();
+        });
+    }
+
+    /// Parses `text` (a JS string, so large pastes are not copied into Wasm
+    /// on the main thread), locally or in the worker by size.
+    pub fn parse(&self, text: &js_sys::JsString, latency_threshold_seconds: Option<f64>) {
+        self.started_at.set(now_ms());
+        self.timing.set(None);
+        self.reports[0].set(None);
+        self.reports[1].set(None);
+        self.stop_worker();
+        if text.length() == 0 {
+            self.backend.update_value(|b| b.holder = Holder::None);
+            self.parse.set(ParseState::Empty);
+            return;
+        }
+        if text.length() <= WORKER_THRESHOLD {
+            let text: String = text.into();
+            let opts = IngestOptions { latency_threshold_seconds };
+            match ingest::parse(&text, &opts) {
+                Ok(d) => {
+                    let summary = Arc::new(DataSummary::of(&d));
+                    self.backend.update_value(|b| b.holder = Holder::Local(Arc::new(d.series)));
+                    self.parse.set(ParseState::Done(summary));
+                }
+                Err(diags) => {
+                    self.backend.update_value(|b| b.holder = Holder::None);
+                    self.parse.set(ParseState::Failed(Arc::new(diags)));
+                }
+            }
+            return;
+        }
+        self.parse.set(ParseState::Running { progress: 0.0, large: true });
+        match self.start_worker() {
+            Ok(worker) => {
+                let msg = js_sys::Object::new();
+                let json = serde_json::to_string(&ToWorker::Parse { latency_threshold_seconds }).unwrap_or_default();
+                let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
+                let _ = js_sys::Reflect::set(&msg, &"text".into(), text);
+                if worker.post_message(&msg).is_err() {
+                    self.fail("the data could not be handed to the background worker");
+                }
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    fn fail(&self, message: &str) {
+        self.stop_worker();
+        self.parse.set(ParseState::Failed(Arc::new(vec![Diagnostic::error(0, message.to_string())])));
+    }
+
+    /// Stops a running parse; the page says it was cancelled.
+    pub fn cancel(&self) {
+        self.stop_worker();
+        self.backend.update_value(|b| b.holder = Holder::None);
+        self.parse.set(ParseState::Cancelled);
+    }
+
+    fn start_worker(&self) -> Result<web_sys::Worker, String> {
+        let worker = web_sys::Worker::new("./worker_loader.js")
+            .map_err(|_| "the background worker could not be started".to_string())?;
+        let engine = *self;
+        let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(text) = ev.data().as_string() else { return };
+            match serde_json::from_str::<FromWorker>(&text) {
+                Ok(msg) => engine.on_worker_message(msg),
+                Err(e) => engine.fail(&format!("the background worker sent an unreadable answer ({e})")),
+            }
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        self.backend.update_value(|b| {
+            b.worker = Some(worker.clone());
+            b.holder = Holder::Worker;
+            b._onmessage = Some(onmessage);
+        });
+        Ok(worker)
+    }
+
+    fn on_worker_message(&self, msg: FromWorker) {
+        match msg {
+            FromWorker::Progress { done } => self.parse.set(ParseState::Running { progress: done, large: true }),
+            FromWorker::Parsed { summary } => self.parse.set(ParseState::Done(Arc::new(summary))),
+            FromWorker::Failed { diagnostics } => {
+                self.stop_worker();
+                self.parse.set(ParseState::Failed(Arc::new(diagnostics)));
+            }
+            FromWorker::Report { id, report } => {
+                let slot = self.backend.try_update_value(|b| {
+                    let pos = b.pending.iter().position(|(i, _)| *i == id)?;
+                    Some(b.pending.remove(pos).1)
+                });
+                if let Some(Some(slot)) = slot {
+                    self.deliver(slot, Arc::new(*report));
+                }
+            }
+        }
+    }
+
+    fn deliver(&self, slot: usize, report: Arc<Report>) {
+        self.reports[slot].set(Some(report));
+        if slot == 0 && self.timing.get_untracked().is_none() {
+            self.timing.set(Some(now_ms() - self.started_at.get_untracked()));
+        }
+    }
+
+    /// Asks for a report on the parsed data into `slot`; `None` clears it.
+    pub fn analyse(&self, slot: usize, request: Option<Request>) {
+        let Some(request) = request else {
+            self.reports[slot].set(None);
+            return;
+        };
+        enum Route {
+            Local(Arc<EventSeries>),
+            Worker(web_sys::Worker, u64),
+            Nowhere,
+        }
+        let route = self.backend.with_value(|b| match &b.holder {
+            Holder::Local(s) => Route::Local(s.clone()),
+            Holder::Worker => match &b.worker {
+                Some(w) => Route::Worker(w.clone(), b.next_id),
+                None => Route::Nowhere,
+            },
+            Holder::None => Route::Nowhere,
+        });
+        match route {
+            Route::Local(series) => self.deliver(slot, Arc::new(report(&series, &request))),
+            Route::Worker(worker, id) => {
+                self.backend.update_value(|b| {
+                    b.next_id += 1;
+                    b.pending.retain(|(_, s)| *s != slot);
+                    b.pending.push((id, slot));
+                });
+                let json = serde_json::to_string(&ToWorker::Analyse { id, request }).unwrap_or_default();
+                let msg = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
+                if worker.post_message(&msg).is_err() {
+                    self.fail("the background worker stopped answering");
+                }
+            }
+            Route::Nowhere => self.reports[slot].set(None),
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// What was pasted last time, to restore after a reload.
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug, Default)]
+pub struct KeptData {
+    pub source: String,
+    pub text: String,
+    pub latency_threshold_ms: String,
+}
+
+pub fn load_kept() -> Option<KeptData> {
+    let text = storage()?.get_item(DATA_KEY).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps the data when small enough; returns a sentence for the user when it was not kept.
+pub fn keep(source: &str, text: &js_sys::JsString, latency_threshold_ms: &str) -> Option<String> {
+    let Some(store) = storage() else {
+        return Some("This browser offers no local storage: the data will not survive a reload.".into());
+    };
+    if text.length() > KEEP_LIMIT {
+        let _ = store.remove_item(DATA_KEY);
+        return Some(format!(
+            "The data ({:.1} MB) is too large to keep in this browser: it will not survive a reload. Keep the file at hand.",
+            f64::from(text.length()) / 1e6
+        ));
+    }
+    let kept = KeptData { source: source.to_string(), text: text.into(), latency_threshold_ms: latency_threshold_ms.to_string() };
+    let Ok(json) = serde_json::to_string(&kept) else { return None };
+    match store.set_item(DATA_KEY, &json) {
+        Ok(()) => None,
+        Err(_) => {
+            let _ = store.remove_item(DATA_KEY);
+            Some("The browser's storage is full: the data will not survive a reload.".into())
+        }
+    }
+}
