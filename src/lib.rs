@@ -4,9 +4,11 @@
 //! knows nothing of the browser, plus `ui`, a Leptos front end compiled only
 //! for `wasm32`. See ARCHITECTURE.md for the map and the invariants.
 
+pub mod alerting;
 pub mod budget;
 pub mod chart;
 pub mod diag;
+pub mod lint;
 pub mod model;
 pub mod samples;
 pub mod series;
