@@ -5,7 +5,8 @@
 use super::format;
 use super::Iter;
 use crate::chart::{self, fit_range, Line, Pen, Rule, Size, TimeChart, YFormat};
-use crate::model::{workbook_30d, BudgetingMethod, BurnAlert, Severity, Slo, Span, Target, Window};
+use crate::alerting::preset_alerts;
+use crate::model::{AlertPreset, BudgetingMethod, Severity, Slo, Span, Target, Window};
 use crate::worker::Report;
 use leptos::prelude::*;
 
@@ -22,12 +23,6 @@ impl Default for Variant {
     fn default() -> Self {
         Variant { target: "99.5".into(), window_days: String::new(), budgeting: "same".into(), alerts: "same".into() }
     }
-}
-
-/// SRE Workbook factors for a 28-day window (Sloth's 28-day preset).
-fn workbook_28d() -> Vec<BurnAlert> {
-    let factors = [13.44, 5.6, 2.8, 0.933];
-    workbook_30d().into_iter().zip(factors).map(|(a, f)| BurnAlert { factor: f, ..a }).collect()
 }
 
 impl Variant {
@@ -51,8 +46,9 @@ impl Variant {
             _ => b.budgeting,
         };
         b.alerting.alerts = match self.alerts.as_str() {
-            "workbook30" => workbook_30d(),
-            "workbook28" => workbook_28d(),
+            "workbook30" => preset_alerts(AlertPreset::Workbook30d, b.window.nominal()).unwrap_or_default(),
+            "workbook28" => preset_alerts(AlertPreset::Workbook28d, b.window.nominal()).unwrap_or_default(),
+            "pyrra" => preset_alerts(AlertPreset::PyrraScaled, b.window.nominal()).unwrap_or_default(),
             "pages_only" => a.alerting.alerts.iter().filter(|x| x.severity == Severity::Page).copied().collect(),
             "tickets_only" => a.alerting.alerts.iter().filter(|x| x.severity == Severity::Ticket).copied().collect(),
             _ => b.alerting.alerts,
@@ -149,6 +145,7 @@ pub fn Compare() -> impl IntoView {
                         <option value="same">"same as A"</option>
                         <option value="workbook30">"SRE Workbook, 30 days"</option>
                         <option value="workbook28">"SRE Workbook, 28 days"</option>
+                        <option value="pyrra">"Pyrra, scaled to window B"</option>
                         <option value="pages_only">"A's page alerts only"</option>
                         <option value="tickets_only">"A's ticket alerts only"</option>
                     </select>
