@@ -306,6 +306,9 @@ pub enum ToWorker {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FromWorker {
+    /// The worker's Wasm is running and listening: messages posted before
+    /// this would be lost, so the page holds them until it arrives.
+    Ready,
     Progress { done: f64 },
     Parsed { summary: DataSummary },
     Failed { diagnostics: Vec<Diagnostic> },

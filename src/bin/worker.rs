@@ -71,6 +71,9 @@ fn main() {
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
+    if let Ok(text) = serde_json::to_string(&FromWorker::Ready) {
+        let _ = scope.post_message(&JsValue::from_str(&text));
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -44,6 +44,9 @@ pub struct Backend {
     next_id: u64,
     /// Request id -> which report slot (0 = draft A, 1 = draft B).
     pending: Vec<(u64, usize)>,
+    /// Messages held until the worker says it is ready.
+    queue: Vec<js_sys::Object>,
+    ready: bool,
     _onmessage: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
 }
 
@@ -70,6 +73,8 @@ impl Engine {
                 holder: Holder::None,
                 next_id: 1,
                 pending: Vec::new(),
+                queue: Vec::new(),
+                ready: false,
                 _onmessage: None,
             }),
             parse: RwSignal::new(ParseState::Empty),
@@ -88,6 +93,8 @@ impl Engine {
             }
             b._onmessage = None;
             b.pending.clear();
+            b.queue.clear();
+            b.ready = false;
         });
     }
 
@@ -122,16 +129,31 @@ impl Engine {
         }
         self.parse.set(ParseState::Running { progress: 0.0, large: true });
         match self.start_worker() {
-            Ok(worker) => {
+            Ok(()) => {
                 let msg = js_sys::Object::new();
                 let json = serde_json::to_string(&ToWorker::Parse { latency_threshold_seconds }).unwrap_or_default();
                 let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
                 let _ = js_sys::Reflect::set(&msg, &"text".into(), text);
-                if worker.post_message(&msg).is_err() {
-                    self.fail("the data could not be handed to the background worker");
-                }
+                self.send(msg);
             }
             Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Posts to the worker, or holds the message until it is ready.
+    fn send(&self, msg: js_sys::Object) {
+        let worker = self.backend.try_update_value(|b| {
+            if b.ready {
+                b.worker.clone()
+            } else {
+                b.queue.push(msg.clone());
+                None
+            }
+        });
+        if let Some(Some(worker)) = worker {
+            if worker.post_message(&msg).is_err() {
+                self.fail("the background worker stopped answering");
+            }
         }
     }
 
@@ -147,7 +169,7 @@ impl Engine {
         self.parse.set(ParseState::Cancelled);
     }
 
-    fn start_worker(&self) -> Result<web_sys::Worker, String> {
+    fn start_worker(&self) -> Result<(), String> {
         let worker = web_sys::Worker::new("./worker_loader.js")
             .map_err(|_| "the background worker could not be started".to_string())?;
         let engine = *self;
@@ -160,15 +182,29 @@ impl Engine {
         });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         self.backend.update_value(|b| {
-            b.worker = Some(worker.clone());
+            b.worker = Some(worker);
             b.holder = Holder::Worker;
+            b.ready = false;
             b._onmessage = Some(onmessage);
         });
-        Ok(worker)
+        Ok(())
     }
 
     fn on_worker_message(&self, msg: FromWorker) {
         match msg {
+            FromWorker::Ready => {
+                let held = self.backend.try_update_value(|b| {
+                    b.ready = true;
+                    (b.worker.clone(), std::mem::take(&mut b.queue))
+                });
+                if let Some((Some(worker), held)) = held {
+                    for msg in held {
+                        if worker.post_message(&msg).is_err() {
+                            self.fail("the background worker stopped answering");
+                        }
+                    }
+                }
+            }
             FromWorker::Progress { done } => self.parse.set(ParseState::Running { progress: done, large: true }),
             FromWorker::Parsed { summary } => self.parse.set(ParseState::Done(Arc::new(summary))),
             FromWorker::Failed { diagnostics } => {
@@ -202,20 +238,17 @@ impl Engine {
         };
         enum Route {
             Local(Arc<EventSeries>),
-            Worker(web_sys::Worker, u64),
+            Worker(u64),
             Nowhere,
         }
         let route = self.backend.with_value(|b| match &b.holder {
             Holder::Local(s) => Route::Local(s.clone()),
-            Holder::Worker => match &b.worker {
-                Some(w) => Route::Worker(w.clone(), b.next_id),
-                None => Route::Nowhere,
-            },
-            Holder::None => Route::Nowhere,
+            Holder::Worker if b.worker.is_some() => Route::Worker(b.next_id),
+            _ => Route::Nowhere,
         });
         match route {
             Route::Local(series) => self.deliver(slot, Arc::new(report(&series, &request))),
-            Route::Worker(worker, id) => {
+            Route::Worker(id) => {
                 self.backend.update_value(|b| {
                     b.next_id += 1;
                     b.pending.retain(|(_, s)| *s != slot);
@@ -224,9 +257,7 @@ impl Engine {
                 let json = serde_json::to_string(&ToWorker::Analyse { id, request }).unwrap_or_default();
                 let msg = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
-                if worker.post_message(&msg).is_err() {
-                    self.fail("the background worker stopped answering");
-                }
+                self.send(msg);
             }
             Route::Nowhere => self.reports[slot].set(None),
         }
