@@ -156,7 +156,6 @@ pub struct Report {
     pub incidents: Vec<IncidentRow>,
     pub crossings: Vec<Crossing>,
     pub timeslices: Option<SlicesRow>,
-    pub sweep: Vec<SweepOutcome>,
     /// Highest target met in `recalibrate_share` of the windows.
     pub recalibrated: Option<f64>,
     pub warnings: Vec<Diagnostic>,
@@ -172,7 +171,7 @@ pub struct Request {
     pub policy_share: f64,
     /// Share of windows the recalibrated target must have met (0.9 = 90%).
     pub recalibrate_share: f64,
-    /// Targets of the sweep; empty for the default 99 to 99.99%.
+    /// Targets of the sweep ([`sweep`]); empty for the default 99 to 99.99%.
     pub sweep_targets: Vec<f64>,
 }
 
@@ -228,21 +227,6 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
             crossings.push(Crossing { below, at: p.t[i] });
         }
     }
-    let targets: Vec<Target> = if req.sweep_targets.is_empty() {
-        whatif::default_sweep_targets()
-    } else {
-        req.sweep_targets.iter().filter_map(|&t| Target::from_number(t).ok()).collect()
-    };
-    let sweep = whatif::sweep(series, &req.slo, &targets)
-        .into_iter()
-        .map(|r| SweepOutcome {
-            target: r.target.ratio(),
-            pages: r.pages,
-            tickets: r.tickets,
-            windows_exhausted: r.windows_exhausted,
-            min_budget_remaining: r.min_budget_remaining,
-        })
-        .collect();
     Report {
         x_range,
         sli: sim.sli,
@@ -284,10 +268,30 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
             mean_ratio: s.mean_ratio,
             budget_remaining: s.budget_remaining,
         }),
-        sweep,
         recalibrated: whatif::recalibrate(series, &req.slo, req.recalibrate_share).map(|t| t.ratio()),
         warnings: sim.warnings.clone(),
     }
+}
+
+/// Replays the data once per target of the request, everything else of the
+/// SLO unchanged. Several full replays: the page asks for it after the
+/// report, so the other charts are drawn first.
+pub fn sweep(series: &EventSeries, req: &Request) -> Vec<SweepOutcome> {
+    let targets: Vec<Target> = if req.sweep_targets.is_empty() {
+        whatif::default_sweep_targets()
+    } else {
+        req.sweep_targets.iter().filter_map(|&t| Target::from_number(t).ok()).collect()
+    };
+    whatif::sweep(series, &req.slo, &targets)
+        .into_iter()
+        .map(|r| SweepOutcome {
+            target: r.target.ratio(),
+            pages: r.pages,
+            tickets: r.tickets,
+            windows_exhausted: r.windows_exhausted,
+            min_budget_remaining: r.min_budget_remaining,
+        })
+        .collect()
 }
 
 /// Messages from the page to the worker, as JSON in the message's `json`
@@ -300,6 +304,8 @@ pub enum ToWorker {
     Parse { latency_threshold_seconds: Option<f64> },
     /// Report on the kept series; `id` comes back with the answer.
     Analyse { id: u64, request: Request },
+    /// The target sweep on the kept series.
+    Sweep { id: u64, request: Request },
 }
 
 /// Messages from the worker to the page.
@@ -313,6 +319,7 @@ pub enum FromWorker {
     Parsed { summary: DataSummary },
     Failed { diagnostics: Vec<Diagnostic> },
     Report { id: u64, report: Box<Report> },
+    Sweep { id: u64, rows: Vec<SweepOutcome> },
 }
 
 #[cfg(test)]
@@ -345,7 +352,15 @@ mod tests {
         assert!(r.sli_columns.t.len() <= 700);
         assert!(r.budget.t.len() <= 4 * 700);
         assert_eq!(r.burn.len(), 4, "one burn curve per alert of the Workbook preset");
-        assert_eq!(r.sweep.len(), 5);
+    }
+
+    #[test]
+    fn the_sweep_pages_more_as_the_target_tightens() {
+        let rows = sweep(&series("outage"), &request());
+        let targets: Vec<f64> = rows.iter().map(|r| r.target).collect();
+        assert_eq!(targets, vec![0.99, 0.995, 0.999, 0.9995, 0.9999]);
+        assert!(rows.windows(2).all(|w| w[0].pages <= w[1].pages), "{rows:?}");
+        assert!(rows[4].min_budget_remaining < rows[0].min_budget_remaining);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 fn main() {
     use slo_workbench::ingest::{parse_with_progress, IngestOptions};
     use slo_workbench::series::EventSeries;
-    use slo_workbench::worker::{report, DataSummary, FromWorker, ToWorker};
+    use slo_workbench::worker::{report, sweep, DataSummary, FromWorker, ToWorker};
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
@@ -65,6 +65,11 @@ fn main() {
             ToWorker::Analyse { id, request } => {
                 if let Some(s) = series.borrow().as_ref() {
                     post(&FromWorker::Report { id, report: Box::new(report(s, &request)) });
+                }
+            }
+            ToWorker::Sweep { id, request } => {
+                if let Some(s) = series.borrow().as_ref() {
+                    post(&FromWorker::Sweep { id, rows: sweep(s, &request) });
                 }
             }
         }

@@ -262,9 +262,11 @@ pub fn sweep_chart(c: &Sweep) -> Result<String, String> {
     let mut inks = Inks::default();
     let mut buf = String::new();
     let n = c.bars.len().max(1);
-    let page_pen = Pen::series(3);
-    let ticket_pen = Pen::series(0).with_dash(super::Dash::Dashed);
-    let budget_pen = Pen::series(2);
+    // Pages solid vermillion with triangles, tickets dashed blue with squares,
+    // as on the alert timeline.
+    let page_pen = Pen::series(3).with_dash(super::Dash::Solid).with_marker(Marker::Triangle);
+    let ticket_pen = Pen::series(0).with_dash(super::Dash::Dashed).with_marker(Marker::Square);
+    let budget_pen = Pen::series(2).with_dash(super::Dash::Solid);
     {
         let root = SVGBackend::with_string(&mut buf, (c.size.width, c.size.height)).into_drawing_area();
         let entries = [("pages", page_pen), ("tickets", ticket_pen), ("lowest budget remaining", budget_pen)];

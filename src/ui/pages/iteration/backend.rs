@@ -9,7 +9,7 @@
 use crate::diag::Diagnostic;
 use crate::ingest::{self, IngestOptions};
 use crate::series::EventSeries;
-use crate::worker::{report, DataSummary, FromWorker, Report, Request, ToWorker};
+use crate::worker::{report, sweep, DataSummary, FromWorker, Report, Request, SweepOutcome, ToWorker};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -42,7 +42,7 @@ pub struct Backend {
     worker: Option<web_sys::Worker>,
     holder: Holder,
     next_id: u64,
-    /// Request id -> which report slot (0 = draft A, 1 = draft B).
+    /// Request id -> which slot (0 = draft A, 1 = draft B, 2 = the sweep of A).
     pending: Vec<(u64, usize)>,
     /// Messages held until the worker says it is ready.
     queue: Vec<js_sys::Object>,
@@ -56,14 +56,11 @@ pub struct Engine {
     pub parse: RwSignal<ParseState>,
     /// Report per slot: the selected draft and the comparison draft.
     pub reports: [RwSignal<Option<Arc<Report>>>; 2],
-    /// Milliseconds from the start of the last parse to its first report, for the benchmark.
-    pub timing: RwSignal<Option<f64>>,
-    started_at: RwSignal<f64>,
+    /// The target sweep of the selected draft, which arrives after its report.
+    pub sweep: RwSignal<Option<Arc<Vec<SweepOutcome>>>>,
 }
 
-fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
-}
+const SWEEP_SLOT: usize = 2;
 
 impl Engine {
     pub fn new() -> Engine {
@@ -79,8 +76,7 @@ impl Engine {
             }),
             parse: RwSignal::new(ParseState::Empty),
             reports: [RwSignal::new(None), RwSignal::new(None)],
-            timing: RwSignal::new(None),
-            started_at: RwSignal::new(0.0),
+            sweep: RwSignal::new(None),
         };
         on_cleanup(move || engine.stop_worker());
         engine
@@ -101,10 +97,9 @@ impl Engine {
     /// Parses `text` (a JS string, so large pastes are not copied into Wasm
     /// on the main thread), locally or in the worker by size.
     pub fn parse(&self, text: &js_sys::JsString, latency_threshold_seconds: Option<f64>) {
-        self.started_at.set(now_ms());
-        self.timing.set(None);
         self.reports[0].set(None);
         self.reports[1].set(None);
+        self.sweep.set(None);
         self.stop_worker();
         if text.length() == 0 {
             self.backend.update_value(|b| b.holder = Holder::None);
@@ -217,23 +212,29 @@ impl Engine {
                     Some(b.pending.remove(pos).1)
                 });
                 if let Some(Some(slot)) = slot {
-                    self.deliver(slot, Arc::new(*report));
+                    self.reports[slot.min(1)].set(Some(Arc::new(*report)));
+                }
+            }
+            FromWorker::Sweep { id, rows } => {
+                let known = self.backend.try_update_value(|b| {
+                    let pos = b.pending.iter().position(|(i, _)| *i == id)?;
+                    Some(b.pending.remove(pos))
+                });
+                if let Some(Some(_)) = known {
+                    self.sweep.set(Some(Arc::new(rows)));
                 }
             }
         }
     }
 
-    fn deliver(&self, slot: usize, report: Arc<Report>) {
-        self.reports[slot].set(Some(report));
-        if slot == 0 && self.timing.get_untracked().is_none() {
-            self.timing.set(Some(now_ms() - self.started_at.get_untracked()));
-        }
-    }
-
-    /// Asks for a report on the parsed data into `slot`; `None` clears it.
+    /// Asks for a report on the parsed data into `slot` (and, for the
+    /// selected draft, its target sweep after it); `None` clears it.
     pub fn analyse(&self, slot: usize, request: Option<Request>) {
         let Some(request) = request else {
             self.reports[slot].set(None);
+            if slot == 0 {
+                self.sweep.set(None);
+            }
             return;
         };
         enum Route {
@@ -247,17 +248,37 @@ impl Engine {
             _ => Route::Nowhere,
         });
         match route {
-            Route::Local(series) => self.deliver(slot, Arc::new(report(&series, &request))),
+            Route::Local(series) => {
+                self.reports[slot].set(Some(Arc::new(report(&series, &request))));
+                if slot == 0 {
+                    // After the browser has drawn the other charts.
+                    let engine = *self;
+                    set_timeout(
+                        move || engine.sweep.set(Some(Arc::new(sweep(&series, &request)))),
+                        std::time::Duration::from_millis(0),
+                    );
+                }
+            }
             Route::Worker(id) => {
+                let with_sweep = slot == 0;
                 self.backend.update_value(|b| {
-                    b.next_id += 1;
-                    b.pending.retain(|(_, s)| *s != slot);
+                    b.next_id += 2;
+                    b.pending.retain(|(_, s)| *s != slot && !(with_sweep && *s == SWEEP_SLOT));
                     b.pending.push((id, slot));
+                    if with_sweep {
+                        b.pending.push((id + 1, SWEEP_SLOT));
+                    }
                 });
-                let json = serde_json::to_string(&ToWorker::Analyse { id, request }).unwrap_or_default();
-                let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
-                self.send(msg);
+                let post = |msg: &ToWorker| {
+                    let json = serde_json::to_string(msg).unwrap_or_default();
+                    let obj = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&obj, &"json".into(), &json.into());
+                    self.send(obj);
+                };
+                post(&ToWorker::Analyse { id, request: request.clone() });
+                if with_sweep {
+                    post(&ToWorker::Sweep { id: id + 1, request });
+                }
             }
             Route::Nowhere => self.reports[slot].set(None),
         }

@@ -11,7 +11,7 @@ use crate::chart::{
     TimelineRow, YFormat, OKABE_ITO, PLOT_LEFT, PLOT_RIGHT,
 };
 use crate::model::{format_percent, Severity, Slo};
-use crate::worker::Report;
+use crate::worker::{Report, SweepOutcome};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -151,8 +151,12 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
     let svg = chart::timeline_chart(&Timeline { title: title.clone(), x_range, rows, size: Size { width: WIDTH, height } });
     out.push(Drawn { id: "chart-alerts", title, svg: draw_or_message(svg), timed: true });
 
-    let bars: Vec<SweepBar> = r
-        .sweep
+    out
+}
+
+/// Draws the target sweep: pages, tickets and lowest budget per target.
+pub fn draw_sweep(rows: &[SweepOutcome]) -> Drawn {
+    let bars: Vec<SweepBar> = rows
         .iter()
         .map(|s| SweepBar {
             label: format!("{}%", format_percent(s.target * 100.0)),
@@ -163,8 +167,7 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
         .collect();
     let title = "Target sweep: alerts and lowest budget per target".to_string();
     let svg = chart::sweep_chart(&Sweep { title: title.clone(), bars, size: Size { width: WIDTH, height: 340 } });
-    out.push(Drawn { id: "chart-sweep", title, svg: draw_or_message(svg), timed: false });
-    out
+    Drawn { id: "chart-sweep", title, svg: draw_or_message(svg), timed: false }
 }
 
 /// Time at a horizontal position over a chart (0..1 of its rendered width).
@@ -191,6 +194,7 @@ pub fn Charts() -> impl IntoView {
         let slo = it.slo.get()?;
         Some(Arc::new(draw_all(&r, &slo)))
     });
+    let swept = Memo::new(move |_| it.engine.sweep.get().map(|rows| draw_sweep(&rows)));
     let x_range = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.x_range)));
 
     view! {
@@ -199,49 +203,57 @@ pub fn Charts() -> impl IntoView {
             <Cursor/>
             {move || match drawn.get() {
                 None => view! { <p class="hint">"Replaying..."</p> }.into_any(),
-                Some(list) => list.iter().cloned().map(|d| {
-                    let svg = d.svg.clone();
-                    let on_move = move |ev: leptos::ev::MouseEvent| {
-                        let (Some(range), true) = (x_range.get_untracked(), d.timed) else { return };
-                        let Some(target) = ev.current_target() else { return };
-                        let el: web_sys::Element = target.unchecked_into();
-                        let rect = el.get_bounding_client_rect();
-                        if rect.width() > 0.0 {
-                            let f = (f64::from(ev.client_x()) - rect.left()) / rect.width();
-                            it.cursor.set(Some(time_at_fraction(f, range)));
-                        }
-                    };
-                    let timed = d.timed;
-                    let title = d.title.clone();
-                    let file = d.id.trim_start_matches("chart-").to_string();
-                    let svg_for_save = d.svg.clone();
-                    let svg_for_png = d.svg.clone();
-                    let file_png = file.clone();
-                    view! {
-                        <figure class="chart" id=d.id>
-                            <div class="chart-frame" on:mousemove=on_move>
-                                <div class="chart-svg" inner_html=svg></div>
-                                {move || (timed).then(|| it.cursor.get().zip(x_range.get()).map(|(t, range)| view! {
-                                    <div class="cursor-line" aria-hidden="true"
-                                        style=format!("left:{:.3}%", fraction_of_time(t, range))></div>
-                                })).flatten()}
-                            </div>
-                            <figcaption>
-                                <span>{title.clone()}</span>
-                                <button aria-label=format!("Save \"{title}\" as SVG")
-                                    on:click=move |_| download_text(&format!("{file}.svg"), &standalone_svg(&svg_for_save), "image/svg+xml")>
-                                    "Save SVG"
-                                </button>
-                                <button aria-label=format!("Save \"{title}\" as PNG")
-                                    on:click=move |_| save_png(&format!("{file_png}.png"), &standalone_svg(&svg_for_png))>
-                                    "Save PNG"
-                                </button>
-                            </figcaption>
-                        </figure>
-                    }
-                }).collect_view().into_any(),
+                Some(list) => list.iter().cloned().map(|d| view! { <Figure d=d x_range=x_range/> }).collect_view().into_any(),
+            }}
+            {move || match swept.get() {
+                None => view! { <p class="hint">"Sweeping targets..."</p> }.into_any(),
+                Some(d) => view! { <Figure d=d x_range=x_range/> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// One chart with its cursor line and save buttons.
+#[component]
+fn Figure(d: Drawn, x_range: Memo<Option<(i64, i64)>>) -> impl IntoView {
+    let it = expect_context::<Iter>();
+    let timed = d.timed;
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let (Some(range), true) = (x_range.get_untracked(), timed) else { return };
+        let Some(target) = ev.current_target() else { return };
+        let el: web_sys::Element = target.unchecked_into();
+        let rect = el.get_bounding_client_rect();
+        if rect.width() > 0.0 {
+            let f = (f64::from(ev.client_x()) - rect.left()) / rect.width();
+            it.cursor.set(Some(time_at_fraction(f, range)));
+        }
+    };
+    let title = d.title.clone();
+    let file = d.id.trim_start_matches("chart-").to_string();
+    let file_png = file.clone();
+    let svg_for_save = d.svg.clone();
+    let svg_for_png = d.svg.clone();
+    view! {
+        <figure class="chart" id=d.id>
+            <div class="chart-frame" on:mousemove=on_move>
+                <div class="chart-svg" inner_html=d.svg></div>
+                {move || timed.then(|| it.cursor.get().zip(x_range.get()).map(|(t, range)| view! {
+                    <div class="cursor-line" aria-hidden="true"
+                        style=format!("left:{:.3}%", fraction_of_time(t, range))></div>
+                })).flatten()}
+            </div>
+            <figcaption>
+                <span>{title.clone()}</span>
+                <button aria-label=format!("Save \"{title}\" as SVG")
+                    on:click=move |_| download_text(&format!("{file}.svg"), &standalone_svg(&svg_for_save), "image/svg+xml")>
+                    "Save SVG"
+                </button>
+                <button aria-label=format!("Save \"{title}\" as PNG")
+                    on:click=move |_| save_png(&format!("{file_png}.png"), &standalone_svg(&svg_for_png))>
+                    "Save PNG"
+                </button>
+            </figcaption>
+        </figure>
     }
 }
 

@@ -89,7 +89,18 @@ pub fn DataIn() -> impl IntoView {
         let Some(ta) = area.get_untracked() else { return };
         let Ok(text) = js_sys::Reflect::get(&ta, &"value".into()) else { return };
         let Ok(text) = text.dyn_into::<js_sys::JsString>() else { return };
-        input.hidden_note.set(None);
+        if text.length() > WORKER_THRESHOLD {
+            // Laying out megabytes of text in a text area takes the browser
+            // seconds per paste: empty it before the next frame is drawn.
+            ta.set_value("");
+            input.hidden_note.set(Some(format!(
+                "Pasted {:.1} MB: read in the background and taken out of the text area to keep the page responsive. \
+                 If it has errors, fix the source and paste it again.",
+                f64::from(text.length()) / 1e6
+            )));
+        } else {
+            input.hidden_note.set(None);
+        }
         input.source.set("pasted".into());
         input.text.set_value(Some(text.clone()));
         let generation = input.generation.get_value() + 1;
