@@ -58,8 +58,16 @@ ensure_build_tools() {
   ensure_wasm_opt
 }
 
+ensure_cargo_fuzz() {
+  if ! cargo fuzz --version 2>/dev/null | grep -q "0.13"; then
+    say "installing cargo-fuzz 0.13 (about 2 minutes)"
+    cargo install cargo-fuzz --version 0.13.2 --locked
+  fi
+}
+
 ensure_test_tools() {
   ensure_build_tools
+  ensure_cargo_fuzz
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)

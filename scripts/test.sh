@@ -42,7 +42,25 @@ if [ -x scripts/check_exports.sh ]; then
   FAILED=$((FAILED + $(grep -c '^FAIL: ' "$LOG_DIR/exports.log" || true)))
 fi
 
-# 3. The release bundle, then the browser tests against it.
+# 3. The parsers under libFuzzer, briefly (stable Rust: no sanitizer; -a keeps overflow checks).
+fuzz_target() {
+  local target="$1"
+  (cd fuzz && mkdir -p "corpus/$target" && cargo fuzz run -s none -a "$target" "corpus/$target" "seeds/$target" -- -max_total_time="${FUZZ_SECONDS:-15}" -print_final_stats=1) \
+    > "$LOG_DIR/fuzz-$target.log" 2>&1
+}
+for target in csv prom_json; do
+  say "== fuzz $target (${FUZZ_SECONDS:-15} s)"
+  if fuzz_target "$target"; then
+    echo "ok: fuzz $target: $(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$LOG_DIR/fuzz-$target.log" | awk '{print $2}') inputs, no crash"
+    PASSED=$((PASSED + 1))
+  else
+    tail -n 30 "$LOG_DIR/fuzz-$target.log"
+    echo "FAIL: fuzz $target found a crash (see fuzz/artifacts/$target/)"
+    FAILED=$((FAILED + 1))
+  fi
+done
+
+# 4. The release bundle, then the browser tests against it.
 run_step build trunk build --release --offline
 if [ -f dist/slo-workbench_bg.wasm ]; then
   say "release .wasm: $(stat -c %s dist/slo-workbench_bg.wasm) bytes, $(gzip -9 -c dist/slo-workbench_bg.wasm | wc -c) gzip"

@@ -6,12 +6,20 @@
 
 pub mod alerting;
 pub mod budget;
+pub mod catalog;
 pub mod chart;
 pub mod diag;
+pub mod examples;
+pub mod glossary;
+pub mod guide;
+pub mod export;
+pub mod import;
+pub mod ingest;
 pub mod lint;
 pub mod model;
 pub mod samples;
 pub mod series;
+pub mod share;
 pub mod worker;
 
 #[cfg(target_arch = "wasm32")]

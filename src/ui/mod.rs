@@ -4,8 +4,10 @@
 //! and its autosave. Pages live in `pages`, one module each. Business rules do
 //! not live here: pages call engine functions and show their results.
 
+pub mod components;
 pub mod pages;
 pub mod route;
+pub mod shared_link;
 pub mod store;
 
 use leptos::prelude::*;
@@ -51,6 +53,7 @@ pub fn App() -> impl IntoView {
             </nav>
             <store::StorageWarning/>
         </header>
+        <shared_link::SharedLinkBanner/>
         <main id="main" tabindex="-1">
             {move || pages::render(route.get())}
         </main>

@@ -33,7 +33,8 @@ impl Workspace {
     pub fn load() -> Workspace {
         let storage_error = RwSignal::new(None);
         let project = match local_storage().and_then(|s| s.get_item(STORAGE_KEY).map_err(|_| "read failed".into())) {
-            Ok(Some(text)) => match serde_json::from_str::<Project>(&text) {
+            // Through the import chain, so a workspace saved by an older version loads.
+            Ok(Some(text)) => match crate::import::project_from_json(&text).map_err(|d| d.message) {
                 Ok(p) => p,
                 Err(e) => {
                     // Keep the unreadable text so autosave cannot destroy it.

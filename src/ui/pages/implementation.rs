@@ -1,8 +1,188 @@
-//! The Implementation page.
+//! The Implementation page: pick an SLO draft, edit it beside its live
+//! budget and pitfall findings, design its burn-rate alerts, write the error
+//! budget policy, and export.
+//!
+//! Sub-modules hold one panel each. Every figure comes from the engine
+//! (`budget`, `alerting`, `lint`, `export`); this module only wires inputs.
 
+mod alerts;
+mod budget_panel;
+mod editor;
+mod exports;
+mod policy;
+
+use crate::model::{Progress, Slo};
+use crate::ui::components::undo::Removed;
+use crate::ui::components::{PageFrame, Term, Undo};
+use crate::ui::store::Workspace;
 use leptos::prelude::*;
+
+/// The SLO being edited: an index into `Project.slos`, with helpers to read
+/// and change it. Copy, so every closure can hold it.
+#[derive(Clone, Copy)]
+pub struct SloRef {
+    pub ws: Workspace,
+    pub index: usize,
+}
+
+impl SloRef {
+    /// Reads a value of the SLO (tracked); the default SLO when it is gone.
+    pub fn with<T>(&self, f: impl FnOnce(&Slo) -> T) -> T {
+        let i = self.index;
+        self.ws.project.with(|p| match p.slos.get(i) {
+            Some(s) => f(s),
+            None => f(&Slo::default()),
+        })
+    }
+
+    /// Reads a value without tracking, for the initial text of a field.
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Slo) -> T) -> T {
+        let i = self.index;
+        self.ws.project.with_untracked(|p| match p.slos.get(i) {
+            Some(s) => f(s),
+            None => f(&Slo::default()),
+        })
+    }
+
+    pub fn update(&self, f: impl FnOnce(&mut Slo)) {
+        let i = self.index;
+        self.ws.update(|p| {
+            if let Some(s) = p.slos.get_mut(i) {
+                f(s)
+            }
+        });
+    }
+}
+
+/// Page-wide inputs that several panels use.
+#[derive(Clone, Copy)]
+pub struct Assumptions {
+    /// Expected traffic, events per second (for event budgets and low-traffic lints).
+    pub events_per_second: RwSignal<f64>,
+    /// Error ratio used for "detection time at this error rate" (0.01 = 1%).
+    pub error_ratio: RwSignal<f64>,
+}
 
 #[component]
 pub fn ImplementationPage() -> impl IntoView {
-    view! { <super::NotBuilt title="Implementation"/> }
+    view! {
+        <PageFrame title="Implementation: the SLO, its alerts and its policy" page="implementation">
+            <ImplementationBody/>
+        </PageFrame>
+    }
+}
+
+#[component]
+fn ImplementationBody() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let undo = expect_context::<Undo>();
+    // `#/implementation?slo=<id>` opens that SLO (links from Start and Research).
+    let wanted = window().location().hash().ok().and_then(|h| h.split_once("?slo=").map(|(_, id)| id.to_string()));
+    let first = wanted.and_then(|id| ws.project.with_untracked(|p| p.slos.iter().position(|s| s.id == id))).unwrap_or(0);
+    let selected = RwSignal::new(first);
+    let count = Memo::new(move |_| ws.project.with(|p| p.slos.len()));
+    // Keep the selection inside the list when SLOs are deleted.
+    Effect::new(move |_| {
+        let n = count.get();
+        if n > 0 && selected.get_untracked() >= n {
+            selected.set(n - 1);
+        }
+    });
+    let assumptions = Assumptions { events_per_second: RwSignal::new(10.0), error_ratio: RwSignal::new(0.01) };
+    provide_context(assumptions);
+    let names = Memo::new(move |_| ws.project.with(|p| p.slos.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+
+    let add = move || {
+        ws.update(|p| {
+            let base = "new-slo";
+            let id = (1..)
+                .map(|n| if n == 1 { base.to_string() } else { format!("{base}-{n}") })
+                .find(|c| !p.slos.iter().any(|s| &s.id == c))
+                .unwrap_or_else(|| base.to_string());
+            p.slos.push(Slo {
+                id,
+                name: "New SLO".into(),
+                service: p.services.first().map(|s| s.name.clone()).unwrap_or_default(),
+                journey: p.journeys.first().map(|j| j.name.clone()).unwrap_or_default(),
+                ..Slo::default()
+            });
+        });
+        selected.set(count.get_untracked().saturating_sub(1));
+    };
+    let delete = move || {
+        let i = selected.get_untracked();
+        let removed = ws.project.with_untracked(|p| p.slos.get(i).map(|s| (s.clone(), p.progress.get(&s.id).copied())));
+        if let Some((slo, progress)) = removed {
+            ws.update(|p| {
+                p.slos.remove(i);
+                p.progress.remove(&slo.id);
+            });
+            undo.offer(format!("Deleted the SLO “{}”.", slo.name), Removed::Slo { index: i, slo, progress });
+        }
+    };
+
+    view! {
+        <p class="lead">
+            "Write the "<Term id="slo" text="SLO"/>" down precisely: what is measured and how ("<Term id="sli" text="SLI"/>"), the target, the "
+            <Term id="window" text="window"/>" and the "<Term id="budgeting-method" text="budgeting method"/>". "
+            "The "<Term id="error-budget" text="error budget"/>" and the pitfall findings update as you type."
+        </p>
+        <nav class="card no-print" aria-label="SLO drafts">
+            <h2 class="visually-hidden">"SLO drafts"</h2>
+            <ul class="slo-tabs">
+                {move || names.get().into_iter().enumerate().map(|(i, n)| view! {
+                    <li><button type="button" aria-pressed=move || (selected.get() == i).to_string()
+                        on:click=move |_| selected.set(i)>{if n.trim().is_empty() { format!("SLO {}", i + 1) } else { n }}</button></li>
+                }).collect_view()}
+            </ul>
+            <div class="button-row">
+                <button type="button" on:click=move |_| add()>"New SLO"</button>
+                {move || (count.get() > 0).then(|| view! {
+                    <button type="button" class="danger" on:click=move |_| delete()>"Delete this SLO"</button>
+                })}
+            </div>
+        </nav>
+        {move || {
+            if count.get() == 0 {
+                return view! {
+                    <p class="card hint">"No SLO yet. Add one from the SLI menu on the "<a href="#/research">"Research"</a>" page, or with “New SLO” above."</p>
+                }.into_any();
+            }
+            let slo = SloRef { ws, index: selected.get().min(count.get() - 1) };
+            view! {
+                <div class="impl-grid">
+                    <editor::SloEditor slo=slo/>
+                    <div class="impl-side">
+                        <budget_panel::BudgetPanel slo=slo/>
+                        <section class="card" aria-labelledby="slo-findings-title">
+                            <h2 id="slo-findings-title">"Pitfall findings for this SLO"</h2>
+                            <crate::ui::components::findings::Findings prefix="slo"
+                                slo_id=Signal::derive(move || slo.with(|s| s.id.clone()))
+                                context=Signal::derive(move || {
+                                    let mut ctx = crate::lint::LintContext::default();
+                                    let id = slo.with(|s| s.id.clone());
+                                    ctx.slos.insert(id, crate::lint::SloFacts {
+                                        expected_events_per_hour: Some(assumptions.events_per_second.get() * 3600.0),
+                                        history_sli: None,
+                                    });
+                                    ctx
+                                })/>
+                        </section>
+                    </div>
+                </div>
+                <alerts::AlertDesigner slo=slo/>
+            }.into_any()
+        }}
+        <policy::PolicyEditor/>
+        <exports::ExportPanel selected=Signal::derive(move || ws.project.with(|p| p.slos.get(selected.get()).map(|s| s.id.clone())))/>
+    }
+}
+
+/// Label of a progress state, for selects and lists.
+pub fn progress_label(p: Progress) -> &'static str {
+    match p {
+        Progress::Drafted => "Drafted",
+        Progress::Agreed => "Agreed",
+        Progress::Exported => "Exported",
+    }
 }

@@ -1,8 +1,325 @@
-//! The Research page.
+//! The Research page: the service (what it does, who uses it, internal-only
+//! or not, dependencies), its critical user journeys, candidate SLIs picked
+//! from the menu of `crate::catalog`, and the pitfall linter's findings.
 
+use crate::catalog::{self, service_kind_name};
+use crate::model::{slug, Dependency, Journey, Service, ServiceKind, Slo, Target};
+use crate::ui::components::undo::Removed;
+use crate::ui::components::{PageFrame, Term, Undo};
+use crate::ui::store::Workspace;
 use leptos::prelude::*;
 
 #[component]
 pub fn ResearchPage() -> impl IntoView {
-    view! { <super::NotBuilt title="Research"/> }
+    view! {
+        <PageFrame title="Research: the service, its users and what they need" page="research">
+            <p class="lead">
+                "Describe the service and who uses it, pick one "<Term id="journey" text="critical user journey"/>
+                ", and choose candidate "<Term id="sli" text="SLIs"/>" for it from the menu. "
+                "Start small: one service, one journey, one or two SLOs."
+            </p>
+            <Services/>
+            <Journeys/>
+            <Pitfalls/>
+        </PageFrame>
+    }
+}
+
+const KINDS: [ServiceKind; 3] = [ServiceKind::RequestDriven, ServiceKind::Pipeline, ServiceKind::Storage];
+
+fn kind_value(k: ServiceKind) -> &'static str {
+    match k {
+        ServiceKind::RequestDriven => "request_driven",
+        ServiceKind::Pipeline => "pipeline",
+        ServiceKind::Storage => "storage",
+    }
+}
+
+fn kind_from(v: &str) -> ServiceKind {
+    KINDS.into_iter().find(|k| kind_value(*k) == v).unwrap_or_default()
+}
+
+#[component]
+fn Services() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let undo = expect_context::<Undo>();
+    let count = Memo::new(move |_| ws.project.with(|p| p.services.len()));
+    view! {
+        <section class="card" aria-labelledby="services-title">
+            <h2 id="services-title">"The service"</h2>
+            {move || (count.get() == 0).then(|| view! {
+                <p class="hint">"No service yet. Add the one you want SLOs for; one is enough to start."</p>
+            })}
+            {move || (0..count.get()).map(|i| view! { <ServiceEditor i=i undo=undo/> }).collect_view()}
+            <button type="button" on:click=move |_| ws.update(|p| {
+                let n = p.services.len() + 1;
+                p.services.push(Service { name: if n == 1 { "my-service".into() } else { format!("service-{n}") }, ..Service::default() });
+            })>"Add a service"</button>
+        </section>
+    }
+}
+
+#[component]
+fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let get = move |f: fn(&Service) -> String| move || ws.project.with(|p| p.services.get(i).map(f).unwrap_or_default());
+    let set = move |f: fn(&mut Service, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            ws.update(|p| if let Some(s) = p.services.get_mut(i) { f(s, v) });
+        }
+    };
+    let internal = move || ws.project.with(|p| p.services.get(i).map(|s| s.internal_only).unwrap_or(false));
+    let kind = move || ws.project.with(|p| p.services.get(i).map(|s| s.kind).unwrap_or_default());
+    let deps = Memo::new(move |_| ws.project.with(|p| p.services.get(i).map(|s| s.dependencies.len()).unwrap_or(0)));
+    let id = move |f: &str| format!("service-{i}-{f}");
+    view! {
+        <fieldset class="service-editor">
+            <legend>{move || format!("Service: {}", get(|s| s.name.clone())())}</legend>
+            <div class="form-grid">
+                <div class="field"><label for=id("name")>"Name"</label>
+                    <input id=id("name") type="text" prop:value=get(|s| s.name.clone())
+                        on:change=move |ev| {
+                            // Journeys and SLOs name their service: follow a rename.
+                            let new = event_target_value(&ev);
+                            ws.update(|p| {
+                                let Some(s) = p.services.get_mut(i) else { return };
+                                let old = std::mem::replace(&mut s.name, new.clone());
+                                for j in p.journeys.iter_mut().filter(|j| j.service == old) { j.service = new.clone(); }
+                                for o in p.slos.iter_mut().filter(|o| o.service == old) { o.service = new.clone(); }
+                            });
+                        }/></div>
+                <div class="field"><label for=id("owner")>"Owner (team)"</label>
+                    <input id=id("owner") type="text" prop:value=get(|s| s.owner.clone()) on:input=set(|s, v| s.owner = v)/></div>
+                <div class="field"><label for=id("kind")>"Kind of service"</label>
+                    <select id=id("kind") on:change=move |ev| { let k = kind_from(&event_target_value(&ev)); ws.update(|p| if let Some(s) = p.services.get_mut(i) { s.kind = k; }); }>
+                        {KINDS.into_iter().map(|k| view! { <option value=kind_value(k) selected=move || kind() == k>{service_kind_name(k)}</option> }).collect_view()}
+                    </select></div>
+                <div class="field wide"><label for=id("description")>"What it does"</label>
+                    <textarea id=id("description") rows="2" prop:value=get(|s| s.description.clone()) on:input=set(|s, v| s.description = v)></textarea></div>
+                <div class="field wide"><label for=id("users")>"Who its users are"</label>
+                    <textarea id=id("users") rows="2" prop:value=get(|s| s.users.clone()) on:input=set(|s, v| s.users = v)></textarea></div>
+            </div>
+            <div class="check">
+                <input type="checkbox" id=id("internal") prop:checked=internal
+                    on:change=move |ev| { let v = event_target_checked(&ev); ws.update(|p| if let Some(s) = p.services.get_mut(i) { s.internal_only = v; }); }/>
+                <label for=id("internal")>"Internal-only: its users are other teams, not the public"</label>
+                " "<Term id="internal-only" text="(what is that?)"/>
+            </div>
+            {move || internal().then(|| view! {
+                <div class="note" role="note">
+                    <strong>"What changes for an internal-only service: "</strong>
+                    "its customers are the calling teams, so agree the SLO with them rather than guessing what end users feel. "
+                    "Its target follows theirs: a service on their request path needs to be at least as reliable as what they promise. "
+                    "Misses are settled between teams (priorities, escalation), not with refunds, so an SLA rarely applies; "
+                    "a permissive SLO to practise on is a good start."
+                </div>
+            })}
+
+            <h3>"Dependencies"</h3>
+            <p class="hint">"Services every request needs. Your availability can be at most the product of theirs."</p>
+            <table class="deps">
+                <caption class="visually-hidden">"Dependencies and their availability"</caption>
+                <thead><tr><th scope="col">"Dependency"</th><th scope="col">"Availability (%)"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                <tbody>
+                {move || (0..deps.get()).map(|d| {
+                    let dep = move || ws.project.with(|p| p.services.get(i).and_then(|s| s.dependencies.get(d)).cloned().unwrap_or_default());
+                    let err = RwSignal::new(None::<String>);
+                    view! {
+                        <tr>
+                            <td><label class="visually-hidden" for=format!("{}-{d}", id("dep-name"))>{format!("Dependency {} name", d + 1)}</label>
+                                <input id=format!("{}-{d}", id("dep-name")) type="text" prop:value=move || dep().name
+                                on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.name = v; }); }/></td>
+                            <td><label class="visually-hidden" for=format!("{}-{d}", id("dep-avail"))>{format!("Dependency {} availability in percent", d + 1)}</label>
+                                <input id=format!("{}-{d}", id("dep-avail")) type="text" inputmode="decimal" size="8"
+                                prop:value=move || crate::model::format_percent(dep().availability * 100.0)
+                                aria-invalid=move || err.get().is_some().to_string()
+                                on:change=move |ev| match Target::parse(&event_target_value(&ev)) {
+                                    Ok(t) => { err.set(None); ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.availability = t.ratio(); }); }
+                                    Err(e) => err.set(Some(e)),
+                                }/>
+                                {move || err.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}</td>
+                            <td><button type="button" on:click=move |_| ws.update(|p| if let Some(s) = p.services.get_mut(i) { if d < s.dependencies.len() { s.dependencies.remove(d); } })>
+                                "Remove"<span class="visually-hidden">{move || format!(" dependency {}", dep().name)}</span></button></td>
+                        </tr>
+                    }
+                }).collect_view()}
+                </tbody>
+            </table>
+            <button type="button" on:click=move |_| ws.update(|p| if let Some(s) = p.services.get_mut(i) {
+                s.dependencies.push(Dependency { name: String::new(), availability: 0.999 });
+            })>"Add a dependency"</button>
+            <DependencyCeiling i=i/>
+            <p><button type="button" class="danger" on:click=move |_| {
+                let removed = ws.project.with_untracked(|p| p.services.get(i).cloned());
+                if let Some(service) = removed {
+                    ws.update(|p| { p.services.remove(i); });
+                    undo.offer(format!("Deleted the service “{}”.", service.name), Removed::Service { index: i, service });
+                }
+            }>"Delete this service"</button></p>
+        </fieldset>
+    }
+}
+
+/// The best availability the dependencies allow.
+#[component]
+fn DependencyCeiling(i: usize) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let ceiling = Memo::new(move |_| {
+        ws.project.with(|p| {
+            p.services.get(i).filter(|s| !s.dependencies.is_empty()).map(|s| {
+                let a: Vec<f64> = s.dependencies.iter().map(|d| d.availability).collect();
+                crate::budget::serial_availability(&a)
+            })
+        })
+    });
+    move || {
+        ceiling.get().map(|c| {
+            view! {
+                <p class="ceiling" data-testid="dependency-ceiling">
+                    "With these dependencies in series, this service can offer at most "
+                    <strong>{format!("{}%", crate::model::format_percent((c * 1e6).round() / 1e4))}</strong>
+                    ". A target with more nines than that cannot be met without redundancy or caching."
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn Journeys() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let undo = expect_context::<Undo>();
+    let count = Memo::new(move |_| ws.project.with(|p| p.journeys.len()));
+    view! {
+        <section class="card" aria-labelledby="journeys-title">
+            <h2 id="journeys-title">"Critical user journeys and candidate SLIs"</h2>
+            <p>"A journey is what a user is trying to get done. For each, pick SLIs from the menu for its kind of service: "
+               "each comes with its specification (what counts as good) and an example implementation in "<Term id="promql" text="PromQL"/>"."</p>
+            {move || (count.get() == 0).then(|| view! { <p class="hint">"No journey yet."</p> })}
+            {move || (0..count.get()).map(|i| view! { <JourneyEditor i=i undo=undo/> }).collect_view()}
+            <button type="button" on:click=move |_| ws.update(|p| {
+                let service = p.services.first().map(|s| s.name.clone()).unwrap_or_default();
+                let n = p.journeys.len() + 1;
+                p.journeys.push(Journey { name: format!("Journey {n}"), service, description: String::new() });
+            })>"Add a journey"</button>
+        </section>
+    }
+}
+
+/// An SLO id not used yet in the project: `base`, `base-2`, `base-3`...
+fn fresh_id(base: &str, slos: &[Slo]) -> String {
+    let base = slug(base);
+    let taken = |c: &str| slos.iter().any(|s| s.id == c);
+    if !taken(&base) {
+        return base;
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|c| !taken(c)).unwrap_or(base)
+}
+
+#[component]
+fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let journey = move || ws.project.with(|p| p.journeys.get(i).cloned().unwrap_or_default());
+    let name = Memo::new(move |_| journey().name);
+    let service_kind = Memo::new(move |_| {
+        ws.project.with(|p| {
+            let j = p.journeys.get(i);
+            j.and_then(|j| p.services.iter().find(|s| s.name == j.service)).map(|s| s.kind).unwrap_or_default()
+        })
+    });
+    let services = Memo::new(move |_| ws.project.with(|p| p.services.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let slos = Memo::new(move |_| {
+        ws.project.with(|p| p.slos.iter().filter(|s| s.journey == name.get()).map(|s| (s.id.clone(), s.name.clone(), s.target)).collect::<Vec<_>>())
+    });
+    let id = move |f: &str| format!("journey-{i}-{f}");
+    view! {
+        <fieldset class="journey-editor">
+            <legend>{move || format!("Journey: {}", name.get())}</legend>
+            <div class="form-grid">
+                <div class="field"><label for=id("name")>"Journey"</label>
+                    <input id=id("name") type="text" prop:value=move || name.get()
+                        on:change=move |ev| {
+                            // SLOs name their journey: follow a rename.
+                            let new = event_target_value(&ev);
+                            ws.update(|p| {
+                                let Some(j) = p.journeys.get_mut(i) else { return };
+                                let old = std::mem::replace(&mut j.name, new.clone());
+                                for o in p.slos.iter_mut().filter(|o| o.journey == old) { o.journey = new.clone(); }
+                            });
+                        }/></div>
+                <div class="field"><label for=id("service")>"Service"</label>
+                    <select id=id("service") on:change=move |ev| { let v = event_target_value(&ev); ws.update(|p| if let Some(j) = p.journeys.get_mut(i) { j.service = v; }); }>
+                        <option value="" selected=move || journey().service.is_empty()>"(none)"</option>
+                        {move || services.get().into_iter().map(|s| { let (v, label) = (s.clone(), s.clone()); view! { <option value=v selected=move || journey().service == s>{label}</option> } }).collect_view()}
+                    </select></div>
+                <div class="field wide"><label for=id("description")>"What the user does"</label>
+                    <textarea id=id("description") rows="2" prop:value=move || journey().description
+                        on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| if let Some(j) = p.journeys.get_mut(i) { j.description = v; }); }></textarea></div>
+            </div>
+
+            <h3>"SLOs drafted for this journey"</h3>
+            {move || {
+                let list = slos.get();
+                if list.is_empty() {
+                    view! { <p class="hint">"None yet: add one from the menu below."</p> }.into_any()
+                } else {
+                    view! { <ul>{list.into_iter().map(|(id, n, t)| view! { <li><a href=format!("#/implementation?slo={id}")>{n}</a>{format!(" — target {t}%")}</li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+
+            <h3>{move || format!("SLI menu: {}", service_kind_name(service_kind.get()))}</h3>
+            <ul class="sli-menu">
+                {move || catalog::menu(service_kind.get()).into_iter().map(|e| {
+                    let e = *e;
+                    view! {
+                        <li class="sli-entry">
+                            <h4>{e.category.name()}</h4>
+                            <p><strong>"Specification: "</strong>{e.specification}</p>
+                            <details>
+                                <summary>"Example implementation (PromQL)"</summary>
+                                <pre><code>{e.promql()}</code></pre>
+                            </details>
+                            <button type="button" data-sli=e.id on:click=move |_| {
+                                let added = ws.project.with_untracked(|p| {
+                                    let j = p.journeys.get(i)?;
+                                    let id = fresh_id(&format!("{} {}", j.name, e.category.name()), &p.slos);
+                                    Some(Slo {
+                                        id,
+                                        name: format!("{} {}", j.name, e.category.name().to_lowercase()),
+                                        service: j.service.clone(),
+                                        journey: j.name.clone(),
+                                        description: e.specification.to_string(),
+                                        sli: e.to_sli(),
+                                        target: Target::from_number(e.suggested_target).unwrap_or(Target(0.999)),
+                                        ..Slo::default()
+                                    })
+                                });
+                                if let Some(slo) = added { ws.update(|p| p.slos.push(slo)); }
+                            }>{format!("Add a draft {} SLO", e.category.name().to_lowercase())}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p><button type="button" class="danger" on:click=move |_| {
+                let removed = ws.project.with_untracked(|p| p.journeys.get(i).cloned());
+                if let Some(journey) = removed {
+                    ws.update(|p| { p.journeys.remove(i); });
+                    undo.offer(format!("Deleted the journey “{}”.", journey.name), Removed::Journey { index: i, journey });
+                }
+            }>"Delete this journey"</button></p>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Pitfalls() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="pitfalls-title">
+            <h2 id="pitfalls-title">"Pitfall linter"</h2>
+            <p>"Runs as you type. Each "<Term id="pitfall" text="finding"/>" explains a common SLO mistake with your numbers; "
+               "acknowledge it with a reason when the team decides it does not apply."</p>
+            <crate::ui::components::findings::Findings prefix="research"/>
+        </section>
+    }
 }

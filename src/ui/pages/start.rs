@@ -1,8 +1,148 @@
-//! The Start page.
+//! The Start page: the bootstrap guide (roadmap with the team's progress),
+//! start-small advice, the example projects, and the presenter mode for
+//! workshops. Step texts and states come from `crate::guide`, examples from
+//! `crate::examples`.
 
+pub mod presenter;
+
+use crate::examples::EXAMPLES;
+use crate::guide::{self, StepState};
+use crate::model::{Progress, Project};
+use crate::ui::components::undo::Removed;
+use crate::ui::components::{PageFrame, Term, Undo};
+use crate::ui::store::Workspace;
 use leptos::prelude::*;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
-    view! { <super::NotBuilt title="Start"/> }
+    view! {
+        <PageFrame title="Start: from no SLOs to an agreed one" page="start">
+            <StartBody/>
+        </PageFrame>
+    }
+}
+
+fn state_label(s: StepState) -> (&'static str, &'static str) {
+    match s {
+        StepState::Done => ("done", "✓ Done"),
+        StepState::Started => ("started", "◐ Started"),
+        StepState::Open => ("open", "○ Not started"),
+        StepState::Untracked => ("untracked", "Read it"),
+    }
+}
+
+fn page_title(path: &str) -> &'static str {
+    crate::ui::route::Route::from_fragment(path).title()
+}
+
+#[component]
+fn StartBody() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let undo = expect_context::<Undo>();
+    let presenting = RwSignal::new(false);
+    let status = Memo::new(move |_| ws.project.with(guide::status));
+    let tally = Memo::new(move |_| ws.project.with(guide::tally));
+
+    let replace = move |next: Project, message: String| {
+        let old = ws.project.get_untracked();
+        ws.project.set(next);
+        undo.offer(message, Removed::Project(Box::new(old)));
+    };
+
+    view! {
+        <p class="lead">
+            "This guide takes a team from “we have no SLOs” to an agreed, exported "
+            <Term id="slo" text="SLO"/>" with an "<Term id="error-budget" text="error budget"/>
+            " and a policy for it. It follows the SLO lifecycle: research, implementation, iteration. "
+            "Read the roadmap below (five minutes), load an example to see a finished draft, or start with your own service."
+        </p>
+
+        <div class="start-grid">
+            <section class="card roadmap" aria-labelledby="roadmap-title">
+                <h2 id="roadmap-title">"The roadmap"</h2>
+                <ol class="steps">
+                    {move || status.get().into_iter().map(|(step, st)| {
+                        let (class, label) = state_label(st);
+                        view! {
+                            <li class=format!("step step-{class}") data-step=step.id>
+                                <div class="step-head">
+                                    <h3>{step.title}</h3>
+                                    <span class=format!("badge badge-{class}")>{label}</span>
+                                </div>
+                                <p>{step.text}</p>
+                                <a href=format!("#/{}", step.page)>{format!("Go to {} →", page_title(step.page))}</a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+
+            <div class="start-side">
+                <section class="card" aria-labelledby="project-title">
+                    <h2 id="project-title">"Your project"</h2>
+                    <p class="hint">"The project name is in the header."</p>
+                    <label for="project-description">"What it is about"</label>
+                    <textarea id="project-description" rows="2"
+                        prop:value=move || ws.project.with(|p| p.description.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| p.description = v); }></textarea>
+                    <h3>"Progress"</h3>
+                    <p class="tally" data-testid="tally">{move || {
+                        let t = tally.get();
+                        format!("{} drafted, {} agreed, {} exported", t.drafted, t.agreed, t.exported)
+                    }}</p>
+                    <ul class="slo-progress">
+                        {move || ws.project.with(|p| p.slos.iter().map(|s| {
+                            let pr = p.progress.get(&s.id).copied().unwrap_or_default();
+                            let label = match pr { Progress::Drafted => "drafted", Progress::Agreed => "agreed", Progress::Exported => "exported" };
+                            view! { <li><a href=format!("#/implementation?slo={}", s.id)>{s.name.clone()}</a>" — "{label}" · "{format!("{}%", s.target)}</li> }
+                        }).collect_view())}
+                    </ul>
+                    {move || ws.project.with(|p| p.slos.is_empty()).then(|| view! {
+                        <p class="hint">"No SLO drafted yet. Pick a journey and an SLI on the "<a href="#/research">"Research"</a>" page."</p>
+                    })}
+                </section>
+
+                <section class="card advice" aria-labelledby="small-title">
+                    <h2 id="small-title">"Start small"</h2>
+                    <ul>{guide::START_SMALL.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+                </section>
+
+                <section class="card" aria-labelledby="workshop-title">
+                    <h2 id="workshop-title">"Running a workshop?"</h2>
+                    <p>"Presenter mode shows one step at a time in large type, with a timer and a checklist. Keys: → next, ← back, T timer, Esc leave."</p>
+                    <button type="button" class="primary" on:click=move |_| presenting.set(true)>"Start presenter mode"</button>
+                </section>
+            </div>
+        </div>
+
+        <section class="card examples" aria-labelledby="examples-title">
+            <h2 id="examples-title">"Examples and a fresh start"</h2>
+            <p>"Loading replaces the current workspace; you can undo it right after."</p>
+            <ul class="example-list">
+                {EXAMPLES.iter().map(|e| {
+                    let e = *e;
+                    view! {
+                        <li class="example">
+                            <h3>{e.title}</h3>
+                            <p>{e.summary}</p>
+                            <button type="button" data-example=e.id
+                                on:click=move |_| replace((e.build)(), format!("Loaded the example “{}”.", e.title))>
+                                {format!("Load “{}”", e.title)}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+                <li class="example">
+                    <h3>"Empty project"</h3>
+                    <p>"Start from nothing but the default RACI chart."</p>
+                    <button type="button" data-example="empty"
+                        on:click=move |_| replace(Project::default(), "Started an empty project.".into())>
+                        "Start empty"
+                    </button>
+                </li>
+            </ul>
+        </section>
+
+        {move || presenting.get().then(|| view! { <presenter::Presenter on_exit=move || presenting.set(false)/> })}
+    }
 }

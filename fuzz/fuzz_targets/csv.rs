@@ -1,0 +1,33 @@
+//! Any text given to the CSV reader yields a dataset or diagnostics, never a
+//! panic. Text that looks like JSON is turned into CSV-looking text so this
+//! target stays on the delimited-text path.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use slo_workbench::ingest::{parse, IngestOptions};
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let text = if text.trim_start().starts_with(['{', '[']) {
+        format!("#\n{text}")
+    } else {
+        text.into_owned()
+    };
+    for threshold in [None, Some(0.3)] {
+        if let Ok(d) = parse(
+            &text,
+            &IngestOptions {
+                latency_threshold_seconds: threshold,
+            },
+        ) {
+            // What the parser promises about a dataset it returns.
+            assert!(d.series.t.windows(2).all(|w| w[0] < w[1]));
+            assert!(d
+                .series
+                .good
+                .iter()
+                .zip(&d.series.total)
+                .all(|(g, n)| 0.0 <= *g && g <= n));
+        }
+    }
+});

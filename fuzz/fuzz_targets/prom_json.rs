@@ -1,0 +1,32 @@
+//! Any text given to the Prometheus JSON reader yields a dataset or
+//! diagnostics, never a panic. A leading `{` is added where missing so the
+//! input always takes the JSON path.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use slo_workbench::ingest::{parse, IngestOptions};
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let text = if text.trim_start().starts_with(['{', '[']) {
+        text.into_owned()
+    } else {
+        format!("{{{text}")
+    };
+    for threshold in [None, Some(0.3)] {
+        if let Ok(d) = parse(
+            &text,
+            &IngestOptions {
+                latency_threshold_seconds: threshold,
+            },
+        ) {
+            assert!(d.series.t.windows(2).all(|w| w[0] < w[1]));
+            assert!(d
+                .series
+                .good
+                .iter()
+                .zip(&d.series.total)
+                .all(|(g, n)| 0.0 <= *g && g <= n));
+        }
+    }
+});

@@ -1,0 +1,285 @@
+//! Exports: the project or one SLO written in the formats other tools read
+//! (Prometheus rules, OpenSLO, Sloth, Pyrra), a Markdown review document and
+//! the project file.
+//!
+//! Owns file naming and the identifiers every rule-based format shares
+//! (`sloth_id`, alert names). Each writer escapes user text for its target in
+//! its own module; `yaml` and `promql` hold the shared escaping. Must not
+//! read files or know the browser: callers decide where the text goes.
+
+pub mod markdown;
+pub mod openslo;
+pub mod project;
+pub mod prometheus;
+pub mod promql;
+pub mod pyrra;
+pub mod sloth;
+pub mod yaml;
+
+use crate::model::{slug, CalendarUnit, Project, Slo, Span, Window};
+use std::fmt;
+use std::str::FromStr;
+
+/// Every export format, as named on the command line and in the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Prometheus,
+    OpenSlo,
+    Sloth,
+    Pyrra,
+    Markdown,
+    Project,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Prometheus,
+        ExportFormat::OpenSlo,
+        ExportFormat::Sloth,
+        ExportFormat::Pyrra,
+        ExportFormat::Markdown,
+        ExportFormat::Project,
+    ];
+
+    /// The name used by `FromStr` and the CLI's `--format`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Prometheus => "prometheus",
+            ExportFormat::OpenSlo => "openslo",
+            ExportFormat::Sloth => "sloth",
+            ExportFormat::Pyrra => "pyrra",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Project => "project",
+        }
+    }
+
+    /// What a person sees on the export button.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Prometheus => "Prometheus rules",
+            ExportFormat::OpenSlo => "OpenSLO v1",
+            ExportFormat::Sloth => "Sloth prometheus/v1",
+            ExportFormat::Pyrra => "Pyrra ServiceLevelObjective",
+            ExportFormat::Markdown => "Markdown document",
+            ExportFormat::Project => "Project file (JSON)",
+        }
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ExportFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let wanted = s.trim().to_ascii_lowercase();
+        ExportFormat::ALL
+            .into_iter()
+            .find(|f| f.as_str() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.as_str()).collect();
+                format!(
+                    "unknown export format \"{}\"; choose one of {}",
+                    s.trim(),
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// One file of an export: its suggested name, media type and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub content: String,
+}
+
+pub(crate) const YAML: &str = "application/yaml";
+
+/// Exports one SLO (`slo_id`) or, with `None`, every SLO of the project.
+/// The project format always writes the whole workspace.
+pub fn export(
+    project: &Project,
+    slo_id: Option<&str>,
+    format: ExportFormat,
+) -> Result<Vec<ExportFile>, String> {
+    if format == ExportFormat::Project {
+        return Ok(vec![project::export(project)]);
+    }
+    let slos: Vec<&Slo> = match slo_id {
+        Some(id) => vec![project
+            .slos
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| format!("no SLO with id \"{id}\" in this project"))?],
+        None => project.slos.iter().collect(),
+    };
+    if slos.is_empty() {
+        return Err("the project has no SLO to export yet; draft one first".into());
+    }
+    // Rule groups, OpenSLO names and Kubernetes objects are keyed by the id.
+    let mut seen: Vec<String> = Vec::new();
+    for s in &slos {
+        let id = slug(&s.id);
+        if seen.contains(&id) {
+            return Err(format!(
+                "two SLOs share the id \"{id}\"; give each SLO its own id before exporting"
+            ));
+        }
+        seen.push(id);
+    }
+    let base = match slo_id {
+        Some(id) => slug(id),
+        None => slug(&project.name),
+    };
+    match format {
+        ExportFormat::Prometheus => prometheus::export(&slos, &base),
+        ExportFormat::OpenSlo => openslo::export(project, &slos, &base),
+        ExportFormat::Sloth => sloth::export(&slos),
+        ExportFormat::Pyrra => pyrra::export(&slos, &base),
+        ExportFormat::Markdown => Ok(vec![markdown::export(project, &slos, &base)]),
+        ExportFormat::Project => Ok(vec![project::export(project)]),
+    }
+}
+
+/// Identifiers shared by the Sloth-compatible formats, all RFC 1123 slugs so
+/// they are valid Sloth names, Kubernetes names and OpenSLO names.
+pub(crate) struct Ids {
+    pub service: String,
+    pub slo: String,
+    /// `service-slo`, as Sloth builds `sloth_id`.
+    pub sloth_id: String,
+}
+
+pub(crate) fn ids(slo: &Slo) -> Ids {
+    let service = service_slug(&slo.service);
+    let slo_slug = slug(&slo.id);
+    Ids {
+        sloth_id: format!("{service}-{slo_slug}"),
+        service,
+        slo: slo_slug,
+    }
+}
+
+pub(crate) fn service_slug(name: &str) -> String {
+    if name.trim().is_empty() {
+        "service".into()
+    } else {
+        slug(name)
+    }
+}
+
+/// A ratio written without float noise: 1 - 0.999 is "0.001", not 0.0010000000000000009.
+pub(crate) fn ratio_text(x: f64) -> String {
+    let s = format!("{x:.12}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() || s == "-" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Parses `ratio_text` output back; used for thresholds computed as factor x budget.
+pub(crate) fn rounded(x: f64) -> f64 {
+    ratio_text(x).parse().unwrap_or(x)
+}
+
+/// Alert windows plus the SLO window, sorted and without repeats: the
+/// `slo:sli_error:ratio_rate<w>` rules one SLO needs.
+pub(crate) fn rule_windows(slo: &Slo) -> Vec<Span> {
+    let mut w: Vec<Span> = slo
+        .alerting
+        .alerts
+        .iter()
+        .flat_map(|a| [a.short, a.long])
+        .collect();
+    w.push(slo.window.nominal());
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// The window in words: "30d rolling", "calendar month (Europe/Berlin, 30 d for budget math)".
+pub(crate) fn window_text(w: &Window) -> String {
+    match w {
+        Window::Rolling { span } => format!("{} rolling", span.prometheus()),
+        Window::Calendar { unit, time_zone } => {
+            let unit = match unit {
+                CalendarUnit::Week => "week",
+                CalendarUnit::Month => "month",
+                CalendarUnit::Quarter => "quarter",
+            };
+            let tz = if time_zone.trim().is_empty() {
+                "UTC"
+            } else {
+                time_zone.trim()
+            };
+            format!(
+                "calendar {unit} ({tz}, {} for budget math)",
+                w.nominal().prometheus()
+            )
+        }
+    }
+}
+
+/// A number without trailing zeros, at most `decimals` places: 14.4, 6, 0.93.
+pub(crate) fn short_number(x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_their_names_and_nothing_else() {
+        for f in ExportFormat::ALL {
+            assert_eq!(f.as_str().parse::<ExportFormat>(), Ok(f));
+        }
+        assert_eq!("OpenSLO".parse::<ExportFormat>(), Ok(ExportFormat::OpenSlo));
+        let err = "yaml".parse::<ExportFormat>().unwrap_err();
+        assert!(
+            err.contains("prometheus, openslo, sloth, pyrra, markdown, project"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn budget_ratios_print_without_float_noise() {
+        assert_eq!(ratio_text(1.0 - 0.999), "0.001");
+        assert_eq!(ratio_text(14.4 * (1.0 - 0.999)), "0.0144");
+        assert_eq!(ratio_text(0.0), "0");
+    }
+
+    #[test]
+    fn rule_windows_cover_every_alert_window_and_the_slo_window_once() {
+        let slo = Slo::default();
+        let names: Vec<String> = rule_windows(&slo).iter().map(|s| s.prometheus()).collect();
+        assert_eq!(names, ["5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d"]);
+    }
+
+    #[test]
+    fn exporting_an_unknown_slo_or_an_empty_project_says_why() {
+        let p = Project::default();
+        assert!(export(&p, None, ExportFormat::Prometheus)
+            .unwrap_err()
+            .contains("no SLO"));
+        assert!(export(&p, Some("x"), ExportFormat::Sloth)
+            .unwrap_err()
+            .contains("\"x\""));
+        assert_eq!(
+            export(&p, None, ExportFormat::Project).map(|f| f.len()),
+            Ok(1)
+        );
+    }
+}

@@ -1,0 +1,403 @@
+//! PromQL and Prometheus-template text: escaping of user text and the SLI
+//! error-ratio expressions every Prometheus-based exporter shares.
+//!
+//! Owns: label-value quoting, Go-template literal text, `{{.window}}`
+//! substitution, and reading back the query shapes this module writes (for
+//! the importers). Must not know any file format.
+
+use crate::model::{EventKind, Sli, Span};
+
+/// The Sloth placeholder for the rate window inside user queries.
+pub const WINDOW: &str = "{{.window}}";
+
+/// A PromQL string literal for a label matcher value: `"a\"b"`.
+pub fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text that Prometheus' Go templating (alert labels and annotations) renders
+/// literally: every `{{` becomes the action `{{ "{{" }}`, which prints `{{`.
+pub fn template_literal(text: &str) -> String {
+    text.replace("{{", "{{ \"{{\" }}")
+}
+
+/// Replaces Sloth's `{{.window}}` with a Prometheus duration.
+pub fn with_window(query: &str, window: Span) -> String {
+    query.replace(WINDOW, &window.prometheus())
+}
+
+/// `le` label value as Prometheus client libraries write it (0.3, 1, 2.5).
+pub fn le_value(threshold_seconds: f64) -> String {
+    format!("{threshold_seconds}")
+}
+
+/// `metric{matchers}`, joining a user's matcher list and extra matchers.
+pub fn selector(metric: &str, user_matchers: &str, extra: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !user_matchers.trim().is_empty() {
+        parts.push(user_matchers.trim().to_string());
+    }
+    parts.extend(extra.iter().cloned());
+    format!("{metric}{{{}}}", parts.join(","))
+}
+
+/// The good-events and total queries of a latency SLI, with `{{.window}}`.
+pub fn latency_queries(
+    histogram: &str,
+    matchers: &str,
+    threshold_seconds: f64,
+) -> (String, String) {
+    let le = format!("le={}", quote(&le_value(threshold_seconds)));
+    let good = format!(
+        "sum(rate({}[{WINDOW}]))",
+        selector(&format!("{histogram}_bucket"), matchers, &[le])
+    );
+    let total = format!(
+        "sum(rate({}[{WINDOW}]))",
+        selector(&format!("{histogram}_count"), matchers, &[])
+    );
+    (good, total)
+}
+
+/// Up-probe queries whose ratio is the availability: the mean of every probe
+/// series over the window, as good (sum) over total (count). A plain selector
+/// takes the range directly; any other expression becomes a subquery.
+pub fn availability_queries(probe: &str) -> (String, String) {
+    let p = probe.trim();
+    let range = if is_plain_selector(p) {
+        format!("{p}[{WINDOW}]")
+    } else {
+        format!("({p})[{WINDOW}:]")
+    };
+    let avg = format!("avg_over_time({range})");
+    (format!("sum({avg})"), format!("count({avg})"))
+}
+
+/// `metric` or `metric{...}` with no function call or range.
+pub fn is_plain_selector(query: &str) -> bool {
+    let q = query.trim();
+    let name_end = q.find('{').unwrap_or(q.len());
+    let (name, rest) = q.split_at(name_end);
+    let name_ok = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    let rest_ok = rest.is_empty()
+        || (rest.starts_with('{') && rest.ends_with('}') && !rest[1..rest.len() - 1].contains('}'));
+    name_ok && !(name.is_empty() && rest.is_empty()) && rest_ok
+}
+
+/// The SLI error ratio over `window` as one PromQL expression.
+pub fn error_ratio(sli: &Sli, window: Span) -> String {
+    with_window(&error_ratio_template(sli), window)
+}
+
+/// The SLI error ratio with `{{.window}}` where the window goes.
+pub fn error_ratio_template(sli: &Sli) -> String {
+    let (counts, e, t) = event_queries(sli);
+    match counts {
+        EventKind::Bad => format!("({e})\n/\n({t})"),
+        EventKind::Good => format!("1 - (\n  ({e})\n  /\n  ({t})\n)"),
+    }
+}
+
+/// Any SLI as events-over-total queries with `{{.window}}`, and which events they count.
+pub fn event_queries(sli: &Sli) -> (EventKind, String, String) {
+    match sli {
+        Sli::Ratio {
+            counts,
+            events_query,
+            total_query,
+        } => (*counts, events_query.clone(), total_query.clone()),
+        Sli::Latency {
+            threshold_seconds,
+            histogram_metric,
+            selector,
+        } => {
+            let (g, t) = latency_queries(histogram_metric, selector, *threshold_seconds);
+            (EventKind::Good, g, t)
+        }
+        Sli::Availability { probe_query } => {
+            let (g, t) = availability_queries(probe_query);
+            (EventKind::Good, g, t)
+        }
+    }
+}
+
+/// Reads back the SLI kind from good/total queries this module wrote; any
+/// other pair stays a ratio SLI with the queries as they are.
+pub fn recognise_sli(counts: EventKind, events: &str, total: &str) -> Sli {
+    if counts == EventKind::Good {
+        if let Some(sli) =
+            recognise_latency(events, total).or_else(|| recognise_availability(events, total))
+        {
+            return sli;
+        }
+    }
+    Sli::Ratio {
+        counts,
+        events_query: events.to_string(),
+        total_query: total.to_string(),
+    }
+}
+
+fn recognise_latency(good: &str, total: &str) -> Option<Sli> {
+    let inner = strip_call(good.trim(), "sum(rate(")?.strip_suffix(&format!("[{WINDOW}]))"))?;
+    let (name, matchers) = split_selector(inner)?;
+    let histogram = name.strip_suffix("_bucket")?;
+    let mut rest = Vec::new();
+    let mut le = None;
+    for m in split_matchers(matchers) {
+        match m.strip_prefix("le=") {
+            Some(v) if le.is_none() => le = Some(unquote(v)?),
+            _ => rest.push(m),
+        }
+    }
+    let threshold_seconds: f64 = le?
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite() && *v > 0.0)?;
+    let sel = rest.join(",");
+    let sli = Sli::Latency {
+        threshold_seconds,
+        histogram_metric: histogram.to_string(),
+        selector: sel,
+    };
+    // Only a pair that this module would write again is taken as latency.
+    let (g, t) = latency_queries(histogram, &rest.join(","), threshold_seconds);
+    (g == good.trim() && t == total.trim()).then_some(sli)
+}
+
+fn recognise_availability(good: &str, total: &str) -> Option<Sli> {
+    let range = strip_call(good.trim(), "sum(avg_over_time(")?.strip_suffix("))")?;
+    let probe = match range.strip_suffix(&format!("[{WINDOW}:]")) {
+        Some(sub) => sub.strip_prefix('(')?.strip_suffix(')')?,
+        None => range.strip_suffix(&format!("[{WINDOW}]"))?,
+    };
+    let (g, t) = availability_queries(probe);
+    (g == good.trim() && t == total.trim()).then(|| Sli::Availability {
+        probe_query: probe.to_string(),
+    })
+}
+
+fn strip_call<'a>(q: &'a str, prefix: &str) -> Option<&'a str> {
+    q.strip_prefix(prefix)
+}
+
+/// `name{a="b",c="d"}` into `name` and `a="b",c="d"`.
+pub fn split_selector(sel: &str) -> Option<(&str, &str)> {
+    let sel = sel.trim();
+    let open = sel.find('{')?;
+    let inner = sel.get(open + 1..)?.strip_suffix('}')?;
+    Some((sel.get(..open)?.trim(), inner))
+}
+
+/// Splits matchers on commas outside quoted strings.
+pub fn split_matchers(matchers: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_quote: Option<char> = None;
+    let mut escaped = false;
+    for c in matchers.chars() {
+        match in_quote {
+            Some(q) => {
+                cur.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    in_quote = None;
+                }
+            }
+            None if c == ',' => {
+                if !cur.trim().is_empty() {
+                    out.push(cur.trim().to_string());
+                }
+                cur.clear();
+            }
+            None => {
+                if c == '"' || c == '\'' || c == '`' {
+                    in_quote = Some(c);
+                }
+                cur.push(c);
+            }
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
+/// The value of a double-quoted PromQL string, undoing `quote`.
+pub fn unquote(text: &str) -> Option<String> {
+    let inner = text.trim().strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next()? {
+                'n' => out.push('\n'),
+                'r' => out.push('\r'),
+                't' => out.push('\t'),
+                other => out.push(other),
+            }
+        } else if c == '"' {
+            return None;
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// The range selector of `sum(rate(SEL[{{.window}}]))`, `sum(increase(...))`,
+/// `rate(...)` or a plain selector: what Pyrra wants as its `metric`.
+pub fn counter_selector(query: &str) -> Option<String> {
+    let q: String = query.trim().to_string();
+    if is_plain_selector(&q) {
+        return Some(q);
+    }
+    let suffix = format!("[{WINDOW}]");
+    for (open, close) in [
+        ("sum(rate(", "))"),
+        ("sum(increase(", "))"),
+        ("rate(", ")"),
+        ("increase(", ")"),
+    ] {
+        if let Some(inner) = q
+            .strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .and_then(|r| r.strip_suffix(&suffix))
+        {
+            if is_plain_selector(inner) {
+                return Some(inner.trim().to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_values_are_quoted_and_escaped() {
+        assert_eq!(quote(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(quote("two\nlines"), r#""two\nlines""#);
+        assert_eq!(
+            unquote(&quote("x\"y\\z\n{{é}}")).as_deref(),
+            Some("x\"y\\z\n{{é}}")
+        );
+    }
+
+    #[test]
+    fn template_text_prints_braces_literally() {
+        assert_eq!(template_literal("a {{ b }} c"), "a {{ \"{{\" }} b }} c");
+        assert_eq!(template_literal("no braces"), "no braces");
+    }
+
+    #[test]
+    fn ratio_of_bad_events_divides_the_user_queries() {
+        let sli = Sli::Ratio {
+            counts: EventKind::Bad,
+            events_query: "sum(rate(e[{{.window}}]))".into(),
+            total_query: "sum(rate(t[{{.window}}]))".into(),
+        };
+        assert_eq!(
+            error_ratio(&sli, Span::minutes(5)),
+            "(sum(rate(e[5m])))\n/\n(sum(rate(t[5m])))"
+        );
+    }
+
+    #[test]
+    fn good_events_become_one_minus_the_ratio() {
+        let sli = Sli::Ratio {
+            counts: EventKind::Good,
+            events_query: "g".into(),
+            total_query: "t".into(),
+        };
+        assert_eq!(
+            error_ratio(&sli, Span::hours(1)),
+            "1 - (\n  (g)\n  /\n  (t)\n)"
+        );
+    }
+
+    #[test]
+    fn latency_uses_the_bucket_at_the_threshold_and_the_count() {
+        let sli = Sli::Latency {
+            threshold_seconds: 0.3,
+            histogram_metric: "h".into(),
+            selector: "job=\"api\"".into(),
+        };
+        let (_, good, total) = event_queries(&sli);
+        assert_eq!(
+            good,
+            "sum(rate(h_bucket{job=\"api\",le=\"0.3\"}[{{.window}}]))"
+        );
+        assert_eq!(total, "sum(rate(h_count{job=\"api\"}[{{.window}}]))");
+        assert_eq!(recognise_sli(EventKind::Good, &good, &total), sli);
+    }
+
+    #[test]
+    fn availability_averages_probes_and_reads_back() {
+        for probe in ["up{job=\"api\"}", "max by (instance) (probe_success)"] {
+            let sli = Sli::Availability {
+                probe_query: probe.into(),
+            };
+            let (_, good, total) = event_queries(&sli);
+            assert_eq!(recognise_sli(EventKind::Good, &good, &total), sli);
+        }
+        let (g, _) = availability_queries("up");
+        assert_eq!(g, "sum(avg_over_time(up[{{.window}}]))");
+    }
+
+    #[test]
+    fn other_query_pairs_stay_ratios() {
+        let sli = recognise_sli(
+            EventKind::Good,
+            "sum(rate(x[{{.window}}]))",
+            "sum(rate(y[{{.window}}]))",
+        );
+        assert!(matches!(
+            sli,
+            Sli::Ratio {
+                counts: EventKind::Good,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn counter_selectors_come_out_of_rate_queries() {
+        assert_eq!(
+            counter_selector("sum(rate(a{b=\"c\"}[{{.window}}]))").as_deref(),
+            Some("a{b=\"c\"}")
+        );
+        assert_eq!(counter_selector("a_total").as_deref(), Some("a_total"));
+        assert_eq!(counter_selector("sum by (x) (rate(a[5m]))"), None);
+    }
+
+    #[test]
+    fn matchers_split_outside_quotes() {
+        assert_eq!(
+            split_matchers(r#"a="x,y", b=~"1\"2",c!="""#),
+            vec![r#"a="x,y""#, r#"b=~"1\"2""#, r#"c!="""#]
+        );
+    }
+}

@@ -1,0 +1,504 @@
+//! OpenSLO v1 import: Service, SLI, SLO, AlertPolicy, AlertCondition and
+//! AlertNotificationTarget documents from one text, resolved by name
+//! (`indicatorRef`, `alertPolicies`, `conditionRef`). Reads back the
+//! `slo-workbench.dev/…` annotations the exporter writes.
+
+use super::{
+    at, ensure_service, extra_keys, number_at, percent_target, ratio_target, str_at,
+    string_entries, Doc, Imported,
+};
+use crate::diag::Diagnostic;
+use crate::export::openslo::ANNOTATION;
+use crate::export::promql::recognise_sli;
+use crate::model::{
+    AlertConfig, AlertPreset, BudgetingMethod, BurnAlert, CalendarUnit, Commitment, Enforcement,
+    EventKind, Service, Severity, Sli, Slo, Span, Window,
+};
+use serde_norway::Value;
+use std::collections::BTreeMap;
+
+pub(crate) fn import(docs: &[Doc], out: &mut Imported, errors: &mut Vec<Diagnostic>) {
+    let by_kind = |kind: &str| -> BTreeMap<String, &Doc> {
+        docs.iter()
+            .filter(|d| str_at(&d.value, &["kind"]) == Some(kind))
+            .filter_map(|d| Some((str_at(&d.value, &["metadata", "name"])?.to_string(), d)))
+            .collect()
+    };
+    let services = by_kind("Service");
+    let slis = by_kind("SLI");
+    let policies = by_kind("AlertPolicy");
+    let conditions = by_kind("AlertCondition");
+    for d in docs {
+        let kind = str_at(&d.value, &["kind"]).unwrap_or("");
+        let name = str_at(&d.value, &["metadata", "name"]);
+        if name.is_none() {
+            errors.push(Diagnostic::error(
+                d.line,
+                format!(
+                    "OpenSLO {} document without metadata.name",
+                    if kind.is_empty() { "(no kind)" } else { kind }
+                ),
+            ));
+            continue;
+        }
+        match kind {
+            "Service" | "AlertPolicy" | "AlertCondition" => {}
+            "SLI" => {
+                let referenced = docs.iter().any(|s| str_at(&s.value, &["spec", "indicatorRef"]) == name);
+                if !referenced {
+                    out.unmapped.push(format!("SLI {}: no SLO in this text refers to it; left out", name.unwrap_or("")));
+                }
+            }
+            "AlertNotificationTarget" => {
+                // The exporter's own targets just name the severity; real routing has no place in the model.
+                let target = str_at(&d.value, &["spec", "target"]).unwrap_or("");
+                if !matches!(target, "page" | "ticket") {
+                    out.unmapped.push(format!(
+                        "AlertNotificationTarget {}: notification routing ({target}) is not part of the workbench model; left out",
+                        name.unwrap_or("")
+                    ));
+                }
+            }
+            "SLO" => match slo(d, &services, &slis, &policies, &conditions, out) {
+                Ok(s) => out.project.slos.push(s),
+                Err(e) => errors.push(e),
+            },
+            "DataSource" => out.unmapped.push(format!(
+                "DataSource {}: connection details are not part of the workbench; queries are kept as typed",
+                name.unwrap_or("")
+            )),
+            "" => errors.push(Diagnostic::error(d.line, "OpenSLO document without kind")),
+            other => errors.push(Diagnostic::error(d.line, format!("unknown OpenSLO kind \"{other}\""))),
+        }
+    }
+    for (name, d) in &services {
+        ensure_service(&mut out.project, service(name, d));
+    }
+}
+
+fn annotation<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    at(v, &["metadata", "annotations"])?
+        .as_mapping()?
+        .get(format!("{ANNOTATION}{key}").as_str())?
+        .as_str()
+}
+
+fn service(name: &str, d: &Doc) -> Service {
+    let v = &d.value;
+    Service {
+        name: str_at(v, &["metadata", "displayName"])
+            .unwrap_or(name)
+            .to_string(),
+        description: str_at(v, &["spec", "description"])
+            .unwrap_or("")
+            .to_string(),
+        owner: annotation(v, "owner").unwrap_or("").to_string(),
+        users: annotation(v, "users").unwrap_or("").to_string(),
+        internal_only: annotation(v, "internal-only") == Some("true"),
+        ..Service::default()
+    }
+}
+
+fn slo(
+    d: &Doc,
+    services: &BTreeMap<String, &Doc>,
+    slis: &BTreeMap<String, &Doc>,
+    policies: &BTreeMap<String, &Doc>,
+    conditions: &BTreeMap<String, &Doc>,
+    out: &mut Imported,
+) -> Result<Slo, Diagnostic> {
+    let v = &d.value;
+    let name = str_at(v, &["metadata", "name"])
+        .unwrap_or("slo")
+        .to_string();
+    let here = format!("SLO {name}");
+    let un = &mut out.unmapped;
+    let err = |m: String| Diagnostic::error(d.line, format!("{here}: {m}"));
+
+    let service_name =
+        str_at(v, &["spec", "service"]).ok_or_else(|| err("spec.service is required".into()))?;
+    let service_display = services
+        .get(service_name)
+        .and_then(|s| str_at(&s.value, &["metadata", "displayName"]))
+        .unwrap_or(service_name)
+        .to_string();
+    if !services.contains_key(service_name) {
+        ensure_service(
+            &mut out.project,
+            Service {
+                name: service_display.clone(),
+                ..Service::default()
+            },
+        );
+    }
+
+    // SLI: inline, or by reference to an SLI document in the same text.
+    let sli_spec = match (
+        at(v, &["spec", "indicator", "spec"]),
+        str_at(v, &["spec", "indicatorRef"]),
+    ) {
+        (Some(spec), _) => spec,
+        (None, Some(r)) => at(
+            &slis
+                .get(r)
+                .ok_or_else(|| {
+                    err(format!(
+                        "indicatorRef \"{r}\" names no SLI document in this text"
+                    ))
+                })?
+                .value,
+            &["spec"],
+        )
+        .ok_or_else(|| err(format!("SLI \"{r}\" has no spec")))?,
+        (None, None) => return Err(err("needs spec.indicator or spec.indicatorRef".into())),
+    };
+    let sli = read_sli(sli_spec, &here, un).ok_or_else(|| {
+        err("the SLI needs a ratioMetric with good or bad and total Prometheus queries (metricSource.spec.query)".into())
+    })?;
+
+    let (objective, extra_objectives) =
+        match at(v, &["spec", "objectives"]).and_then(Value::as_sequence) {
+            Some(list) if !list.is_empty() => (&list[0], list.len() - 1),
+            _ => {
+                return Err(err(
+                    "spec.objectives needs at least one objective with a target".into(),
+                ))
+            }
+        };
+    if extra_objectives > 0 {
+        un.push(format!("{here}: spec.objectives[1..]: the workbench keeps one objective per SLO; {extra_objectives} more left out"));
+    }
+    let target = match (
+        number_at(objective, &["target"]),
+        number_at(objective, &["targetPercent"]),
+    ) {
+        (Some(r), _) => ratio_target(r),
+        (None, Some(p)) => percent_target(p),
+        (None, None) => {
+            return Err(err(
+                "spec.objectives[0] needs target (0 to 1) or targetPercent".into(),
+            ))
+        }
+    }
+    .map_err(|m| err(format!("spec.objectives[0].target: {m}")))?;
+    extra_keys(
+        Some(objective),
+        &[
+            "displayName",
+            "target",
+            "targetPercent",
+            "timeSliceTarget",
+            "timeSliceWindow",
+        ],
+        &format!("{here}: spec.objectives[0]"),
+        "threshold objectives (op/value) are not part of the workbench model",
+        un,
+    );
+
+    let window = read_window(v, &here, un).map_err(err)?;
+    let budgeting = read_budgeting(v, objective, &here, un).map_err(err)?;
+
+    let mut labels = BTreeMap::new();
+    for (k, val) in string_entries(
+        at(v, &["metadata", "labels"]),
+        &format!("{here}: metadata.labels"),
+        un,
+    ) {
+        labels.insert(k, val);
+    }
+    if let Some(json) = annotation(v, "labels") {
+        match serde_json::from_str::<BTreeMap<String, String>>(json) {
+            Ok(more) => labels.extend(more),
+            Err(_) => un.push(format!("{here}: metadata.annotations.{ANNOTATION}labels: not a JSON object of strings; left out")),
+        }
+    }
+    let known_annotations = [
+        "journey",
+        "id",
+        "commitment",
+        "enforcement",
+        "revisit",
+        "calendar-unit",
+        "time-zone",
+        "alert-preset",
+        "runbook-url",
+        "budgeting-method",
+        "labels",
+    ];
+    if let Some(m) = at(v, &["metadata", "annotations"]).and_then(Value::as_mapping) {
+        for k in m.keys().filter_map(Value::as_str) {
+            if !k
+                .strip_prefix(ANNOTATION)
+                .is_some_and(|rest| known_annotations.contains(&rest))
+            {
+                un.push(format!(
+                    "{here}: metadata.annotations.{k}: not part of the workbench model; left out"
+                ));
+            }
+        }
+    }
+
+    let policy_names: Vec<&str> = at(v, &["spec", "alertPolicies"])
+        .and_then(Value::as_sequence)
+        .map(|l| l.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut alerts = Vec::new();
+    for p in policy_names {
+        match policies.get(p) {
+            Some(doc) => alerts.extend(read_policy(p, &doc.value, conditions, un)),
+            None => un.push(format!(
+                "{here}: spec.alertPolicies: \"{p}\" names no AlertPolicy in this text; left out"
+            )),
+        }
+    }
+    let preset = match annotation(v, "alert-preset") {
+        Some(p) => serde_json::from_value(serde_json::Value::String(p.into()))
+            .unwrap_or(AlertPreset::Custom),
+        None => AlertPreset::Custom,
+    };
+    let pick = |k: &str| annotation(v, k).unwrap_or("").to_string();
+    Ok(Slo {
+        id: annotation(v, "id")
+            .map(str::to_string)
+            .unwrap_or_else(|| name.clone()),
+        name: str_at(v, &["metadata", "displayName"])
+            .unwrap_or(&name)
+            .to_string(),
+        service: service_display,
+        journey: pick("journey"),
+        description: str_at(v, &["spec", "description"])
+            .unwrap_or("")
+            .to_string(),
+        sli,
+        target,
+        window,
+        budgeting,
+        commitment: if annotation(v, "commitment") == Some("aspirational") {
+            Commitment::Aspirational
+        } else {
+            Commitment::Committed
+        },
+        enforcement: if annotation(v, "enforcement") == Some("enforcing") {
+            Enforcement::Enforcing
+        } else {
+            Enforcement::Permissive
+        },
+        alerting: AlertConfig {
+            preset,
+            alerts,
+            runbook_url: pick("runbook-url"),
+        },
+        labels,
+        revisit: pick("revisit"),
+    })
+}
+
+fn read_sli(spec: &Value, here: &str, un: &mut Vec<String>) -> Option<Sli> {
+    if at(spec, &["thresholdMetric"]).is_some() {
+        un.push(format!(
+            "{here}: indicator thresholdMetric: threshold SLIs are not part of the workbench model"
+        ));
+        return None;
+    }
+    let ratio = at(spec, &["ratioMetric"])?;
+    let mut query = |part: &str| -> Option<String> {
+        let src = at(ratio, &[part, "metricSource"])?;
+        if let Some(t) = str_at(src, &["type"]).filter(|t| !t.eq_ignore_ascii_case("prometheus")) {
+            un.push(format!(
+                "{here}: ratioMetric.{part}.metricSource.type {t}: read as a PromQL query"
+            ));
+        }
+        let q = str_at(src, &["spec", "query"]).or_else(|| str_at(src, &["spec", "promql"]));
+        if q.is_none() {
+            un.push(format!("{here}: ratioMetric.{part}.metricSource.spec: no query field; the workbench reads spec.query"));
+        }
+        q.map(str::to_string)
+    };
+    let total = query("total")?;
+    let (counts, events) = match (at(ratio, &["good"]), at(ratio, &["bad"])) {
+        (Some(_), _) => (EventKind::Good, query("good")?),
+        (None, Some(_)) => (EventKind::Bad, query("bad")?),
+        _ => return None,
+    };
+    Some(recognise_sli(counts, &events, &total))
+}
+
+fn read_window(v: &Value, here: &str, un: &mut Vec<String>) -> Result<Window, String> {
+    let Some(tw) = at(v, &["spec", "timeWindow"])
+        .and_then(Value::as_sequence)
+        .and_then(|l| l.first())
+    else {
+        un.push(format!(
+            "{here}: spec.timeWindow missing; 30d rolling assumed"
+        ));
+        return Ok(Window::default());
+    };
+    let duration = str_at(tw, &["duration"]).ok_or("spec.timeWindow[0].duration is required")?;
+    let rolling = at(tw, &["isRolling"])
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    if rolling {
+        return Ok(Window::Rolling {
+            span: openslo_span(duration)?,
+        });
+    }
+    let zone = annotation(v, "time-zone")
+        .map(str::to_string)
+        .or_else(|| str_at(tw, &["calendar", "timeZone"]).map(str::to_string))
+        .unwrap_or_default();
+    let unit = match duration {
+        "1w" => CalendarUnit::Week,
+        "1M" => CalendarUnit::Month,
+        "1Q" => CalendarUnit::Quarter,
+        other => {
+            un.push(format!("{here}: spec.timeWindow[0]: calendar window of {other}; the workbench has calendar weeks, months and quarters, read as a rolling window"));
+            return Ok(Window::Rolling {
+                span: openslo_span(other)?,
+            });
+        }
+    };
+    if let Some(start) = str_at(tw, &["calendar", "startTime"]) {
+        if !(start.ends_with("00:00:00") && (start.contains("-01 ") || unit == CalendarUnit::Week))
+        {
+            un.push(format!("{here}: spec.timeWindow[0].calendar.startTime {start}: periods start at the calendar boundary in the workbench"));
+        }
+    }
+    Ok(Window::Calendar {
+        unit,
+        time_zone: zone,
+    })
+}
+
+/// OpenSLO durations add M (30 d), Q (90 d) and Y (365 d) to Prometheus units.
+fn openslo_span(d: &str) -> Result<Span, String> {
+    let t = d.trim();
+    let (num, days) = match t.chars().last() {
+        Some('M') => (&t[..t.len() - 1], 30),
+        Some('Q') => (&t[..t.len() - 1], 90),
+        Some('Y') => (&t[..t.len() - 1], 365),
+        _ => return Span::parse(t).map_err(|e| format!("timeWindow duration {e}")),
+    };
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("timeWindow duration \"{t}\" is not a number and a unit"))?;
+    n.checked_mul(days)
+        .filter(|d| *d > 0 && *d < 100_000)
+        .map(Span::days)
+        .ok_or_else(|| format!("timeWindow duration \"{t}\" is out of range"))
+}
+
+fn read_budgeting(
+    v: &Value,
+    objective: &Value,
+    here: &str,
+    un: &mut Vec<String>,
+) -> Result<BudgetingMethod, String> {
+    let method = str_at(v, &["spec", "budgetingMethod"]).unwrap_or("Occurrences");
+    let ratio_slices =
+        annotation(v, "budgeting-method") == Some("RatioTimeslices") || method == "RatioTimeslices";
+    if method == "Occurrences" && !ratio_slices {
+        return Ok(BudgetingMethod::Occurrences);
+    }
+    if !matches!(method, "Timeslices" | "RatioTimeslices") {
+        return Err(format!(
+            "budgetingMethod \"{method}\" is not one of Occurrences, Timeslices, RatioTimeslices"
+        ));
+    }
+    let slice = match at(objective, &["timeSliceWindow"]) {
+        Some(Value::String(s)) => openslo_span(s)?,
+        Some(Value::Number(n)) => Span(
+            n.as_f64()
+                .filter(|s| *s >= 1.0 && *s < 1e9)
+                .ok_or("timeSliceWindow seconds out of range")? as u64,
+        ),
+        _ => return Err("Timeslices need objectives[0].timeSliceWindow".into()),
+    };
+    if ratio_slices {
+        return Ok(BudgetingMethod::RatioTimeslices { slice });
+    }
+    let slice_target = number_at(objective, &["timeSliceTarget"])
+        .ok_or("Timeslices need objectives[0].timeSliceTarget")?;
+    if !(slice_target > 0.0 && slice_target <= 1.0) {
+        un.push(format!(
+            "{here}: timeSliceTarget {slice_target} outside (0, 1]"
+        ));
+    }
+    Ok(BudgetingMethod::Timeslices {
+        slice,
+        slice_target,
+    })
+}
+
+fn read_policy(
+    name: &str,
+    policy: &Value,
+    conditions: &BTreeMap<String, &Doc>,
+    un: &mut Vec<String>,
+) -> Vec<BurnAlert> {
+    let mut alerts = Vec::new();
+    for (i, c) in at(policy, &["spec", "conditions"])
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let cond = match str_at(c, &["conditionRef"]) {
+            Some(r) => match conditions.get(r) {
+                Some(d) => &d.value,
+                None => {
+                    un.push(format!("AlertPolicy {name}: spec.conditions[{i}].conditionRef \"{r}\" names no AlertCondition in this text"));
+                    continue;
+                }
+            },
+            None => c,
+        };
+        match read_condition(cond) {
+            Ok(a) => alerts.push(a),
+            Err(why) => un.push(format!("AlertPolicy {name}: spec.conditions[{i}]: {why}")),
+        }
+    }
+    alerts
+}
+
+fn read_condition(c: &Value) -> Result<BurnAlert, String> {
+    let cond = at(c, &["spec", "condition"]).ok_or("no spec.condition")?;
+    if str_at(cond, &["kind"]) != Some("burnrate") {
+        return Err("only burnrate conditions are read".into());
+    }
+    let factor = number_at(cond, &["threshold"])
+        .filter(|f| f.is_finite() && *f > 0.0)
+        .ok_or("burnrate condition needs a positive threshold")?;
+    let sev = str_at(c, &["spec", "severity"])
+        .unwrap_or("page")
+        .to_ascii_lowercase();
+    let severity = if matches!(sev.as_str(), "page" | "critical" | "high") {
+        Severity::Page
+    } else {
+        Severity::Ticket
+    };
+    let ann = |k: &str| {
+        at(c, &["metadata", "annotations"]).and_then(|m| {
+            m.as_mapping()?
+                .get(format!("{ANNOTATION}{k}").as_str())?
+                .as_str()
+        })
+    };
+    let long = match ann("long-window") {
+        Some(w) => Span::parse(w)?,
+        None => openslo_span(
+            str_at(cond, &["lookbackWindow"]).ok_or("burnrate condition needs lookbackWindow")?,
+        )?,
+    };
+    let short = match (ann("short-window"), str_at(cond, &["alertAfter"])) {
+        (Some(w), _) => Span::parse(w)?,
+        (None, Some(a)) => openslo_span(a)?,
+        // Without a short window, the Workbook's 1/12 of the long one.
+        (None, None) => Span((long.seconds() / 12).max(60)),
+    };
+    Ok(BurnAlert {
+        severity,
+        long,
+        short,
+        factor,
+    })
+}

@@ -1,0 +1,310 @@
+//! Sloth `prometheus/v1` import, with `AlertWindows` documents from the same
+//! text. Sloth has no window field: the period comes from an AlertWindows
+//! document, from the `# slo-period:` line the exporter writes, or Sloth's
+//! default of 30 days (said in `unmapped`).
+
+use super::{
+    at, ensure_service, extra_keys, line_containing, number_at, percent_target, str_at,
+    string_entries, Doc, Imported,
+};
+use crate::alerting::{custom, workbook_tiers};
+use crate::diag::Diagnostic;
+use crate::export::promql::recognise_sli;
+use crate::export::sloth::PERIOD_MARKER;
+use crate::model::{
+    AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Window,
+};
+use serde_norway::Value;
+
+pub(crate) fn import(
+    text: &str,
+    spec: &Doc,
+    windows: &[Doc],
+    out: &mut Imported,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let v = &spec.value;
+    let Some(service) = str_at(v, &["service"]) else {
+        errors.push(Diagnostic::error(spec.line, "Sloth spec needs a service"));
+        return;
+    };
+    ensure_service(
+        &mut out.project,
+        Service {
+            name: service.to_string(),
+            ..Service::default()
+        },
+    );
+    let top_labels = string_entries(at(v, &["labels"]), "labels", &mut out.unmapped);
+    extra_keys(
+        Some(v),
+        &["version", "service", "labels", "slos"],
+        "",
+        "not part of the workbench model; left out",
+        &mut out.unmapped,
+    );
+
+    let (period, alert_windows) = period(text, spec.line, windows, &mut out.unmapped);
+    let Some(slos) = at(v, &["slos"]).and_then(Value::as_sequence) else {
+        errors.push(Diagnostic::error(
+            spec.line,
+            "Sloth spec needs a list of slos",
+        ));
+        return;
+    };
+    for (i, s) in slos.iter().enumerate() {
+        let path = format!("slos[{i}]");
+        match slo(
+            s,
+            &path,
+            service,
+            period,
+            alert_windows,
+            &top_labels,
+            &mut out.unmapped,
+        ) {
+            Ok(slo) => out.project.slos.push(slo),
+            Err(m) => {
+                let line = str_at(s, &["name"])
+                    .and_then(|n| line_containing(text, spec.line, &format!("name: {n}")))
+                    .unwrap_or(spec.line);
+                errors.push(Diagnostic::error(line, format!("{path}: {m}")))
+            }
+        }
+    }
+}
+
+/// The SLO period and the AlertWindows spec that goes with it, if any.
+/// The marker is looked for in the comment lines just above the spec.
+fn period<'a>(
+    text: &str,
+    spec_line: usize,
+    windows: &'a [Doc],
+    un: &mut Vec<String>,
+) -> (Span, Option<&'a Value>) {
+    let lines: Vec<&str> = text.lines().take(spec_line.saturating_sub(1)).collect();
+    let marker = lines
+        .iter()
+        .rev()
+        .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix('#')
+                .map(str::trim)
+                .and_then(|l| l.strip_prefix(PERIOD_MARKER))
+        });
+    let from_marker = marker.and_then(|m| Span::parse(m).ok());
+    let docs: Vec<(Span, &Value)> = windows
+        .iter()
+        .filter_map(|d| {
+            Some((
+                Span::parse(str_at(&d.value, &["spec", "sloPeriod"])?).ok()?,
+                at(&d.value, &["spec"])?,
+            ))
+        })
+        .collect();
+    match (from_marker, docs.as_slice()) {
+        (Some(p), docs) => (p, docs.iter().find(|(dp, _)| *dp == p).map(|(_, w)| *w)),
+        (None, [(p, w)]) => (*p, Some(*w)),
+        (None, _) => {
+            un.push(
+                "window: Sloth specs carry no window; 30d assumed (Sloth's default period)".into(),
+            );
+            let p = Span::days(30);
+            (p, docs.iter().find(|(dp, _)| *dp == p).map(|(_, w)| *w))
+        }
+    }
+}
+
+fn slo(
+    s: &Value,
+    path: &str,
+    service: &str,
+    period: Span,
+    windows: Option<&Value>,
+    top_labels: &[(String, String)],
+    un: &mut Vec<String>,
+) -> Result<Slo, String> {
+    let name = str_at(s, &["name"]).ok_or("needs a name")?;
+    let objective = number_at(s, &["objective"]).ok_or("needs an objective (percent)")?;
+    let target = percent_target(objective).map_err(|m| format!("objective {objective}: {m}"))?;
+    extra_keys(
+        Some(s),
+        &[
+            "name",
+            "objective",
+            "description",
+            "labels",
+            "sli",
+            "alerting",
+        ],
+        path,
+        "not part of the workbench model; left out",
+        un,
+    );
+
+    let sli = if let Some(events) = at(s, &["sli", "events"]) {
+        let error_q = str_at(events, &["error_query"]).ok_or("sli.events needs error_query")?;
+        let total_q = str_at(events, &["total_query"]).ok_or("sli.events needs total_query")?;
+        // The exporter writes good-event SLIs as (total) - (good).
+        let good = error_q
+            .strip_prefix(&format!("({total_q}) - ("))
+            .and_then(|r| r.strip_suffix(')'));
+        match good {
+            Some(g) => recognise_sli(EventKind::Good, g, total_q),
+            None => Sli::Ratio {
+                counts: EventKind::Bad,
+                events_query: error_q.into(),
+                total_query: total_q.into(),
+            },
+        }
+    } else {
+        let kind = if at(s, &["sli", "raw"]).is_some() {
+            "raw"
+        } else if at(s, &["sli", "plugin"]).is_some() {
+            "plugin"
+        } else {
+            ""
+        };
+        if kind.is_empty() {
+            return Err("needs sli.events (error_query and total_query)".into());
+        }
+        un.push(format!("{path}.sli.{kind}: the workbench needs error and total queries; the SLO was imported with the default SLI, set it in the SLO editor"));
+        Sli::default()
+    };
+
+    let mut labels: std::collections::BTreeMap<String, String> =
+        top_labels.iter().cloned().collect();
+    labels.extend(string_entries(
+        at(s, &["labels"]),
+        &format!("{path}.labels"),
+        un,
+    ));
+
+    let alerting = at(s, &["alerting"]);
+    let disabled = |key: &str| {
+        alerting
+            .and_then(|a| at(a, &[key, "disable"]))
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    };
+    let runbook = alerting
+        .and_then(|a| str_at(a, &["annotations", "runbook_url"]))
+        .map(|u| u.replace("{{ \"{{\" }}", "{{"))
+        .unwrap_or_default();
+    if let Some(a) = alerting {
+        extra_keys(
+            Some(a),
+            &[
+                "name",
+                "annotations",
+                "labels",
+                "page_alert",
+                "ticket_alert",
+            ],
+            &format!("{path}.alerting"),
+            "not part of the workbench model; left out",
+            un,
+        );
+        extra_keys(at(a, &["annotations"]), &["runbook_url"], &format!("{path}.alerting.annotations"), "alert annotations other than runbook_url are written by the workbench itself; left out", un);
+        extra_keys(
+            at(a, &["labels"]),
+            &[],
+            &format!("{path}.alerting.labels"),
+            "extra alert labels are not part of the workbench model; left out",
+            un,
+        );
+        for key in ["page_alert", "ticket_alert"] {
+            extra_keys(
+                at(a, &[key]),
+                &["disable", "labels"],
+                &format!("{path}.alerting.{key}"),
+                "not part of the workbench model; left out",
+                un,
+            );
+            extra_keys(
+                at(a, &[key, "labels"]),
+                &["severity"],
+                &format!("{path}.alerting.{key}.labels"),
+                "the workbench sets severity only; left out",
+                un,
+            );
+        }
+    }
+
+    let mut alerts = match windows {
+        Some(w) => windows_alerts(w, period)?,
+        // Sloth's defaults: the Workbook tiers scaled to the period.
+        None => workbook_tiers()
+            .into_iter()
+            .map(|(severity, share, long, short)| {
+                let a = custom(severity, share, long, short, period);
+                BurnAlert {
+                    factor: round6(a.factor),
+                    ..a
+                }
+            })
+            .collect(),
+    };
+    alerts.retain(|a| {
+        !(a.severity == Severity::Page && disabled("page_alert")
+            || a.severity == Severity::Ticket && disabled("ticket_alert"))
+    });
+    let preset = match (
+        windows,
+        period.seconds() / 86_400,
+        period.seconds() % 86_400,
+    ) {
+        (None, 30, 0) if alerts.len() == 4 => AlertPreset::Workbook30d,
+        (None, 28, 0) if alerts.len() == 4 => AlertPreset::Workbook28d,
+        _ => AlertPreset::Custom,
+    };
+    Ok(Slo {
+        id: name.to_string(),
+        name: name.to_string(),
+        service: service.to_string(),
+        description: str_at(s, &["description"]).unwrap_or("").to_string(),
+        sli,
+        target,
+        window: Window::Rolling { span: period },
+        alerting: AlertConfig {
+            preset,
+            alerts,
+            runbook_url: runbook,
+        },
+        labels,
+        ..Slo::default()
+    })
+}
+
+/// Factors to six decimals: 13.44, not 13.440000000000001.
+fn round6(f: f64) -> f64 {
+    (f * 1e6).round() / 1e6
+}
+
+fn windows_alerts(spec: &Value, period: Span) -> Result<Vec<BurnAlert>, String> {
+    let mut alerts: Vec<BurnAlert> = Vec::new();
+    for (key, severity) in [("page", Severity::Page), ("ticket", Severity::Ticket)] {
+        for speed in ["quick", "slow"] {
+            let w = at(spec, &[key, speed])
+                .ok_or_else(|| format!("AlertWindows needs spec.{key}.{speed}"))?;
+            let pct = number_at(w, &["errorBudgetPercent"]).ok_or_else(|| {
+                format!("AlertWindows spec.{key}.{speed} needs errorBudgetPercent")
+            })?;
+            let long = Span::parse(str_at(w, &["longWindow"]).unwrap_or(""))
+                .map_err(|e| format!("AlertWindows spec.{key}.{speed}.longWindow: {e}"))?;
+            let short = Span::parse(str_at(w, &["shortWindow"]).unwrap_or(""))
+                .map_err(|e| format!("AlertWindows spec.{key}.{speed}.shortWindow: {e}"))?;
+            let a = custom(severity, pct / 100.0, long, short, period);
+            let a = BurnAlert {
+                factor: round6(a.factor),
+                ..a
+            };
+            // A severity with one pair is written twice (quick and slow).
+            if !alerts.contains(&a) {
+                alerts.push(a);
+            }
+        }
+    }
+    Ok(alerts)
+}

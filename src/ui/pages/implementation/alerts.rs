@@ -1,0 +1,219 @@
+//! The alert designer: the burn-rate alert table with presets and free
+//! editing, each row's facts (`alerting::alert_facts`) and lints
+//! (`alerting::lint_alerts`) beside it.
+
+use super::{Assumptions, SloRef};
+use crate::alerting;
+use crate::budget::human_seconds;
+use crate::diag::Level;
+use crate::model::{format_percent, AlertPreset, BurnAlert, Severity, Span, Target};
+use crate::ui::components::Term;
+use leptos::prelude::*;
+
+const PRESETS: [(AlertPreset, &str, &str); 4] = [
+    (AlertPreset::Workbook30d, "workbook30d", "SRE Workbook / Sloth, 30 days"),
+    (AlertPreset::Workbook28d, "workbook28d", "SRE Workbook / Sloth, 28 days"),
+    (AlertPreset::PyrraScaled, "pyrra", "Pyrra: windows scaled to the SLO window"),
+    (AlertPreset::Custom, "custom", "Custom"),
+];
+
+fn pct(x: f64) -> String {
+    format!("{}%", format_percent((x * 1e6).round() / 1e4))
+}
+
+fn maybe_time(x: Option<f64>) -> String {
+    x.map(human_seconds).unwrap_or_else(|| "never fires".into())
+}
+
+#[component]
+pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
+    let a = expect_context::<Assumptions>();
+    let alerts = Memo::new(move |_| slo.with(|s| s.alerting.alerts.clone()));
+    let count_rows = Memo::new(move |_| alerts.with(Vec::len));
+    let preset = Memo::new(move |_| slo.with(|s| s.alerting.preset));
+    let facts = Memo::new(move |_| slo.with(|s| (s.target, s.window.nominal())));
+    let lints = Memo::new(move |_| {
+        let (t, w) = facts.get();
+        let eps = a.events_per_second.get();
+        alerts.with(|al| alerting::lint_alerts(al, t, w, (eps > 0.0).then_some(eps)))
+    });
+    let rate_draft = RwSignal::new(format_percent(a.error_ratio.get_untracked() * 100.0));
+    let rate_error = RwSignal::new(None::<String>);
+    // Any hand edit makes the set custom, so a preset is never misreported.
+    let edit = move |i: usize, f: Box<dyn FnOnce(&mut BurnAlert)>| {
+        slo.update(|s| {
+            if let Some(al) = s.alerting.alerts.get_mut(i) {
+                f(al);
+                s.alerting.preset = AlertPreset::Custom;
+            }
+        })
+    };
+
+    view! {
+        <section class="card alert-designer print-section" aria-labelledby="alerts-title">
+            <h2 id="alerts-title">"Alert designer"</h2>
+            <p>"Each row is a "<Term id="multi-window-alert" text="multi-window, multi-burn-rate alert"/>
+               ": it fires while both its "<Term id="long-window" text="long"/>" and "<Term id="short-window" text="short"/>
+               " windows burn faster than its "<Term id="burn-rate" text="burn factor"/>". Page on fast burns; open tickets on slow ones."</p>
+            <div class="form-grid">
+                <div class="field"><label for="alert-preset">"Preset"</label>
+                    <select id="alert-preset" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let Some((p, _, _)) = PRESETS.iter().find(|(_, k, _)| *k == v).copied() else { return };
+                        slo.update(|s| {
+                            if let Some(list) = alerting::preset_alerts(p, s.window.nominal()) { s.alerting.alerts = list; }
+                            s.alerting.preset = p;
+                        });
+                    }>
+                        {PRESETS.iter().map(|(p, k, l)| { let p = *p; view! { <option value=*k selected=move || preset.get() == p>{*l}</option> } }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="error-rate">"Error rate for detection time (%)"</label>
+                    <input id="error-rate" type="text" inputmode="decimal" prop:value=move || rate_draft.get()
+                        aria-invalid=move || rate_error.with(Option::is_some).to_string()
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            match v.trim().trim_end_matches('%').parse::<f64>() {
+                                Ok(x) if x > 0.0 && x <= 100.0 => { rate_error.set(None); a.error_ratio.set(x / 100.0); }
+                                _ => rate_error.set(Some("write a percentage above 0 and at most 100, such as 1".into())),
+                            }
+                            rate_draft.set(v);
+                        }/>
+                    {move || rate_error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}</div>
+                <div class="field wide"><label for="runbook">"Runbook URL (in every alert)"</label>
+                    <input id="runbook" type="text" inputmode="url" placeholder="https://…"
+                        prop:value=move || slo.with(|s| s.alerting.runbook_url.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.alerting.runbook_url = v); }/></div>
+            </div>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Alert table, scrollable">
+            <table class="alerts">
+                <caption class="visually-hidden">"Burn-rate alerts and what each implies"</caption>
+                <thead><tr>
+                    <th scope="col">"#"</th>
+                    <th scope="col">"Severity"</th>
+                    <th scope="col">"Long window"</th>
+                    <th scope="col">"Short window"</th>
+                    <th scope="col">"Budget spent when it fires (%)"</th>
+                    <th scope="col">"Factor"</th>
+                    <th scope="col" class="num">"Fires above error ratio"</th>
+                    <th scope="col" class="num">"Detection, full outage"</th>
+                    <th scope="col" class="num">{move || format!("Detection at {}", pct(a.error_ratio.get()))}</th>
+                    <th scope="col" class="num">"Reset time"</th>
+                    <th scope="col">"Checks"</th>
+                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                </tr></thead>
+                <tbody>
+                    {move || (0..count_rows.get()).map(|i| view! { <AlertRow slo=slo i=i alerts=alerts facts=facts lints=lints edit=edit/> }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+            <div class="button-row no-print">
+                <button type="button" on:click=move |_| slo.update(|s| {
+                    let w = s.window.nominal();
+                    s.alerting.alerts.push(alerting::custom(Severity::Ticket, 0.1, Span::days(1), Span::hours(2), w));
+                    s.alerting.preset = AlertPreset::Custom;
+                })>"Add an alert"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn AlertRow(
+    slo: SloRef,
+    i: usize,
+    alerts: Memo<Vec<BurnAlert>>,
+    facts: Memo<(Target, Span)>,
+    lints: Memo<Vec<alerting::AlertFinding>>,
+    edit: impl Fn(usize, Box<dyn FnOnce(&mut BurnAlert)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let a = expect_context::<Assumptions>();
+    let alert = move || alerts.with(|v| v.get(i).copied());
+    let row = alerts.with_untracked(|v| v.get(i).copied()).unwrap_or(BurnAlert { severity: Severity::Page, long: Span::HOUR, short: Span::minutes(5), factor: 14.4 });
+    let window = facts.with_untracked(|f| f.1);
+    // Drafts keep what is typed until it parses.
+    let long = RwSignal::new(row.long.prometheus());
+    let short = RwSignal::new(row.short.prometheus());
+    let share = RwSignal::new(format_percent((alerting::budget_spent_when_fired(&row, window) * 1e6).round() / 1e4));
+    let factor = RwSignal::new(format_percent((row.factor * 1e4).round() / 1e4));
+    let error = RwSignal::new(None::<String>);
+    // When another field changes the factor (or a preset applies), show it.
+    Effect::new(move |_| {
+        let Some(al) = alert() else { return };
+        let w = facts.get().1;
+        factor.set(format_percent((al.factor * 1e4).round() / 1e4));
+        share.set(format_percent((alerting::budget_spent_when_fired(&al, w) * 1e6).round() / 1e4));
+        long.set(al.long.prometheus());
+        short.set(al.short.prometheus());
+    });
+    let id = move |f: &str| format!("alert-{i}-{f}");
+    let row_facts = Memo::new(move |_| {
+        let (t, w) = facts.get();
+        alert().map(|al| alerting::alert_facts(&al, t, w, a.error_ratio.get()))
+    });
+    let span_input = move |label: &'static str, field: &'static str, draft: RwSignal<String>, set: fn(&mut BurnAlert, Span)| {
+        let fid = id(field);
+        view! {
+            <label class="visually-hidden" for=fid.clone()>{format!("Alert {} {label}", i + 1)}</label>
+            <input id=fid type="text" size="5" prop:value=move || draft.get()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    match Span::parse(&v) {
+                        Ok(sp) => { error.set(None); edit(i, Box::new(move |al| set(al, sp))); }
+                        Err(e) => { error.set(Some(e)); draft.set(v); }
+                    }
+                }/>
+        }
+    };
+    view! {
+        <tr data-alert=i>
+            <th scope="row">{i + 1}</th>
+            <td><label class="visually-hidden" for=id("severity")>{format!("Alert {} severity", i + 1)}</label>
+                <select id=id("severity") on:change=move |ev| {
+                    let sev = if event_target_value(&ev) == "page" { Severity::Page } else { Severity::Ticket };
+                    edit(i, Box::new(move |al| al.severity = sev));
+                }>
+                    <option value="page" selected=move || alert().map(|x| x.severity) == Some(Severity::Page)>"Page"</option>
+                    <option value="ticket" selected=move || alert().map(|x| x.severity) == Some(Severity::Ticket)>"Ticket"</option>
+                </select></td>
+            <td>{span_input("long window", "long", long, |al, sp| al.long = sp)}</td>
+            <td>{span_input("short window", "short", short, |al, sp| al.short = sp)}</td>
+            <td><label class="visually-hidden" for=id("share")>{format!("Alert {} budget spent when it fires (share of the window budget burnt within the long window), percent", i + 1)}</label>
+                <input id=id("share") type="text" size="5" prop:value=move || share.get()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        match v.trim().trim_end_matches('%').parse::<f64>() {
+                            Ok(x) if x > 0.0 && x <= 100.0 => {
+                                error.set(None);
+                                let w = facts.get_untracked().1;
+                                edit(i, Box::new(move |al| *al = alerting::custom(al.severity, x / 100.0, al.long, al.short, w)));
+                            }
+                            _ => { error.set(Some("budget share: a percentage above 0 and at most 100".into())); share.set(v); }
+                        }
+                    }/></td>
+            <td><label class="visually-hidden" for=id("factor")>{format!("Alert {} burn factor", i + 1)}</label>
+                <input id=id("factor") type="text" size="5" prop:value=move || factor.get()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        match v.trim().trim_end_matches('x').parse::<f64>() {
+                            Ok(x) if x.is_finite() && x > 0.0 => { error.set(None); edit(i, Box::new(move |al| al.factor = x)); }
+                            _ => { error.set(Some("burn factor: a positive number such as 14.4".into())); factor.set(v); }
+                        }
+                    }/></td>
+            <td class="num">{move || row_facts.get().map(|f| pct(f.threshold))}</td>
+            <td class="num">{move || row_facts.get().map(|f| maybe_time(f.detection_full_outage))}</td>
+            <td class="num">{move || row_facts.get().map(|f| maybe_time(f.detection_at_error_ratio))}</td>
+            <td class="num">{move || row_facts.get().map(|f| human_seconds(f.reset_seconds))}</td>
+            <td>
+                {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+                {move || lints.get().into_iter().filter(|f| f.alert == i).map(|f| {
+                    let (class, icon) = match f.level { Level::Error => ("alert-lint", "✖ "), Level::Warning => ("alert-lint warning", "⚠ "), Level::Info => ("alert-lint warning", "ℹ ") };
+                    view! { <span class=class data-lint=f.id.clone()>{icon}{f.message}</span> }
+                }).collect_view()}
+                {move || (lints.with(|l| !l.iter().any(|f| f.alert == i)) && error.with(Option::is_none)).then(|| view! { <span class="ok">"✓ OK"</span> })}
+            </td>
+            <td><button type="button" on:click=move |_| slo.update(|s| {
+                if i < s.alerting.alerts.len() { s.alerting.alerts.remove(i); s.alerting.preset = crate::model::AlertPreset::Custom; }
+            })>"Remove"<span class="visually-hidden">{format!(" alert {}", i + 1)}</span></button></td>
+        </tr>
+    }
+}

@@ -1,0 +1,332 @@
+//! The SLO editor: identity, SLI with its query fields, target, window,
+//! budgeting method, aspirational or committed, permissive or enforcing,
+//! revisit date and lifecycle progress.
+//!
+//! Text a user is typing is kept as typed (a draft) until it parses; the
+//! model only ever receives values the model's own parsers accepted.
+
+use super::{progress_label, SloRef};
+use crate::catalog;
+use crate::model::{
+    slug, BudgetingMethod, CalendarUnit, Commitment, Enforcement, EventKind, Progress, Sli, Span, Target, Window,
+};
+use crate::ui::components::Term;
+use leptos::prelude::*;
+
+const PROGRESS: [Progress; 3] = [Progress::Drafted, Progress::Agreed, Progress::Exported];
+
+/// A text field bound to a parsed model value: shows the error in words and
+/// leaves the model unchanged while the text does not parse.
+#[component]
+fn ParsedField(
+    id: &'static str,
+    label: &'static str,
+    initial: String,
+    parse: fn(&str) -> Result<(), String>,
+    apply: Box<dyn Fn(&str) + Send + Sync>,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let draft = RwSignal::new(initial);
+    let error = RwSignal::new(None::<String>);
+    let err_id = format!("{id}-error");
+    let err_id2 = err_id.clone();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="text" autocomplete="off" prop:value=move || draft.get()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    match parse(&v) {
+                        Ok(()) => { error.set(None); apply(&v); }
+                        Err(e) => error.set(Some(e)),
+                    }
+                    draft.set(v);
+                }/>
+            {(!hint.is_empty()).then(|| view! { <small class="hint">{hint}</small> })}
+            {move || error.get().map(|e| view! { <span class="error" id=err_id2.clone() role="alert">{e}</span> })}
+        </div>
+    }
+}
+
+fn parse_target(v: &str) -> Result<(), String> {
+    Target::parse(v).map(|_| ())
+}
+fn parse_span(v: &str) -> Result<(), String> {
+    Span::parse(v).map(|_| ())
+}
+
+fn sli_kind(s: &Sli) -> &'static str {
+    match s {
+        Sli::Ratio { .. } => "ratio",
+        Sli::Latency { .. } => "latency",
+        Sli::Availability { .. } => "availability",
+    }
+}
+
+fn sli_for_kind(kind: &str) -> Sli {
+    match kind {
+        "latency" => catalog::entry("request-latency").map(|e| e.to_sli()).unwrap_or_default(),
+        "availability" => Sli::Availability { probe_query: "avg_over_time(probe_success{job=\"blackbox\"}[{{.window}}])".into() },
+        _ => Sli::default(),
+    }
+}
+
+#[component]
+pub fn SloEditor(slo: SloRef) -> impl IntoView {
+    let ws = slo.ws;
+    let services = Memo::new(move |_| ws.project.with(|p| p.services.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let journeys = Memo::new(move |_| ws.project.with(|p| p.journeys.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let text = move |f: fn(&crate::model::Slo) -> String| move || slo.with(f);
+    let kind = Memo::new(move |_| slo.with(|s| sli_kind(&s.sli)));
+    let window_kind = Memo::new(move |_| slo.with(|s| matches!(s.window, Window::Calendar { .. })));
+    let budgeting = Memo::new(move |_| slo.with(|s| match s.budgeting {
+        BudgetingMethod::Occurrences => "occurrences",
+        BudgetingMethod::Timeslices { .. } => "timeslices",
+        BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
+    }));
+    let initial = slo.ws.project.with_untracked(|p| p.slos.get(slo.index).cloned()).unwrap_or_default();
+    // Fields that appear when a choice changes start from the model as it is then.
+    let current_span = move || slo.with_untracked(|s| match &s.window {
+        Window::Rolling { span } => span.prometheus(),
+        Window::Calendar { .. } => "30d".into(),
+    });
+    let current_slice = move || slo.with_untracked(|s| match &s.budgeting {
+        BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => slice.prometheus(),
+        BudgetingMethod::Occurrences => "1m".into(),
+    });
+    let current_slice_target = move || slo.with_untracked(|s| match &s.budgeting {
+        BudgetingMethod::Timeslices { slice_target, .. } => crate::model::format_percent(slice_target * 100.0),
+        _ => "95".into(),
+    });
+    let progress = Memo::new(move |_| ws.project.with(|p| {
+        let id = p.slos.get(slo.index).map(|s| s.id.clone()).unwrap_or_default();
+        p.progress.get(&id).copied().unwrap_or_default()
+    }));
+
+    view! {
+        <section class="card slo-editor print-section" aria-labelledby="editor-title">
+            <h2 id="editor-title">{move || format!("SLO: {}", slo.with(|s| s.name.clone()))}</h2>
+            <fieldset>
+                <legend>"What and where"</legend>
+                <div class="form-grid">
+                    <div class="field"><label for="slo-name">"Name"</label>
+                        <input id="slo-name" type="text" prop:value=text(|s| s.name.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.name = v); }/></div>
+                    <div class="field"><label for="slo-id">"Identifier (for files and rules)"</label>
+                        <input id="slo-id" type="text" prop:value=text(|s| s.id.clone())
+                            on:change=move |ev| {
+                                let new = slug(&event_target_value(&ev));
+                                // Progress and acknowledgements are keyed by id: carry the progress along.
+                                ws.update(|p| {
+                                    let Some(s) = p.slos.get_mut(slo.index) else { return };
+                                    let old = std::mem::replace(&mut s.id, new.clone());
+                                    if let Some(pr) = p.progress.remove(&old) { p.progress.insert(new, pr); }
+                                });
+                            }/></div>
+                    <div class="field"><label for="slo-service">"Service"</label>
+                        <select id="slo-service" on:change=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.service = v); }>
+                            <option value="" selected=move || slo.with(|s| s.service.is_empty())>"(none)"</option>
+                            {move || services.get().into_iter().map(|n| { let (v, l) = (n.clone(), n.clone()); view! { <option value=v selected=move || slo.with(|s| s.service == n)>{l}</option> } }).collect_view()}
+                        </select></div>
+                    <div class="field"><label for="slo-journey">"Journey"</label>
+                        <select id="slo-journey" on:change=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.journey = v); }>
+                            <option value="" selected=move || slo.with(|s| s.journey.is_empty())>"(none)"</option>
+                            {move || journeys.get().into_iter().map(|n| { let (v, l) = (n.clone(), n.clone()); view! { <option value=v selected=move || slo.with(|s| s.journey == n)>{l}</option> } }).collect_view()}
+                        </select></div>
+                    <div class="field wide"><label for="slo-description">"Description"</label>
+                        <textarea id="slo-description" rows="2" prop:value=text(|s| s.description.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.description = v); }></textarea></div>
+                </div>
+            </fieldset>
+
+            <fieldset>
+                <legend>"SLI: what is measured"</legend>
+                <div class="field"><label for="sli-kind">"Kind of SLI"</label>
+                    <select id="sli-kind" on:change=move |ev| { let k = event_target_value(&ev); slo.update(|s| s.sli = sli_for_kind(&k)); }>
+                        <option value="ratio" selected=move || kind.get() == "ratio">"Ratio of good (or bad) events to all events"</option>
+                        <option value="latency" selected=move || kind.get() == "latency">"Latency: share of requests faster than a threshold"</option>
+                        <option value="availability" selected=move || kind.get() == "availability">"Availability from up/down probes"</option>
+                    </select></div>
+                {move || match kind.get() {
+                    "ratio" => view! { <RatioFields slo=slo/> }.into_any(),
+                    "latency" => view! { <LatencyFields slo=slo/> }.into_any(),
+                    _ => view! {
+                        <div class="field"><label for="sli-probe">"Probe query (1 up, 0 down)"</label>
+                            <textarea id="sli-probe" class="code" rows="2"
+                                prop:value=move || slo.with(|s| match &s.sli { Sli::Availability { probe_query } => probe_query.clone(), _ => String::new() })
+                                on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Sli::Availability { probe_query } = &mut s.sli { *probe_query = v; }); }></textarea></div>
+                    }.into_any(),
+                }}
+                <p class="hint">"Write "<code>"{{.window}}"</code>" where the range goes; exports fill in each alert window."</p>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Objective"</legend>
+                <div class="form-grid">
+                    <ParsedField id="slo-target" label="Target (%)" initial=initial.target.to_string() parse=parse_target
+                        hint="99.9 or 0.999; 100 is never right"
+                        apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| s.target = t) })/>
+                    <div class="field"><label for="window-type">"Window"</label>
+                        <select id="window-type" on:change=move |ev| {
+                            let cal = event_target_value(&ev) == "calendar";
+                            slo.update(|s| s.window = if cal {
+                                Window::Calendar { unit: CalendarUnit::Month, time_zone: "UTC".into() }
+                            } else {
+                                Window::Rolling { span: Span::days(30) }
+                            });
+                        }>
+                            <option value="rolling" selected=move || !window_kind.get()>"Rolling"</option>
+                            <option value="calendar" selected=move || window_kind.get()>"Calendar"</option>
+                        </select>
+                        " "<Term id="rolling-window" text="rolling"/>" / "<Term id="calendar-window" text="calendar"/>
+                    </div>
+                    {move || if window_kind.get() {
+                        view! {
+                            <div class="field"><label for="window-unit">"Calendar period"</label>
+                                <select id="window-unit" on:change=move |ev| {
+                                    let u = match event_target_value(&ev).as_str() { "week" => CalendarUnit::Week, "quarter" => CalendarUnit::Quarter, _ => CalendarUnit::Month };
+                                    slo.update(|s| if let Window::Calendar { unit, .. } = &mut s.window { *unit = u; });
+                                }>
+                                    {[(CalendarUnit::Week, "week", "Week"), (CalendarUnit::Month, "month", "Month (budget figures use 30 days)"), (CalendarUnit::Quarter, "quarter", "Quarter (90 days)")]
+                                        .into_iter().map(|(u, v, l)| view! { <option value=v selected=move || slo.with(|s| matches!(s.window, Window::Calendar { unit, .. } if unit == u))>{l}</option> }).collect_view()}
+                                </select></div>
+                            <div class="field"><label for="window-tz">"Time zone (IANA name)"</label>
+                                <input id="window-tz" type="text" placeholder="Europe/Paris"
+                                    prop:value=move || slo.with(|s| match &s.window { Window::Calendar { time_zone, .. } => time_zone.clone(), _ => String::new() })
+                                    on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Window::Calendar { time_zone, .. } = &mut s.window { *time_zone = v; }); }/></div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <ParsedField id="window-span" label="Rolling window length" initial=current_span() parse=parse_span
+                                hint="28d, 30d, 4w, 90d"
+                                apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| s.window = Window::Rolling { span: sp }) })/>
+                        }.into_any()
+                    }}
+                    <div class="field"><label for="budgeting">"Budgeting method"</label>
+                        <select id="budgeting" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            slo.update(|s| s.budgeting = match v.as_str() {
+                                "timeslices" => BudgetingMethod::Timeslices { slice: Span::MINUTE, slice_target: 0.95 },
+                                "ratio_timeslices" => BudgetingMethod::RatioTimeslices { slice: Span::MINUTE },
+                                _ => BudgetingMethod::Occurrences,
+                            });
+                        }>
+                            <option value="occurrences" selected=move || budgeting.get() == "occurrences">"Occurrences (count events)"</option>
+                            <option value="timeslices" selected=move || budgeting.get() == "timeslices">"Timeslices (count good slices)"</option>
+                            <option value="ratio_timeslices" selected=move || budgeting.get() == "ratio_timeslices">"Ratio timeslices (average of slice ratios)"</option>
+                        </select>
+                        " "<Term id="budgeting-method" text="(which one?)"/></div>
+                    {move || (budgeting.get() != "occurrences").then(|| {
+                        let (slice0, target0) = (current_slice(), current_slice_target());
+                        view! {
+                            <ParsedField id="slice-length" label="Slice length" initial=slice0 parse=parse_span hint="1m, 5m"
+                                apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| match &mut s.budgeting {
+                                    BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => *slice = sp,
+                                    BudgetingMethod::Occurrences => {}
+                                }) })/>
+                            {(budgeting.get() == "timeslices").then(|| view! {
+                                <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" initial=target0.clone() parse=parse_target
+                                    apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| if let BudgetingMethod::Timeslices { slice_target, .. } = &mut s.budgeting { *slice_target = t.ratio(); }) })/>
+                            })}
+                        }
+                    })}
+                </div>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Commitment and lifecycle"</legend>
+                <div class="form-grid">
+                    <fieldset class="radio-group">
+                        <legend>"Commitment"</legend>
+                        <div class="radio"><input type="radio" id="commit-committed" name="commitment" prop:checked=move || slo.with(|s| s.commitment == Commitment::Committed)
+                            on:change=move |_| slo.update(|s| s.commitment = Commitment::Committed)/><label for="commit-committed">"Committed: we can meet it today"</label></div>
+                        <div class="radio"><input type="radio" id="commit-aspirational" name="commitment" prop:checked=move || slo.with(|s| s.commitment == Commitment::Aspirational)
+                            on:change=move |_| slo.update(|s| s.commitment = Commitment::Aspirational)/><label for="commit-aspirational">"Aspirational: where we want to be"</label></div>
+                        <Term id="aspirational" text="What is an aspirational SLO?"/>
+                    </fieldset>
+                    <fieldset class="radio-group">
+                        <legend>"Enforcement"</legend>
+                        <div class="radio"><input type="radio" id="enf-permissive" name="enforcement" prop:checked=move || slo.with(|s| s.enforcement == Enforcement::Permissive)
+                            on:change=move |_| slo.update(|s| s.enforcement = Enforcement::Permissive)/><label for="enf-permissive">"Permissive: measured, triggers nothing yet"</label></div>
+                        <div class="radio"><input type="radio" id="enf-enforcing" name="enforcement" prop:checked=move || slo.with(|s| s.enforcement == Enforcement::Enforcing)
+                            on:change=move |_| slo.update(|s| s.enforcement = Enforcement::Enforcing)/><label for="enf-enforcing">"Enforcing: misses trigger the policy"</label></div>
+                        <Term id="permissive" text="Why start permissive?"/>
+                    </fieldset>
+                    <div class="field"><label for="slo-revisit">"Revisit on"</label>
+                        <input id="slo-revisit" type="date" prop:value=text(|s| s.revisit.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.revisit = v); }/></div>
+                    <div class="field"><label for="slo-progress">"Where it stands"</label>
+                        <select id="slo-progress" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let pr = PROGRESS.into_iter().find(|p| progress_label(*p) == v).unwrap_or_default();
+                            ws.update(|p| { if let Some(id) = p.slos.get(slo.index).map(|s| s.id.clone()) { p.progress.insert(id, pr); } });
+                        }>
+                            {PROGRESS.into_iter().map(|p| view! { <option value=progress_label(p) selected=move || progress.get() == p>{progress_label(p)}</option> }).collect_view()}
+                        </select></div>
+                </div>
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn RatioFields(slo: SloRef) -> impl IntoView {
+    let counts = Memo::new(move |_| slo.with(|s| match &s.sli { Sli::Ratio { counts, .. } => *counts, _ => EventKind::Bad }));
+    let get = move |good: bool| move || slo.with(|s| match &s.sli {
+        Sli::Ratio { events_query, total_query, .. } => if good { events_query.clone() } else { total_query.clone() },
+        _ => String::new(),
+    });
+    view! {
+        <div class="field"><label for="sli-counts">"The first query counts"</label>
+            <select id="sli-counts" on:change=move |ev| {
+                let k = if event_target_value(&ev) == "good" { EventKind::Good } else { EventKind::Bad };
+                slo.update(|s| if let Sli::Ratio { counts, .. } = &mut s.sli { *counts = k; });
+            }>
+                <option value="bad" selected=move || counts.get() == EventKind::Bad>"Bad events (errors)"</option>
+                <option value="good" selected=move || counts.get() == EventKind::Good>"Good events"</option>
+            </select></div>
+        <div class="field"><label for="sli-events">{move || if counts.get() == EventKind::Good { "Good events query (PromQL)" } else { "Bad events query (PromQL)" }}</label>
+            <textarea id="sli-events" class="code" rows="2" prop:value=get(true)
+                on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Sli::Ratio { events_query, .. } = &mut s.sli { *events_query = v; }); }></textarea></div>
+        <div class="field"><label for="sli-total">"All events query (PromQL)"</label>
+            <textarea id="sli-total" class="code" rows="2" prop:value=get(false)
+                on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Sli::Ratio { total_query, .. } = &mut s.sli { *total_query = v; }); }></textarea></div>
+    }
+}
+
+#[component]
+fn LatencyFields(slo: SloRef) -> impl IntoView {
+    let initial = slo.ws.project.with_untracked(|p| match p.slos.get(slo.index).map(|s| &s.sli) {
+        Some(Sli::Latency { threshold_seconds, .. }) => crate::model::format_percent(*threshold_seconds),
+        _ => "0.3".into(),
+    });
+    let draft = RwSignal::new(initial);
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <div class="form-grid">
+            <div class="field"><label for="sli-threshold">"Threshold (seconds)"</label>
+                <input id="sli-threshold" type="text" inputmode="decimal" prop:value=move || draft.get()
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        match v.trim().parse::<f64>() {
+                            Ok(x) if x.is_finite() && x > 0.0 => { error.set(None); slo.update(|s| if let Sli::Latency { threshold_seconds, .. } = &mut s.sli { *threshold_seconds = x; }); }
+                            _ => error.set(Some("write a positive number of seconds, such as 0.3".into())),
+                        }
+                        draft.set(v);
+                    }/>
+                {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+                <small class="hint">"Use a bucket boundary of the histogram (le value)."</small></div>
+            <div class="field"><label for="sli-histogram">"Histogram metric (without _bucket)"</label>
+                <input id="sli-histogram" type="text" class="code"
+                    prop:value=move || slo.with(|s| match &s.sli { Sli::Latency { histogram_metric, .. } => histogram_metric.clone(), _ => String::new() })
+                    on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Sli::Latency { histogram_metric, .. } = &mut s.sli { *histogram_metric = v; }); }/></div>
+            <div class="field wide"><label for="sli-selector">"Label matchers (inside the braces)"</label>
+                <input id="sli-selector" type="text" class="code"
+                    prop:value=move || slo.with(|s| match &s.sli { Sli::Latency { selector, .. } => selector.clone(), _ => String::new() })
+                    on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Sli::Latency { selector, .. } = &mut s.sli { *selector = v; }); }/></div>
+        </div>
+    }
+}

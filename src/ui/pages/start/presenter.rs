@@ -1,0 +1,201 @@
+//! Presenter mode for a projector: one roadmap step at a time in large type,
+//! a step timer, a checklist per step and keyboard shortcuts.
+//!
+//! Which step is shown and what is ticked are kept in localStorage (a key of
+//! their own, not the project), so leaving to work on a page and coming back
+//! resumes the workshop where it was.
+
+use crate::guide::STEPS;
+use crate::ui::components::glossary::{focus_by_id, typing_in_field};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+const KEY: &str = "slo-workbench/presenter/v1";
+
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq)]
+struct Saved {
+    step: usize,
+    /// `checked[step][item]`.
+    checked: Vec<Vec<bool>>,
+}
+
+fn load() -> Saved {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .and_then(|t| serde_json::from_str::<Saved>(&t).ok())
+        .unwrap_or_default()
+}
+
+fn save(s: &Saved) {
+    if let (Some(storage), Ok(text)) = (window().local_storage().ok().flatten(), serde_json::to_string(s)) {
+        // Losing presenter state is harmless; the project itself is saved elsewhere.
+        let _ = storage.set_item(KEY, &text);
+    }
+}
+
+fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+fn mmss(secs: u64) -> String {
+    format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+#[component]
+pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let saved = RwSignal::new({
+        let mut s = load();
+        s.step = s.step.min(STEPS.len() - 1);
+        s.checked.resize_with(STEPS.len(), Vec::new);
+        for (row, step) in s.checked.iter_mut().zip(STEPS) {
+            row.resize(step.checklist.len(), false);
+        }
+        s
+    });
+    Effect::new(move |_| saved.with(save));
+
+    // The timer: accumulated milliseconds plus the running stretch since `since`.
+    let accumulated = RwSignal::new(0.0_f64);
+    let since = RwSignal::new(Some(now_ms()));
+    let tick = RwSignal::new(0_u64);
+    let interval = set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_millis(500)).ok();
+    on_cleanup(move || {
+        if let Some(h) = interval {
+            h.clear();
+        }
+    });
+    let elapsed_secs = move || {
+        tick.track();
+        let run = since.get().map(|s| now_ms() - s).unwrap_or(0.0);
+        ((accumulated.get() + run) / 1000.0).max(0.0) as u64
+    };
+    let toggle_timer = move || match since.get_untracked() {
+        Some(s) => {
+            accumulated.update(|a| *a += now_ms() - s);
+            since.set(None);
+        }
+        None => since.set(Some(now_ms())),
+    };
+    let reset_timer = move || {
+        accumulated.set(0.0);
+        since.set(Some(now_ms()));
+    };
+    let go = move |to: usize| {
+        let to = to.min(STEPS.len() - 1);
+        if to != saved.get_untracked().step {
+            saved.update(|s| s.step = to);
+            reset_timer();
+        }
+        request_animation_frame(|| focus_by_id("presenter-step-title"));
+    };
+
+    // While presenting, the rest of the page is hidden (CSS keys on this
+    // attribute), so focus cannot wander behind the presenter.
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-presenting", "");
+    }
+    on_cleanup(|| {
+        if let Some(body) = document().body() {
+            let _ = body.remove_attribute("data-presenting");
+        }
+    });
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        // A key already handled (Escape closing the glossary) is not ours.
+        if ev.default_prevented() {
+            return;
+        }
+        let key = ev.key();
+        // Let checkboxes keep Space; other keys work even when a control has focus.
+        if typing_in_field(&ev) && !is_checkbox_target(&ev) {
+            return;
+        }
+        let step = saved.get_untracked().step;
+        match key.as_str() {
+            "ArrowRight" | "PageDown" | "n" | "N" => go(step + 1),
+            "ArrowLeft" | "PageUp" | "p" | "P" => go(step.saturating_sub(1)),
+            "Home" => go(0),
+            "End" => go(STEPS.len() - 1),
+            "t" | "T" => toggle_timer(),
+            "r" | "R" => reset_timer(),
+            "Escape" => on_exit(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+    request_animation_frame(|| focus_by_id("presenter-step-title"));
+
+    let step = move || STEPS[saved.with(|s| s.step)];
+
+    view! {
+        <div class="presenter" role="dialog" aria-modal="true" aria-labelledby="presenter-step-title">
+            <header class="presenter-bar">
+                <span class="presenter-count">{move || format!("Step {} of {}", saved.with(|s| s.step) + 1, STEPS.len())}</span>
+                <span class="presenter-timer" role="timer" aria-live="off">
+                    {move || format!("{} / {} min", mmss(elapsed_secs()), step().minutes)}
+                    {move || (elapsed_secs() > u64::from(step().minutes) * 60).then(|| view! { <strong class="overtime">" over time"</strong> })}
+                </span>
+                <button type="button" aria-keyshortcuts="T" on:click=move |_| toggle_timer()>
+                    {move || if since.get().is_some() { "Pause timer" } else { "Resume timer" }}
+                </button>
+                <button type="button" aria-keyshortcuts="R" on:click=move |_| reset_timer()>"Reset timer"</button>
+                <button type="button" aria-keyshortcuts="Escape" on:click=move |_| on_exit()>"Leave presenter mode"</button>
+            </header>
+            <div class="presenter-body">
+                <h2 id="presenter-step-title" tabindex="-1">{move || step().title}</h2>
+                <p class="presenter-text">{move || step().text}</p>
+                <fieldset class="presenter-checklist">
+                    <legend>"Before moving on"</legend>
+                    {move || {
+                        let i = saved.with(|s| s.step);
+                        step().checklist.iter().enumerate().map(|(j, item)| {
+                            let id = format!("check-{i}-{j}");
+                            view! {
+                                <div class="check">
+                                    <input type="checkbox" id=id.clone()
+                                        prop:checked=move || saved.with(|s| s.checked.get(i).and_then(|r| r.get(j)).copied().unwrap_or(false))
+                                        on:change=move |ev| {
+                                            let v = event_target_checked(&ev);
+                                            saved.update(|s| if let Some(c) = s.checked.get_mut(i).and_then(|r| r.get_mut(j)) { *c = v; });
+                                        }/>
+                                    <label for=id>{*item}</label>
+                                </div>
+                            }
+                        }).collect_view()
+                    }}
+                </fieldset>
+                <p><a href=move || format!("#/{}", step().page) on:click=move |_| on_exit()>
+                    {move || format!("Work on it on the {} page", crate::ui::route::Route::from_fragment(step().page).title())}
+                </a>" (presenter mode resumes at this step)"</p>
+            </div>
+            <footer class="presenter-nav">
+                <button type="button" aria-keyshortcuts="ArrowLeft" disabled=move || saved.with(|s| s.step == 0)
+                    on:click=move |_| go(saved.get_untracked().step.saturating_sub(1))>"← Previous"</button>
+                <ol class="presenter-dots" aria-label="Steps">
+                    {STEPS.iter().enumerate().map(|(i, s)| view! {
+                        <li><button type="button" class:current=move || saved.with(|x| x.step == i)
+                            aria-current=move || saved.with(|x| x.step == i).then_some("step")
+                            aria-label=format!("Step {}: {}", i + 1, s.title)
+                            on:click=move |_| go(i)>{i + 1}</button></li>
+                    }).collect_view()}
+                </ol>
+                <button type="button" class="primary" aria-keyshortcuts="ArrowRight" disabled=move || saved.with(|s| s.step + 1 >= STEPS.len())
+                    on:click=move |_| go(saved.get_untracked().step + 1)>"Next →"</button>
+            </footer>
+        </div>
+    }
+}
+
+fn is_checkbox_target(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.key() != " "
+        && ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.type_() == "checkbox")
+            .unwrap_or(false)
+}
