@@ -17,6 +17,7 @@ pub mod import;
 pub mod ingest;
 pub mod lint;
 pub mod model;
+pub mod review;
 pub mod samples;
 pub mod series;
 pub mod share;
