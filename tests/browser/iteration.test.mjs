@@ -140,6 +140,43 @@ test('a dropped file and a picked file are read like a paste', async () => {
   await page.close();
 });
 
+test('Prometheus query_range JSON is read, and the generator places an incident', async () => {
+  const { page, watch } = await freshIteration();
+  const values = (f) => Array.from({ length: 12 }, (_, i) => [1791158400 + 300 * (i + 1), String(f(i))]);
+  const json = JSON.stringify({
+    status: 'success',
+    data: {
+      resultType: 'matrix',
+      result: [
+        { metric: { __name__: 'http_requests_total', code: '5xx' }, values: values((i) => (i === 5 ? 40 : 1)) },
+        { metric: { __name__: 'http_requests_total' }, values: values(() => 1000) },
+      ],
+    },
+  });
+  await paste(page, json);
+  await page.waitForSelector('#data-preview');
+  assert.match(await page.textContent('#preview-format'), /Prometheus query_range JSON/);
+  assert.match(await page.textContent('#preview-rows'), /12 intervals/);
+
+  await page.click('.generator summary');
+  await page.fill('#gen-days', '3');
+  await page.press('#gen-days', 'Tab');
+  await page.fill('[aria-label="Incident 1 start (hours)"]', '30');
+  await page.press('[aria-label="Incident 1 start (hours)"]', 'Tab');
+  await page.click('#gen-run');
+  await page.waitForFunction(() => document.querySelector('#data-preview')?.textContent.includes('generated traffic'));
+  assert.match(await page.textContent('#preview-rows'), /864 rows/);
+  await chartsShown(page);
+  // The 30-minute incident at 20% errors on day 2 pages.
+  assert.match(await page.textContent('#summary-text'), /[1-9]\d* pages?, the first at 2026-10-06 0[6-7]:/);
+  await page.fill('#gen-days', 'many');
+  await page.press('#gen-days', 'Tab');
+  await page.click('#gen-run');
+  assert.match(await page.textContent('.generator [role="alert"]'), /days: "many" is not a number/);
+  assertQuiet(watch);
+  await page.close();
+});
+
 test('the recalibrated target, review notes and data survive a reload', async () => {
   const { page, watch } = await freshIteration();
   await page.click('#sample-outage');
