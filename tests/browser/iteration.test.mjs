@@ -168,7 +168,7 @@ test('Prometheus query_range JSON is read, and the generator places an incident'
   assert.match(await page.textContent('#preview-rows'), /864 rows/);
   await chartsShown(page);
   // The 30-minute incident at 20% errors on day 2 pages.
-  assert.match(await page.textContent('#summary-text'), /[1-9]\d* pages?, the first at 2026-10-06 0[6-7]:/);
+  assert.match(await page.textContent('#summary-text'), /[1-9]\d* pages? \(the first at 2026-10-06 0[6-7]:/);
   await page.fill('#gen-days', 'many');
   await page.press('#gen-days', 'Tab');
   await page.click('#gen-run');

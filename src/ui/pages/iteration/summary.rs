@@ -40,16 +40,18 @@ pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
     if r.alerts.is_empty() {
         out.push("No alert would have fired.".into());
     } else {
-        let first = |v: &[&crate::worker::AlertRow]| v.first().map(|a| format!(", the first at {}", format::when(a.start)));
-        out.push(format!(
-            "{} page{}{} and {} ticket{}{} would have fired.",
-            pages.len(),
-            if pages.len() == 1 { "" } else { "s" },
-            first(&pages).unwrap_or_default(),
-            tickets.len(),
-            if tickets.len() == 1 { "" } else { "s" },
-            first(&tickets).unwrap_or_default()
-        ));
+        let part = |v: &[&crate::worker::AlertRow], what: &str| match v.first() {
+            None => format!("no {what}"),
+            Some(a) => format!(
+                "{} {what}{} (the first at {})",
+                v.len(),
+                if v.len() == 1 { "" } else { "s" },
+                format::when(a.start)
+            ),
+        };
+        let mut text = format!("{} and {} would have fired.", part(&pages, "page"), part(&tickets, "ticket"));
+        text[..1].make_ascii_uppercase();
+        out.push(text);
         let mut delays: Vec<i64> = r.alerts.iter().filter_map(|a| a.detection_delay).collect();
         delays.sort_unstable();
         if let (Some(lo), Some(hi)) = (delays.first(), delays.last()) {
@@ -64,10 +66,10 @@ pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
     }
     match r.recalibrated {
         Some(t) => out.push(format!(
-            "The history supports a target of {} over {} windows in {:.0}% of them.",
+            "The history supports a target of {}: the highest met in {:.0}% of its {} windows.",
             format::ratio(t),
-            slo.window.nominal(),
-            super::RECALIBRATE_SHARE * 100.0
+            super::RECALIBRATE_SHARE * 100.0,
+            slo.window.nominal()
         )),
         None => out.push("The history has too few events to suggest a target.".into()),
     }
