@@ -151,6 +151,8 @@ pub struct Report {
     pub budget: Curve,
     /// Long-window burn rate per alert, indexed like the SLO's alerts.
     pub burn: Vec<Curve>,
+    /// Short-window burn rate per alert, indexed like the SLO's alerts.
+    pub burn_short: Vec<Curve>,
     pub alerts: Vec<AlertRow>,
     pub exhausted: Vec<(i64, i64)>,
     pub incidents: Vec<IncidentRow>,
@@ -236,6 +238,7 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
         sli_window: reduce(&p.t, &p.sli_window, x_range, columns),
         budget: reduce(&p.t, &p.budget_remaining, x_range, columns),
         burn: p.burn_long.iter().map(|b| reduce(&p.t, b, x_range, columns)).collect(),
+        burn_short: p.burn_short.iter().map(|b| reduce(&p.t, b, x_range, columns)).collect(),
         alerts: sim
             .alerts
             .iter()
@@ -352,6 +355,7 @@ mod tests {
         assert!(r.sli_columns.t.len() <= 700);
         assert!(r.budget.t.len() <= 4 * 700);
         assert_eq!(r.burn.len(), 4, "one burn curve per alert of the Workbook preset");
+        assert_eq!(r.burn_short.len(), 4);
     }
 
     #[test]

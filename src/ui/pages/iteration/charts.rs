@@ -277,9 +277,17 @@ fn Cursor() -> impl IntoView {
             lines.push(format!("budget left {}", format::share(v)));
         }
         for (i, c) in r.burn.iter().enumerate() {
-            if let (Some(v), Some(a)) = (value_at(&c.t, &c.v, t), slo.alerting.alerts.get(i)) {
-                let over = if v > a.factor { " (above its threshold)" } else { "" };
-                lines.push(format!("burn {} over {}: {}{over}", format::factor(v), a.long, format::factor(a.factor)));
+            let short = r.burn_short.get(i).and_then(|s| value_at(&s.t, &s.v, t));
+            if let (Some(v), Some(s), Some(a)) = (value_at(&c.t, &c.v, t), short, slo.alerting.alerts.get(i)) {
+                let both = if v > a.factor && s > a.factor { ", both above its threshold" } else { "" };
+                lines.push(format!(
+                    "burn {} over {} and {} over {} (threshold {}{both})",
+                    format::factor(v),
+                    a.long,
+                    format::factor(s),
+                    a.short,
+                    format::factor(a.factor)
+                ));
             }
         }
         let firing: Vec<String> = r
