@@ -25,6 +25,16 @@ pub fn App() -> impl IntoView {
     store::autosave(ws);
     let route = route::use_hash_route();
     provide_context(route);
+    // One glossary for the whole app, reachable from every page's header.
+    let glossary = components::glossary::GlossaryState::new();
+    provide_context(glossary);
+    provide_context(components::glossary::HostedGlossary(glossary));
+    components::glossary::install_shortcut(glossary);
+    // A new page starts with the glossary closed, so it never covers what the user navigated to.
+    Effect::new(move |_| {
+        route.track();
+        glossary.open.set(false);
+    });
 
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
@@ -51,12 +61,14 @@ pub fn App() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
+            <components::glossary::GlossaryButton/>
             <store::StorageWarning/>
         </header>
         <shared_link::SharedLinkBanner/>
         <main id="main" tabindex="-1">
             {move || pages::render(route.get())}
         </main>
+        <components::glossary::GlossaryPanel/>
     }
 }
 

@@ -57,13 +57,14 @@ test('every route renders its page from a deep link, also after a reload', async
 test('navigation links change the page and the back button returns', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
   await page.click('nav a[href="#/language"]');
-  await page.waitForFunction(() => location.hash === '#/language');
-  assert.equal(await page.getAttribute('nav a[href="#/language"]', 'aria-current'), 'page');
+  await page.waitForSelector('nav a[href="#/language"][aria-current="page"]');
   await page.click('nav a[href="#/research"]');
   await page.waitForFunction(() => location.hash === '#/research');
+  await page.waitForSelector('nav a[href="#/research"][aria-current="page"]');
   await page.goBack();
   await page.waitForFunction(() => location.hash === '#/language');
-  assert.equal(await page.getAttribute('nav a[href="#/language"]', 'aria-current'), 'page');
+  // The page follows the hash change; wait for it rather than race it.
+  await page.waitForSelector('nav a[href="#/language"][aria-current="page"]');
   assertQuiet(watch);
   await page.close();
 });

@@ -1,8 +1,8 @@
 //! The glossary panel and the term buttons that open it.
 //!
-//! `GlossaryHost` provides the panel state as context and renders a header
-//! button and the panel; it can sit in the app header so every page reaches
-//! it. `PageFrame` mounts one when no host is present. Terms and definitions
+//! The app shell provides one `GlossaryState` (marked `HostedGlossary`) and
+//! puts the button in the header, so every page reaches it; `PageFrame`
+//! mounts its own only when no host is present. Terms and definitions
 //! come from `crate::glossary`; nothing here defines a word.
 
 use crate::glossary::{self, Term as Entry};
@@ -73,19 +73,6 @@ pub fn install_shortcut(state: GlossaryState) {
 /// Marks a glossary hosted in the app header, so pages use it instead of their own.
 #[derive(Clone, Copy)]
 pub struct HostedGlossary(pub GlossaryState);
-
-/// A glossary host for the app header: the button and the panel.
-#[component]
-pub fn GlossaryHost() -> impl IntoView {
-    let state = GlossaryState::new();
-    provide_context(state);
-    provide_context(HostedGlossary(state));
-    install_shortcut(state);
-    view! {
-        <GlossaryButton/>
-        <GlossaryPanel/>
-    }
-}
 
 /// The "Glossary" toggle button.
 #[component]
