@@ -20,6 +20,7 @@ use crate::model::{Slo, Target};
 use crate::ui::store::Workspace;
 use crate::worker::Request;
 use backend::{Engine, ParseState};
+use crate::ui::components::{PageFrame, Term};
 use leptos::prelude::*;
 
 /// Plot width of every chart in pixels (800 px SVG minus the axis margins):
@@ -92,16 +93,18 @@ pub fn IterationPage() -> impl IntoView {
     });
 
     view! {
-        <section class="page iteration" data-page="Iteration">
-            <h1>"Iteration: replay real data against your SLO"</h1>
-            <p class="lead">
-                "Paste or drop what your monitoring already has, or pick a sample. The data is replayed in this \
-                 browser against the SLO draft and its burn-rate alerts: nothing leaves the page."
-            </p>
-            <SloPicker/>
-            <data_in::DataIn/>
-            <Results/>
-        </section>
+        <PageFrame title="Iteration: replay real data against your SLO" page="Iteration">
+            <div class="iteration">
+                <p class="lead">
+                    "Paste or drop what your monitoring already has, or pick a sample. The data is replayed in this \
+                     browser against the "<Term id="slo" text="SLO"/>" draft, its "<Term id="error-budget" text="error budget"/>
+                    " and its "<Term id="multi-window-alert" text="burn-rate alerts"/>": nothing leaves the page."
+                </p>
+                <SloPicker/>
+                <data_in::DataIn/>
+                <Results/>
+            </div>
+        </PageFrame>
     }
 }
 

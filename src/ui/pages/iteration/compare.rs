@@ -8,6 +8,7 @@ use crate::chart::{self, fit_range, Line, Pen, Rule, Size, TimeChart, YFormat};
 use crate::alerting::preset_alerts;
 use crate::model::{AlertPreset, BudgetingMethod, Severity, Slo, Span, Target, Window};
 use crate::worker::Report;
+use crate::ui::components::Term;
 use leptos::prelude::*;
 
 /// The comparison draft as typed: each field "same" or a change.
@@ -124,7 +125,8 @@ pub fn Compare() -> impl IntoView {
     view! {
         <section class="compare" aria-labelledby="compare-h">
             <h2 id="compare-h">"5. Compare with another draft"</h2>
-            <p class="hint">"Draft B is the replayed SLO with the changes below; empty fields stay as in draft A."</p>
+            <p class="hint">"Draft B is the replayed SLO with the changes below (target, "<Term id="window" text="window"/>", "
+                <Term id="budgeting-method" text="budgeting method"/>" or alert set); empty fields stay as in draft A."</p>
             <div class="fields">
                 {field("b-target", "Target B (%)", |d| d.target.clone(), |d, v| d.target = v, "same as A")}
                 {field("b-window", "Window B (days, rolling)", |d| d.window_days.clone(), |d, v| d.window_days = v, "same as A")}

@@ -8,6 +8,7 @@ use super::Iter;
 use crate::model::{Severity, Slo, Target};
 use crate::ui::store::Workspace;
 use crate::worker::{DataSummary, Report};
+use crate::ui::components::Term;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -170,7 +171,8 @@ pub fn PolicyOnData() -> impl IntoView {
         Some(view! {
             <section class="policy-on-data" aria-labelledby="policy-h">
                 <h2 id="policy-h">"4. The error budget policy on this history"</h2>
-                <p class="hint">"The budget is one signal for planning, not a freeze rule. Edit the policy on the "
+                <p class="hint">"The "<Term id="error-budget-policy" text="error budget policy"/>"'s rules on the replayed history. \
+                    The budget is one signal for planning, not a freeze rule. Edit the policy on the "
                     <a href="#/implementation">"Implementation"</a>" page."</p>
                 <ul class="policy-rules">
                     <li>
