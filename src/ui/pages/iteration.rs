@@ -16,7 +16,7 @@ mod format;
 mod review;
 mod summary;
 
-use crate::model::{Slo, Target};
+use crate::model::Slo;
 use crate::ui::store::Workspace;
 use crate::worker::Request;
 use backend::{Engine, ParseState};
@@ -117,11 +117,8 @@ fn SloPicker() -> impl IntoView {
         ws.project.with(|p| p.slos.iter().map(|s| format!("{} ({}%)", s.name, s.target)).collect::<Vec<_>>())
     });
     let create = move |_| {
-        ws.update(|p| {
-            let mut slo = Slo::default();
-            slo.target = Target(0.999);
-            p.slos.push(slo);
-        });
+        // The model's default draft: availability, 99.9% over 30 days, Workbook alerts.
+        ws.update(|p| p.slos.push(Slo::default()));
         it.slo_index.set(ws.project.with_untracked(|p| p.slos.len().saturating_sub(1)));
     };
     view! {
