@@ -204,7 +204,7 @@ pub fn DataIn() -> impl IntoView {
                     <Generator on_generate=move |csv: String| load(js_sys::JsString::from(csv.as_str()), "generated traffic".into())/>
                 </div>
             </div>
-            <Status jump=jump_to_line source=input.source kept=input.kept_note/>
+            <Status jump=jump_to_line source=input.source kept=input.kept_note hidden=input.hidden_note/>
         </section>
     }
 }
@@ -215,6 +215,8 @@ fn Status(
     jump: impl Fn(usize) + Copy + Send + Sync + 'static,
     source: RwSignal<String>,
     kept: RwSignal<Option<String>>,
+    /// Set when the text is too large to sit in the text area: no line to show there.
+    hidden: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let it = expect_context::<Iter>();
     view! {
@@ -230,7 +232,10 @@ fn Status(
                     </div>
                 }.into_any(),
                 ParseState::Cancelled => view! { <p class="warning" role="status">"Cancelled. The data was not read; load it again when ready."</p> }.into_any(),
-                ParseState::Failed(diags) => view! { <Errors diags=diags jump=jump/> }.into_any(),
+                ParseState::Failed(diags) => {
+                    let can_jump = hidden.with_untracked(|h| h.is_none());
+                    view! { <Errors diags=diags jump=jump can_jump=can_jump/> }.into_any()
+                }
                 ParseState::Done(summary) => view! { <Preview summary=summary source=source.get()/> }.into_any(),
             }}
             {move || kept.get().map(|k| view! { <p class="warning" id="kept-note">{k}</p> })}
@@ -247,7 +252,7 @@ fn diag_text(d: &Diagnostic) -> String {
 }
 
 #[component]
-fn Errors(diags: Arc<Vec<Diagnostic>>, jump: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Errors(diags: Arc<Vec<Diagnostic>>, jump: impl Fn(usize) + Copy + Send + Sync + 'static, can_jump: bool) -> impl IntoView {
     let shown: Vec<Diagnostic> = diags.iter().take(20).cloned().collect();
     let more = diags.len().saturating_sub(shown.len());
     view! {
@@ -259,7 +264,7 @@ fn Errors(diags: Arc<Vec<Diagnostic>>, jump: impl Fn(usize) + Copy + Send + Sync
                     view! {
                         <li class="error">
                             {diag_text(&d)}
-                            {(line > 0).then(|| view! {
+                            {(line > 0 && can_jump).then(|| view! {
                                 " "<button class="link" on:click=move |_| jump(line)>{format!("Show line {line}")}</button>
                             })}
                         </li>
@@ -267,7 +272,7 @@ fn Errors(diags: Arc<Vec<Diagnostic>>, jump: impl Fn(usize) + Copy + Send + Sync
                 }).collect_view()}
             </ul>
             {(more > 0).then(|| view! { <p>{format!("and {more} more")}</p> })}
-            <p class="hint">"Fix the text above; it is read again as you type."</p>
+            <p class="hint">{if can_jump { "Fix the text above; it is read again as you type." } else { "Fix the source and load it again." }}</p>
         </div>
     }
 }
