@@ -209,12 +209,15 @@ test('two drafts compare side by side on the same data', async () => {
   await page.fill('#b-target', '99');
   await page.press('#b-target', 'Tab');
   await page.selectOption('#b-budgeting', 'timeslices');
+  await page.selectOption('#b-window', 'month');
   await page.click('#compare-run');
   await page.waitForSelector('#compare-table');
   const table = await page.textContent('#compare-table');
   assert.match(table, /99\.9%/);
   assert.match(table, /99%/);
   assert.match(table, /time slices of 5m/);
+  assert.match(table, /30d rolling/);
+  assert.match(table, /calendar month/);
   await page.waitForSelector('#chart-compare svg.slo-chart');
   assertQuiet(watch);
   await page.close();

@@ -6,7 +6,7 @@ use super::format;
 use super::Iter;
 use crate::chart::{self, fit_range, Line, Pen, Rule, Size, TimeChart, YFormat};
 use crate::alerting::preset_alerts;
-use crate::model::{AlertPreset, BudgetingMethod, Severity, Slo, Span, Target, Window};
+use crate::model::{AlertPreset, BudgetingMethod, CalendarUnit, Severity, Slo, Span, Target, Window};
 use crate::worker::Report;
 use crate::ui::components::Term;
 use leptos::prelude::*;
@@ -15,14 +15,15 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Variant {
     pub target: String,
-    pub window_days: String,
+    /// "same", a number of days (rolling), or "week", "month", "quarter" (calendar, UTC).
+    pub window: String,
     pub budgeting: String,
     pub alerts: String,
 }
 
 impl Default for Variant {
     fn default() -> Self {
-        Variant { target: "99.5".into(), window_days: String::new(), budgeting: "same".into(), alerts: "same".into() }
+        Variant { target: "99.5".into(), window: "same".into(), budgeting: "same".into(), alerts: "same".into() }
     }
 }
 
@@ -33,12 +34,19 @@ impl Variant {
         if !self.target.trim().is_empty() {
             b.target = Target::parse(&self.target).map_err(|e| format!("target B: {e}"))?;
         }
-        if !self.window_days.trim().is_empty() {
-            let days: u64 = self.window_days.trim().parse().map_err(|_| "window B: write a whole number of days".to_string())?;
-            if days == 0 || days > 400 {
-                return Err("window B: choose between 1 and 400 days".into());
+        let calendar = |unit| Window::Calendar { unit, time_zone: "UTC".into() };
+        match self.window.as_str() {
+            "" | "same" => {}
+            "week" => b.window = calendar(CalendarUnit::Week),
+            "month" => b.window = calendar(CalendarUnit::Month),
+            "quarter" => b.window = calendar(CalendarUnit::Quarter),
+            days => {
+                let days: u64 = days.parse().map_err(|_| format!("window B: \"{days}\" is not a number of days"))?;
+                if days == 0 || days > 400 {
+                    return Err("window B: choose between 1 and 400 days".into());
+                }
+                b.window = Window::Rolling { span: Span::days(days) };
             }
-            b.window = Window::Rolling { span: Span::days(days) };
         }
         b.budgeting = match self.budgeting.as_str() {
             "occurrences" => BudgetingMethod::Occurrences,
@@ -75,7 +83,14 @@ fn figures(r: &Report, slo: &Slo) -> Vec<String> {
     delays.sort_unstable();
     vec![
         format!("{}%", slo.target),
-        slo.window.nominal().to_string(),
+        match &slo.window {
+            Window::Rolling { span } => format!("{span} rolling"),
+            Window::Calendar { unit, .. } => format!("calendar {}", match unit {
+                CalendarUnit::Week => "week",
+                CalendarUnit::Month => "month",
+                CalendarUnit::Quarter => "quarter",
+            }),
+        },
         budgeting_text(&slo.budgeting),
         format!("{} alert{}", slo.alerting.alerts.len(), if slo.alerting.alerts.len() == 1 { "" } else { "s" }),
         format::ratio(r.sli),
@@ -129,7 +144,20 @@ pub fn Compare() -> impl IntoView {
                 <Term id="budgeting-method" text="budgeting method"/>" or alert set); empty fields stay as in draft A."</p>
             <div class="fields">
                 {field("b-target", "Target B (%)", |d| d.target.clone(), |d, v| d.target = v, "same as A")}
-                {field("b-window", "Window B (days, rolling)", |d| d.window_days.clone(), |d, v| d.window_days = v, "same as A")}
+                <div class="field">
+                    <label for="b-window">"Window B"</label>
+                    <select id="b-window" prop:value=move || draft.with(|d| d.window.clone())
+                        on:change=move |ev| draft.update(|d| d.window = event_target_value(&ev))>
+                        <option value="same">"same as A"</option>
+                        <option value="7">"7 days, rolling"</option>
+                        <option value="28">"28 days, rolling"</option>
+                        <option value="30">"30 days, rolling"</option>
+                        <option value="90">"90 days, rolling"</option>
+                        <option value="week">"calendar week (UTC)"</option>
+                        <option value="month">"calendar month (UTC)"</option>
+                        <option value="quarter">"calendar quarter (UTC)"</option>
+                    </select>
+                </div>
                 <div class="field">
                     <label for="b-budgeting">"Budgeting B"</label>
                     <select id="b-budgeting" prop:value=move || draft.with(|d| d.budgeting.clone())
