@@ -40,6 +40,24 @@ impl Default for Size {
 pub const PLOT_LEFT: u32 = 78;
 pub const PLOT_RIGHT: u32 = 16;
 
+/// The time under a horizontal position over a time chart `width` pixels
+/// wide, the position given as a fraction (0 to 1) of the chart's width:
+/// for hover read-outs. Positions in the axis margins clamp to the ends.
+pub fn time_at(fraction: f64, x_range: (i64, i64), width: u32) -> i64 {
+    let plot = f64::from(width.saturating_sub(PLOT_LEFT + PLOT_RIGHT).max(1));
+    let f = ((fraction * f64::from(width) - f64::from(PLOT_LEFT)) / plot).clamp(0.0, 1.0);
+    x_range.0 + ((x_range.1 - x_range.0) as f64 * f).round() as i64
+}
+
+/// Where time `t` sits across a time chart `width` pixels wide, as a
+/// fraction of its width: the inverse of [`time_at`], for a cursor line.
+pub fn position_of(t: i64, x_range: (i64, i64), width: u32) -> f64 {
+    let span = (x_range.1 - x_range.0).max(1) as f64;
+    let f = ((t - x_range.0) as f64 / span).clamp(0.0, 1.0);
+    let plot = f64::from(width.saturating_sub(PLOT_LEFT + PLOT_RIGHT).max(1));
+    (f64::from(PLOT_LEFT) + f * plot) / f64::from(width.max(1))
+}
+
 /// How the y axis labels read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum YFormat {

@@ -210,3 +210,15 @@ fn a_long_legend_wraps_into_rows_instead_of_running_off_the_chart() {
     let layout = draw::legend_layout(&[("a", Pen::series(0)); 30], 800);
     assert!(layout.last().unwrap().0 >= 1, "thirty entries need more than one row");
 }
+
+#[test]
+fn hover_positions_map_to_times_and_back() {
+    let range = (START, START + 706 * 60);
+    // The plot starts 78 px in: a pointer there reads the first time, 706 px later the last.
+    assert_eq!(time_at(78.0 / 800.0, range, 800), START);
+    assert_eq!(time_at(784.0 / 800.0, range, 800), START + 706 * 60);
+    assert_eq!(time_at(0.0, range, 800), START, "the axis margin clamps to the start");
+    assert_eq!(time_at(79.0 / 800.0, range, 800), START + 60);
+    let t = START + 300 * 60;
+    assert_eq!(time_at(position_of(t, range, 800), range, 800), t);
+}

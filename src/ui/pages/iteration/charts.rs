@@ -8,7 +8,7 @@ use super::Iter;
 use crate::chart::downsample::value_at;
 use crate::chart::{
     self, fit_range, standalone_svg, Dash, Line, Marker, Pen, Rule, Size, Sweep, SweepBar, TimeChart, Timeline,
-    TimelineRow, YFormat, OKABE_ITO, PLOT_LEFT, PLOT_RIGHT,
+    TimelineRow, YFormat, OKABE_ITO,
 };
 use crate::model::{format_percent, Severity, Slo};
 use crate::worker::{Report, SweepOutcome};
@@ -170,21 +170,6 @@ pub fn draw_sweep(rows: &[SweepOutcome]) -> Drawn {
     Drawn { id: "chart-sweep", title, svg: draw_or_message(svg), timed: false }
 }
 
-/// Time at a horizontal position over a chart (0..1 of its rendered width).
-fn time_at_fraction(fraction: f64, x_range: (i64, i64)) -> i64 {
-    let px = fraction * f64::from(WIDTH);
-    let plot = f64::from(WIDTH - PLOT_LEFT - PLOT_RIGHT);
-    let f = ((px - f64::from(PLOT_LEFT)) / plot).clamp(0.0, 1.0);
-    x_range.0 + ((x_range.1 - x_range.0) as f64 * f).round() as i64
-}
-
-/// Where the cursor line sits, as a percentage of the chart's width.
-fn fraction_of_time(t: i64, x_range: (i64, i64)) -> f64 {
-    let span = (x_range.1 - x_range.0).max(1) as f64;
-    let f = ((t - x_range.0) as f64 / span).clamp(0.0, 1.0);
-    (f64::from(PLOT_LEFT) + f * f64::from(WIDTH - PLOT_LEFT - PLOT_RIGHT)) / f64::from(WIDTH) * 100.0
-}
-
 #[component]
 pub fn Charts() -> impl IntoView {
     let it = expect_context::<Iter>();
@@ -225,7 +210,7 @@ fn Figure(d: Drawn, x_range: Memo<Option<(i64, i64)>>) -> impl IntoView {
         let rect = el.get_bounding_client_rect();
         if rect.width() > 0.0 {
             let f = (f64::from(ev.client_x()) - rect.left()) / rect.width();
-            it.cursor.set(Some(time_at_fraction(f, range)));
+            it.cursor.set(Some(chart::time_at(f, range, WIDTH)));
         }
     };
     let title = d.title.clone();
@@ -239,7 +224,7 @@ fn Figure(d: Drawn, x_range: Memo<Option<(i64, i64)>>) -> impl IntoView {
                 <div class="chart-svg" inner_html=d.svg></div>
                 {move || timed.then(|| it.cursor.get().zip(x_range.get()).map(|(t, range)| view! {
                     <div class="cursor-line" aria-hidden="true"
-                        style=format!("left:{:.3}%", fraction_of_time(t, range))></div>
+                        style=format!("left:{:.3}%", chart::position_of(t, range, WIDTH) * 100.0)></div>
                 })).flatten()}
             </div>
             <figcaption>
