@@ -203,6 +203,7 @@ pub fn Charts() -> impl IntoView {
 fn Figure(d: Drawn, x_range: Memo<Option<(i64, i64)>>) -> impl IntoView {
     let it = expect_context::<Iter>();
     let timed = d.timed;
+    let id = d.id;
     let on_move = move |ev: leptos::ev::MouseEvent| {
         let (Some(range), true) = (x_range.get_untracked(), timed) else { return };
         let Some(target) = ev.current_target() else { return };
@@ -222,9 +223,18 @@ fn Figure(d: Drawn, x_range: Memo<Option<(i64, i64)>>) -> impl IntoView {
         <figure class="chart" id=d.id>
             <div class="chart-frame" on:mousemove=on_move>
                 <div class="chart-svg" inner_html=d.svg></div>
-                {move || timed.then(|| it.cursor.get().zip(x_range.get()).map(|(t, range)| view! {
-                    <div class="cursor-line" aria-hidden="true"
-                        style=format!("left:{:.3}%", chart::position_of(t, range, WIDTH) * 100.0)></div>
+                {move || timed.then(|| it.cursor.get().zip(x_range.get()).map(|(t, range)| {
+                    let at = chart::position_of(t, range, WIDTH) * 100.0;
+                    // The read-out under the slider says the same for screen readers.
+                    let tip = match (it.engine.reports[0].get(), it.slo.get()) {
+                        (Some(r), Some(slo)) => tip_for(id, &r, &slo, t),
+                        _ => String::new(),
+                    };
+                    let side = if at > 60.0 { format!("right:{:.3}%", 100.0 - at) } else { format!("left:{at:.3}%") };
+                    view! {
+                        <div class="cursor-line" aria-hidden="true" style=format!("left:{at:.3}%")></div>
+                        <div class="cursor-tip" aria-hidden="true" style=side>{tip}</div>
+                    }
                 })).flatten()}
             </div>
             <figcaption>
@@ -242,6 +252,73 @@ fn Figure(d: Drawn, x_range: Memo<Option<(i64, i64)>>) -> impl IntoView {
     }
 }
 
+/// The figures of a report at one instant, as read-out phrases.
+struct Values {
+    sli: Option<String>,
+    compliance: Option<String>,
+    budget: Option<String>,
+    burns: Vec<String>,
+    firing: String,
+}
+
+fn values_at(r: &Report, slo: &Slo, t: i64) -> Values {
+    let burns = r
+        .burn
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let a = slo.alerting.alerts.get(i)?;
+            let v = value_at(&c.t, &c.v, t)?;
+            let s = r.burn_short.get(i).and_then(|s| value_at(&s.t, &s.v, t))?;
+            let both = if v > a.factor && s > a.factor { ", both above its threshold" } else { "" };
+            Some(format!(
+                "burn {} over {} and {} over {} (threshold {}{both})",
+                format::factor(v),
+                a.long,
+                format::factor(s),
+                a.short,
+                format::factor(a.factor)
+            ))
+        })
+        .collect();
+    let firing: Vec<String> = r
+        .alerts
+        .iter()
+        .filter(|a| a.start <= t && a.end.is_none_or(|e| t < e))
+        .map(|a| alert_label(slo, a.alert_index))
+        .collect();
+    Values {
+        sli: value_at(&r.sli_columns.t, &r.sli_columns.v, t).map(|v| format!("SLI {} (target {}%)", format::ratio(v), slo.target)),
+        compliance: value_at(&r.sli_window.t, &r.sli_window.v, t)
+            .map(|v| format!("compliance over the window {}", format::ratio(v))),
+        budget: value_at(&r.budget.t, &r.budget.v, t).map(|v| format!("budget left {}", format::share(v))),
+        burns,
+        firing: if firing.is_empty() { "no alert firing".into() } else { format!("firing: {}", firing.join(", ")) },
+    }
+}
+
+/// The short label beside the cursor line of one chart.
+fn tip_for(id: &str, r: &Report, slo: &Slo, t: i64) -> String {
+    let v = values_at(r, slo, t);
+    let text = match id {
+        "chart-sli" => v.sli.into_iter().chain(v.compliance).collect::<Vec<_>>().join("; "),
+        "chart-budget" => v.budget.unwrap_or_default(),
+        "chart-burn" => r
+            .burn
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let a = slo.alerting.alerts.get(i)?;
+                Some(format!("{} {}", a.long, format::factor(value_at(&c.t, &c.v, t)?)))
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        "chart-alerts" => v.firing,
+        _ => String::new(),
+    };
+    format!("{}: {text}", format::when(t))
+}
+
 /// The slider over time and the read-out of every figure at that time.
 #[component]
 fn Cursor() -> impl IntoView {
@@ -251,37 +328,10 @@ fn Cursor() -> impl IntoView {
         let r = report.get()?;
         let slo = it.slo.get()?;
         let t = it.cursor.get().unwrap_or(r.x_range.1);
+        let v = values_at(&r, &slo, t);
         let mut lines = vec![format!("At {}:", format::when(t))];
-        if let Some(v) = value_at(&r.sli_columns.t, &r.sli_columns.v, t) {
-            lines.push(format!("SLI {} (target {}%)", format::ratio(v), slo.target));
-        }
-        if let Some(v) = value_at(&r.sli_window.t, &r.sli_window.v, t) {
-            lines.push(format!("compliance over the window {}", format::ratio(v)));
-        }
-        if let Some(v) = value_at(&r.budget.t, &r.budget.v, t) {
-            lines.push(format!("budget left {}", format::share(v)));
-        }
-        for (i, c) in r.burn.iter().enumerate() {
-            let short = r.burn_short.get(i).and_then(|s| value_at(&s.t, &s.v, t));
-            if let (Some(v), Some(s), Some(a)) = (value_at(&c.t, &c.v, t), short, slo.alerting.alerts.get(i)) {
-                let both = if v > a.factor && s > a.factor { ", both above its threshold" } else { "" };
-                lines.push(format!(
-                    "burn {} over {} and {} over {} (threshold {}{both})",
-                    format::factor(v),
-                    a.long,
-                    format::factor(s),
-                    a.short,
-                    format::factor(a.factor)
-                ));
-            }
-        }
-        let firing: Vec<String> = r
-            .alerts
-            .iter()
-            .filter(|a| a.start <= t && a.end.is_none_or(|e| t < e))
-            .map(|a| alert_label(&slo, a.alert_index))
-            .collect();
-        lines.push(if firing.is_empty() { "no alert firing".into() } else { format!("firing: {}", firing.join(", ")) });
+        lines.extend(v.sli.into_iter().chain(v.compliance).chain(v.budget).chain(v.burns));
+        lines.push(v.firing);
         Some(lines)
     };
     view! {
