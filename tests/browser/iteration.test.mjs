@@ -223,6 +223,18 @@ test('two drafts compare side by side on the same data', async () => {
   await page.close();
 });
 
+test('hovering a chart shows its values beside a cursor line', async () => {
+  const { page, watch } = await freshIteration();
+  await page.click('#sample-outage');
+  await chartsShown(page);
+  await page.hover('#chart-budget .chart-frame', { position: { x: 300, y: 120 } });
+  await page.waitForSelector('#chart-budget .cursor-tip');
+  assert.match(await page.textContent('#chart-budget .cursor-tip'), /UTC: budget left -?\d+%/);
+  assert.equal(await page.locator('#chart-sli .cursor-line').count(), 1, 'every time chart shows the same instant');
+  assertQuiet(watch);
+  await page.close();
+});
+
 test('keyboard users read values at a time with the slider', async () => {
   const { page, watch } = await freshIteration();
   await page.click('#sample-outage');
