@@ -83,7 +83,11 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
     });
     out.push(Drawn { id: "chart-sli", title, svg: draw_or_message(svg), timed: true });
 
-    let title = "Error budget remaining".to_string();
+    let window = match &slo.window {
+        crate::model::Window::Rolling { span } => format!("{span} rolling window"),
+        crate::model::Window::Calendar { unit, .. } => format!("calendar {unit:?} window, reset at each start").to_lowercase(),
+    };
+    let title = format!("Error budget remaining ({window})");
     let svg = chart::time_chart(&TimeChart {
         title: title.clone(),
         x_range,
