@@ -47,6 +47,9 @@ pub struct Backend {
     /// Messages held until the worker says it is ready.
     queue: Vec<js_sys::Object>,
     ready: bool,
+    /// Bumped by every parse and every request for draft A, so a local sweep
+    /// that finishes late does not show figures of older data.
+    epoch: u64,
     _onmessage: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
 }
 
@@ -72,6 +75,7 @@ impl Engine {
                 pending: Vec::new(),
                 queue: Vec::new(),
                 ready: false,
+                epoch: 0,
                 _onmessage: None,
             }),
             parse: RwSignal::new(ParseState::Empty),
@@ -101,6 +105,7 @@ impl Engine {
         self.reports[1].set(None);
         self.sweep.set(None);
         self.stop_worker();
+        self.backend.update_value(|b| b.epoch += 1);
         if text.length() == 0 {
             self.backend.update_value(|b| b.holder = Holder::None);
             self.parse.set(ParseState::Empty);
@@ -251,10 +256,19 @@ impl Engine {
             Route::Local(series) => {
                 self.reports[slot].set(Some(Arc::new(report(&series, &request))));
                 if slot == 0 {
-                    // After the browser has drawn the other charts.
+                    // After the browser has drawn the other charts; skipped when
+                    // newer data or a newer draft came in meanwhile (or the page left).
                     let engine = *self;
+                    let epoch = self.backend.try_update_value(|b| {
+                        b.epoch += 1;
+                        b.epoch
+                    });
                     set_timeout(
-                        move || engine.sweep.set(Some(Arc::new(sweep(&series, &request)))),
+                        move || {
+                            if engine.backend.try_with_value(|b| b.epoch) == epoch {
+                                engine.sweep.try_set(Some(Arc::new(sweep(&series, &request))));
+                            }
+                        },
                         std::time::Duration::from_millis(0),
                     );
                 }

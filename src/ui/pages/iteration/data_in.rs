@@ -108,7 +108,8 @@ pub fn DataIn() -> impl IntoView {
         let delay = if text.length() > 100_000 { 0 } else { 250 };
         set_timeout(
             move || {
-                if input.generation.get_value() == generation {
+                // Skipped when more was typed meanwhile, or the page was left.
+                if input.generation.try_get_value() == Some(generation) {
                     input.run(&it);
                 }
             },
