@@ -150,7 +150,16 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
             spans: r.alerts.iter().filter(|e| e.alert_index == i).map(|e| (e.start, e.end)).collect(),
         })
         .collect();
-    let title = "Alerts that would have fired (page: solid, ticket: dashed)".to_string();
+    let mut rows = rows;
+    if !r.exhausted.is_empty() {
+        // The policy's "budget exhausted" periods on the same time axis as the alerts.
+        rows.push(TimelineRow {
+            label: "budget exhausted".into(),
+            pen: Pen { color: OKABE_ITO[4].1, dash: Dash::Dotted, marker: Marker::Cross, width: 2 },
+            spans: r.exhausted.iter().map(|&(a, b)| (a, Some(b))).collect(),
+        });
+    }
+    let title = "Alert timeline (page: solid, ticket: dashed; budget exhausted: dotted)".to_string();
     let height = 90 + 34 * rows.len().max(1) as u32;
     let svg = chart::timeline_chart(&Timeline { title: title.clone(), x_range, rows, size: Size { width: WIDTH, height } });
     out.push(Drawn { id: "chart-alerts", title, svg: draw_or_message(svg), timed: true });
