@@ -6,6 +6,8 @@
 
 pub mod alerting;
 pub mod budget;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod catalog;
 pub mod chart;
 pub mod diag;
@@ -20,6 +22,8 @@ pub mod model;
 pub mod review;
 pub mod samples;
 pub mod series;
+pub mod simulate;
+pub mod whatif;
 pub mod share;
 pub mod worker;
 

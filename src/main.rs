@@ -9,6 +9,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("slo-workbench: the command-line tool is not built yet");
-    std::process::exit(2);
+    std::process::exit(slo_workbench::cli::run(std::env::args().skip(1).collect()));
 }

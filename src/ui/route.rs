@@ -77,9 +77,13 @@ pub fn use_hash_route() -> ReadSignal<Route> {
         set_route.set(r);
         let title = format!("{} · SLO Workbench", r.title());
         document().set_title(&title);
-        // Move focus to the new page so keyboard and screen reader users land there.
+        // A new page starts at its top, with focus on it so keyboard and
+        // screen reader users land there too.
+        window().scroll_to_with_x_and_y(0.0, 0.0);
         if let Some(el) = document().get_element_by_id("main") {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus_with_options(&opts);
         }
     });
     let _ = window().add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());

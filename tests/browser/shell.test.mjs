@@ -124,3 +124,12 @@ test('no page has a serious or critical accessibility violation', async () => {
     await page.close();
   }
 });
+
+test('a new page opens at its top, not where the last one was scrolled', async () => {
+  const { page } = await openApp(context, server.url, '#/implementation');
+  await page.evaluate(() => { document.body.style.minHeight = '5000px'; window.scrollTo(0, 2000); });
+  await page.evaluate(() => { location.hash = '#/research'; });
+  await page.waitForSelector('nav a[href="#/research"][aria-current="page"]');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.close();
+});

@@ -1,0 +1,741 @@
+//! The `slo-workbench` command-line tool: budget, simulate, lint and export
+//! over the same engine the browser uses, for pipelines and scripted checks.
+//!
+//! Owns argument parsing (two stages: raw words into `Args`, then a typed
+//! request per command), file reading, and the text and JSON output whose
+//! fields docs/cli.md documents. It holds no SLO arithmetic of its own and
+//! must not grow any: every figure comes from `budget`, `simulate`, `lint`
+//! or `export`. Exit status: 0 success, 1 lint found errors, 2 usage or input
+//! error (with `FILE:LINE: message` on stderr).
+
+use crate::diag::{Diagnostic, Level};
+use crate::model::{workbook_30d, Project, Slo, Span, Target, Window};
+use crate::simulate::{simulate, SimOptions, Simulation};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+
+pub const USAGE: &str = "\
+Usage:
+  slo-workbench budget   --target 99.9 [--window 30d] [--json]
+  slo-workbench simulate --spec SPEC --data DATA [--slo ID] [--window 30d]
+                         [--latency-threshold SECONDS] [--json]
+  slo-workbench lint     --spec SPEC [--data DATA] [--json]
+  slo-workbench export   --spec SPEC --format FORMAT [--slo ID] [--out DIR]
+
+SPEC is a project file (JSON), an OpenSLO v1 YAML or a Sloth prometheus/v1 YAML.
+DATA is CSV/TSV/semicolon text or Prometheus query_range JSON; `-` reads stdin.
+FORMAT is one of prometheus, openslo, sloth, pyrra, markdown, project.
+Exit status: 0 done, 1 lint found errors, 2 bad usage or bad input.
+";
+
+/// Runs the tool on the arguments after the program name and returns the
+/// exit status; output goes to the process's stdout and stderr.
+pub fn run(args: Vec<String>) -> i32 {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    run_with(args, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// `run` with the output streams supplied.
+pub fn run_with(args: Vec<String>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let result = Args::parse(args).and_then(|args| dispatch(&args));
+    let (text, stderr_text, code) = match result {
+        Ok(Output { stdout, code }) => (stdout, String::new(), code),
+        Err(Failure::Usage(msg)) => (String::new(), format!("slo-workbench: {msg}\n\n{USAGE}"), 2),
+        Err(Failure::Help) => (USAGE.to_string(), String::new(), 0),
+        Err(Failure::Input(lines)) => (
+            String::new(),
+            lines.iter().map(|l| format!("{l}\n")).collect(),
+            2,
+        ),
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = out.write_all(text.as_bytes());
+    let _ = err.write_all(stderr_text.as_bytes());
+    code
+}
+
+struct Output {
+    stdout: String,
+    code: i32,
+}
+
+enum Failure {
+    /// Wrong words on the command line: message, then the usage text.
+    Usage(String),
+    Help,
+    /// Bad files: one `FILE:LINE: message` per line.
+    Input(Vec<String>),
+}
+
+/// The command line as typed: a command, `--name value` options and switches.
+struct Args {
+    command: String,
+    values: BTreeMap<String, String>,
+    switches: Vec<String>,
+}
+
+const SWITCHES: [&str; 2] = ["json", "help"];
+
+impl Args {
+    fn parse(words: Vec<String>) -> Result<Args, Failure> {
+        let mut command = None;
+        let mut values = BTreeMap::new();
+        let mut switches = Vec::new();
+        let mut words = words.into_iter();
+        while let Some(w) = words.next() {
+            if w == "-h" || w == "--help" {
+                return Err(Failure::Help);
+            }
+            if let Some(name) = w.strip_prefix("--") {
+                let (name, inline) = match name.split_once('=') {
+                    Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                    None => (name.to_string(), None),
+                };
+                if SWITCHES.contains(&name.as_str()) {
+                    if inline.is_some() {
+                        return Err(Failure::Usage(format!("--{name} takes no value")));
+                    }
+                    switches.push(name);
+                    continue;
+                }
+                let value = match inline.or_else(|| words.next()) {
+                    Some(v) => v,
+                    None => return Err(Failure::Usage(format!("--{name} needs a value"))),
+                };
+                if values.insert(name.clone(), value).is_some() {
+                    return Err(Failure::Usage(format!("--{name} is given twice")));
+                }
+            } else if command.is_none() {
+                command = Some(w);
+            } else {
+                return Err(Failure::Usage(format!("unexpected argument \"{w}\"")));
+            }
+        }
+        let command = command.ok_or_else(|| Failure::Usage("no command given".into()))?;
+        Ok(Args {
+            command,
+            values,
+            switches,
+        })
+    }
+
+    /// Rejects options the command does not know.
+    fn allow(&self, names: &[&str]) -> Result<(), Failure> {
+        for name in self.values.keys().chain(&self.switches) {
+            if !names.contains(&name.as_str()) {
+                return Err(Failure::Usage(format!(
+                    "{} does not take --{name}",
+                    self.command
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+
+    fn required(&self, name: &str) -> Result<&str, Failure> {
+        self.value(name)
+            .ok_or_else(|| Failure::Usage(format!("{} needs --{name}", self.command)))
+    }
+
+    fn json(&self) -> bool {
+        self.switches.iter().any(|s| s == "json")
+    }
+}
+
+fn dispatch(args: &Args) -> Result<Output, Failure> {
+    match args.command.as_str() {
+        "budget" => {
+            args.allow(&["target", "window", "json"])?;
+            budget(args)
+        }
+        "simulate" => {
+            args.allow(&["spec", "data", "slo", "window", "latency-threshold", "json"])?;
+            simulate_command(args)
+        }
+        "lint" => {
+            args.allow(&["spec", "data", "latency-threshold", "json"])?;
+            lint_command(args)
+        }
+        "export" => {
+            args.allow(&["spec", "format", "slo", "out"])?;
+            export_command(args)
+        }
+        other => Err(Failure::Usage(format!("unknown command \"{other}\""))),
+    }
+}
+
+// ---- budget -------------------------------------------------------------------
+
+fn budget(args: &Args) -> Result<Output, Failure> {
+    let target = Target::parse(args.required("target")?)
+        .map_err(|e| Failure::Usage(format!("--target: {e}")))?;
+    let window = parse_window(args.value("window").unwrap_or("30d"))?;
+    let budget_seconds = crate::budget::budget_seconds(target, window);
+    let table = crate::budget::budget_table(target, window);
+    let stdout = if args.json() {
+        let rows: Vec<Value> = table
+            .iter()
+            .map(|r| {
+                json!({
+                    "label": r.label,
+                    "span_seconds": r.span_seconds,
+                    "allowed_bad_seconds": tidy(r.allowed_bad_seconds),
+                    "allowed_bad": crate::budget::human_seconds(r.allowed_bad_seconds),
+                })
+            })
+            .collect();
+        pretty(&json!({
+            "target": tidy(target.ratio()),
+            "target_percent": target.to_string(),
+            "window": window.prometheus(),
+            "window_seconds": window.seconds(),
+            "error_budget_ratio": tidy(target.error_budget()),
+            "budget_seconds": tidy(budget_seconds),
+            "budget": crate::budget::human_seconds(budget_seconds),
+            "table": rows,
+        }))
+    } else {
+        let mut s = format!(
+            "{}% over {}: error budget {} of the window ({} of full outage)\n\n",
+            target,
+            window.prometheus(),
+            fmt_ratio_percent(target.error_budget()),
+            crate::budget::human_seconds(budget_seconds)
+        );
+        let width = table
+            .iter()
+            .map(|r| r.label.chars().count())
+            .max()
+            .unwrap_or(0);
+        for r in &table {
+            s.push_str(&format!(
+                "  {:<width$}  {}\n",
+                r.label,
+                crate::budget::human_seconds(r.allowed_bad_seconds)
+            ));
+        }
+        s
+    };
+    Ok(Output { stdout, code: 0 })
+}
+
+fn parse_window(text: &str) -> Result<Span, Failure> {
+    Span::parse(text).map_err(|e| Failure::Usage(format!("--window: {e}")))
+}
+
+// ---- spec and data ------------------------------------------------------------
+
+/// Reads a file, or stdin for `-`.
+fn read_input(path: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let read = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read(path).and_then(|bytes| {
+            text = String::from_utf8(bytes).map_err(|e| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+                )
+            })?;
+            Ok(())
+        })
+    };
+    read.map_err(|e| Failure::Input(vec![format!("{path}: cannot read: {e}")]))?;
+    Ok(text)
+}
+
+/// `FILE:LINE: message` (or `FILE: message` when the finding has no line).
+fn located(path: &str, d: &Diagnostic) -> String {
+    if d.line == 0 {
+        format!("{path}: {}", d.message)
+    } else {
+        format!("{path}:{d}")
+    }
+}
+
+/// A spec file as a project, plus the names of what the import could not map.
+fn load_project(path: &str) -> Result<(Project, Vec<String>), Failure> {
+    let text = read_input(path)?;
+    crate::import::import_spec(&text)
+        .map(|imported| (imported.project, imported.unmapped))
+        .map_err(|diags| Failure::Input(diags.iter().map(|d| located(path, d)).collect()))
+}
+
+fn choose_slo(project: &Project, path: &str, id: Option<&str>) -> Result<Slo, Failure> {
+    let found = match id {
+        Some(id) => project.slos.iter().find(|s| s.id == id),
+        None => project.slos.first(),
+    };
+    found.cloned().ok_or_else(|| {
+        let ids: Vec<&str> = project.slos.iter().map(|s| s.id.as_str()).collect();
+        Failure::Input(vec![match id {
+            Some(id) => format!(
+                "{path}: no SLO with id \"{id}\"; the spec has: {}",
+                ids.join(", ")
+            ),
+            None => format!("{path}: the spec holds no SLO"),
+        }])
+    })
+}
+
+/// A data file parsed into an event series, or its errors as `FILE:LINE: message`.
+fn load_data(
+    path: &str,
+    latency_threshold: Option<f64>,
+) -> Result<crate::ingest::Dataset, Failure> {
+    let text = read_input(path)?;
+    let opts = crate::ingest::IngestOptions {
+        latency_threshold_seconds: latency_threshold,
+    };
+    crate::ingest::parse(&text, &opts)
+        .map_err(|diags| Failure::Input(diags.iter().map(|d| located(path, d)).collect()))
+}
+
+fn parse_latency_threshold(args: &Args) -> Result<Option<f64>, Failure> {
+    args.value("latency-threshold")
+        .map(|v| match v.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+            _ => Err(Failure::Usage(format!(
+                "--latency-threshold: \"{v}\" is not a positive number of seconds"
+            ))),
+        })
+        .transpose()
+}
+
+/// The SLI's latency threshold, unless the command line gives one.
+fn latency_threshold_of(slo: &Slo, given: Option<f64>) -> Option<f64> {
+    given.or(match &slo.sli {
+        crate::model::Sli::Latency {
+            threshold_seconds, ..
+        } => Some(*threshold_seconds),
+        _ => None,
+    })
+}
+
+// ---- simulate -----------------------------------------------------------------
+
+fn simulate_command(args: &Args) -> Result<Output, Failure> {
+    let spec_path = args.required("spec")?;
+    let data_path = args.required("data")?;
+    if spec_path == "-" && data_path == "-" {
+        return Err(Failure::Usage(
+            "only one of --spec and --data can read stdin".into(),
+        ));
+    }
+    let window = args.value("window").map(parse_window).transpose()?;
+    let latency = parse_latency_threshold(args)?;
+    let (project, unmapped) = load_project(spec_path)?;
+    let mut slo = choose_slo(&project, spec_path, args.value("slo"))?;
+    if let Some(span) = window {
+        slo.window = Window::Rolling { span };
+    }
+    if slo.alerting.alerts.is_empty() {
+        slo.alerting.alerts = workbook_30d();
+    }
+    let threshold = latency_threshold_of(&slo, latency);
+    let dataset = load_data(data_path, threshold)?;
+    let sim = simulate(&dataset.series, &slo, &SimOptions::default());
+
+    let mut warnings: Vec<(String, &Diagnostic)> = Vec::new();
+    for d in &dataset.diagnostics {
+        warnings.push((data_path.to_string(), d));
+    }
+    for d in &sim.warnings {
+        warnings.push((data_path.to_string(), d));
+    }
+    let unmapped_diags: Vec<Diagnostic> = unmapped
+        .iter()
+        .map(|u| Diagnostic::warning(0, format!("not used from the spec: {u}")))
+        .collect();
+    for d in &unmapped_diags {
+        warnings.push((spec_path.to_string(), d));
+    }
+    let stdout = if args.json() {
+        simulate_json(&slo, &sim, &warnings)
+    } else {
+        simulate_text(&slo, &sim, &warnings)
+    };
+    Ok(Output { stdout, code: 0 })
+}
+
+fn rfc3339(t: i64) -> Value {
+    time::OffsetDateTime::from_unix_timestamp(t)
+        .ok()
+        .and_then(|d| {
+            d.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .map_or(Value::Null, Value::String)
+}
+
+fn rfc3339_text(t: i64) -> String {
+    match rfc3339(t) {
+        Value::String(s) => s,
+        _ => t.to_string(),
+    }
+}
+
+fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+    let alerts: Vec<Value> = sim
+        .alerts
+        .iter()
+        .map(|a| {
+            json!({
+                "alert_index": a.alert_index,
+                "severity": a.severity.as_str(),
+                "burn_rate": tidy(a.burn_rate),
+                "long_window_seconds": a.long.seconds(),
+                "short_window_seconds": a.short.seconds(),
+                "long_window": a.long.prometheus(),
+                "short_window": a.short.prometheus(),
+                "start": rfc3339(a.start),
+                "end": a.end.map_or(Value::Null, rfc3339),
+                "budget_spent_at_fire": tidy(a.budget_spent_at_fire),
+                "detection_delay_seconds": a.detection_delay,
+                "reset_after_seconds": a.reset_after,
+                "peak_burn_rate": tidy(a.peak_burn),
+            })
+        })
+        .collect();
+    let exhausted: Vec<Value> = sim
+        .exhausted
+        .iter()
+        .map(|&(s, e)| json!({ "start": rfc3339(s), "end": rfc3339(e) }))
+        .collect();
+    let timeslices = sim.timeslices.as_ref().map_or(Value::Null, |ts| {
+        json!({
+            "slice_seconds": ts.slice_seconds,
+            "slice_target": tidy(ts.slice_target),
+            "good_slices": ts.good_slices,
+            "bad_slices": ts.bad_slices,
+            "empty_slices": ts.empty_slices,
+            "compliance": tidy(ts.compliance),
+            "budget_remaining": tidy(ts.budget_remaining),
+        })
+    });
+    let warnings: Vec<Value> = warnings
+        .iter()
+        .map(|(file, d)| {
+            json!({
+                "file": file,
+                "line": if d.line == 0 { Value::Null } else { json!(d.line) },
+                "level": level_name(d.level),
+                "message": d.message,
+            })
+        })
+        .collect();
+    let t = &sim.points.t;
+    pretty(&json!({
+        "slo": {
+            "id": slo.id,
+            "name": slo.name,
+            "target": tidy(slo.target.ratio()),
+            "window_seconds": slo.window.nominal().seconds(),
+        },
+        "data": {
+            "rows": t.len(),
+            "start": t.first().map_or(Value::Null, |&x| rfc3339(x)),
+            "end": t.last().map_or(Value::Null, |&x| rfc3339(x)),
+        },
+        "sli": tidy(sim.sli),
+        "budget_remaining": tidy(sim.budget_remaining),
+        "alerts": alerts,
+        "exhausted": exhausted,
+        "timeslices": timeslices,
+        "warnings": warnings,
+    }))
+}
+
+fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+    let t = &sim.points.t;
+    let mut s = format!(
+        "SLO {} ({}% over {})\n",
+        slo.id,
+        slo.target,
+        slo.window.nominal().prometheus()
+    );
+    match (t.first(), t.last()) {
+        (Some(&a), Some(&b)) => s.push_str(&format!(
+            "Data: {} rows, {} to {}\n",
+            t.len(),
+            rfc3339_text(a),
+            rfc3339_text(b)
+        )),
+        _ => s.push_str("Data: no rows\n"),
+    }
+    s.push_str(&format!(
+        "SLI over all data: {}\n",
+        fmt_ratio_percent(sim.sli)
+    ));
+    s.push_str(&format!(
+        "Budget remaining at the end: {}\n",
+        fmt_ratio_percent(sim.budget_remaining)
+    ));
+    s.push_str(&format!("Alerts: {}\n", sim.alerts.len()));
+    for a in &sim.alerts {
+        let end = a.end.map_or("still firing".to_string(), rfc3339_text);
+        s.push_str(&format!(
+            "  {:<6} {}x {}/{}  {} -> {}  budget spent {}",
+            a.severity.as_str(),
+            tidy(a.burn_rate),
+            a.long.prometheus(),
+            a.short.prometheus(),
+            rfc3339_text(a.start),
+            end,
+            fmt_ratio_percent(a.budget_spent_at_fire)
+        ));
+        if let Some(d) = a.detection_delay {
+            s.push_str(&format!(
+                ", detected after {}",
+                crate::budget::human_seconds(d as f64)
+            ));
+        }
+        if let Some(r) = a.reset_after {
+            s.push_str(&format!(
+                ", reset after {}",
+                crate::budget::human_seconds(r as f64)
+            ));
+        }
+        s.push('\n');
+    }
+    if !sim.exhausted.is_empty() {
+        s.push_str(&format!(
+            "Budget exhausted: {} time(s)\n",
+            sim.exhausted.len()
+        ));
+        for &(a, b) in &sim.exhausted {
+            s.push_str(&format!("  {} -> {}\n", rfc3339_text(a), rfc3339_text(b)));
+        }
+    }
+    if !warnings.is_empty() {
+        s.push_str("Warnings:\n");
+        for (file, d) in warnings {
+            s.push_str(&format!("  {}\n", located(file, d)));
+        }
+    }
+    s
+}
+
+// ---- lint ---------------------------------------------------------------------
+
+fn lint_command(args: &Args) -> Result<Output, Failure> {
+    let spec_path = args.required("spec")?;
+    let latency = parse_latency_threshold(args)?;
+    let (project, unmapped) = load_project(spec_path)?;
+    let mut ctx = crate::lint::LintContext::default();
+    if let Some(data_path) = args.value("data") {
+        if spec_path == "-" && data_path == "-" {
+            return Err(Failure::Usage(
+                "only one of --spec and --data can read stdin".into(),
+            ));
+        }
+        // With data, the traffic and history checks have their facts: the
+        // SLI over all the data and the events per hour it held.
+        let text = read_input(data_path)?;
+        for slo in &project.slos {
+            let opts = crate::ingest::IngestOptions {
+                latency_threshold_seconds: latency_threshold_of(slo, latency),
+            };
+            let dataset = crate::ingest::parse(&text, &opts).map_err(|diags| {
+                Failure::Input(diags.iter().map(|d| located(data_path, d)).collect())
+            })?;
+            let series = &dataset.series;
+            let sim = simulate(series, slo, &SimOptions::default());
+            let hours = match (series.t.first(), series.t.last()) {
+                (Some(&a), Some(&b)) => {
+                    b.saturating_sub(a).saturating_add(series.step()) as f64 / 3600.0
+                }
+                _ => 0.0,
+            };
+            let events: f64 = series.total.iter().sum();
+            ctx.slos.insert(
+                slo.id.clone(),
+                crate::lint::SloFacts {
+                    expected_events_per_hour: (hours > 0.0).then(|| events / hours),
+                    history_sli: (events > 0.0).then_some(sim.sli),
+                },
+            );
+        }
+    }
+    let findings = crate::lint::lint_project(&project, &ctx);
+    let errors = findings
+        .iter()
+        .filter(|f| f.level == Level::Error && !f.acknowledged)
+        .count();
+    let stdout = if args.json() {
+        pretty(&json!({ "findings": findings, "unmapped": unmapped, "errors": errors }))
+    } else {
+        let mut s = String::new();
+        for f in &findings {
+            let ack = if f.acknowledged {
+                " (acknowledged)"
+            } else {
+                ""
+            };
+            s.push_str(&format!(
+                "{}: {} [{}]{}\n    {}\n",
+                level_name(f.level),
+                f.title,
+                f.id,
+                ack,
+                f.explanation
+            ));
+        }
+        for u in &unmapped {
+            s.push_str(&format!("warning: not imported from the spec: {u}\n"));
+        }
+        s.push_str(&format!(
+            "{} finding(s), {} error(s)\n",
+            findings.len(),
+            errors
+        ));
+        s
+    };
+    Ok(Output {
+        stdout,
+        code: if errors > 0 { 1 } else { 0 },
+    })
+}
+
+// ---- export -------------------------------------------------------------------
+
+fn export_command(args: &Args) -> Result<Output, Failure> {
+    let spec_path = args.required("spec")?;
+    let format: crate::export::ExportFormat = args
+        .required("format")?
+        .parse()
+        .map_err(|e: String| Failure::Usage(format!("--format: {e}")))?;
+    let (project, _unmapped) = load_project(spec_path)?;
+    if let Some(id) = args.value("slo") {
+        choose_slo(&project, spec_path, Some(id))?;
+    }
+    let files = crate::export::export(&project, args.value("slo"), format)
+        .map_err(|e| Failure::Input(vec![format!("{spec_path}: {e}")]))?;
+    match args.value("out") {
+        None => {
+            // Several files on stdout are separated by a comment line naming each.
+            let mut s = String::new();
+            for (i, f) in files.iter().enumerate() {
+                if files.len() > 1 {
+                    s.push_str(&format!(
+                        "{}# file: {}\n",
+                        if i > 0 { "\n" } else { "" },
+                        f.name
+                    ));
+                }
+                s.push_str(&f.content);
+            }
+            Ok(Output { stdout: s, code: 0 })
+        }
+        Some(dir) => {
+            let dir = std::path::Path::new(dir);
+            let mut written = String::new();
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Failure::Input(vec![format!("{}: cannot create: {e}", dir.display())])
+            })?;
+            for f in &files {
+                // Export names are slugs, but a file name never leaves the directory.
+                let name = std::path::Path::new(&f.name)
+                    .file_name()
+                    .map_or_else(|| "export".into(), |n| n.to_os_string());
+                let path = dir.join(name);
+                std::fs::write(&path, &f.content).map_err(|e| {
+                    Failure::Input(vec![format!("{}: cannot write: {e}", path.display())])
+                })?;
+                written.push_str(&format!("{}\n", path.display()));
+            }
+            Ok(Output {
+                stdout: written,
+                code: 0,
+            })
+        }
+    }
+}
+
+// ---- formatting ---------------------------------------------------------------
+
+fn pretty(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Rounds away float noise (0.0010000000000000009 becomes 0.001) so JSON
+/// output is stable and reads as the user's numbers; 12 significant digits.
+fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return if x.is_finite() { 0.0 } else { x };
+    }
+    let digits = 12 - (x.abs().log10().floor() as i32) - 1;
+    let digits = digits.clamp(-300, 300);
+    let factor = 10f64.powi(digits);
+    let r = (x * factor).round() / factor;
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
+}
+
+/// 0.76851851 -> "76.8519%".
+fn fmt_ratio_percent(r: f64) -> String {
+    format!(
+        "{}%",
+        crate::model::format_percent((r * 100.0 * 10_000.0).round() / 10_000.0)
+    )
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Info => "info",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_removes_float_noise_and_keeps_real_digits() {
+        assert_eq!(tidy(1.0 - 0.999), 0.001);
+        assert_eq!(tidy(2592.0000000000023), 2592.0);
+        assert_eq!(tidy(1209.6), 1209.6);
+        assert_eq!(tidy(0.768_518_518_518_518_5), 0.768_518_518_519);
+        assert_eq!(tidy(0.0), 0.0);
+    }
+
+    #[test]
+    fn options_take_a_value_inline_or_after_and_switches_take_none() {
+        let a = Args::parse(vec![
+            "budget".into(),
+            "--target=99.9".into(),
+            "--window".into(),
+            "28d".into(),
+            "--json".into(),
+        ])
+        .ok()
+        .unwrap();
+        assert_eq!(
+            (a.value("target"), a.value("window"), a.json()),
+            (Some("99.9"), Some("28d"), true)
+        );
+        assert!(matches!(
+            Args::parse(vec!["budget".into(), "--json=1".into()]),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(
+            Args::parse(vec!["budget".into(), "--target".into()]),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(Args::parse(vec![]), Err(Failure::Usage(_))));
+    }
+}

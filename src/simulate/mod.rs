@@ -1,0 +1,687 @@
+//! Replay of an event series against one SLO: the SLI over time, compliance and
+//! error budget over the SLO window, burn rate over every alert window, and the
+//! multi-window multi-burn-rate alerts that would have fired.
+//!
+//! Owns the replay semantics; it does not parse data (`ingest`), read specs
+//! (`import`) or judge configurations (`lint`). Cost is linear in rows: every
+//! windowed figure comes from prefix sums and a forward-only pointer
+//! (`window`), never from re-summing a window per row.
+//!
+//! Semantics, chosen to match what Prometheus and `promtool test rules` would
+//! show for rules evaluated at each row's timestamp:
+//! - A row is the interval ending at its timestamp `t`; a window of length L
+//!   read at `t` covers `(t - L, t]`.
+//! - Windows are evaluated from the first row with whatever data they hold,
+//!   like a PromQL range that reaches before the first sample. A window with
+//!   no events burns nothing (Prometheus gets NaN, which never fires).
+//! - An alert fires at the first row where the long and the short window both
+//!   burn strictly faster than its factor, and ends at the first row where that
+//!   is no longer true (no `for:` clause, as Sloth writes them).
+//! - The bad period behind an alert is the contiguous run of rows whose own
+//!   error ratio exceeds the alert's threshold (factor x budget), the latest
+//!   such run at or before the firing row. Detection delay runs from the start
+//!   of its first interval to the firing row; reset time from the end of the
+//!   last such row before the alert stopped to the row where it stopped.
+//! - Compliance and budget are counted in the budgeting method's unit: events
+//!   (occurrences), or slices that complete at their last row (time slices).
+//!   The budget is the allowed share of the units seen in the window so far.
+//! - Calendar windows reset at each period start in UTC; another time zone is
+//!   reported as a warning, not applied.
+
+mod calendar;
+mod window;
+
+use crate::diag::Diagnostic;
+use crate::model::{BudgetingMethod, CalendarUnit, Severity, Slo, Span, Window};
+use crate::series::EventSeries;
+use serde::Serialize;
+
+/// Knobs that are not part of the SLO itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimOptions {
+    /// A single incident spending more than this share of the budget is
+    /// reported (the error budget policy's postmortem rule). 0.2 = 20%.
+    pub budget_share_policy: f64,
+    /// Replay only the rows up to this instant (Unix seconds); the summary
+    /// figures are then read at that instant. `None`: all rows.
+    pub now: Option<i64>,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions {
+            budget_share_policy: 0.2,
+            now: None,
+        }
+    }
+}
+
+/// Figures per input row (struct of arrays, sorted by time).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SimSeries {
+    pub t: Vec<i64>,
+    /// Compliance over the SLO window so far (rolling, or calendar period so far).
+    pub sli_window: Vec<f64>,
+    /// Share of the window's budget left; negative once overspent.
+    pub budget_remaining: Vec<f64>,
+    /// Burn rate over each alert's long window, indexed like `slo.alerting.alerts`.
+    pub burn_long: Vec<Vec<f64>>,
+    /// Burn rate over each alert's short window, indexed like `slo.alerting.alerts`.
+    pub burn_short: Vec<Vec<f64>>,
+}
+
+/// One firing of one multi-window burn-rate alert.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlertEvent {
+    /// Index into `slo.alerting.alerts`: which window pair fired.
+    pub alert_index: usize,
+    pub severity: Severity,
+    /// The alert's factor.
+    pub burn_rate: f64,
+    pub long: Span,
+    pub short: Span,
+    pub start: i64,
+    /// First row where the condition no longer held; `None` while still firing at the end of the data.
+    pub end: Option<i64>,
+    /// Share of the SLO window's budget already spent at the firing row.
+    pub budget_spent_at_fire: f64,
+    /// Seconds from the start of the bad period that caused it to the firing row.
+    pub detection_delay: Option<i64>,
+    /// Seconds from the end of the bad period to the row where the alert stopped.
+    pub reset_after: Option<i64>,
+    /// Highest long-window burn rate while it fired.
+    pub peak_burn: f64,
+}
+
+/// Time-slice accounting on the same data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimesliceResult {
+    pub slice_seconds: u64,
+    /// A slice is good when its good/total ratio is at least this.
+    pub slice_target: f64,
+    pub good_slices: usize,
+    pub bad_slices: usize,
+    /// Slices with rows but no events: neither good nor bad.
+    pub empty_slices: usize,
+    /// good / (good + bad), 1 when there is no slice with events.
+    pub compliance: f64,
+    /// Mean of the per-slice ratios (the ratio-timeslices SLI).
+    pub mean_ratio: f64,
+    /// 1 - bad slices / (budget x slices with events).
+    pub budget_remaining: f64,
+}
+
+/// A run of rows burning faster than the budget allows (error ratio above
+/// 1 - target) that spent more than the policy's share of the budget.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Incident {
+    /// Start of the first bad interval.
+    pub start: i64,
+    /// End of the last bad interval.
+    pub end: i64,
+    /// Bad events of the run over the budget (in events) of the SLO window at its end.
+    pub budget_spent: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Simulation {
+    /// Good / total over all the data (1 when there are no events).
+    pub sli: f64,
+    /// Share of the window's budget left at the end of the data; may be negative.
+    pub budget_remaining: f64,
+    pub points: SimSeries,
+    pub alerts: Vec<AlertEvent>,
+    /// Spans (first row, last row) where the budget was overspent.
+    pub exhausted: Vec<(i64, i64)>,
+    pub timeslices: Option<TimesliceResult>,
+    /// Incidents that spent more than `SimOptions::budget_share_policy`.
+    pub incidents: Vec<Incident>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Rows after cleaning: sorted, finite, non-negative, with bad = total - good.
+struct Rows {
+    t: Vec<i64>,
+    bad: Vec<f64>,
+    total: Vec<f64>,
+    /// Typical step between rows, seconds.
+    step: i64,
+}
+
+/// Replays `series` against `slo`. Never panics on odd data: unsorted rows are
+/// sorted, impossible counts are zeroed, and each fix is reported in `warnings`.
+pub fn simulate(series: &EventSeries, slo: &Slo, opts: &SimOptions) -> Simulation {
+    let mut warnings = Vec::new();
+    let rows = clean(series, opts.now, &mut warnings);
+    let budget = budget_of(slo, &mut warnings);
+    let n = rows.t.len();
+
+    let pbad = window::prefix(&rows.bad);
+    let ptotal = window::prefix(&rows.total);
+    let (all_bad, all_total) = (pbad[n], ptotal[n]);
+    let sli = if all_total > 0.0 {
+        1.0 - all_bad / all_total
+    } else {
+        1.0
+    };
+
+    let (unit_counts, timeslices) = units(&rows, slo, budget);
+    // Prefix sums in the budgeting unit: the event sums themselves for occurrences.
+    let unit_prefix = unit_counts.map(|(b, t)| (window::prefix(&b), window::prefix(&t)));
+    let (pubad, putotal) = match &unit_prefix {
+        Some((b, t)) => (b.as_slice(), t.as_slice()),
+        None => (pbad.as_slice(), ptotal.as_slice()),
+    };
+
+    let window_len = secs(slo.window.nominal());
+    let calendar = match &slo.window {
+        Window::Rolling { .. } => None,
+        Window::Calendar { unit, time_zone } => {
+            let tz = time_zone.trim();
+            if !(tz.is_empty() || tz.eq_ignore_ascii_case("utc") || tz == "Etc/UTC" || tz == "Z") {
+                warnings.push(Diagnostic::warning(
+                    0,
+                    format!("calendar periods are replayed in UTC; the time zone \"{tz}\" is not applied"),
+                ));
+            }
+            Some(*unit)
+        }
+    };
+    let starts = calendar.map(|unit| period_starts(&rows.t, unit));
+    let lower = |i: usize| match &starts {
+        Some(s) => s[i],
+        None => rows.t[i].saturating_sub(window_len),
+    };
+
+    let mut sli_window = vec![1.0; n];
+    let mut budget_remaining = vec![1.0; n];
+    let per_budget = 1.0 / budget;
+    window::for_each_window(&rows.t, lower, |i, j| {
+        let total = putotal[i + 1] - putotal[j];
+        let bad = (pubad[i + 1] - pubad[j]).max(0.0);
+        if total > 0.0 {
+            let ratio = bad / total;
+            sli_window[i] = 1.0 - ratio;
+            budget_remaining[i] = 1.0 - ratio * per_budget;
+        }
+    });
+
+    let alerts_cfg = &slo.alerting.alerts;
+    // Every distinct window length is summed once, all in one pass over the
+    // rows (6h serves two alerts in the Workbook set).
+    let mut lens: Vec<i64> = alerts_cfg
+        .iter()
+        .flat_map(|a| [secs(a.long), secs(a.short)])
+        .collect();
+    lens.sort_unstable();
+    lens.dedup();
+    let mut by_len: Vec<(Vec<f64>, usize)> =
+        window::rolling_burns(&rows.t, &pbad, &ptotal, &lens, budget)
+            .into_iter()
+            .map(|v| (v, 0))
+            .collect();
+    // The last alert to use a length takes its series, earlier ones a copy.
+    for a in alerts_cfg {
+        for span in [a.long, a.short] {
+            if let Some(slot) = lens
+                .binary_search(&secs(span))
+                .ok()
+                .and_then(|k| by_len.get_mut(k))
+            {
+                slot.1 += 1;
+            }
+        }
+    }
+    let mut series_of = |span: Span| -> Vec<f64> {
+        match lens
+            .binary_search(&secs(span))
+            .ok()
+            .and_then(|k| by_len.get_mut(k))
+        {
+            Some((v, uses)) => {
+                *uses -= 1;
+                if *uses == 0 {
+                    std::mem::take(v)
+                } else {
+                    v.clone()
+                }
+            }
+            None => Vec::new(),
+        }
+    };
+    let burn_long: Vec<Vec<f64>> = alerts_cfg.iter().map(|a| series_of(a.long)).collect();
+    let burn_short: Vec<Vec<f64>> = alerts_cfg.iter().map(|a| series_of(a.short)).collect();
+
+    // Each row's own burn rate, for the bad periods behind alerts.
+    let row_burn: Vec<f64> = rows
+        .bad
+        .iter()
+        .zip(&rows.total)
+        .map(|(&b, &t)| if t > 0.0 { b / t * (1.0 / budget) } else { 0.0 })
+        .collect();
+    let mut alerts = Vec::new();
+    for (k, cfg) in alerts_cfg.iter().enumerate() {
+        let burns = Burns {
+            row: &row_burn,
+            long: &burn_long[k],
+            short: &burn_short[k],
+        };
+        scan_alert(&rows, k, cfg, &burns, &budget_remaining, &mut alerts);
+    }
+    alerts.sort_by_key(|a| (a.start, a.alert_index));
+
+    let exhausted = exhausted_spans(&rows.t, &budget_remaining, starts.as_deref());
+    // Events in the SLO window at row i, for the few rows that end an incident.
+    let window_events = |i: usize| {
+        let j = rows.t[..i].partition_point(|&x| x <= lower(i));
+        ptotal[i + 1] - ptotal[j]
+    };
+    let incidents = incidents(
+        &rows,
+        &row_burn,
+        budget,
+        window_events,
+        opts.budget_share_policy,
+    );
+    for inc in &incidents {
+        warnings.push(Diagnostic::warning(
+            0,
+            format!(
+                "one incident ({} long) spent {:.1}% of the error budget, more than the policy's {:.0}%",
+                crate::budget::human_seconds(inc.end.saturating_sub(inc.start) as f64),
+                inc.budget_spent * 100.0,
+                opts.budget_share_policy * 100.0
+            ),
+        ));
+    }
+    if let (Some(first), Some(last)) = (rows.t.first(), rows.t.last()) {
+        let covered = last.saturating_sub(*first).saturating_add(rows.step);
+        if calendar.is_none() && covered < window_len {
+            warnings.push(Diagnostic::info(
+                0,
+                format!(
+                    "the data covers {} of the {} window: compliance and budget are taken over the events seen",
+                    crate::budget::human_seconds(covered as f64),
+                    slo.window.nominal().prometheus()
+                ),
+            ));
+        }
+    }
+
+    Simulation {
+        sli,
+        budget_remaining: budget_remaining.last().copied().unwrap_or(1.0),
+        points: SimSeries {
+            t: rows.t,
+            sli_window,
+            budget_remaining,
+            burn_long,
+            burn_short,
+        },
+        alerts,
+        exhausted,
+        timeslices,
+        incidents,
+        warnings,
+    }
+}
+
+/// Seconds of a span as i64, saturating (a span of 2^63 s is not a real window).
+fn secs(s: Span) -> i64 {
+    i64::try_from(s.seconds()).unwrap_or(i64::MAX).max(1)
+}
+
+/// 1 - target, kept inside (0, 1] so burn rates stay finite.
+fn budget_of(slo: &Slo, warnings: &mut Vec<Diagnostic>) -> f64 {
+    let b = slo.target.error_budget();
+    if b > 0.0 && b <= 1.0 {
+        return b;
+    }
+    warnings.push(Diagnostic::error(
+        0,
+        format!(
+            "target {} is not between 0 and 100 (exclusive); the replay used 99.9999999%",
+            slo.target.percent()
+        ),
+    ));
+    1e-9
+}
+
+fn clean(series: &EventSeries, now: Option<i64>, warnings: &mut Vec<Diagnostic>) -> Rows {
+    let len = series
+        .t
+        .len()
+        .min(series.good.len())
+        .min(series.total.len());
+    if len != series.t.len() || len != series.good.len() || len != series.total.len() {
+        warnings.push(Diagnostic::warning(
+            0,
+            format!("the series columns have different lengths; only the first {len} rows were replayed"),
+        ));
+    }
+    let t = &series.t[..len];
+    let kept = |i: &usize| now.is_none_or(|n| t[*i] <= n);
+    let out_of_order = t.windows(2).filter(|w| w[1] < w[0]).count();
+    // Sorted input (the usual case) is read in place, without an index vector.
+    let order: Option<Vec<usize>> = (out_of_order > 0).then(|| {
+        let mut idx: Vec<usize> = (0..len).filter(kept).collect();
+        idx.sort_by_key(|&i| t[i]);
+        idx
+    });
+    if out_of_order > 0 {
+        warnings.push(Diagnostic::warning(
+            0,
+            format!(
+                "{out_of_order} rows were out of time order; they were sorted before the replay"
+            ),
+        ));
+    }
+    let count = match &order {
+        Some(idx) => idx.len(),
+        None => now.map_or(len, |n| t.partition_point(|&x| x <= n)),
+    };
+    let mut rows = Rows {
+        t: Vec::with_capacity(count),
+        bad: Vec::with_capacity(count),
+        total: Vec::with_capacity(count),
+        step: 60,
+    };
+    let (mut invalid, mut excess) = (0usize, 0usize);
+    for k in 0..count {
+        let i = order.as_ref().map_or(k, |idx| idx[k]);
+        let (g, tot) = (series.good[i], series.total[i]);
+        let tot = if tot.is_finite() && tot >= 0.0 {
+            tot
+        } else {
+            invalid += 1;
+            0.0
+        };
+        let g = if g.is_finite() && g >= 0.0 {
+            g
+        } else {
+            invalid += 1;
+            0.0
+        };
+        if g > tot {
+            excess += 1;
+        }
+        rows.t.push(series.t[i]);
+        rows.total.push(tot);
+        rows.bad.push((tot - g).max(0.0));
+    }
+    if invalid > 0 {
+        warnings.push(Diagnostic::warning(
+            0,
+            format!("{invalid} counts were negative or not numbers; they were read as 0"),
+        ));
+    }
+    if excess > 0 {
+        warnings.push(Diagnostic::warning(
+            0,
+            format!("{excess} rows had more good events than total events; they were read as having no bad events"),
+        ));
+    }
+    rows.step = typical_step(&rows.t);
+    rows
+}
+
+/// Median of up to 4096 positive steps spread over the series (60 when there
+/// are none): the same figure as `EventSeries::step` on regular data, without
+/// sorting a million differences.
+fn typical_step(t: &[i64]) -> i64 {
+    let stride = (t.len() / 4096).max(1);
+    let mut d: Vec<i64> = (stride..t.len())
+        .step_by(stride)
+        .map(|i| t[i].saturating_sub(t[i - 1]))
+        .filter(|d| *d > 0)
+        .collect();
+    if d.is_empty() {
+        return 60;
+    }
+    let mid = d.len() / 2;
+    *d.select_nth_unstable(mid).1
+}
+
+/// Start of the calendar period (the SLO window's exclusive lower bound) at each row.
+fn period_starts(t: &[i64], unit: CalendarUnit) -> Vec<i64> {
+    let mut out = Vec::with_capacity(t.len());
+    let (mut start, mut next) = (i64::MIN, i64::MIN);
+    for &ti in t {
+        // Recompute only when a row leaves the current period.
+        if ti.saturating_sub(1) >= next || ti.saturating_sub(1) < start {
+            (start, next) = calendar::period_bounds(ti, unit);
+        }
+        out.push(start);
+    }
+    out
+}
+
+/// Bad and total counts per row in a budgeting unit other than events.
+type UnitCounts = (Vec<f64>, Vec<f64>);
+
+/// Counts in the budgeting method's unit, when it is not events, plus the
+/// time-slice figures (for occurrences: one-step slices at the SLO target).
+fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<TimesliceResult>) {
+    let (slice, slice_target, unit_mode) = match &slo.budgeting {
+        BudgetingMethod::Occurrences => (Span(rows.step.max(60) as u64), slo.target.ratio(), None),
+        BudgetingMethod::Timeslices {
+            slice,
+            slice_target,
+        } => (*slice, *slice_target, Some(false)),
+        BudgetingMethod::RatioTimeslices { slice } => (*slice, slo.target.ratio(), Some(true)),
+    };
+    let slice_len = secs(slice);
+    let n = rows.t.len();
+    let mut ubad = vec![0.0; if unit_mode.is_some() { n } else { 0 }];
+    let mut utotal = vec![0.0; ubad.len()];
+    let (mut good_s, mut bad_s, mut empty_s, mut ratio_sum) = (0usize, 0usize, 0usize, 0.0);
+    let (mut acc_bad, mut acc_total) = (0.0, 0.0);
+    // Slice k covers (k x len, (k + 1) x len]; track its end rather than
+    // dividing every timestamp (an integer division per row costs more than
+    // the rest of this loop).
+    let end_of = |t: i64| {
+        t.saturating_sub(1)
+            .div_euclid(slice_len)
+            .saturating_add(1)
+            .saturating_mul(slice_len)
+    };
+    let mut end = rows.t.first().map_or(0, |&t| end_of(t));
+    for i in 0..n {
+        acc_bad += rows.bad[i];
+        acc_total += rows.total[i];
+        if let Some(&next) = rows.t.get(i + 1) {
+            if next <= end {
+                continue;
+            }
+            let following = end.saturating_add(slice_len);
+            end = if next <= following {
+                following
+            } else {
+                end_of(next)
+            };
+        }
+        if acc_total > 0.0 {
+            let ratio = 1.0 - acc_bad / acc_total;
+            ratio_sum += ratio;
+            let good = ratio >= slice_target;
+            if good {
+                good_s += 1;
+            } else {
+                bad_s += 1;
+            }
+            match unit_mode {
+                Some(false) => {
+                    utotal[i] = 1.0;
+                    ubad[i] = if good { 0.0 } else { 1.0 };
+                }
+                Some(true) => {
+                    utotal[i] = 1.0;
+                    ubad[i] = 1.0 - ratio;
+                }
+                None => {}
+            }
+        } else {
+            empty_s += 1;
+        }
+        acc_bad = 0.0;
+        acc_total = 0.0;
+    }
+    let counted = good_s + bad_s;
+    let result = TimesliceResult {
+        slice_seconds: slice.seconds(),
+        slice_target,
+        good_slices: good_s,
+        bad_slices: bad_s,
+        empty_slices: empty_s,
+        compliance: if counted > 0 {
+            good_s as f64 / counted as f64
+        } else {
+            1.0
+        },
+        mean_ratio: if counted > 0 {
+            ratio_sum / counted as f64
+        } else {
+            1.0
+        },
+        budget_remaining: if counted > 0 {
+            1.0 - bad_s as f64 / (budget * counted as f64)
+        } else {
+            1.0
+        },
+    };
+    (unit_mode.map(|_| (ubad, utotal)), Some(result))
+}
+
+/// Start of the interval that row `i` stands for: one step before it, or less
+/// when the previous row is closer.
+fn interval_start(rows: &Rows, i: usize) -> i64 {
+    let step = match i.checked_sub(1).and_then(|p| rows.t.get(p)) {
+        Some(&prev) => rows.t[i].saturating_sub(prev).clamp(0, rows.step),
+        None => rows.step,
+    };
+    rows.t[i].saturating_sub(step)
+}
+
+/// Burn rates per row: of the row itself, and over an alert's two windows.
+struct Burns<'a> {
+    row: &'a [f64],
+    long: &'a [f64],
+    short: &'a [f64],
+}
+
+fn scan_alert(
+    rows: &Rows,
+    index: usize,
+    cfg: &crate::model::BurnAlert,
+    burns: &Burns,
+    budget_remaining: &[f64],
+    out: &mut Vec<AlertEvent>,
+) {
+    let factor = cfg.factor;
+    let (long, short) = (burns.long, burns.short);
+    let n = rows.t.len().min(long.len()).min(short.len());
+    let firing = |i: usize| long[i] > factor && short[i] > factor;
+    // Bad rows are looked up backwards only when an alert starts or stops:
+    // the latest one is inside the short window, so the walk stays short.
+    // (An alert stops at e >= 1: it cannot stop at the row where it started.)
+    let last_bad_at_or_before = |i: usize| (0..=i).rev().find(|&j| burns.row[j] > factor);
+    let mut i = 0;
+    while i < n {
+        // Quiet: skip to the next row where both windows burn too fast.
+        while i < n && !firing(i) {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        let fire = i;
+        let run_start = last_bad_at_or_before(fire).map(|mut j| {
+            while j > 0 && burns.row[j - 1] > factor {
+                j -= 1;
+            }
+            j
+        });
+        let mut peak = long[fire];
+        while i < n && firing(i) {
+            peak = peak.max(long[i]);
+            i += 1;
+        }
+        let end = (i < n).then_some(i);
+        out.push(AlertEvent {
+            alert_index: index,
+            severity: cfg.severity,
+            burn_rate: factor,
+            long: cfg.long,
+            short: cfg.short,
+            start: rows.t[fire],
+            end: end.map(|e| rows.t[e]),
+            budget_spent_at_fire: 1.0 - budget_remaining[fire],
+            detection_delay: run_start
+                .map(|rs| rows.t[fire].saturating_sub(interval_start(rows, rs))),
+            reset_after: end.and_then(|e| {
+                last_bad_at_or_before(e - 1).map(|lb| rows.t[e].saturating_sub(rows.t[lb]))
+            }),
+            peak_burn: peak,
+        });
+    }
+}
+
+/// Contiguous runs of rows with a negative budget; a calendar reset ends a run.
+fn exhausted_spans(t: &[i64], remaining: &[f64], period_starts: Option<&[i64]>) -> Vec<(i64, i64)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(i64, i64)> = None;
+    for i in 0..t.len() {
+        let new_period = i > 0 && period_starts.is_some_and(|s| s[i] != s[i - 1]);
+        if new_period {
+            spans.extend(open.take());
+        }
+        if remaining[i] < 0.0 {
+            match &mut open {
+                Some((_, end)) => *end = t[i],
+                None => open = Some((t[i], t[i])),
+            }
+        } else {
+            spans.extend(open.take());
+        }
+    }
+    spans.extend(open);
+    spans
+}
+
+/// Runs of rows whose error ratio exceeds the budget (row burn above 1), kept
+/// when they spent more than `share` of the events budget of the SLO window at
+/// their last row.
+fn incidents(
+    rows: &Rows,
+    row_burn: &[f64],
+    budget: f64,
+    window_events: impl Fn(usize) -> f64,
+    share: f64,
+) -> Vec<Incident> {
+    let mut out = Vec::new();
+    let n = rows.t.len().min(row_burn.len());
+    let mut i = 0;
+    while i < n {
+        if row_burn[i] <= 1.0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut bad = 0.0;
+        while i < n && row_burn[i] > 1.0 {
+            bad += rows.bad[i];
+            i += 1;
+        }
+        let last = i - 1;
+        let allowed = budget * window_events(last);
+        let spent = if allowed > 0.0 { bad / allowed } else { 0.0 };
+        if spent > share {
+            out.push(Incident {
+                start: interval_start(rows, start),
+                end: rows.t[last],
+                budget_spent: spent,
+            });
+        }
+    }
+    out
+}

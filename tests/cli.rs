@@ -1,0 +1,417 @@
+//! The `slo-workbench` binary, run as a pipeline would run it. Outputs are
+//! compared with the files in tests/golden/ (set UPDATE_GOLDEN=1 to rewrite
+//! them after a deliberate change, then review the diff).
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slo-workbench"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stdout(o)))
+}
+
+/// Compares with tests/golden/NAME, or writes it when UPDATE_GOLDEN is set.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("golden file written");
+        return;
+    }
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(actual, expected, "output differs from {}", path.display());
+}
+
+const PROJECT: &str = "tests/golden/project.json";
+const SLOTH: &str = "tests/golden/sloth.yaml";
+const OPENSLO: &str = "tests/golden/openslo.yaml";
+const DATA: &str = "tests/golden/outage.csv";
+
+// ---- budget -------------------------------------------------------------------
+
+#[test]
+fn budget_prints_the_downtime_table() {
+    let o = run(&["budget", "--target", "99.9", "--window", "30d"]);
+    assert_eq!(o.status.code(), Some(0));
+    golden("budget_99.9_30d.txt", &stdout(&o));
+}
+
+#[test]
+fn budget_json_carries_the_worked_numbers() {
+    for (target, window, seconds, budget, human) in [
+        ("99.9", "30d", 2_592_000u64, 2592.0, "43 min 12 s"),
+        ("0.9995", "28d", 2_419_200, 1209.6, "20 min 9.6 s"),
+        ("99", "7d", 604_800, 6048.0, "1 h 40 min 48 s"),
+    ] {
+        let o = run(&["budget", "--target", target, "--window", window, "--json"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v = json(&o);
+        assert_eq!(v["window_seconds"], seconds);
+        assert_eq!(v["budget_seconds"], budget);
+        assert_eq!(v["budget"], human);
+    }
+    let v = json(&run(&["budget", "--target", "99.9", "--json"]));
+    assert_eq!(
+        (v["target"].as_f64(), v["error_budget_ratio"].as_f64()),
+        (Some(0.999), Some(0.001))
+    );
+    assert_eq!(
+        v["window_seconds"], 2_592_000,
+        "30 days unless --window says otherwise"
+    );
+    golden(
+        "budget_99.9_30d.json",
+        &stdout(&run(&["budget", "--target", "99.9", "--json"])),
+    );
+}
+
+#[test]
+fn budget_rejects_a_100_percent_target_with_usage_status() {
+    let o = run(&["budget", "--target", "100"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--target: a 100% target leaves no error budget"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("Usage:"));
+}
+
+// ---- simulate -----------------------------------------------------------------
+
+#[test]
+fn simulate_json_reports_sli_budget_and_every_alert_pair() {
+    let o = run(&["simulate", "--spec", PROJECT, "--data", DATA, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    golden("simulate_project.json", &stdout(&o));
+    let v = json(&o);
+    let (bad, total) = counts_in(DATA);
+    let sli = v["sli"].as_f64().unwrap();
+    assert!((sli - (1.0 - bad / total)).abs() < 1e-9, "{sli}");
+    let alerts = v["alerts"].as_array().unwrap();
+    let pairs: Vec<(&str, f64, u64, u64)> = alerts
+        .iter()
+        .map(|a| {
+            (
+                a["severity"].as_str().unwrap(),
+                a["burn_rate"].as_f64().unwrap(),
+                a["long_window_seconds"].as_u64().unwrap(),
+                a["short_window_seconds"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("page", 14.4, 3600, 300),
+            ("page", 6.0, 21_600, 1800),
+            ("ticket", 3.0, 86_400, 7200),
+            ("ticket", 1.0, 259_200, 21_600)
+        ]
+    );
+    // The outage starts at 12:00 (one row fully down, two at 20%); its first
+    // five-minute row is stamped 12:05 and the 5-minute window is clean at 12:20.
+    assert_eq!(alerts[0]["start"], "2026-01-12T12:05:00Z");
+    assert_eq!(alerts[0]["end"], "2026-01-12T12:20:00Z");
+    // Over the last 7 days: 7,000 outage errors and the background against
+    // 0.1% of 2016 rows x 5000 requests.
+    let remaining = v["budget_remaining"].as_f64().unwrap();
+    assert!(remaining > 0.2 && remaining < 0.3, "{remaining}");
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["message"]
+            .as_str()
+            .unwrap()
+            .contains("more than the policy's 20%")));
+}
+
+/// Bad and total events of a good,total CSV fixture, summed by hand.
+fn counts_in(path: &str) -> (f64, f64) {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    text.lines().skip(1).fold((0.0, 0.0), |(bad, total), line| {
+        let f: Vec<f64> = line
+            .split(',')
+            .skip(1)
+            .map(|x| x.parse().unwrap())
+            .collect();
+        (bad + f[1] - f[0], total + f[1])
+    })
+}
+
+#[test]
+fn simulate_text_summarises_in_words() {
+    let o = run(&["simulate", "--spec", PROJECT, "--data", DATA]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    golden("simulate_project.txt", &stdout(&o));
+}
+
+#[test]
+fn a_sloth_spec_replays_like_the_same_slo_in_a_project_file() {
+    let from_project = json(&run(&[
+        "simulate", "--spec", PROJECT, "--data", DATA, "--json",
+    ]));
+    // The project's SLO has a 7-day window; Sloth's comes from the command line.
+    let from_sloth = json(&run(&[
+        "simulate", "--spec", SLOTH, "--data", DATA, "--window", "7d", "--json",
+    ]));
+    assert_eq!(from_sloth["sli"], from_project["sli"]);
+    assert_eq!(
+        from_sloth["budget_remaining"],
+        from_project["budget_remaining"]
+    );
+    assert_eq!(from_sloth["alerts"], from_project["alerts"]);
+}
+
+#[test]
+fn window_overrides_the_spec_window() {
+    let v = json(&run(&[
+        "simulate", "--spec", SLOTH, "--data", DATA, "--json",
+    ]));
+    assert_eq!(
+        v["slo"]["window_seconds"], 2_592_000,
+        "Sloth specs default to 30 days"
+    );
+    let v = json(&run(&[
+        "simulate", "--spec", SLOTH, "--data", DATA, "--window", "28d", "--json",
+    ]));
+    assert_eq!(v["slo"]["window_seconds"], 2_419_200);
+}
+
+#[test]
+fn an_openslo_spec_brings_its_target_and_window() {
+    let o = run(&["simulate", "--spec", OPENSLO, "--data", DATA, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["slo"]["target"], 0.995);
+    assert_eq!(v["slo"]["window_seconds"], 28 * 86_400);
+    // At 99.5% only the fast page sees the outage: 7,000 errors in the hour's
+    // 60,000 requests (11.7%) exceed 14.4 x 0.5%, but not 6 x 0.5% of six hours.
+    let severities: Vec<&str> = v["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["page"]);
+}
+
+#[test]
+fn slo_chooses_among_the_project_slos() {
+    let v = json(&run(&[
+        "simulate",
+        "--spec",
+        PROJECT,
+        "--data",
+        DATA,
+        "--slo",
+        "checkout-strict",
+        "--json",
+    ]));
+    assert_eq!(v["slo"]["id"], "checkout-strict");
+    let o = run(&[
+        "simulate", "--spec", PROJECT, "--data", DATA, "--slo", "nope",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("tests/golden/project.json: no SLO with id \"nope\""),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bad_data_exits_2_naming_file_and_line() {
+    let o = run(&[
+        "simulate",
+        "--spec",
+        PROJECT,
+        "--data",
+        "tests/golden/bad_row.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("tests/golden/bad_row.csv:3:"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn a_broken_spec_exits_2_naming_file_and_line() {
+    let o = run(&["lint", "--spec", "tests/golden/broken.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("tests/golden/broken.json:3:"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_missing_file_exits_2_naming_it() {
+    let o = run(&[
+        "simulate",
+        "--spec",
+        PROJECT,
+        "--data",
+        "tests/golden/no-such.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("tests/golden/no-such.csv: cannot read"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_with_the_usage_text() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["simulate", "--spec", PROJECT][..],
+        &["budget", "--target", "99.9", "--data", DATA][..],
+        &["budget", "--target"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("Usage:"), "{args:?}: {}", stderr(&o));
+    }
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("slo-workbench simulate"));
+}
+
+// ---- lint ---------------------------------------------------------------------
+
+#[test]
+fn lint_lists_findings_and_passes_without_errors() {
+    let o = run(&["lint", "--spec", PROJECT]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("[window-too-short:checkout-strict]"),
+        "{}",
+        stdout(&o)
+    );
+    let v = json(&run(&["lint", "--spec", PROJECT, "--json"]));
+    assert_eq!(v["errors"], 0);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["id"] == "window-too-short:checkout-strict"));
+}
+
+#[test]
+fn lint_with_data_checks_targets_against_the_history() {
+    // The data's SLI is 99.93%: the 99.9% SLO is supported, the 99.99% one is not.
+    let v = json(&run(&["lint", "--spec", PROJECT, "--data", DATA, "--json"]));
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"history-below-target:checkout-strict"),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"history-below-target:checkout-availability"),
+        "{ids:?}"
+    );
+    let without = json(&run(&["lint", "--spec", PROJECT, "--json"]));
+    assert!(!without.to_string().contains("history-below-target"));
+}
+
+#[test]
+fn lint_exits_1_when_an_alert_can_never_fire() {
+    let o = run(&["lint", "--spec", "tests/golden/never_fires.json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("alert-never-fires"), "{}", stdout(&o));
+}
+
+// ---- export -------------------------------------------------------------------
+
+#[test]
+fn export_writes_every_format() {
+    for (format, needle) in [
+        ("prometheus", "slo:sli_error:ratio_rate5m"),
+        ("openslo", "apiVersion: openslo/v1"),
+        ("sloth", "version: prometheus/v1"),
+        ("pyrra", "kind: ServiceLevelObjective"),
+        ("markdown", "# "),
+        ("project", "\"schema_version\""),
+    ] {
+        let o = run(&[
+            "export",
+            "--spec",
+            PROJECT,
+            "--format",
+            format,
+            "--slo",
+            "checkout-availability",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert!(
+            stdout(&o).contains(needle),
+            "{format} output lacks {needle}:\n{}",
+            stdout(&o)
+        );
+    }
+}
+
+#[test]
+fn export_rejects_an_unknown_format() {
+    let o = run(&["export", "--spec", PROJECT, "--format", "nagios"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown export format \"nagios\""),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn data_can_come_from_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_slo-workbench"))
+        .args(["simulate", "--spec", PROJECT, "--data", "-", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let csv = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(DATA)).unwrap();
+    child.stdin.take().unwrap().write_all(&csv).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let from_file = json(&run(&[
+        "simulate", "--spec", PROJECT, "--data", DATA, "--json",
+    ]));
+    assert_eq!(json(&o)["alerts"], from_file["alerts"]);
+    let both = run(&["simulate", "--spec", "-", "--data", "-"]);
+    assert_eq!(both.status.code(), Some(2));
+}
