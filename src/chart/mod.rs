@@ -65,8 +65,6 @@ pub enum YFormat {
     Percent(usize),
     /// Burn-rate factor ("14.4x").
     Factor,
-    /// Plain count.
-    Count,
 }
 
 impl YFormat {
@@ -80,7 +78,6 @@ impl YFormat {
                     format!("{:.1}x", y)
                 }
             }
-            YFormat::Count => format!("{:.0}", y),
         }
     }
 }

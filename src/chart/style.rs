@@ -90,9 +90,6 @@ impl Pen {
         Pen { color: FOREGROUND, dash: Dash::Dashed, marker: Marker::None, width: 1 }
     }
 
-    pub fn with_color(self, color: Rgb) -> Pen {
-        Pen { color, ..self }
-    }
     pub fn with_dash(self, dash: Dash) -> Pen {
         Pen { dash, ..self }
     }
