@@ -12,17 +12,39 @@ use crate::worker::{DataSummary, Report};
 
 /// Question ids are the keys of `Project.review_notes`.
 pub const QUESTIONS: [(&str, &str); 6] = [
-    ("customer-happiness", "Do the SLOs still reflect customer happiness (feedback, telemetry)?"),
-    ("sli-still-right", "Are the SLIs still right, or are there newer or cheaper ones?"),
+    (
+        "customer-happiness",
+        "Do the SLOs still reflect customer happiness (feedback, telemetry)?",
+    ),
+    (
+        "sli-still-right",
+        "Are the SLIs still right, or are there newer or cheaper ones?",
+    ),
     ("still-needed", "Is each SLO still needed?"),
     ("met", "Are they met, and if not, why and who fixes it?"),
-    ("threats", "What usually threatens the budget, and how can it be mitigated?"),
-    ("burn-rate", "What is the burn rate, and will corrective action be needed at this rate?"),
+    (
+        "threats",
+        "What usually threatens the budget, and how can it be mitigated?",
+    ),
+    (
+        "burn-rate",
+        "What is the burn rate, and will corrective action be needed at this rate?",
+    ),
 ];
 
 /// The figures that answer one question.
-pub fn figures_for(id: &str, r: &Report, slo: &Slo, data: &DataSummary, slo_count: usize) -> String {
-    let pages = r.alerts.iter().filter(|a| a.severity == Severity::Page).count();
+pub fn figures_for(
+    id: &str,
+    r: &Report,
+    slo: &Slo,
+    data: &DataSummary,
+    slo_count: usize,
+) -> String {
+    let pages = r
+        .alerts
+        .iter()
+        .filter(|a| a.severity == Severity::Page)
+        .count();
     let tickets = r.alerts.len() - pages;
     let span = (r.x_range.1 - r.x_range.0).max(1);
     match id {
@@ -86,15 +108,22 @@ pub fn figures_for(id: &str, r: &Report, slo: &Slo, data: &DataSummary, slo_coun
     }
 }
 
-
 /// A ratio as percent with enough decimals to tell 99.95 from 99.9: `99.953%`.
 pub fn ratio(r: f64) -> String {
-    if r.is_finite() { format!("{}%", format_percent((r * 100.0 * 1000.0).round() / 1000.0)) } else { "n/a".into() }
+    if r.is_finite() {
+        format!("{}%", format_percent((r * 100.0 * 1000.0).round() / 1000.0))
+    } else {
+        "n/a".into()
+    }
 }
 
 /// A share of budget: `63%`, `-38%`.
 pub fn share(r: f64) -> String {
-    if r.is_finite() { format!("{:.0}%", r * 100.0) } else { "n/a".into() }
+    if r.is_finite() {
+        format!("{:.0}%", r * 100.0)
+    } else {
+        "n/a".into()
+    }
 }
 
 /// Seconds as a downtime calculator writes them: `1 h 40 min 48 s`.
@@ -116,7 +145,14 @@ pub fn factor(f: f64) -> String {
 /// `2026-10-14 14:30 UTC`.
 pub fn when(t: i64) -> String {
     match time::OffsetDateTime::from_unix_timestamp(t) {
-        Ok(dt) => format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", dt.year(), dt.month() as u8, dt.day(), dt.hour(), dt.minute()),
+        Ok(dt) => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+            dt.year(),
+            dt.month() as u8,
+            dt.day(),
+            dt.hour(),
+            dt.minute()
+        ),
         Err(_) => t.to_string(),
     }
 }
@@ -131,7 +167,13 @@ mod tests {
         let csv = samples::sample_csv(id).unwrap();
         let data = crate::ingest::parse(&csv, &Default::default()).unwrap();
         let slo = Slo::default();
-        let req = Request { slo: slo.clone(), columns: 700, policy_share: 0.2, recalibrate_share: 0.9, sweep_targets: vec![] };
+        let req = Request {
+            slo: slo.clone(),
+            columns: 700,
+            policy_share: 0.2,
+            recalibrate_share: 0.9,
+            sweep_targets: vec![],
+        };
         (report(&data.series, &req), slo, DataSummary::of(&data))
     }
 

@@ -83,15 +83,24 @@ impl Traffic {
             return Err("step: choose between 10 seconds and 1 day".into());
         }
         if self.rows() > MAX_FORM_ROWS {
-            return Err(format!("{} rows is too many; use a longer step or fewer days", self.rows()));
+            return Err(format!(
+                "{} rows is too many; use a longer step or fewer days",
+                self.rows()
+            ));
         }
-        if !(self.requests_per_step.is_finite() && self.requests_per_step > 0.0 && self.requests_per_step <= 1e9) {
+        if !(self.requests_per_step.is_finite()
+            && self.requests_per_step > 0.0
+            && self.requests_per_step <= 1e9)
+        {
             return Err("requests per step: choose a number above 0".into());
         }
         if !(0.0..=1.0).contains(&self.daily_swing) {
             return Err("daily swing: choose between 0 and 1".into());
         }
-        for (name, r) in [("base error rate", self.base_error_rate), ("final error rate", self.final_error_rate)] {
+        for (name, r) in [
+            ("base error rate", self.base_error_rate),
+            ("final error rate", self.final_error_rate),
+        ] {
             if !(0.0..=1.0).contains(&r) {
                 return Err(format!("{name}: choose between 0% and 100%"));
             }
@@ -105,10 +114,15 @@ impl Traffic {
                 return Err(format!("incident {n}: the length must be above 0 minutes"));
             }
             if !(0.0..=1.0).contains(&inc.error_rate) {
-                return Err(format!("incident {n}: the error rate must be between 0% and 100%"));
+                return Err(format!(
+                    "incident {n}: the error rate must be between 0% and 100%"
+                ));
             }
             if inc.start_hours > f64::from(self.days) * 24.0 {
-                return Err(format!("incident {n}: starts after the data ends ({} h)", self.days * 24));
+                return Err(format!(
+                    "incident {n}: starts after the data ends ({} h)",
+                    self.days * 24
+                ));
             }
         }
         Ok(())
@@ -156,7 +170,8 @@ impl Rng {
 
 /// The error rate in force at `hours` after the start.
 fn error_rate_at(tr: &Traffic, hours: f64, total_hours: f64) -> f64 {
-    let mut rate = tr.base_error_rate + (tr.final_error_rate - tr.base_error_rate) * (hours / total_hours).min(1.0);
+    let mut rate = tr.base_error_rate
+        + (tr.final_error_rate - tr.base_error_rate) * (hours / total_hours).min(1.0);
     if let Some((from, r)) = tr.regression {
         if hours >= from {
             rate = r;
@@ -176,7 +191,11 @@ pub fn generate(tr: &Traffic) -> EventSeries {
     let step = i64::from(tr.step_seconds.max(10));
     let rows = tr.rows().min(MAX_ROWS) as usize;
     let mut rng = Rng(tr.seed);
-    let mut s = EventSeries { t: Vec::with_capacity(rows), good: Vec::with_capacity(rows), total: Vec::with_capacity(rows) };
+    let mut s = EventSeries {
+        t: Vec::with_capacity(rows),
+        good: Vec::with_capacity(rows),
+        total: Vec::with_capacity(rows),
+    };
     let total_hours = (f64::from(tr.days) * 24.0).max(1.0);
     let swing = tr.daily_swing.clamp(0.0, 1.0);
     for i in 1..=rows as i64 {
@@ -189,7 +208,11 @@ pub fn generate(tr: &Traffic) -> EventSeries {
         let total = rng.count(tr.requests_per_step.max(0.0) * shape);
         let rate = error_rate_at(tr, hours - step as f64 / 7200.0, total_hours);
         // Count the rarer outcome, so a 100% outage has no good event at all.
-        let bad = if rate <= 0.5 { rng.count(total * rate) } else { total - rng.count(total * (1.0 - rate)).min(total) };
+        let bad = if rate <= 0.5 {
+            rng.count(total * rate)
+        } else {
+            total - rng.count(total * (1.0 - rate)).min(total)
+        };
         let bad = bad.min(total);
         s.push(t, total - bad, total);
     }
@@ -281,12 +304,24 @@ pub fn sample_traffic(id: &str) -> Option<Traffic> {
     let base = Traffic::default();
     let t = match id {
         "steady" => Traffic { seed: 11, ..base },
-        "slow-burn" => Traffic { seed: 12, final_error_rate: 0.0025, ..base },
+        "slow-burn" => Traffic {
+            seed: 12,
+            final_error_rate: 0.0025,
+            ..base
+        },
         "outage" => Traffic {
             seed: 13,
             incidents: vec![
-                Incident { start_hours: 8.0 * 24.0 + 14.5, length_minutes: 25.0, error_rate: 1.0 },
-                Incident { start_hours: 19.0 * 24.0 + 10.0, length_minutes: 120.0, error_rate: 0.05 },
+                Incident {
+                    start_hours: 8.0 * 24.0 + 14.5,
+                    length_minutes: 25.0,
+                    error_rate: 1.0,
+                },
+                Incident {
+                    start_hours: 19.0 * 24.0 + 10.0,
+                    length_minutes: 120.0,
+                    error_rate: 0.05,
+                },
             ],
             ..base
         },
@@ -330,7 +365,14 @@ mod tests {
             assert_eq!(s.len(), 28 * 288, "{}", sample.id);
             assert_eq!(s.t[0], SAMPLE_START + 300);
             assert_eq!(s.step(), 300);
-            assert!(s.good.iter().zip(&s.total).all(|(g, n)| *g >= 0.0 && g <= n), "{}", sample.id);
+            assert!(
+                s.good
+                    .iter()
+                    .zip(&s.total)
+                    .all(|(g, n)| *g >= 0.0 && g <= n),
+                "{}",
+                sample.id
+            );
         }
     }
 
@@ -348,7 +390,10 @@ mod tests {
         let first = lines.next().unwrap();
         assert!(first.starts_with("2026-10-05T00:05:00Z,"), "{first}");
         assert_eq!(csv.lines().count(), 1 + 28 * 288);
-        let unix = to_csv(&generate(&sample_traffic("steady").unwrap()), TimeStyle::UnixSeconds);
+        let unix = to_csv(
+            &generate(&sample_traffic("steady").unwrap()),
+            TimeStyle::UnixSeconds,
+        );
         assert!(unix.lines().nth(1).unwrap().starts_with("1791158700,"));
     }
 
@@ -361,13 +406,29 @@ mod tests {
         // Slow burn: the last day is far worse than the first.
         let slow = get("slow-burn");
         let day = 288;
-        let first = sli(&EventSeries { t: slow.t[..day].to_vec(), good: slow.good[..day].to_vec(), total: slow.total[..day].to_vec() });
+        let first = sli(&EventSeries {
+            t: slow.t[..day].to_vec(),
+            good: slow.good[..day].to_vec(),
+            total: slow.total[..day].to_vec(),
+        });
         let n = slow.len();
-        let last = sli(&EventSeries { t: slow.t[n - day..].to_vec(), good: slow.good[n - day..].to_vec(), total: slow.total[n - day..].to_vec() });
-        assert!(1.0 - last > 5.0 * (1.0 - first), "first day {first}, last day {last}");
+        let last = sli(&EventSeries {
+            t: slow.t[n - day..].to_vec(),
+            good: slow.good[n - day..].to_vec(),
+            total: slow.total[n - day..].to_vec(),
+        });
+        assert!(
+            1.0 - last > 5.0 * (1.0 - first),
+            "first day {first}, last day {last}"
+        );
         // Outage: five rows (25 minutes) with no good event on day 9.
         let outage = get("outage");
-        let dead = outage.good.iter().zip(&outage.total).filter(|(g, n)| **g == 0.0 && **n > 0.0).count();
+        let dead = outage
+            .good
+            .iter()
+            .zip(&outage.total)
+            .filter(|(g, n)| **g == 0.0 && **n > 0.0)
+            .count();
         assert_eq!(dead, 5);
         // Low traffic: nights see a handful of requests per five minutes.
         let low = get("low-traffic");
@@ -391,17 +452,20 @@ mod tests {
             daily_swing: 0.0,
             base_error_rate: 0.0,
             final_error_rate: 0.0,
-            incidents: vec![Incident { start_hours: 10.0, length_minutes: 30.0, error_rate: 0.5 }],
+            incidents: vec![Incident {
+                start_hours: 10.0,
+                length_minutes: 30.0,
+                error_rate: 0.5,
+            }],
             ..Traffic::default()
         };
         let s = generate(&tr);
-        let failing: Vec<i64> = s
-            .t
-            .iter()
-            .zip(s.good.iter().zip(&s.total))
-            .filter(|(_, (g, n))| g < n)
-            .map(|(t, _)| (t - tr.start) / 60)
-            .collect();
+        let failing: Vec<i64> =
+            s.t.iter()
+                .zip(s.good.iter().zip(&s.total))
+                .filter(|(_, (g, n))| g < n)
+                .map(|(t, _)| (t - tr.start) / 60)
+                .collect();
         // Rows ending at minutes 601..=630 cover 10:00 to 10:30.
         assert_eq!(failing.first(), Some(&601));
         assert_eq!(failing.last(), Some(&630));
@@ -412,17 +476,42 @@ mod tests {
     fn settings_are_checked_with_messages_naming_the_field() {
         let ok = Traffic::default();
         assert!(ok.check().is_ok());
-        let e = Traffic { days: 0, ..ok.clone() }.check().unwrap_err();
+        let e = Traffic {
+            days: 0,
+            ..ok.clone()
+        }
+        .check()
+        .unwrap_err();
         assert!(e.starts_with("days"));
-        let e = Traffic { days: 400, step_seconds: 10, ..ok.clone() }.check().unwrap_err();
+        let e = Traffic {
+            days: 400,
+            step_seconds: 10,
+            ..ok.clone()
+        }
+        .check()
+        .unwrap_err();
         assert!(e.contains("too many"), "{e}");
-        let e = Traffic { incidents: vec![Incident { start_hours: 1.0, length_minutes: 5.0, error_rate: 1.5 }], ..ok.clone() }
-            .check()
-            .unwrap_err();
+        let e = Traffic {
+            incidents: vec![Incident {
+                start_hours: 1.0,
+                length_minutes: 5.0,
+                error_rate: 1.5,
+            }],
+            ..ok.clone()
+        }
+        .check()
+        .unwrap_err();
         assert_eq!(e, "incident 1: the error rate must be between 0% and 100%");
-        let e = Traffic { incidents: vec![Incident { start_hours: 9999.0, length_minutes: 5.0, error_rate: 0.5 }], ..ok }
-            .check()
-            .unwrap_err();
+        let e = Traffic {
+            incidents: vec![Incident {
+                start_hours: 9999.0,
+                length_minutes: 5.0,
+                error_rate: 0.5,
+            }],
+            ..ok
+        }
+        .check()
+        .unwrap_err();
         assert!(e.contains("after the data ends"));
     }
 
@@ -435,10 +524,18 @@ mod tests {
             daily_swing: 7.0,
             base_error_rate: -1.0,
             final_error_rate: 9.0,
-            incidents: vec![Incident { start_hours: f64::NAN, length_minutes: -1.0, error_rate: 2.0 }],
+            incidents: vec![Incident {
+                start_hours: f64::NAN,
+                length_minutes: -1.0,
+                error_rate: 2.0,
+            }],
             ..Traffic::default()
         };
         let s = generate(&weird);
-        assert!(s.good.iter().zip(&s.total).all(|(g, n)| g <= n && *g >= 0.0));
+        assert!(s
+            .good
+            .iter()
+            .zip(&s.total)
+            .all(|(g, n)| g <= n && *g >= 0.0));
     }
 }

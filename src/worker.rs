@@ -42,7 +42,14 @@ impl DataSummary {
         let format = match d.format {
             DataFormat::Csv { delimiter: b'\t' } => "TSV".to_string(),
             DataFormat::Csv { delimiter: b';' } => "CSV (semicolon)".to_string(),
-            DataFormat::Csv { delimiter } => format!("CSV ({})", if delimiter == b',' { "comma".into() } else { (delimiter as char).to_string() }),
+            DataFormat::Csv { delimiter } => format!(
+                "CSV ({})",
+                if delimiter == b',' {
+                    "comma".into()
+                } else {
+                    (delimiter as char).to_string()
+                }
+            ),
             DataFormat::PrometheusJson => "Prometheus query_range JSON".to_string(),
         };
         let kind = match d.kind {
@@ -201,7 +208,11 @@ pub fn ratio_per_column(s: &EventSeries, x_range: (i64, i64), columns: usize) ->
     for c in 0..columns {
         if let Some(t) = last_t[c] {
             curve.t.push(t);
-            curve.v.push(if total[c] > 0.0 { (good[c] / total[c]).clamp(0.0, 1.0) } else { f64::NAN });
+            curve.v.push(if total[c] > 0.0 {
+                (good[c] / total[c]).clamp(0.0, 1.0)
+            } else {
+                f64::NAN
+            });
         }
     }
     curve
@@ -215,7 +226,10 @@ fn reduce(t: &[i64], v: &[f64], x_range: (i64, i64), columns: usize) -> Curve {
 /// Replays the series against the request's SLO and gathers the page's figures.
 pub fn report(series: &EventSeries, req: &Request) -> Report {
     let columns = req.columns.clamp(16, 4096);
-    let opts = SimOptions { budget_share_policy: req.policy_share, now: None };
+    let opts = SimOptions {
+        budget_share_policy: req.policy_share,
+        now: None,
+    };
     let sim = simulate(series, &req.slo, &opts);
     let p = &sim.points;
     let x_range = match (p.t.first(), p.t.last()) {
@@ -237,8 +251,16 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
         sli_columns: ratio_per_column(series, x_range, columns),
         sli_window: reduce(&p.t, &p.sli_window, x_range, columns),
         budget: reduce(&p.t, &p.budget_remaining, x_range, columns),
-        burn: p.burn_long.iter().map(|b| reduce(&p.t, b, x_range, columns)).collect(),
-        burn_short: p.burn_short.iter().map(|b| reduce(&p.t, b, x_range, columns)).collect(),
+        burn: p
+            .burn_long
+            .iter()
+            .map(|b| reduce(&p.t, b, x_range, columns))
+            .collect(),
+        burn_short: p
+            .burn_short
+            .iter()
+            .map(|b| reduce(&p.t, b, x_range, columns))
+            .collect(),
         alerts: sim
             .alerts
             .iter()
@@ -260,7 +282,11 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
         incidents: sim
             .incidents
             .iter()
-            .map(|i| IncidentRow { start: i.start, end: i.end, budget_spent: i.budget_spent })
+            .map(|i| IncidentRow {
+                start: i.start,
+                end: i.end,
+                budget_spent: i.budget_spent,
+            })
             .collect(),
         crossings,
         timeslices: sim.timeslices.as_ref().map(|s| SlicesRow {
@@ -271,7 +297,8 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
             mean_ratio: s.mean_ratio,
             budget_remaining: s.budget_remaining,
         }),
-        recalibrated: whatif::recalibrate(series, &req.slo, req.recalibrate_share).map(|t| t.ratio()),
+        recalibrated: whatif::recalibrate(series, &req.slo, req.recalibrate_share)
+            .map(|t| t.ratio()),
         warnings: sim.warnings.clone(),
     }
 }
@@ -283,7 +310,10 @@ pub fn sweep(series: &EventSeries, req: &Request) -> Vec<SweepOutcome> {
     let targets: Vec<Target> = if req.sweep_targets.is_empty() {
         whatif::default_sweep_targets()
     } else {
-        req.sweep_targets.iter().filter_map(|&t| Target::from_number(t).ok()).collect()
+        req.sweep_targets
+            .iter()
+            .filter_map(|&t| Target::from_number(t).ok())
+            .collect()
     };
     whatif::sweep(series, &req.slo, &targets)
         .into_iter()
@@ -304,7 +334,9 @@ pub fn sweep(series: &EventSeries, req: &Request) -> Vec<SweepOutcome> {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToWorker {
     /// Parse the message's text and keep the series for later `Analyse` requests.
-    Parse { latency_threshold_seconds: Option<f64> },
+    Parse {
+        latency_threshold_seconds: Option<f64>,
+    },
     /// Report on the kept series; `id` comes back with the answer.
     Analyse { id: u64, request: Request },
     /// The target sweep on the kept series.
@@ -318,11 +350,23 @@ pub enum FromWorker {
     /// The worker's Wasm is running and listening: messages posted before
     /// this would be lost, so the page holds them until it arrives.
     Ready,
-    Progress { done: f64 },
-    Parsed { summary: DataSummary },
-    Failed { diagnostics: Vec<Diagnostic> },
-    Report { id: u64, report: Box<Report> },
-    Sweep { id: u64, rows: Vec<SweepOutcome> },
+    Progress {
+        done: f64,
+    },
+    Parsed {
+        summary: DataSummary,
+    },
+    Failed {
+        diagnostics: Vec<Diagnostic>,
+    },
+    Report {
+        id: u64,
+        report: Box<Report>,
+    },
+    Sweep {
+        id: u64,
+        rows: Vec<SweepOutcome>,
+    },
 }
 
 #[cfg(test)]
@@ -335,17 +379,31 @@ mod tests {
     }
 
     fn request() -> Request {
-        Request { slo: Slo::default(), columns: 700, policy_share: 0.2, recalibrate_share: 0.9, sweep_targets: vec![] }
+        Request {
+            slo: Slo::default(),
+            columns: 700,
+            policy_share: 0.2,
+            recalibrate_share: 0.9,
+            sweep_targets: vec![],
+        }
     }
 
     #[test]
     fn ratio_per_column_is_good_over_total_within_each_column() {
-        let s = EventSeries { t: vec![0, 10, 20, 30], good: vec![9.0, 1.0, 0.0, 5.0], total: vec![10.0, 10.0, 0.0, 5.0] };
+        let s = EventSeries {
+            t: vec![0, 10, 20, 30],
+            good: vec![9.0, 1.0, 0.0, 5.0],
+            total: vec![10.0, 10.0, 0.0, 5.0],
+        };
         let c = ratio_per_column(&s, (0, 30), 2);
         // Column 0 holds t = 0 and 10: 10 good of 20. Column 1 holds 20 and 30: 5 of 5.
         assert_eq!(c.v, vec![0.5, 1.0]);
         assert_eq!(c.t, vec![10, 30]);
-        let empty = EventSeries { t: vec![0], good: vec![0.0], total: vec![0.0] };
+        let empty = EventSeries {
+            t: vec![0],
+            good: vec![0.0],
+            total: vec![0.0],
+        };
         assert!(ratio_per_column(&empty, (0, 1), 4).v[0].is_nan());
     }
 
@@ -354,7 +412,11 @@ mod tests {
         let r = report(&series("outage"), &request());
         assert!(r.sli_columns.t.len() <= 700);
         assert!(r.budget.t.len() <= 4 * 700);
-        assert_eq!(r.burn.len(), 4, "one burn curve per alert of the Workbook preset");
+        assert_eq!(
+            r.burn.len(),
+            4,
+            "one burn curve per alert of the Workbook preset"
+        );
         assert_eq!(r.burn_short.len(), 4);
     }
 
@@ -363,7 +425,10 @@ mod tests {
         let rows = sweep(&series("outage"), &request());
         let targets: Vec<f64> = rows.iter().map(|r| r.target).collect();
         assert_eq!(targets, vec![0.99, 0.995, 0.999, 0.9995, 0.9999]);
-        assert!(rows.windows(2).all(|w| w[0].pages <= w[1].pages), "{rows:?}");
+        assert!(
+            rows.windows(2).all(|w| w[0].pages <= w[1].pages),
+            "{rows:?}"
+        );
         assert!(rows[4].min_budget_remaining < rows[0].min_budget_remaining);
     }
 
@@ -371,7 +436,10 @@ mod tests {
     fn the_outage_pages_and_spends_budget_while_steady_traffic_stays_quiet() {
         let outage = report(&series("outage"), &request());
         assert!(outage.alerts.iter().any(|a| a.severity == Severity::Page));
-        assert!(!outage.incidents.is_empty(), "the 25-minute outage spends over 20% of the budget");
+        assert!(
+            !outage.incidents.is_empty(),
+            "the 25-minute outage spends over 20% of the budget"
+        );
         assert!(outage.crossings.iter().any(|c| c.below == 0.5));
         let steady = report(&series("steady"), &request());
         assert!(steady.alerts.is_empty());
@@ -383,14 +451,23 @@ mod tests {
     fn reports_survive_a_round_trip_through_json_with_gaps() {
         let mut r = report(&series("low-traffic"), &request());
         r.sli_columns.v[0] = f64::NAN;
-        let text = serde_json::to_string(&FromWorker::Report { id: 7, report: Box::new(r.clone()) }).unwrap();
+        let text = serde_json::to_string(&FromWorker::Report {
+            id: 7,
+            report: Box::new(r.clone()),
+        })
+        .unwrap();
         let back: FromWorker = serde_json::from_str(&text).unwrap();
-        let FromWorker::Report { id, report: got } = back else { panic!("wrong message") };
+        let FromWorker::Report { id, report: got } = back else {
+            panic!("wrong message")
+        };
         assert_eq!(id, 7);
         assert!(got.sli_columns.v[0].is_nan());
         // serde_json may round the last bit of a float; times and counts are exact.
         let key = |a: &AlertRow| (a.alert_index, a.start, a.end);
-        assert_eq!(got.alerts.iter().map(key).collect::<Vec<_>>(), r.alerts.iter().map(key).collect::<Vec<_>>());
+        assert_eq!(
+            got.alerts.iter().map(key).collect::<Vec<_>>(),
+            r.alerts.iter().map(key).collect::<Vec<_>>()
+        );
         assert_eq!(got.sli_columns.t, r.sli_columns.t);
     }
 }

@@ -26,54 +26,76 @@ fn main() {
             let _ = post_scope.post_message(&JsValue::from_str(&text));
         }
     };
-    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let data = ev.data();
-        let json = js_sys::Reflect::get(&data, &"json".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        let msg = match serde_json::from_str::<ToWorker>(&json) {
-            Ok(m) => m,
-            Err(e) => {
-                let d = slo_workbench::diag::Diagnostic::error(0, format!("the worker got an unreadable request ({e})"));
-                post(&FromWorker::Failed { diagnostics: vec![d] });
-                return;
-            }
-        };
-        match msg {
-            ToWorker::Parse { latency_threshold_seconds } => {
-                let text = js_sys::Reflect::get(&data, &"text".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-                let opts = IngestOptions { latency_threshold_seconds };
-                let mut last = -1.0;
-                let mut progress = |done: f64| {
-                    // Parsing is most of the way from paste to charts; the replay is the rest.
-                    if done - last >= 0.02 {
-                        last = done;
-                        post(&FromWorker::Progress { done: done * 0.8 });
+    let onmessage =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            let json = js_sys::Reflect::get(&data, &"json".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let msg = match serde_json::from_str::<ToWorker>(&json) {
+                Ok(m) => m,
+                Err(e) => {
+                    let d = slo_workbench::diag::Diagnostic::error(
+                        0,
+                        format!("the worker got an unreadable request ({e})"),
+                    );
+                    post(&FromWorker::Failed {
+                        diagnostics: vec![d],
+                    });
+                    return;
+                }
+            };
+            match msg {
+                ToWorker::Parse {
+                    latency_threshold_seconds,
+                } => {
+                    let text = js_sys::Reflect::get(&data, &"text".into())
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        .unwrap_or_default();
+                    let opts = IngestOptions {
+                        latency_threshold_seconds,
+                    };
+                    let mut last = -1.0;
+                    let mut progress = |done: f64| {
+                        // Parsing is most of the way from paste to charts; the replay is the rest.
+                        if done - last >= 0.02 {
+                            last = done;
+                            post(&FromWorker::Progress { done: done * 0.8 });
+                        }
+                        true
+                    };
+                    match parse_with_progress(&text, &opts, &mut progress) {
+                        Ok(d) => {
+                            let summary = DataSummary::of(&d);
+                            *series.borrow_mut() = Some(d.series);
+                            post(&FromWorker::Parsed { summary });
+                        }
+                        Err(diagnostics) => {
+                            *series.borrow_mut() = None;
+                            post(&FromWorker::Failed { diagnostics });
+                        }
                     }
-                    true
-                };
-                match parse_with_progress(&text, &opts, &mut progress) {
-                    Ok(d) => {
-                        let summary = DataSummary::of(&d);
-                        *series.borrow_mut() = Some(d.series);
-                        post(&FromWorker::Parsed { summary });
+                }
+                ToWorker::Analyse { id, request } => {
+                    if let Some(s) = series.borrow().as_ref() {
+                        post(&FromWorker::Report {
+                            id,
+                            report: Box::new(report(s, &request)),
+                        });
                     }
-                    Err(diagnostics) => {
-                        *series.borrow_mut() = None;
-                        post(&FromWorker::Failed { diagnostics });
+                }
+                ToWorker::Sweep { id, request } => {
+                    if let Some(s) = series.borrow().as_ref() {
+                        post(&FromWorker::Sweep {
+                            id,
+                            rows: sweep(s, &request),
+                        });
                     }
                 }
             }
-            ToWorker::Analyse { id, request } => {
-                if let Some(s) = series.borrow().as_ref() {
-                    post(&FromWorker::Report { id, report: Box::new(report(s, &request)) });
-                }
-            }
-            ToWorker::Sweep { id, request } => {
-                if let Some(s) = series.borrow().as_ref() {
-                    post(&FromWorker::Sweep { id, rows: sweep(s, &request) });
-                }
-            }
-        }
-    });
+        });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
     if let Ok(text) = serde_json::to_string(&FromWorker::Ready) {

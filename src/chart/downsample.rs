@@ -119,7 +119,9 @@ mod tests {
 
     fn wave(n: usize) -> (Vec<i64>, Vec<f64>) {
         let t: Vec<i64> = (0..n as i64).map(|i| i * 60).collect();
-        let v: Vec<f64> = (0..n).map(|i| ((i * 7919) % 1000) as f64 / 1000.0).collect();
+        let v: Vec<f64> = (0..n)
+            .map(|i| ((i * 7919) % 1000) as f64 / 1000.0)
+            .collect();
         (t, v)
     }
 
@@ -137,7 +139,10 @@ mod tests {
         let mut v = vec![0.999; 100_000];
         v[54_321] = 0.0;
         let r = min_max_per_column(&t, &v, (0, 99_999), 500);
-        assert!(r.v.contains(&0.0), "the outage minute must still reach zero");
+        assert!(
+            r.v.contains(&0.0),
+            "the outage minute must still reach zero"
+        );
         assert_eq!(r.t.iter().filter(|&&x| x == 54_321).count(), 1);
     }
 
@@ -170,7 +175,18 @@ mod tests {
     #[test]
     fn gaps_are_kept_as_one_break() {
         let t: Vec<i64> = (0..10).collect();
-        let v = vec![1.0, 1.0, f64::NAN, f64::NAN, f64::NAN, f64::NAN, 0.5, 0.5, 0.5, 0.5];
+        let v = vec![
+            1.0,
+            1.0,
+            f64::NAN,
+            f64::NAN,
+            f64::NAN,
+            f64::NAN,
+            0.5,
+            0.5,
+            0.5,
+            0.5,
+        ];
         let r = min_max_per_column(&t, &v, (0, 9), 10);
         assert_eq!(r.v.iter().filter(|x| x.is_nan()).count(), 1);
         assert_eq!(finite_runs(&r.t, &r.v).len(), 2);
@@ -182,8 +198,15 @@ mod tests {
         assert_eq!(r.t, vec![5, 10]);
         assert!(min_max_per_column(&[], &[], (0, 10), 10).t.is_empty());
         assert!(min_max_per_column(&[1, 2], &[1.0], (0, 10), 0).t.is_empty());
-        assert!(min_max_per_column(&[1, 2], &[1.0, 2.0], (10, 0), 5).t.is_empty());
-        let r = min_max_per_column(&[i64::MIN, 0, i64::MAX], &[1.0, 2.0, 3.0], (i64::MIN, i64::MAX), 4);
+        assert!(min_max_per_column(&[1, 2], &[1.0, 2.0], (10, 0), 5)
+            .t
+            .is_empty());
+        let r = min_max_per_column(
+            &[i64::MIN, 0, i64::MAX],
+            &[1.0, 2.0, 3.0],
+            (i64::MIN, i64::MAX),
+            4,
+        );
         assert_eq!(r.t.len(), 3);
     }
 

@@ -31,7 +31,10 @@ pub struct Size {
 
 impl Default for Size {
     fn default() -> Self {
-        Size { width: 800, height: 240 }
+        Size {
+            width: 800,
+            height: 240,
+        }
     }
 }
 

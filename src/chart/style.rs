@@ -76,7 +76,12 @@ impl Pen {
     /// together, so two series differ in shape as well as colour.
     pub fn series(i: usize) -> Pen {
         const DASHES: [Dash; 4] = [Dash::Solid, Dash::Dashed, Dash::DashDot, Dash::Dotted];
-        const MARKERS: [Marker; 4] = [Marker::Circle, Marker::Triangle, Marker::Square, Marker::Cross];
+        const MARKERS: [Marker; 4] = [
+            Marker::Circle,
+            Marker::Triangle,
+            Marker::Square,
+            Marker::Cross,
+        ];
         Pen {
             color: OKABE_ITO[i % OKABE_ITO.len()].1,
             dash: DASHES[i % DASHES.len()],
@@ -87,7 +92,12 @@ impl Pen {
 
     /// A threshold or target rule: dashed, no markers, in the foreground colour.
     pub fn rule() -> Pen {
-        Pen { color: FOREGROUND, dash: Dash::Dashed, marker: Marker::None, width: 1 }
+        Pen {
+            color: FOREGROUND,
+            dash: Dash::Dashed,
+            marker: Marker::None,
+            width: 1,
+        }
     }
 
     pub fn with_dash(self, dash: Dash) -> Pen {
@@ -106,7 +116,9 @@ pub(crate) struct Inks {
 
 impl Default for Inks {
     fn default() -> Self {
-        Inks { used: vec![(FOREGROUND, Dash::Solid)] }
+        Inks {
+            used: vec![(FOREGROUND, Dash::Solid)],
+        }
     }
 }
 

@@ -8,14 +8,25 @@ const START: i64 = 1_791_158_400; // 2026-10-05T00:00:00Z
 
 fn sli_chart(n: usize) -> TimeChart {
     let t: Vec<i64> = (0..n as i64).map(|i| START + i * 60).collect();
-    let v: Vec<f64> = (0..n).map(|i| if i % 1000 == 500 { 0.95 } else { 0.9995 }).collect();
+    let v: Vec<f64> = (0..n)
+        .map(|i| if i % 1000 == 500 { 0.95 } else { 0.9995 })
+        .collect();
     TimeChart {
         title: "SLI against target".into(),
         x_range: (START, START + (n as i64 - 1) * 60),
         y_range: (0.99, 1.0),
         y_format: YFormat::Percent(2),
-        lines: vec![Line { label: "SLI (1h)".into(), t, v, pen: Pen::series(0) }],
-        rules: vec![Rule { label: "target 99.9%".into(), y: 0.999, pen: Pen::rule() }],
+        lines: vec![Line {
+            label: "SLI (1h)".into(),
+            t,
+            v,
+            pen: Pen::series(0),
+        }],
+        rules: vec![Rule {
+            label: "target 99.9%".into(),
+            y: 0.999,
+            pen: Pen::rule(),
+        }],
         size: Size::default(),
     }
 }
@@ -32,26 +43,52 @@ fn count(hay: &str, needle: &str) -> usize {
 #[test]
 fn time_chart_draws_the_series_in_its_palette_colour_and_the_target_dashed() {
     let svg = time_chart(&sli_chart(2_000)).unwrap();
-    assert!(svg.starts_with("<svg class=\"slo-chart\" role=\"img\" aria-label=\"SLI against target\""));
+    assert!(
+        svg.starts_with("<svg class=\"slo-chart\" role=\"img\" aria-label=\"SLI against target\"")
+    );
     assert!(svg.contains("<title>SLI against target</title>"));
-    assert!(svg.contains("stroke=\"#0072B2\""), "the SLI line is Okabe-Ito blue");
-    assert!(svg.contains("stroke=\"currentColor\" stroke-dasharray=\"8 4\""), "the target rule is dashed");
-    assert!(has_text(&svg, "SLI (1h)") && has_text(&svg, "target 99.9%"), "legend names both");
-    assert!(has_text(&svg, "99.50%") && has_text(&svg, "100.00%"), "y labels read as percent");
-    assert!(has_text(&svg, "10-05 12h") || has_text(&svg, "10-05 06h") || has_text(&svg, "00:00"), "x labels read as times");
-    assert!(!svg.contains("#010101"), "the foreground sentinel is replaced by currentColor");
+    assert!(
+        svg.contains("stroke=\"#0072B2\""),
+        "the SLI line is Okabe-Ito blue"
+    );
+    assert!(
+        svg.contains("stroke=\"currentColor\" stroke-dasharray=\"8 4\""),
+        "the target rule is dashed"
+    );
+    assert!(
+        has_text(&svg, "SLI (1h)") && has_text(&svg, "target 99.9%"),
+        "legend names both"
+    );
+    assert!(
+        has_text(&svg, "99.50%") && has_text(&svg, "100.00%"),
+        "y labels read as percent"
+    );
+    assert!(
+        has_text(&svg, "10-05 12h") || has_text(&svg, "10-05 06h") || has_text(&svg, "00:00"),
+        "x labels read as times"
+    );
+    assert!(
+        !svg.contains("#010101"),
+        "the foreground sentinel is replaced by currentColor"
+    );
 }
 
 #[test]
 fn the_same_numbers_give_the_same_svg() {
-    assert_eq!(time_chart(&sli_chart(3_000)).unwrap(), time_chart(&sli_chart(3_000)).unwrap());
+    assert_eq!(
+        time_chart(&sli_chart(3_000)).unwrap(),
+        time_chart(&sli_chart(3_000)).unwrap()
+    );
 }
 
 #[test]
 fn svg_size_does_not_grow_with_the_row_count() {
     let small = time_chart(&sli_chart(20_000)).unwrap().len();
     let large = time_chart(&sli_chart(400_000)).unwrap().len();
-    assert!(large < small * 2, "{small} bytes for 20k rows, {large} for 400k");
+    assert!(
+        large < small * 2,
+        "{small} bytes for 20k rows, {large} for 400k"
+    );
 }
 
 #[test]
@@ -77,7 +114,13 @@ fn a_gap_in_the_data_breaks_the_line_in_two() {
     }
     let svg = time_chart(&c).unwrap();
     // The legend's sample line plus two runs of the series.
-    assert_eq!(count(&svg, "<polyline fill=\"none\" opacity=\"1\" stroke=\"#0072B2\""), 1 + 2);
+    assert_eq!(
+        count(
+            &svg,
+            "<polyline fill=\"none\" opacity=\"1\" stroke=\"#0072B2\""
+        ),
+        1 + 2
+    );
 }
 
 #[test]
@@ -99,7 +142,10 @@ fn second_series_differs_by_dash_and_marker_not_only_colour() {
     second.pen = Pen::series(1);
     c.lines.push(second);
     let svg = time_chart(&c).unwrap();
-    assert!(svg.contains("stroke=\"#E69F00\" stroke-dasharray=\"8 4\""), "orange series is dashed");
+    assert!(
+        svg.contains("stroke=\"#E69F00\" stroke-dasharray=\"8 4\""),
+        "orange series is dashed"
+    );
     assert!(svg.contains("<circle"), "first series carries circles");
     assert!(svg.contains("<polygon"), "second series carries triangles");
 }
@@ -113,7 +159,10 @@ fn timeline_draws_one_bar_per_firing_and_runs_open_alerts_to_the_end() {
             TimelineRow {
                 label: "page 14.4x 1h/5m".into(),
                 pen: Pen::series(3),
-                spans: vec![(START + DAY, Some(START + DAY + 3600)), (START + 5 * DAY, None)],
+                spans: vec![
+                    (START + DAY, Some(START + DAY + 3600)),
+                    (START + 5 * DAY, None),
+                ],
             },
             TimelineRow {
                 label: "ticket 1x 3d/6h".into(),
@@ -121,20 +170,38 @@ fn timeline_draws_one_bar_per_firing_and_runs_open_alerts_to_the_end() {
                 spans: vec![(START + 2 * DAY, Some(START + 4 * DAY))],
             },
         ],
-        size: Size { width: 800, height: 180 },
+        size: Size {
+            width: 800,
+            height: 180,
+        },
     };
     let svg = timeline_chart(&tl).unwrap();
     assert!(has_text(&svg, "page 14.4x 1h/5m") && has_text(&svg, "ticket 1x 3d/6h"));
     // Each span is a filled rect and an outline in the row's colour.
-    assert_eq!(count(&svg, "fill=\"none\" stroke=\"#D55E00\""), 2, "two page outlines");
-    assert!(svg.contains("fill=\"none\" stroke=\"#0072B2\" stroke-dasharray=\"8 4\""), "tickets are outlined dashed");
+    assert_eq!(
+        count(&svg, "fill=\"none\" stroke=\"#D55E00\""),
+        2,
+        "two page outlines"
+    );
+    assert!(
+        svg.contains("fill=\"none\" stroke=\"#0072B2\" stroke-dasharray=\"8 4\""),
+        "tickets are outlined dashed"
+    );
     assert_eq!(timeline_chart(&tl).unwrap(), svg);
 }
 
 #[test]
 fn an_empty_timeline_says_no_alert_fired() {
-    let tl = Timeline { title: "Alerts".into(), x_range: (START, START + DAY), rows: vec![], size: Size::default() };
-    assert!(has_text(&timeline_chart(&tl).unwrap(), "No alert would have fired."));
+    let tl = Timeline {
+        title: "Alerts".into(),
+        x_range: (START, START + DAY),
+        rows: vec![],
+        size: Size::default(),
+    };
+    assert!(has_text(
+        &timeline_chart(&tl).unwrap(),
+        "No alert would have fired."
+    ));
 }
 
 #[test]
@@ -142,10 +209,23 @@ fn sweep_chart_shows_each_target_with_its_counts_and_budget() {
     let sweep = Sweep {
         title: "Target sweep".into(),
         bars: vec![
-            SweepBar { label: "99%".into(), pages: 0, tickets: 1, min_budget_remaining: 0.62 },
-            SweepBar { label: "99.9%".into(), pages: 3, tickets: 5, min_budget_remaining: -0.4 },
+            SweepBar {
+                label: "99%".into(),
+                pages: 0,
+                tickets: 1,
+                min_budget_remaining: 0.62,
+            },
+            SweepBar {
+                label: "99.9%".into(),
+                pages: 3,
+                tickets: 5,
+                min_budget_remaining: -0.4,
+            },
         ],
-        size: Size { width: 600, height: 320 },
+        size: Size {
+            width: 600,
+            height: 320,
+        },
     };
     let svg = sweep_chart(&sweep).unwrap();
     for text in ["99%", "99.9%", "3", "5", "62%", "-40%"] {
@@ -208,7 +288,10 @@ fn a_long_legend_wraps_into_rows_instead_of_running_off_the_chart() {
         assert!(x < 800 - 16, "text at x = {x}");
     }
     let layout = draw::legend_layout(&[("a", Pen::series(0)); 30], 800);
-    assert!(layout.last().unwrap().0 >= 1, "thirty entries need more than one row");
+    assert!(
+        layout.last().unwrap().0 >= 1,
+        "thirty entries need more than one row"
+    );
 }
 
 #[test]
@@ -217,7 +300,11 @@ fn hover_positions_map_to_times_and_back() {
     // The plot starts 78 px in: a pointer there reads the first time, 706 px later the last.
     assert_eq!(time_at(78.0 / 800.0, range, 800), START);
     assert_eq!(time_at(784.0 / 800.0, range, 800), START + 706 * 60);
-    assert_eq!(time_at(0.0, range, 800), START, "the axis margin clamps to the start");
+    assert_eq!(
+        time_at(0.0, range, 800),
+        START,
+        "the axis margin clamps to the start"
+    );
     assert_eq!(time_at(79.0 / 800.0, range, 800), START + 60);
     let t = START + 300 * 60;
     assert_eq!(time_at(position_of(t, range, 800), range, 800), t);

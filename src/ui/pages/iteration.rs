@@ -17,10 +17,10 @@ mod review;
 mod summary;
 
 use crate::model::Slo;
+use crate::ui::components::{PageFrame, Term};
 use crate::ui::store::Workspace;
 use crate::worker::Request;
 use backend::{Engine, ParseState};
-use crate::ui::components::{PageFrame, Term};
 use leptos::prelude::*;
 
 /// Plot width of every chart in pixels (800 px SVG minus the axis margins):
@@ -45,7 +45,11 @@ pub struct Iter {
 }
 
 fn replayed(slo: &Slo) -> Slo {
-    Slo { revisit: String::new(), description: String::new(), ..slo.clone() }
+    Slo {
+        revisit: String::new(),
+        description: String::new(),
+        ..slo.clone()
+    }
 }
 
 #[component]
@@ -55,7 +59,8 @@ pub fn IterationPage() -> impl IntoView {
     let slo_index = RwSignal::new(0usize);
     let slo = Memo::new(move |_| {
         let i = slo_index.get();
-        ws.project.with(|p| p.slos.get(i).or(p.slos.first()).map(replayed))
+        ws.project
+            .with(|p| p.slos.get(i).or(p.slos.first()).map(replayed))
     });
     let variant = RwSignal::new(None::<compare::Variant>);
     let slo_b = Memo::new(move |_| match (slo.get(), variant.get()) {
@@ -64,9 +69,21 @@ pub fn IterationPage() -> impl IntoView {
     });
     let policy_share = Memo::new(move |_| {
         let s = ws.project.with(|p| p.policy.single_incident_share);
-        if s > 0.0 && s < 1.0 { s } else { 0.2 }
+        if s > 0.0 && s < 1.0 {
+            s
+        } else {
+            0.2
+        }
     });
-    let it = Iter { engine, slo_index, slo, slo_b, variant, cursor: RwSignal::new(None), policy_share };
+    let it = Iter {
+        engine,
+        slo_index,
+        slo,
+        slo_b,
+        variant,
+        cursor: RwSignal::new(None),
+        policy_share,
+    };
     provide_context(it);
 
     // Replay whenever the data or a draft changes.
@@ -114,12 +131,20 @@ fn SloPicker() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let it = expect_context::<Iter>();
     let names = Memo::new(move |_| {
-        ws.project.with(|p| p.slos.iter().map(|s| format!("{} ({}%)", s.name, s.target)).collect::<Vec<_>>())
+        ws.project.with(|p| {
+            p.slos
+                .iter()
+                .map(|s| format!("{} ({}%)", s.name, s.target))
+                .collect::<Vec<_>>()
+        })
     });
     let create = move |_| {
         // The model's default draft: availability, 99.9% over 30 days, Workbook alerts.
         ws.update(|p| p.slos.push(Slo::default()));
-        it.slo_index.set(ws.project.with_untracked(|p| p.slos.len().saturating_sub(1)));
+        it.slo_index.set(
+            ws.project
+                .with_untracked(|p| p.slos.len().saturating_sub(1)),
+        );
     };
     view! {
         <div class="slo-picker">
@@ -160,7 +185,8 @@ fn Results() -> impl IntoView {
     move || {
         let summary = data.get()?;
         Some(if !has_slo.get() {
-            view! { <p class="hint">"Create or pick an SLO above to replay the data."</p> }.into_any()
+            view! { <p class="hint">"Create or pick an SLO above to replay the data."</p> }
+                .into_any()
         } else {
             view! {
                 <summary::Summary data=summary.clone()/>

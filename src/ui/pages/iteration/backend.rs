@@ -9,7 +9,9 @@
 use crate::diag::Diagnostic;
 use crate::ingest::{self, IngestOptions};
 use crate::series::EventSeries;
-use crate::worker::{report, sweep, DataSummary, FromWorker, Report, Request, SweepOutcome, ToWorker};
+use crate::worker::{
+    report, sweep, DataSummary, FromWorker, Report, Request, SweepOutcome, ToWorker,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -113,11 +115,14 @@ impl Engine {
         }
         if text.length() <= WORKER_THRESHOLD {
             let text: String = text.into();
-            let opts = IngestOptions { latency_threshold_seconds };
+            let opts = IngestOptions {
+                latency_threshold_seconds,
+            };
             match ingest::parse(&text, &opts) {
                 Ok(d) => {
                     let summary = Arc::new(DataSummary::of(&d));
-                    self.backend.update_value(|b| b.holder = Holder::Local(Arc::new(d.series)));
+                    self.backend
+                        .update_value(|b| b.holder = Holder::Local(Arc::new(d.series)));
                     self.parse.set(ParseState::Done(summary));
                 }
                 Err(diags) => {
@@ -127,11 +132,17 @@ impl Engine {
             }
             return;
         }
-        self.parse.set(ParseState::Running { progress: 0.0, large: true });
+        self.parse.set(ParseState::Running {
+            progress: 0.0,
+            large: true,
+        });
         match self.start_worker() {
             Ok(()) => {
                 let msg = js_sys::Object::new();
-                let json = serde_json::to_string(&ToWorker::Parse { latency_threshold_seconds }).unwrap_or_default();
+                let json = serde_json::to_string(&ToWorker::Parse {
+                    latency_threshold_seconds,
+                })
+                .unwrap_or_default();
                 let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
                 let _ = js_sys::Reflect::set(&msg, &"text".into(), text);
                 self.send(msg);
@@ -159,7 +170,11 @@ impl Engine {
 
     fn fail(&self, message: &str) {
         self.stop_worker();
-        self.parse.set(ParseState::Failed(Arc::new(vec![Diagnostic::error(0, message.to_string())])));
+        self.parse
+            .set(ParseState::Failed(Arc::new(vec![Diagnostic::error(
+                0,
+                message.to_string(),
+            )])));
     }
 
     /// Stops a running parse; the page says it was cancelled.
@@ -173,13 +188,18 @@ impl Engine {
         let worker = web_sys::Worker::new("./worker_loader.js")
             .map_err(|_| "the background worker could not be started".to_string())?;
         let engine = *self;
-        let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let Some(text) = ev.data().as_string() else { return };
-            match serde_json::from_str::<FromWorker>(&text) {
-                Ok(msg) => engine.on_worker_message(msg),
-                Err(e) => engine.fail(&format!("the background worker sent an unreadable answer ({e})")),
-            }
-        });
+        let onmessage =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let Some(text) = ev.data().as_string() else {
+                    return;
+                };
+                match serde_json::from_str::<FromWorker>(&text) {
+                    Ok(msg) => engine.on_worker_message(msg),
+                    Err(e) => engine.fail(&format!(
+                        "the background worker sent an unreadable answer ({e})"
+                    )),
+                }
+            });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         self.backend.update_value(|b| {
             b.worker = Some(worker);
@@ -205,7 +225,10 @@ impl Engine {
                     }
                 }
             }
-            FromWorker::Progress { done } => self.parse.set(ParseState::Running { progress: done, large: true }),
+            FromWorker::Progress { done } => self.parse.set(ParseState::Running {
+                progress: done,
+                large: true,
+            }),
             FromWorker::Parsed { summary } => self.parse.set(ParseState::Done(Arc::new(summary))),
             FromWorker::Failed { diagnostics } => {
                 self.stop_worker();
@@ -266,7 +289,9 @@ impl Engine {
                     set_timeout(
                         move || {
                             if engine.backend.try_with_value(|b| b.epoch) == epoch {
-                                engine.sweep.try_set(Some(Arc::new(sweep(&series, &request))));
+                                engine
+                                    .sweep
+                                    .try_set(Some(Arc::new(sweep(&series, &request))));
                             }
                         },
                         std::time::Duration::from_millis(0),
@@ -277,7 +302,8 @@ impl Engine {
                 let with_sweep = slot == 0;
                 self.backend.update_value(|b| {
                     b.next_id += 2;
-                    b.pending.retain(|(_, s)| *s != slot && !(with_sweep && *s == SWEEP_SLOT));
+                    b.pending
+                        .retain(|(_, s)| *s != slot && !(with_sweep && *s == SWEEP_SLOT));
                     b.pending.push((id, slot));
                     if with_sweep {
                         b.pending.push((id + 1, SWEEP_SLOT));
@@ -289,9 +315,15 @@ impl Engine {
                     let _ = js_sys::Reflect::set(&obj, &"json".into(), &json.into());
                     self.send(obj);
                 };
-                post(&ToWorker::Analyse { id, request: request.clone() });
+                post(&ToWorker::Analyse {
+                    id,
+                    request: request.clone(),
+                });
                 if with_sweep {
-                    post(&ToWorker::Sweep { id: id + 1, request });
+                    post(&ToWorker::Sweep {
+                        id: id + 1,
+                        request,
+                    });
                 }
             }
             Route::Nowhere => self.reports[slot].set(None),
@@ -319,7 +351,9 @@ pub fn load_kept() -> Option<KeptData> {
 /// Keeps the data when small enough; returns a sentence for the user when it was not kept.
 pub fn keep(source: &str, text: &js_sys::JsString, latency_threshold_ms: &str) -> Option<String> {
     let Some(store) = storage() else {
-        return Some("This browser offers no local storage: the data will not survive a reload.".into());
+        return Some(
+            "This browser offers no local storage: the data will not survive a reload.".into(),
+        );
     };
     if text.length() > KEEP_LIMIT {
         let _ = store.remove_item(DATA_KEY);
@@ -328,8 +362,14 @@ pub fn keep(source: &str, text: &js_sys::JsString, latency_threshold_ms: &str) -
             f64::from(text.length()) / 1e6
         ));
     }
-    let kept = KeptData { source: source.to_string(), text: text.into(), latency_threshold_ms: latency_threshold_ms.to_string() };
-    let Ok(json) = serde_json::to_string(&kept) else { return None };
+    let kept = KeptData {
+        source: source.to_string(),
+        text: text.into(),
+        latency_threshold_ms: latency_threshold_ms.to_string(),
+    };
+    let Ok(json) = serde_json::to_string(&kept) else {
+        return None;
+    };
     match store.set_item(DATA_KEY, &json) {
         Ok(()) => None,
         Err(_) => {

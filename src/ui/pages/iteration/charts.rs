@@ -7,8 +7,8 @@ use super::format;
 use super::Iter;
 use crate::chart::downsample::value_at;
 use crate::chart::{
-    self, fit_range, standalone_svg, Dash, Line, Marker, Pen, Rule, Size, Sweep, SweepBar, TimeChart, Timeline,
-    TimelineRow, YFormat, OKABE_ITO,
+    self, fit_range, standalone_svg, Dash, Line, Marker, Pen, Rule, Size, Sweep, SweepBar,
+    TimeChart, Timeline, TimelineRow, YFormat, OKABE_ITO,
 };
 use crate::model::{format_percent, Severity, Slo};
 use crate::worker::{Report, SweepOutcome};
@@ -30,15 +30,31 @@ pub struct Drawn {
 }
 
 pub fn page_pen() -> Pen {
-    Pen { color: OKABE_ITO[3].1, dash: Dash::Solid, marker: Marker::Triangle, width: 2 }
+    Pen {
+        color: OKABE_ITO[3].1,
+        dash: Dash::Solid,
+        marker: Marker::Triangle,
+        width: 2,
+    }
 }
 pub fn ticket_pen() -> Pen {
-    Pen { color: OKABE_ITO[0].1, dash: Dash::Dashed, marker: Marker::Square, width: 2 }
+    Pen {
+        color: OKABE_ITO[0].1,
+        dash: Dash::Dashed,
+        marker: Marker::Square,
+        width: 2,
+    }
 }
 
 pub fn alert_label(slo: &Slo, i: usize) -> String {
     match slo.alerting.alerts.get(i) {
-        Some(a) => format!("{} {} {}/{}", a.severity.as_str(), format::factor(a.factor), a.long, a.short),
+        Some(a) => format!(
+            "{} {} {}/{}",
+            a.severity.as_str(),
+            format::factor(a.factor),
+            a.long,
+            a.short
+        ),
         None => format!("alert {}", i + 1),
     }
 }
@@ -56,13 +72,27 @@ fn column_minutes((x0, x1): (i64, i64)) -> i64 {
 pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
     let target = slo.target.ratio();
     let budget = 1.0 - target;
-    let decimals = if budget >= 0.01 { 1 } else if budget >= 0.001 { 2 } else { 3 };
+    let decimals = if budget >= 0.01 {
+        1
+    } else if budget >= 0.001 {
+        2
+    } else {
+        3
+    };
     let x_range = r.x_range;
-    let size = Size { width: WIDTH, height: 250 };
+    let size = Size {
+        width: WIDTH,
+        height: 250,
+    };
     let mut out = Vec::new();
 
     let sli_lines = vec![
-        Line { label: format!("SLI per {}", format::duration(column_minutes(x_range) * 60)), t: r.sli_columns.t.clone(), v: r.sli_columns.v.clone(), pen: Pen::series(0) },
+        Line {
+            label: format!("SLI per {}", format::duration(column_minutes(x_range) * 60)),
+            t: r.sli_columns.t.clone(),
+            v: r.sli_columns.v.clone(),
+            pen: Pen::series(0),
+        },
         Line {
             label: format!("compliance over the {} window", slo.window.nominal()),
             t: r.sli_window.t.clone(),
@@ -78,14 +108,25 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
         y_range: fit_range(&[&r.sli_columns.v, &r.sli_window.v], &[target], floor, 1.0),
         y_format: YFormat::Percent(decimals),
         lines: sli_lines,
-        rules: vec![Rule { label: format!("target {}%", slo.target), y: target, pen: Pen::rule() }],
+        rules: vec![Rule {
+            label: format!("target {}%", slo.target),
+            y: target,
+            pen: Pen::rule(),
+        }],
         size,
     });
-    out.push(Drawn { id: "chart-sli", title, svg: draw_or_message(svg), timed: true });
+    out.push(Drawn {
+        id: "chart-sli",
+        title,
+        svg: draw_or_message(svg),
+        timed: true,
+    });
 
     let window = match &slo.window {
         crate::model::Window::Rolling { span } => format!("{span} rolling window"),
-        crate::model::Window::Calendar { unit, .. } => format!("calendar {unit:?} window, reset at each start").to_lowercase(),
+        crate::model::Window::Calendar { unit, .. } => {
+            format!("calendar {unit:?} window, reset at each start").to_lowercase()
+        }
     };
     let title = format!("Error budget remaining ({window})");
     let svg = chart::time_chart(&TimeChart {
@@ -93,13 +134,32 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
         x_range,
         y_range: fit_range(&[&r.budget.v], &[0.0, 1.0], -1.0, 1.0),
         y_format: YFormat::Percent(0),
-        lines: vec![Line { label: "budget left".into(), t: r.budget.t.clone(), v: r.budget.v.clone(), pen: Pen::series(2) }],
-        rules: vec![Rule { label: "exhausted".into(), y: 0.0, pen: Pen::rule() }],
+        lines: vec![Line {
+            label: "budget left".into(),
+            t: r.budget.t.clone(),
+            v: r.budget.v.clone(),
+            pen: Pen::series(2),
+        }],
+        rules: vec![Rule {
+            label: "exhausted".into(),
+            y: 0.0,
+            pen: Pen::rule(),
+        }],
         size,
     });
-    out.push(Drawn { id: "chart-budget", title, svg: draw_or_message(svg), timed: true });
+    out.push(Drawn {
+        id: "chart-budget",
+        title,
+        svg: draw_or_message(svg),
+        timed: true,
+    });
 
-    let max_factor = slo.alerting.alerts.iter().map(|a| a.factor).fold(1.0, f64::max);
+    let max_factor = slo
+        .alerting
+        .alerts
+        .iter()
+        .map(|a| a.factor)
+        .fold(1.0, f64::max);
     let burn_lines: Vec<Line> = r
         .burn
         .iter()
@@ -107,7 +167,9 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
         .map(|(i, c)| {
             let a = slo.alerting.alerts.get(i);
             Line {
-                label: a.map(|a| format!("{} window", a.long)).unwrap_or_else(|| format!("alert {}", i + 1)),
+                label: a
+                    .map(|a| format!("{} window", a.long))
+                    .unwrap_or_else(|| format!("alert {}", i + 1)),
                 t: c.t.clone(),
                 v: c.v.clone(),
                 pen: Pen::series(i),
@@ -122,7 +184,12 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
         .map(|(i, a)| Rule {
             label: format!("{} threshold", format::factor(a.factor)),
             y: a.factor,
-            pen: Pen { color: Pen::series(i).color, dash: Dash::Dotted, marker: Marker::None, width: 1 },
+            pen: Pen {
+                color: Pen::series(i).color,
+                dash: Dash::Dotted,
+                marker: Marker::None,
+                width: 1,
+            },
         })
         .collect();
     let burn_values: Vec<&[f64]> = r.burn.iter().map(|c| c.v.as_slice()).collect();
@@ -135,9 +202,17 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
         y_format: YFormat::Factor,
         lines: burn_lines,
         rules,
-        size: Size { width: WIDTH, height: 280 },
+        size: Size {
+            width: WIDTH,
+            height: 280,
+        },
     });
-    out.push(Drawn { id: "chart-burn", title, svg: draw_or_message(svg), timed: true });
+    out.push(Drawn {
+        id: "chart-burn",
+        title,
+        svg: draw_or_message(svg),
+        timed: true,
+    });
 
     let rows: Vec<TimelineRow> = slo
         .alerting
@@ -146,8 +221,17 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
         .enumerate()
         .map(|(i, a)| TimelineRow {
             label: alert_label(slo, i),
-            pen: if a.severity == Severity::Page { page_pen() } else { ticket_pen() },
-            spans: r.alerts.iter().filter(|e| e.alert_index == i).map(|e| (e.start, e.end)).collect(),
+            pen: if a.severity == Severity::Page {
+                page_pen()
+            } else {
+                ticket_pen()
+            },
+            spans: r
+                .alerts
+                .iter()
+                .filter(|e| e.alert_index == i)
+                .map(|e| (e.start, e.end))
+                .collect(),
         })
         .collect();
     let mut rows = rows;
@@ -155,14 +239,33 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
         // The policy's "budget exhausted" periods on the same time axis as the alerts.
         rows.push(TimelineRow {
             label: "budget exhausted".into(),
-            pen: Pen { color: OKABE_ITO[4].1, dash: Dash::Dotted, marker: Marker::Cross, width: 2 },
+            pen: Pen {
+                color: OKABE_ITO[4].1,
+                dash: Dash::Dotted,
+                marker: Marker::Cross,
+                width: 2,
+            },
             spans: r.exhausted.iter().map(|&(a, b)| (a, Some(b))).collect(),
         });
     }
-    let title = "Alert timeline (page: solid, ticket: dashed; budget exhausted: dotted)".to_string();
+    let title =
+        "Alert timeline (page: solid, ticket: dashed; budget exhausted: dotted)".to_string();
     let height = 90 + 34 * rows.len().max(1) as u32;
-    let svg = chart::timeline_chart(&Timeline { title: title.clone(), x_range, rows, size: Size { width: WIDTH, height } });
-    out.push(Drawn { id: "chart-alerts", title, svg: draw_or_message(svg), timed: true });
+    let svg = chart::timeline_chart(&Timeline {
+        title: title.clone(),
+        x_range,
+        rows,
+        size: Size {
+            width: WIDTH,
+            height,
+        },
+    });
+    out.push(Drawn {
+        id: "chart-alerts",
+        title,
+        svg: draw_or_message(svg),
+        timed: true,
+    });
 
     out
 }
@@ -179,8 +282,20 @@ pub fn draw_sweep(rows: &[SweepOutcome]) -> Drawn {
         })
         .collect();
     let title = "Target sweep: alerts and lowest budget per target".to_string();
-    let svg = chart::sweep_chart(&Sweep { title: title.clone(), bars, size: Size { width: WIDTH, height: 340 } });
-    Drawn { id: "chart-sweep", title, svg: draw_or_message(svg), timed: false }
+    let svg = chart::sweep_chart(&Sweep {
+        title: title.clone(),
+        bars,
+        size: Size {
+            width: WIDTH,
+            height: 340,
+        },
+    });
+    Drawn {
+        id: "chart-sweep",
+        title,
+        svg: draw_or_message(svg),
+        timed: false,
+    }
 }
 
 #[component]
@@ -218,8 +333,12 @@ fn Figure(d: Drawn, x_range: Memo<Option<(i64, i64)>>) -> impl IntoView {
     let timed = d.timed;
     let id = d.id;
     let on_move = move |ev: leptos::ev::MouseEvent| {
-        let (Some(range), true) = (x_range.get_untracked(), timed) else { return };
-        let Some(target) = ev.current_target() else { return };
+        let (Some(range), true) = (x_range.get_untracked(), timed) else {
+            return;
+        };
+        let Some(target) = ev.current_target() else {
+            return;
+        };
         let el: web_sys::Element = target.unchecked_into();
         let rect = el.get_bounding_client_rect();
         if rect.width() > 0.0 {
@@ -283,7 +402,11 @@ fn values_at(r: &Report, slo: &Slo, t: i64) -> Values {
             let a = slo.alerting.alerts.get(i)?;
             let v = value_at(&c.t, &c.v, t)?;
             let s = r.burn_short.get(i).and_then(|s| value_at(&s.t, &s.v, t))?;
-            let both = if v > a.factor && s > a.factor { ", both above its threshold" } else { "" };
+            let both = if v > a.factor && s > a.factor {
+                ", both above its threshold"
+            } else {
+                ""
+            };
             Some(format!(
                 "burn {} over {} and {} over {} (threshold {}{both})",
                 format::factor(v),
@@ -301,12 +424,18 @@ fn values_at(r: &Report, slo: &Slo, t: i64) -> Values {
         .map(|a| alert_label(slo, a.alert_index))
         .collect();
     Values {
-        sli: value_at(&r.sli_columns.t, &r.sli_columns.v, t).map(|v| format!("SLI {} (target {}%)", format::ratio(v), slo.target)),
+        sli: value_at(&r.sli_columns.t, &r.sli_columns.v, t)
+            .map(|v| format!("SLI {} (target {}%)", format::ratio(v), slo.target)),
         compliance: value_at(&r.sli_window.t, &r.sli_window.v, t)
             .map(|v| format!("compliance over the window {}", format::ratio(v))),
-        budget: value_at(&r.budget.t, &r.budget.v, t).map(|v| format!("budget left {}", format::share(v))),
+        budget: value_at(&r.budget.t, &r.budget.v, t)
+            .map(|v| format!("budget left {}", format::share(v))),
         burns,
-        firing: if firing.is_empty() { "no alert firing".into() } else { format!("firing: {}", firing.join(", ")) },
+        firing: if firing.is_empty() {
+            "no alert firing".into()
+        } else {
+            format!("firing: {}", firing.join(", "))
+        },
     }
 }
 
@@ -314,7 +443,12 @@ fn values_at(r: &Report, slo: &Slo, t: i64) -> Values {
 fn tip_for(id: &str, r: &Report, slo: &Slo, t: i64) -> String {
     let v = values_at(r, slo, t);
     let text = match id {
-        "chart-sli" => v.sli.into_iter().chain(v.compliance).collect::<Vec<_>>().join("; "),
+        "chart-sli" => v
+            .sli
+            .into_iter()
+            .chain(v.compliance)
+            .collect::<Vec<_>>()
+            .join("; "),
         "chart-budget" => v.budget.unwrap_or_default(),
         "chart-burn" => r
             .burn
@@ -322,7 +456,11 @@ fn tip_for(id: &str, r: &Report, slo: &Slo, t: i64) -> String {
             .enumerate()
             .filter_map(|(i, c)| {
                 let a = slo.alerting.alerts.get(i)?;
-                Some(format!("{} {}", a.long, format::factor(value_at(&c.t, &c.v, t)?)))
+                Some(format!(
+                    "{} {}",
+                    a.long,
+                    format::factor(value_at(&c.t, &c.v, t)?)
+                ))
             })
             .collect::<Vec<_>>()
             .join(", "),
@@ -343,7 +481,13 @@ fn Cursor() -> impl IntoView {
         let t = it.cursor.get().unwrap_or(r.x_range.1);
         let v = values_at(&r, &slo, t);
         let mut lines = vec![format!("At {}:", format::when(t))];
-        lines.extend(v.sli.into_iter().chain(v.compliance).chain(v.budget).chain(v.burns));
+        lines.extend(
+            v.sli
+                .into_iter()
+                .chain(v.compliance)
+                .chain(v.budget)
+                .chain(v.burns),
+        );
         lines.push(v.firing);
         Some(lines)
     };
@@ -376,14 +520,20 @@ pub fn download_text(name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     click_link(name, &url);
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 fn click_link(name: &str, href: &str) {
-    let Ok(a) = document().create_element("a") else { return };
+    let Ok(a) = document().create_element("a") else {
+        return;
+    };
     let a: web_sys::HtmlAnchorElement = a.unchecked_into();
     a.set_href(href);
     a.set_download(name);
@@ -392,19 +542,27 @@ fn click_link(name: &str, href: &str) {
 
 /// Draws the SVG on a canvas at twice its size and offers the PNG.
 fn save_png(name: &str, svg: &str) {
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(svg));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let name = name.to_string();
     let img2 = img.clone();
     let url2 = url.clone();
     let onload = Closure::once_into_js(move || {
         let (w, h) = (img2.natural_width().max(1), img2.natural_height().max(1));
         let scale = 2u32;
-        let Ok(canvas) = document().create_element("canvas") else { return };
+        let Ok(canvas) = document().create_element("canvas") else {
+            return;
+        };
         let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
         canvas.set_width(w * scale);
         canvas.set_height(h * scale);

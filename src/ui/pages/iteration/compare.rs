@@ -4,11 +4,13 @@
 
 use super::format;
 use super::Iter;
-use crate::chart::{self, fit_range, Line, Pen, Rule, Size, TimeChart, YFormat};
 use crate::alerting::preset_alerts;
-use crate::model::{AlertPreset, BudgetingMethod, CalendarUnit, Severity, Slo, Span, Target, Window};
-use crate::worker::Report;
+use crate::chart::{self, fit_range, Line, Pen, Rule, Size, TimeChart, YFormat};
+use crate::model::{
+    AlertPreset, BudgetingMethod, CalendarUnit, Severity, Slo, Span, Target, Window,
+};
 use crate::ui::components::Term;
+use crate::worker::Report;
 use leptos::prelude::*;
 
 /// The comparison draft as typed: each field "same" or a change.
@@ -23,7 +25,12 @@ pub struct Variant {
 
 impl Default for Variant {
     fn default() -> Self {
-        Variant { target: "99.5".into(), window: "same".into(), budgeting: "same".into(), alerts: "same".into() }
+        Variant {
+            target: "99.5".into(),
+            window: "same".into(),
+            budgeting: "same".into(),
+            alerts: "same".into(),
+        }
     }
 }
 
@@ -34,32 +41,62 @@ impl Variant {
         if !self.target.trim().is_empty() {
             b.target = Target::parse(&self.target).map_err(|e| format!("target B: {e}"))?;
         }
-        let calendar = |unit| Window::Calendar { unit, time_zone: "UTC".into() };
+        let calendar = |unit| Window::Calendar {
+            unit,
+            time_zone: "UTC".into(),
+        };
         match self.window.as_str() {
             "" | "same" => {}
             "week" => b.window = calendar(CalendarUnit::Week),
             "month" => b.window = calendar(CalendarUnit::Month),
             "quarter" => b.window = calendar(CalendarUnit::Quarter),
             days => {
-                let days: u64 = days.parse().map_err(|_| format!("window B: \"{days}\" is not a number of days"))?;
+                let days: u64 = days
+                    .parse()
+                    .map_err(|_| format!("window B: \"{days}\" is not a number of days"))?;
                 if days == 0 || days > 400 {
                     return Err("window B: choose between 1 and 400 days".into());
                 }
-                b.window = Window::Rolling { span: Span::days(days) };
+                b.window = Window::Rolling {
+                    span: Span::days(days),
+                };
             }
         }
         b.budgeting = match self.budgeting.as_str() {
             "occurrences" => BudgetingMethod::Occurrences,
-            "timeslices" => BudgetingMethod::Timeslices { slice: Span::minutes(5), slice_target: b.target.ratio() },
-            "ratio_timeslices" => BudgetingMethod::RatioTimeslices { slice: Span::minutes(5) },
+            "timeslices" => BudgetingMethod::Timeslices {
+                slice: Span::minutes(5),
+                slice_target: b.target.ratio(),
+            },
+            "ratio_timeslices" => BudgetingMethod::RatioTimeslices {
+                slice: Span::minutes(5),
+            },
             _ => b.budgeting,
         };
         b.alerting.alerts = match self.alerts.as_str() {
-            "workbook30" => preset_alerts(AlertPreset::Workbook30d, b.window.nominal()).unwrap_or_default(),
-            "workbook28" => preset_alerts(AlertPreset::Workbook28d, b.window.nominal()).unwrap_or_default(),
-            "pyrra" => preset_alerts(AlertPreset::PyrraScaled, b.window.nominal()).unwrap_or_default(),
-            "pages_only" => a.alerting.alerts.iter().filter(|x| x.severity == Severity::Page).copied().collect(),
-            "tickets_only" => a.alerting.alerts.iter().filter(|x| x.severity == Severity::Ticket).copied().collect(),
+            "workbook30" => {
+                preset_alerts(AlertPreset::Workbook30d, b.window.nominal()).unwrap_or_default()
+            }
+            "workbook28" => {
+                preset_alerts(AlertPreset::Workbook28d, b.window.nominal()).unwrap_or_default()
+            }
+            "pyrra" => {
+                preset_alerts(AlertPreset::PyrraScaled, b.window.nominal()).unwrap_or_default()
+            }
+            "pages_only" => a
+                .alerting
+                .alerts
+                .iter()
+                .filter(|x| x.severity == Severity::Page)
+                .copied()
+                .collect(),
+            "tickets_only" => a
+                .alerting
+                .alerts
+                .iter()
+                .filter(|x| x.severity == Severity::Ticket)
+                .copied()
+                .collect(),
             _ => b.alerting.alerts,
         };
         Ok(b)
@@ -69,15 +106,25 @@ impl Variant {
 fn budgeting_text(m: &BudgetingMethod) -> String {
     match m {
         BudgetingMethod::Occurrences => "occurrences".into(),
-        BudgetingMethod::Timeslices { slice, slice_target } => {
-            format!("time slices of {slice}, good at {}", format::ratio(*slice_target))
+        BudgetingMethod::Timeslices {
+            slice,
+            slice_target,
+        } => {
+            format!(
+                "time slices of {slice}, good at {}",
+                format::ratio(*slice_target)
+            )
         }
         BudgetingMethod::RatioTimeslices { slice } => format!("ratio of {slice} time slices"),
     }
 }
 
 fn figures(r: &Report, slo: &Slo) -> Vec<String> {
-    let pages = r.alerts.iter().filter(|a| a.severity == Severity::Page).count();
+    let pages = r
+        .alerts
+        .iter()
+        .filter(|a| a.severity == Severity::Page)
+        .count();
     let tickets = r.alerts.len() - pages;
     let mut delays: Vec<i64> = r.alerts.iter().filter_map(|a| a.detection_delay).collect();
     delays.sort_unstable();
@@ -85,22 +132,45 @@ fn figures(r: &Report, slo: &Slo) -> Vec<String> {
         format!("{}%", slo.target),
         match &slo.window {
             Window::Rolling { span } => format!("{span} rolling"),
-            Window::Calendar { unit, .. } => format!("calendar {}", match unit {
-                CalendarUnit::Week => "week",
-                CalendarUnit::Month => "month",
-                CalendarUnit::Quarter => "quarter",
-            }),
+            Window::Calendar { unit, .. } => format!(
+                "calendar {}",
+                match unit {
+                    CalendarUnit::Week => "week",
+                    CalendarUnit::Month => "month",
+                    CalendarUnit::Quarter => "quarter",
+                }
+            ),
         },
         budgeting_text(&slo.budgeting),
-        format!("{} alert{}", slo.alerting.alerts.len(), if slo.alerting.alerts.len() == 1 { "" } else { "s" }),
+        format!(
+            "{} alert{}",
+            slo.alerting.alerts.len(),
+            if slo.alerting.alerts.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ),
         format::ratio(r.sli),
         format::share(r.budget_remaining),
         format::share(r.lowest_budget),
         r.exhausted.len().to_string(),
         pages.to_string(),
         tickets.to_string(),
-        delays.get(delays.len() / 2).map(|d| format::duration(*d)).unwrap_or_else(|| "n/a".into()),
-        r.timeslices.as_ref().map(|s| format!("{} ({} bad slices)", format::ratio(s.compliance), s.bad_slices)).unwrap_or_else(|| "n/a".into()),
+        delays
+            .get(delays.len() / 2)
+            .map(|d| format::duration(*d))
+            .unwrap_or_else(|| "n/a".into()),
+        r.timeslices
+            .as_ref()
+            .map(|s| {
+                format!(
+                    "{} ({} bad slices)",
+                    format::ratio(s.compliance),
+                    s.bad_slices
+                )
+            })
+            .unwrap_or_else(|| "n/a".into()),
     ]
 }
 
@@ -127,7 +197,11 @@ pub fn Compare() -> impl IntoView {
     let open = move || it.variant.with(|v| v.is_some());
     let submit = move |_| it.variant.set(Some(draft.get_untracked()));
 
-    let field = move |id: &'static str, label: &'static str, get: fn(&Variant) -> String, set: fn(&mut Variant, String), placeholder: &'static str| {
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      get: fn(&Variant) -> String,
+                      set: fn(&mut Variant, String),
+                      placeholder: &'static str| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>

@@ -30,15 +30,22 @@ struct Input {
 }
 
 fn threshold_seconds(ms: &str) -> Option<f64> {
-    ms.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0).map(|v| v / 1000.0)
+    ms.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .map(|v| v / 1000.0)
 }
 
 impl Input {
     fn run(&self, it: &Iter) {
-        let Some(text) = self.text.get_value() else { return };
+        let Some(text) = self.text.get_value() else {
+            return;
+        };
         let ms = self.threshold_ms.get_untracked();
         it.engine.parse(&text, threshold_seconds(&ms));
-        self.kept_note.set(backend::keep(&self.source.get_untracked(), &text, &ms));
+        self.kept_note
+            .set(backend::keep(&self.source.get_untracked(), &text, &ms));
     }
 }
 
@@ -86,9 +93,15 @@ pub fn DataIn() -> impl IntoView {
 
     // Typing or pasting: parse after a short pause, so each keystroke does not re-parse.
     let on_input = move |_| {
-        let Some(ta) = area.get_untracked() else { return };
-        let Ok(text) = js_sys::Reflect::get(&ta, &"value".into()) else { return };
-        let Ok(text) = text.dyn_into::<js_sys::JsString>() else { return };
+        let Some(ta) = area.get_untracked() else {
+            return;
+        };
+        let Ok(text) = js_sys::Reflect::get(&ta, &"value".into()) else {
+            return;
+        };
+        let Ok(text) = text.dyn_into::<js_sys::JsString>() else {
+            return;
+        };
         if text.length() > WORKER_THRESHOLD {
             // Laying out megabytes of text in a text area takes the browser
             // seconds per paste: empty it before the next frame is drawn.
@@ -123,9 +136,13 @@ pub fn DataIn() -> impl IntoView {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(v) => match v.dyn_into::<js_sys::JsString>() {
                     Ok(text) => load(text, format!("file {name}")),
-                    Err(_) => input.kept_note.set(Some(format!("{name} is not a text file."))),
+                    Err(_) => input
+                        .kept_note
+                        .set(Some(format!("{name} is not a text file."))),
                 },
-                Err(_) => input.kept_note.set(Some(format!("{name} could not be read."))),
+                Err(_) => input
+                    .kept_note
+                    .set(Some(format!("{name} could not be read."))),
             }
         });
     };
@@ -139,23 +156,44 @@ pub fn DataIn() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             read_file(file);
         }
     };
 
     let load_sample = move |id: &'static str| {
         if let Some(csv) = samples::sample_csv(id) {
-            let title = samples::SAMPLES.iter().find(|s| s.id == id).map(|s| s.title).unwrap_or(id);
-            load(js_sys::JsString::from(csv.as_str()), format!("sample: {title}"));
+            let title = samples::SAMPLES
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.title)
+                .unwrap_or(id);
+            load(
+                js_sys::JsString::from(csv.as_str()),
+                format!("sample: {title}"),
+            );
         }
     };
 
     let jump_to_line = move |line: usize| {
-        let Some(ta) = area.get_untracked() else { return };
+        let Some(ta) = area.get_untracked() else {
+            return;
+        };
         let text = ta.value();
-        let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(|l| l.encode_utf16().count()).sum();
-        let len = text.split_inclusive('\n').nth(line.saturating_sub(1)).map(|l| l.encode_utf16().count()).unwrap_or(0);
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(|l| l.encode_utf16().count())
+            .sum();
+        let len = text
+            .split_inclusive('\n')
+            .nth(line.saturating_sub(1))
+            .map(|l| l.encode_utf16().count())
+            .unwrap_or(0);
         let _ = ta.focus();
         let _ = ta.set_selection_range(start as u32, (start + len) as u32);
     };
@@ -253,7 +291,11 @@ fn diag_text(d: &Diagnostic) -> String {
 }
 
 #[component]
-fn Errors(diags: Arc<Vec<Diagnostic>>, jump: impl Fn(usize) + Copy + Send + Sync + 'static, can_jump: bool) -> impl IntoView {
+fn Errors(
+    diags: Arc<Vec<Diagnostic>>,
+    jump: impl Fn(usize) + Copy + Send + Sync + 'static,
+    can_jump: bool,
+) -> impl IntoView {
     let shown: Vec<Diagnostic> = diags.iter().take(20).cloned().collect();
     let more = diags.len().saturating_sub(shown.len());
     view! {
@@ -282,11 +324,26 @@ fn Errors(diags: Arc<Vec<Diagnostic>>, jump: impl Fn(usize) + Copy + Send + Sync
 fn Preview(summary: Arc<DataSummary>, source: String) -> impl IntoView {
     let s = summary;
     let range = match (s.start, s.end) {
-        (Some(a), Some(b)) => format!("{} to {} ({})", format::when(a), format::when(b), format::duration(b - a)),
+        (Some(a), Some(b)) => format!(
+            "{} to {} ({})",
+            format::when(a),
+            format::when(b),
+            format::duration(b - a)
+        ),
         _ => "no rows".into(),
     };
-    let warnings: Vec<Diagnostic> = s.diagnostics.iter().filter(|d| d.level != Level::Info).cloned().collect();
-    let infos: Vec<Diagnostic> = s.diagnostics.iter().filter(|d| d.level == Level::Info).cloned().collect();
+    let warnings: Vec<Diagnostic> = s
+        .diagnostics
+        .iter()
+        .filter(|d| d.level != Level::Info)
+        .cloned()
+        .collect();
+    let infos: Vec<Diagnostic> = s
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Info)
+        .cloned()
+        .collect();
     view! {
         <div class="preview" id="data-preview">
             <h3>"Preview"</h3>
@@ -333,7 +390,9 @@ fn Generator(on_generate: impl Fn(String) + Copy + Send + Sync + 'static) -> imp
     let error = RwSignal::new(None::<String>);
 
     let num = |s: &str, what: &str| -> Result<f64, String> {
-        s.trim().parse::<f64>().map_err(|_| format!("{what}: \"{}\" is not a number", s.trim()))
+        s.trim()
+            .parse::<f64>()
+            .map_err(|_| format!("{what}: \"{}\" is not a number", s.trim()))
     };
     let generate = move |_| {
         let built = (|| -> Result<Traffic, String> {
@@ -344,8 +403,14 @@ fn Generator(on_generate: impl Fn(String) + Copy + Send + Sync + 'static) -> imp
                 .map(|(i, inc)| {
                     Ok(Incident {
                         start_hours: num(&inc.start_hours, &format!("incident {} start", i + 1))?,
-                        length_minutes: num(&inc.length_minutes, &format!("incident {} length", i + 1))?,
-                        error_rate: num(&inc.error_percent, &format!("incident {} error rate", i + 1))? / 100.0,
+                        length_minutes: num(
+                            &inc.length_minutes,
+                            &format!("incident {} length", i + 1),
+                        )?,
+                        error_rate: num(
+                            &inc.error_percent,
+                            &format!("incident {} error rate", i + 1),
+                        )? / 100.0,
                     })
                 })
                 .collect::<Result<Vec<_>, String>>()?;

@@ -16,11 +16,16 @@ pub fn Review(data: Arc<DataSummary>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let revisit = move || {
         let i = it.slo_index.get();
-        ws.project.with(|p| p.slos.get(i).map(|s| s.revisit.clone()).unwrap_or_default())
+        ws.project
+            .with(|p| p.slos.get(i).map(|s| s.revisit.clone()).unwrap_or_default())
     };
     let set_revisit = move |v: String| {
         let i = it.slo_index.get_untracked();
-        ws.update(|p| if let Some(s) = p.slos.get_mut(i) { s.revisit = v });
+        ws.update(|p| {
+            if let Some(s) = p.slos.get_mut(i) {
+                s.revisit = v
+            }
+        });
     };
     let slo_count = Memo::new(move |_| ws.project.with(|p| p.slos.len()));
     view! {

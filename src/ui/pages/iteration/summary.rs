@@ -6,9 +6,9 @@ use super::charts::alert_label;
 use super::format;
 use super::Iter;
 use crate::model::{Severity, Slo, Target};
+use crate::ui::components::Term;
 use crate::ui::store::Workspace;
 use crate::worker::{DataSummary, Report};
-use crate::ui::components::Term;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -16,11 +16,24 @@ use std::sync::Arc;
 pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
     let mut out = Vec::new();
     let span = match (data.start, data.end) {
-        (Some(a), Some(b)) => format!("{} of data ({} to {})", format::duration(b - a), format::day(a), format::day(b)),
+        (Some(a), Some(b)) => format!(
+            "{} of data ({} to {})",
+            format::duration(b - a),
+            format::day(a),
+            format::day(b)
+        ),
         _ => "the data".into(),
     };
-    let met = if r.sli >= slo.target.ratio() { "meeting" } else { "missing" };
-    out.push(format!("Over {span}, the SLI was {}, {met} the {}% target.", format::ratio(r.sli), slo.target));
+    let met = if r.sli >= slo.target.ratio() {
+        "meeting"
+    } else {
+        "missing"
+    };
+    out.push(format!(
+        "Over {span}, the SLI was {}, {met} the {}% target.",
+        format::ratio(r.sli),
+        slo.target
+    ));
     if r.budget_remaining >= 0.0 {
         out.push(format!(
             "{} of the error budget is left at the end; the lowest it fell was {}.",
@@ -36,8 +49,16 @@ pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
             r.exhausted.first().map(|e| format::when(e.0)).unwrap_or_default()
         ));
     }
-    let pages: Vec<_> = r.alerts.iter().filter(|a| a.severity == Severity::Page).collect();
-    let tickets: Vec<_> = r.alerts.iter().filter(|a| a.severity == Severity::Ticket).collect();
+    let pages: Vec<_> = r
+        .alerts
+        .iter()
+        .filter(|a| a.severity == Severity::Page)
+        .collect();
+    let tickets: Vec<_> = r
+        .alerts
+        .iter()
+        .filter(|a| a.severity == Severity::Ticket)
+        .collect();
     if r.alerts.is_empty() {
         out.push("No alert would have fired.".into());
     } else {
@@ -50,7 +71,11 @@ pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
                 format::when(a.start)
             ),
         };
-        let mut text = format!("{} and {} would have fired.", part(&pages, "page"), part(&tickets, "ticket"));
+        let mut text = format!(
+            "{} and {} would have fired.",
+            part(&pages, "page"),
+            part(&tickets, "ticket")
+        );
         text[..1].make_ascii_uppercase();
         out.push(text);
         let mut delays: Vec<i64> = r.alerts.iter().filter_map(|a| a.detection_delay).collect();
