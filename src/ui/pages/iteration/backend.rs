@@ -26,7 +26,10 @@ pub const DATA_KEY: &str = "slo-workbench/data/v1";
 #[derive(Clone, Debug, PartialEq)]
 pub enum ParseState {
     Empty,
-    Running { progress: f64, large: bool },
+    /// Only large inputs are parsed in the background, so only they show progress.
+    Running {
+        progress: f64,
+    },
     Done(Arc<DataSummary>),
     Failed(Arc<Vec<Diagnostic>>),
     Cancelled,
@@ -132,10 +135,7 @@ impl Engine {
             }
             return;
         }
-        self.parse.set(ParseState::Running {
-            progress: 0.0,
-            large: true,
-        });
+        self.parse.set(ParseState::Running { progress: 0.0 });
         match self.start_worker() {
             Ok(()) => {
                 let msg = js_sys::Object::new();
@@ -225,10 +225,7 @@ impl Engine {
                     }
                 }
             }
-            FromWorker::Progress { done } => self.parse.set(ParseState::Running {
-                progress: done,
-                large: true,
-            }),
+            FromWorker::Progress { done } => self.parse.set(ParseState::Running { progress: done }),
             FromWorker::Parsed { summary } => self.parse.set(ParseState::Done(Arc::new(summary))),
             FromWorker::Failed { diagnostics } => {
                 self.stop_worker();

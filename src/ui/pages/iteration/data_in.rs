@@ -262,7 +262,7 @@ fn Status(
         <div class="data-status" aria-live="polite">
             {move || match it.engine.parse.get() {
                 ParseState::Empty => view! { <p class="hint">"No data yet: paste some, drop a file or load a sample."</p> }.into_any(),
-                ParseState::Running { progress, .. } => view! {
+                ParseState::Running { progress } => view! {
                     <div class="progress-row">
                         <label for="parse-progress">"Reading and replaying the data in the background "</label>
                         <progress id="parse-progress" max="1" value=progress.to_string()></progress>
