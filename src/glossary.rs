@@ -195,6 +195,12 @@ pub const TERMS: &[Term] = &[
         definition: "How long the service takes to answer. As an SLI: the share of requests answered faster than a threshold, such as 300 ms.",
     },
     Term {
+        id: "quality",
+        term: "Quality",
+        aliases: &["quality", "degraded", "degradation"],
+        definition: "For request-driven services: whether an answer came in full or degraded (fallback content, partial results while a backend was down). As an SLI: the share of valid responses served without degradation.",
+    },
+    Term {
         id: "freshness",
         term: "Freshness",
         aliases: &["freshness", "staleness"],
@@ -437,6 +443,19 @@ mod tests {
         );
         assert_eq!(search("").len(), TERMS.len());
         assert!(search("zzzz").is_empty());
+    }
+
+    #[test]
+    fn every_sli_category_of_the_menu_opens_its_definition() {
+        // The Research page shows each menu entry's category as a glossary term.
+        use crate::catalog::menu;
+        use crate::model::ServiceKind;
+        for kind in [ServiceKind::RequestDriven, ServiceKind::Pipeline, ServiceKind::Storage] {
+            for e in menu(kind) {
+                let name = e.category.name();
+                assert!(lookup(name).is_some(), "SLI category {name} has no glossary entry");
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod budget;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod catalog;
+pub mod chart;
 pub mod diag;
 pub mod examples;
 pub mod glossary;
@@ -18,10 +19,13 @@ pub mod import;
 pub mod ingest;
 pub mod lint;
 pub mod model;
+pub mod review;
+pub mod samples;
 pub mod series;
 pub mod simulate;
 pub mod whatif;
 pub mod share;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

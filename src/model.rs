@@ -299,6 +299,12 @@ impl Target {
         if !v.is_finite() {
             return Err("target must be a finite number".into());
         }
+        if v < 0.0 {
+            return Err(format!("a target cannot be negative ({v}); choose a value between 0 and 100, for example 99.9"));
+        }
+        if v > 100.0 {
+            return Err(format!("{v}% is more than everything; choose a value below 100, for example 99.9"));
+        }
         // Rounded to 12 decimals so 99.9 becomes exactly the ratio 0.999 a user means.
         let ratio = if v > 1.0 { (v / 100.0 * 1e12).round() / 1e12 } else { v };
         if ratio <= 0.0 {
@@ -614,6 +620,14 @@ mod tests {
         for bad in ["0", "100", "100.0", "101", "-5", "abc", "", "NaN", "inf"] {
             assert!(Target::parse(bad).is_err(), "{bad} should be rejected");
         }
+    }
+
+    #[test]
+    fn target_errors_say_what_is_wrong_with_the_value() {
+        assert!(Target::parse("-5").unwrap_err().contains("negative"));
+        assert!(Target::parse("150").unwrap_err().contains("more than everything"));
+        assert!(Target::parse("0").unwrap_err().contains("0%"));
+        assert!(Target::parse("100").unwrap_err().contains("100%"));
     }
 
     #[test]

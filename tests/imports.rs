@@ -574,3 +574,45 @@ fn a_yaml_flow_mapping_spec_is_not_mistaken_for_a_project_file() {
     let e = import_spec("{\"name\": \"x\",}").unwrap_err();
     assert!(e[0].message.contains("project file"), "{}", e[0].message);
 }
+
+#[test]
+fn an_unknown_field_in_an_openslo_slo_spec_is_reported_not_dropped() {
+    let text = r#"
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: checkout
+spec:
+  service: shop
+  foo: bar
+  indicator:
+    metadata:
+      name: errors
+    spec:
+      ratioMetric:
+        counter: true
+        bad:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))
+        total:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: sum(rate(http_requests_total[{{.window}}]))
+  timeWindow:
+    - duration: 30d
+      isRolling: true
+  budgetingMethod: Occurrences
+  objectives:
+    - target: 0.999
+"#;
+    let imported = slo_workbench::import::import_spec(text).expect("imports");
+    assert!(
+        imported.unmapped.iter().any(|u| u.contains("spec.foo")),
+        "unmapped lists spec.foo: {:?}",
+        imported.unmapped
+    );
+    assert_eq!(imported.project.slos.len(), 1);
+}

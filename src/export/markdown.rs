@@ -33,6 +33,7 @@ pub fn export(project: &Project, slos: &[&Slo], base: &str) -> ExportFile {
     }
     policy_section(&mut out, project);
     raci_section(&mut out, project);
+    review_section(&mut out, project);
     ExportFile {
         name: format!("{base}.slo.md"),
         mime: "text/markdown",
@@ -266,6 +267,21 @@ fn policy_section(out: &mut String, project: &Project) {
     }
 }
 
+/// The iteration review: the team's notes per review question, when it wrote any.
+fn review_section(out: &mut String, project: &Project) {
+    let answered: Vec<(&str, &String)> = crate::review::QUESTIONS
+        .iter()
+        .filter_map(|(id, q)| project.review_notes.get(*id).filter(|n| !n.trim().is_empty()).map(|n| (*q, n)))
+        .collect();
+    if answered.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Iteration review\n");
+    for (question, note) in answered {
+        let _ = writeln!(out, "### {}\n\n{}\n", text(question), paragraph(note));
+    }
+}
+
 fn raci_section(out: &mut String, project: &Project) {
     let _ = writeln!(
         out,
@@ -394,6 +410,21 @@ mod tests {
             }
         }
         out.replace("&amp;", "&")
+    }
+
+    #[test]
+    fn review_notes_are_exported_under_their_questions_and_empty_ones_left_out() {
+        let mut project = Project::default();
+        let slo = Slo::default();
+        project.review_notes.insert("met".into(), "Missed in March: a <bad> deploy".into());
+        project.review_notes.insert("threats".into(), "  ".into());
+        let doc = export(&project, &[&slo], "x").content;
+        assert!(doc.contains("\n## Iteration review\n"));
+        assert!(doc.contains("### Are they met, and if not, why and who fixes it?"));
+        assert!(doc.contains("Missed in March: a &lt;bad&gt; deploy"));
+        assert!(!doc.contains("What usually threatens the budget"));
+        let without = export(&Project::default(), &[&slo], "x").content;
+        assert!(!without.contains("Iteration review"));
     }
 
     #[test]

@@ -195,6 +195,22 @@ fn slo(
         un,
     );
 
+    extra_keys(
+        at(v, &["spec"]),
+        &[
+            "description",
+            "service",
+            "indicator",
+            "indicatorRef",
+            "timeWindow",
+            "budgetingMethod",
+            "objectives",
+            "alertPolicies",
+        ],
+        &format!("{here}: spec"),
+        "not part of OpenSLO v1 or of the workbench model; left out",
+        un,
+    );
     let window = read_window(v, &here, un).map_err(err)?;
     let budgeting = read_budgeting(v, objective, &here, un).map_err(err)?;
 

@@ -74,7 +74,15 @@ test('the glossary opens from a term, from the button and with "?", and closes w
   assert.equal(await page.evaluate(() => document.activeElement.id), 'glossary-error-budget');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#glossary-panel').count(), 0);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'glossary-toggle');
+  // Focus goes back to the term that opened it, not to the top of the page.
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.lead button.term') && document.activeElement.textContent), 'error budget');
+  // Column headings of the alert table are terms too.
+  await page.click('table.alerts th button.term:has-text("Reset time")');
+  assert.match(await page.textContent('.glossary-entry.selected'), /Reset time/);
+  // Escape closes the panel even after focus has left it.
+  await page.locator('main h1').click();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#glossary-panel').count(), 0);
 
   await go(page, '#/research');
   await page.locator('main h1').click();
@@ -84,6 +92,13 @@ test('the glossary opens from a term, from the button and with "?", and closes w
   const terms = await page.locator('.glossary-panel dt').allTextContents();
   assert.ok(terms.includes('Burn rate'), terms.join(', '));
   await page.click('.glossary-panel button.close');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'opened by "?" from the page: focus goes back there');
+  // Every SLI category of the menu opens its definition, "Quality" included.
+  await page.click('button:has-text("Add a service")');
+  await page.click('button:has-text("Add a journey")');
+  await page.locator('.sli-entry h4 button.term:has-text("Quality")').first().click();
+  assert.match(await page.textContent('.glossary-entry.selected'), /degraded/);
+  await page.keyboard.press('Escape');
   await page.click('#glossary-toggle');
   await page.waitForSelector('#glossary-panel');
   assert.ok(await page.locator('.glossary-panel dt').count() > 30);
@@ -200,8 +215,11 @@ test('deleting an SLO or a journey can be undone', async () => {
   await page.click('button:has-text("Delete this SLO")');
   assert.equal(await page.locator('.slo-tabs li').count(), 2);
   assert.match(await page.textContent('.toast'), /Deleted the SLO “Checkout availability”/);
-  await page.click('.toast button.undo');
+  // With the keyboard: Undo puts the SLO back and focus stays on the page.
+  await page.focus('.toast button.undo');
+  await page.keyboard.press('Enter');
   assert.equal(await page.locator('.slo-tabs li').count(), 3);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus is not lost to <body>');
   assert.equal(await page.textContent('.slo-tabs li:first-child'), 'Checkout availability');
 
   await go(page, '#/research');
@@ -290,6 +308,12 @@ test('presenter mode: one step at a time, keyboard shortcuts, a timer and a chec
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#presenter-step-title')).fontSize));
   assert.ok(size >= 32, `large type on a projector (${size}px)`);
   await screenshot(page, 'guide-presenter');
+  // The header is hidden while presenting; the glossary opens from the presenter bar.
+  await page.click('.presenter-bar button:has-text("Glossary")');
+  await page.waitForSelector('#glossary-panel');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#glossary-panel').count(), 0);
+  assert.equal(await page.locator('.presenter').count(), 1, 'Escape closed the glossary, not presenter mode');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.presenter').count(), 0);
   // Resumes where it was, with the ticked item.
@@ -322,13 +346,24 @@ test('the print stylesheet leaves out navigation and controls', async () => {
   const { page } = await openApp(context, server.url, '#/start');
   await loadExample(page, 'web-api');
   await go(page, '#/implementation');
+  const policy = Array.from({ length: 14 }, (_, k) => `Rule ${k + 1}: a sentence of the policy the team agreed.`).join('\n');
+  await page.fill('#policy-purpose', policy);
   await page.emulateMedia({ media: 'print' });
+  // A long policy prints in full: the text area grows to its text.
+  const clipped = await page.$eval('#policy-purpose', (t) => t.scrollHeight - t.clientHeight);
+  assert.ok(clipped <= 1, `policy text cut off in print by ${clipped}px`);
+  // The handout names its project (the header does not print), and leaves out the "(which one?)" links.
+  assert.equal(await page.isVisible('[data-testid="print-meta"]'), true);
+  assert.match(await page.textContent('[data-testid="print-meta"]'), /Shop checkout API/);
+  assert.equal(await page.isVisible('.slo-editor .term-aside'), false);
+  assert.equal(await page.isVisible('table.alerts td.actions'), false);
   assert.equal(await page.isVisible('.app-header'), false);
   assert.equal(await page.isVisible('.exports'), false);
   assert.equal(await page.isVisible('.policy'), true);
   assert.equal(await page.isVisible('.budget-table'), true);
   await screenshot(page, 'guide-print');
   await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.isVisible('[data-testid="print-meta"]'), false, 'the project line is for print only');
   await page.close();
 });
 
@@ -340,4 +375,208 @@ test('in a dark system theme the pages use the dark palette', async () => {
   await screenshot(page, 'guide-language-dark');
   assertQuiet(watch);
   await dark.close();
+});
+
+test('keyboard users keep their place when acknowledging findings and removing rows', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await freshStart(page);
+  await loadExample(page, 'web-api');
+  // Focus moves after the rebuilt rows are drawn: wait for it, then check.
+  const active = async (id) => {
+    await page.waitForFunction((x) => document.activeElement.id === x, id, { timeout: 2000 }).catch(() => {});
+    return page.evaluate(() => document.activeElement.id);
+  };
+
+  // Acknowledge with Enter: focus lands on the Withdraw button of the same finding, and back.
+  await go(page, '#/research');
+  await page.focus('#ack-research-0');
+  await page.keyboard.type('We keep two accountable on purpose');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#withdraw-research-0');
+  assert.equal(await active('withdraw-research-0'), 'withdraw-research-0');
+  // An acknowledged finding keeps readable contrast (it used to be faded).
+  assert.deepEqual(await seriousA11yViolations(page), [], 'axe with an acknowledged finding');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#ack-research-0');
+  assert.equal(await active('ack-research-0'), 'ack-research-0');
+  // A service without dependencies shows no empty dependency table.
+  await page.click('#add-service');
+  assert.equal(await page.isVisible('#service-1-add-dependency'), true);
+  assert.equal(await page.locator('table.deps').nth(1).isVisible(), false);
+
+  // Removing a person: focus moves to the row that took its place.
+  await go(page, '#/language');
+  const people = await page.locator('table.people tbody tr').count();
+  await page.focus('#person-remove-1');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('table.people tbody tr').count(), people - 1);
+  assert.equal(await active('person-remove-1'), 'person-remove-1');
+
+  // Removing the last alert row: focus moves to the row above.
+  await go(page, '#/implementation');
+  await page.focus('#alert-3-remove');
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator('table.alerts tbody tr').count(), 3);
+  assert.equal(await active('alert-2-remove'), 'alert-2-remove');
+
+  // Deleting an SLO: focus moves to the draft now selected.
+  await page.focus('button:has-text("Delete this SLO")');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.slo-tabs li').count(), 2);
+  assert.equal(await active('slo-tab-0'), 'slo-tab-0');
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('the address names the SLO on screen, so a reload opens the same one', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await loadExample(page, 'web-api');
+  await go(page, '#/implementation');
+  await page.click('.slo-tabs button:has-text("Checkout latency")');
+  await page.waitForFunction(() => location.hash === '#/implementation?slo=checkout-latency');
+  await page.reload();
+  await page.waitForSelector('[data-page="implementation"]');
+  assert.equal(await page.textContent('#editor-title'), 'SLO: Checkout latency');
+  assert.equal(await page.getAttribute('.slo-tabs button:has-text("Checkout latency")', 'aria-pressed'), 'true');
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('a bad target says what the SLO keeps, and a change made elsewhere replaces the stale text', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await freshStart(page);
+  await loadExample(page, 'web-api');
+  await go(page, '#/implementation');
+  await page.fill('#slo-target', '99.5');
+  await go(page, '#/share');
+  await page.click('button:has-text("Make a share link")');
+  const url = await page.inputValue('#share-url');
+  await go(page, '#/implementation');
+  await page.fill('#slo-target', '99.9');
+
+  // Open the link (the workspace holds 99.9, the link 99.5), then type nonsense.
+  await page.goto(url);
+  await page.reload();
+  await page.click('button:has-text("Open the shared project")');
+  await go(page, '#/implementation');
+  assert.equal(await page.inputValue('#slo-target'), '99.5');
+  await page.fill('#slo-target', 'abc');
+  assert.match(await page.textContent('#slo-target-error'), /not a number.*Until it is fixed, the SLO keeps 99\.5%/);
+  assert.match(await page.textContent('.budget-panel p'), /At 99\.5%/);
+
+  // Going back to one's own workspace shows its target, not the stale "abc".
+  await page.click('button:has-text("Undo: back to my workspace")');
+  await page.waitForFunction(() => document.querySelector('#slo-target').value === '99.9');
+  assert.equal(await page.locator('#slo-target-error').count(), 0);
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('copying an export of several YAML files gives one YAML stream', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await loadExample(page, 'internal-service');
+  await go(page, '#/implementation');
+  await page.click('.slo-tabs button:has-text("latency")');
+  await page.click('.export-item[data-format="sloth"] button:has-text("Preview")');
+  assert.equal(await page.locator('.export-item[data-format="sloth"] .file-name').count(), 2, 'spec and alert windows');
+  await page.click('.export-item[data-format="sloth"] button:has-text("Copy")');
+  await page.waitForFunction(() => /Copied/.test(document.querySelector('.export-message').textContent));
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const docs = text.split(/^---$/m);
+  assert.equal(docs.length, 2, text);
+  assert.match(docs[0], /AlertWindows/);
+  assert.match(docs[1], /prometheus\/v1/);
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('importing can add specs to the project, keeping its people, RACI chart and policy', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await freshStart(page);
+  await loadExample(page, 'web-api');
+  await go(page, '#/share');
+  const sloth = [
+    'version: "prometheus/v1"',
+    'service: "search"',
+    'slos:',
+    '  - name: "search-availability"',
+    '    objective: 99.5',
+    '    sli:',
+    '      events:',
+    '        error_query: sum(rate(http_requests_total{job="search",code=~"5.."}[{{.window}}]))',
+    '        total_query: sum(rate(http_requests_total{job="search"}[{{.window}}]))',
+    '    alerting:',
+    '      name: SearchErrors',
+    '',
+  ].join('\n');
+  await page.check('#import-add');
+  await page.fill('#import-text', sloth);
+  await page.click('button:has-text("Import the pasted text")');
+  assert.match(await page.textContent('.import-outcome'), /Added 1 SLO\(s\), 1 service\(s\)/);
+  assert.equal(await page.inputValue('#project-name'), 'Shop checkout API');
+  // The same spec again: its SLO id is taken, so it is renamed and said so.
+  await page.click('button:has-text("Import the pasted text")');
+  assert.match(await page.textContent('.import-outcome'), /were renamed: “([^”]+)” became “\1-2”/);
+  await go(page, '#/implementation');
+  assert.equal(await page.locator('.slo-tabs li').count(), 5);
+  assert.equal(await page.inputValue('#policy-purpose'), 'Keep checkout reliable enough that shoppers trust it, while shipping features at a steady pace.');
+  await go(page, '#/language');
+  assert.equal(await page.locator('table.people tbody tr').count(), 7);
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('the start page leads a newcomer straight to the examples', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await freshStart(page);
+  await page.click('button:has-text("See the example projects")');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'examples-title');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.toast');
+  assert.equal(await page.inputValue('#project-name'), 'Shop checkout API');
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('the traffic and error-rate assumptions survive a reload', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await freshStart(page);
+  await loadExample(page, 'web-api');
+  await go(page, '#/implementation');
+  await page.fill('#traffic', '0.001');
+  await page.fill('#error-rate', '5');
+  await page.waitForSelector('[data-finding^="low-traffic:"]');
+  await page.reload();
+  await page.waitForSelector('[data-page="implementation"]');
+  assert.equal(await page.inputValue('#traffic'), '0.001');
+  assert.equal(await page.inputValue('#error-rate'), '5');
+  assert.match(await page.textContent('table.alerts thead'), /Detection at 5%/);
+  // The low-traffic finding comes back with the figure it depends on.
+  await page.waitForSelector('[data-finding^="low-traffic:"]');
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('adding an SLO from the menu says so and leads to the editor; the RACI step names stay in view on a narrow window', async () => {
+  const narrow = await launch({ viewport: { width: 800, height: 900 } });
+  const { page, watch } = await openApp(narrow, server.url, '#/start');
+  await loadExample(page, 'web-api');
+  await go(page, '#/research');
+  const journey = page.locator('.journey-editor').first();
+  await journey.locator('button[data-sli="request-latency"]').click();
+  assert.match(await journey.locator('.added-slo').textContent(), /Added the draft “Check out a basket latency”/);
+  await journey.locator('.added-slo a').click();
+  await page.waitForSelector('[data-page="implementation"]');
+  assert.equal(await page.textContent('#editor-title'), 'SLO: Check out a basket latency');
+
+  await go(page, '#/language');
+  const region = page.locator('.raci-section .table-scroll');
+  await region.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const [box, head] = await Promise.all([region.boundingBox(), page.locator('table.raci tbody th[scope="row"]').first().boundingBox()]);
+  assert.ok(Math.abs(head.x - box.x) <= 2, `step names scrolled away (${head.x} vs ${box.x})`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no page-wide horizontal overflow at 800 px');
+  assertQuiet(watch);
+  await narrow.close();
 });

@@ -3,6 +3,7 @@
 //! `Project.acknowledged`) or to withdraw the acknowledgement.
 
 use crate::diag::Level;
+use crate::ui::components::glossary::focus_by_id;
 use crate::lint::{self, Finding, LintContext};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
@@ -62,6 +63,11 @@ fn FindingItem(f: Finding, key: String) -> impl IntoView {
     let id_ack = f.id.clone();
     let id_withdraw = f.id.clone();
     let input_id = format!("ack-{key}");
+    let withdraw_id = format!("withdraw-{key}");
+    // The list is rebuilt when a finding changes state; keep keyboard focus
+    // on the same finding (its order does not change).
+    let focus_later = |id: String| request_animation_frame(move || focus_by_id(&id));
+    let (to_withdraw, to_input) = (withdraw_id.clone(), input_id.clone());
     let given = ws.project.with_untracked(|p| p.acknowledged.get(&id).cloned());
     view! {
         <li class=format!("finding finding-{class}") class:acknowledged=f.acknowledged data-finding=f.id.clone()>
@@ -73,7 +79,11 @@ fn FindingItem(f: Finding, key: String) -> impl IntoView {
             {if f.acknowledged {
                 view! {
                     <p class="ack">"✓ Acknowledged: "{given.unwrap_or_default()}" "
-                        <button type="button" on:click=move |_| { let k = id_withdraw.clone(); ws.update(|p| { p.acknowledged.remove(&k); }); }>
+                        <button type="button" id=withdraw_id.clone() on:click=move |_| {
+                            let k = id_withdraw.clone();
+                            ws.update(|p| { p.acknowledged.remove(&k); });
+                            focus_later(to_input.clone());
+                        }>
                             "Withdraw"<span class="visually-hidden">{format!(" acknowledgement of {}", f.title)}</span></button></p>
                 }.into_any()
             } else {
@@ -84,6 +94,7 @@ fn FindingItem(f: Finding, key: String) -> impl IntoView {
                         if r.is_empty() { return; }
                         let k = id_ack.clone();
                         ws.update(|p| { p.acknowledged.insert(k, r); });
+                        focus_later(to_withdraw.clone());
                     }>
                         <div class="field"><label for=input_id.clone()>"Reason to acknowledge"</label>
                             <input id=input_id type="text" placeholder="We know because…"

@@ -23,8 +23,13 @@ pub fn PageFrame(
         super::glossary::install_shortcut(state);
     }
     provide_context(Undo::new());
+    let ws = use_context::<crate::ui::store::Workspace>();
     view! {
         <section class="page guide-page" data-page=page aria-labelledby="page-title">
+            // A handout says which project it comes from: the header with the name does not print.
+            <p class="print-only print-meta" data-testid="print-meta">
+                {move || ws.map(|ws| ws.project.with(|p| format!("SLO Workbench · {}", p.name)))}
+            </p>
             <div class="page-head">
                 <h1 id="page-title">{title}</h1>
                 {own_glossary.then(|| view! { <div class="page-tools no-print"><GlossaryButton/></div> })}

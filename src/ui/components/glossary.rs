@@ -7,7 +7,21 @@
 
 use crate::glossary::{self, Term as Entry};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The control that opened the panel, so closing it returns focus there
+    /// (a term button in the middle of a page, not the header).
+    static OPENER: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+}
+
+fn remember_opener() {
+    let active = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    // Focus inside the panel itself is not an opener worth returning to.
+    let active = active.filter(|e| e.closest("#glossary-panel").ok().flatten().is_none());
+    OPENER.with(|o| *o.borrow_mut() = active);
+}
 
 /// Whether the panel is open and which term it shows.
 #[derive(Clone, Copy)]
@@ -24,6 +38,7 @@ impl GlossaryState {
 
     /// Opens the panel at one term (by id or alias).
     pub fn show(&self, key: &str) {
+        remember_opener();
         let id = glossary::lookup(key).map(|t| t.id);
         self.selected.set(id);
         self.query.set(String::new());
@@ -31,6 +46,31 @@ impl GlossaryState {
         if let Some(id) = id {
             // After the panel renders, bring the term into view and give it focus.
             request_animation_frame(move || focus_by_id(&format!("glossary-{id}")));
+        }
+    }
+}
+
+impl GlossaryState {
+    /// Opens the panel on the search field, with every term listed.
+    pub fn open_search(&self) {
+        remember_opener();
+        self.selected.set(None);
+        self.query.set(String::new());
+        self.open.set(true);
+        request_animation_frame(|| focus_by_id("glossary-search"));
+    }
+
+    /// Closes the panel and gives focus back to what opened it, or to the
+    /// header's Glossary button when that control is gone or hidden.
+    pub fn close(&self) {
+        self.open.set(false);
+        let opener = OPENER.with(|o| o.borrow_mut().take());
+        let back = opener.filter(|el| el.is_connected()).is_some_and(|el| {
+            let _ = el.focus();
+            document().active_element().is_some_and(|a| a.is_same_node(Some(el.as_ref())))
+        });
+        if !back {
+            focus_by_id("glossary-toggle");
         }
     }
 }
@@ -57,14 +97,17 @@ pub(crate) fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
         .unwrap_or(false)
 }
 
-/// "?" anywhere outside a text field opens the glossary, for as long as the
-/// calling component lives.
+/// "?" anywhere outside a text field opens the glossary, and Escape closes
+/// it wherever focus is, for as long as the calling component lives.
 pub fn install_shortcut(state: GlossaryState) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "?" && !typing_in_field(&ev) {
+        if ev.key() == "?" && !typing_in_field(&ev) && !state.open.get_untracked() {
             ev.prevent_default();
-            state.open.set(true);
-            request_animation_frame(|| focus_by_id("glossary-search"));
+            state.open_search();
+        } else if ev.key() == "Escape" && !ev.default_prevented() && state.open.get_untracked() {
+            // Prevented, so presenter mode behind the panel stays open.
+            ev.prevent_default();
+            state.close();
         }
     });
     on_cleanup(move || handle.remove());
@@ -84,12 +127,9 @@ pub fn GlossaryButton() -> impl IntoView {
             aria-keyshortcuts="Shift+?"
             on:click=move |_| {
                 if state.open.get_untracked() {
-                    state.open.set(false);
+                    state.close();
                 } else {
-                    state.selected.set(None);
-                    state.query.set(String::new());
-                    state.open.set(true);
-                    request_animation_frame(|| focus_by_id("glossary-search"));
+                    state.open_search();
                 }
             }>
             "Glossary"
@@ -127,10 +167,7 @@ pub fn Term(
 #[component]
 pub fn GlossaryPanel() -> impl IntoView {
     let state = expect_context::<GlossaryState>();
-    let close = move || {
-        state.open.set(false);
-        focus_by_id("glossary-toggle");
-    };
+    let close = move || state.close();
     let results = Memo::new(move |_| state.query.with(|q| glossary::search(q).into_iter().map(|t| t.id).collect::<Vec<_>>()));
     view! {
         <Show when=move || state.open.get()>

@@ -100,9 +100,16 @@ pub fn UndoToast() -> impl IntoView {
             {move || undo.pending.get().map(|p| view! {
                 <div class="toast">
                     <span>{p.message}</span>
-                    <button type="button" class="undo" on:click=move |_| undo.undo(ws)>"Undo"</button>
+                    <button type="button" class="undo" on:click=move |_| {
+                        undo.undo(ws);
+                        // The toast goes away with its button: keep keyboard focus on the page, not lost to <body>.
+                        crate::ui::components::glossary::focus_by_id("main");
+                    }>"Undo"</button>
                     <button type="button" class="dismiss" aria-label="Dismiss message"
-                        on:click=move |_| undo.pending.set(None)>"×"</button>
+                        on:click=move |_| {
+                            undo.pending.set(None);
+                            crate::ui::components::glossary::focus_by_id("main");
+                        }>"×"</button>
                 </div>
             })}
         </div>

@@ -77,7 +77,10 @@ fn ImplementationBody() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let undo = expect_context::<Undo>();
     // `#/implementation?slo=<id>` opens that SLO (links from Start and Research).
-    let wanted = window().location().hash().ok().and_then(|h| h.split_once("?slo=").map(|(_, id)| id.to_string()));
+    let wanted = window().location().hash().ok().and_then(|h| {
+        let (_, id) = h.split_once("?slo=")?;
+        js_sys::decode_uri_component(id).ok().and_then(|s| s.as_string())
+    });
     let first = wanted.and_then(|id| ws.project.with_untracked(|p| p.slos.iter().position(|s| s.id == id))).unwrap_or(0);
     let selected = RwSignal::new(first);
     let count = Memo::new(move |_| ws.project.with(|p| p.slos.len()));
@@ -88,8 +91,21 @@ fn ImplementationBody() -> impl IntoView {
             selected.set(n - 1);
         }
     });
-    let assumptions = Assumptions { events_per_second: RwSignal::new(10.0), error_ratio: RwSignal::new(0.01) };
+    // The address names the SLO on screen, so a reload or a copied address
+    // opens it again. Replacing the entry adds no step to the back button.
+    Effect::new(move |_| {
+        let Some(id) = ws.project.with(|p| p.slos.get(selected.get()).map(|s| s.id.clone())) else { return };
+        let hash = format!("#/implementation?slo={}", js_sys::encode_uri_component(&id));
+        if window().location().hash().ok().as_deref() != Some(hash.as_str()) {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+            }
+        }
+    });
+    let (eps, ratio) = load_assumptions();
+    let assumptions = Assumptions { events_per_second: RwSignal::new(eps), error_ratio: RwSignal::new(ratio) };
     provide_context(assumptions);
+    Effect::new(move |_| save_assumptions(assumptions.events_per_second.get(), assumptions.error_ratio.get()));
     let names = Memo::new(move |_| ws.project.with(|p| p.slos.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
 
     let add = move || {
@@ -118,6 +134,12 @@ fn ImplementationBody() -> impl IntoView {
                 p.progress.remove(&slo.id);
             });
             undo.offer(format!("Deleted the SLO “{}”.", slo.name), Removed::Slo { index: i, slo, progress });
+            // The buttons are rebuilt: focus the draft now selected, or "New SLO" when none is left.
+            request_animation_frame(move || {
+                let n = count.get_untracked();
+                let target = if n == 0 { "new-slo".to_string() } else { format!("slo-tab-{}", selected.get_untracked().min(n - 1)) };
+                crate::ui::components::glossary::focus_by_id(&target);
+            });
         }
     };
 
@@ -131,12 +153,12 @@ fn ImplementationBody() -> impl IntoView {
             <h2 class="visually-hidden">"SLO drafts"</h2>
             <ul class="slo-tabs">
                 {move || names.get().into_iter().enumerate().map(|(i, n)| view! {
-                    <li><button type="button" aria-pressed=move || (selected.get() == i).to_string()
+                    <li><button type="button" id=format!("slo-tab-{i}") aria-pressed=move || (selected.get() == i).to_string()
                         on:click=move |_| selected.set(i)>{if n.trim().is_empty() { format!("SLO {}", i + 1) } else { n }}</button></li>
                 }).collect_view()}
             </ul>
             <div class="button-row">
-                <button type="button" on:click=move |_| add()>"New SLO"</button>
+                <button type="button" id="new-slo" on:click=move |_| add()>"New SLO"</button>
                 {move || (count.get() > 0).then(|| view! {
                     <button type="button" class="danger" on:click=move |_| delete()>"Delete this SLO"</button>
                 })}
@@ -175,6 +197,33 @@ fn ImplementationBody() -> impl IntoView {
         }}
         <policy::PolicyEditor/>
         <exports::ExportPanel selected=Signal::derive(move || ws.project.with(|p| p.slos.get(selected.get()).map(|s| s.id.clone())))/>
+    }
+}
+
+/// Where the page's assumptions are kept. They are not part of the project
+/// model (which has no field for them), so they survive a reload of this
+/// browser but do not travel in project files or share links.
+const ASSUMPTIONS_KEY: &str = "slo-workbench/assumptions/v1";
+
+/// Expected events per second and the error ratio for detection times:
+/// the saved ones, or 10/s and 1%.
+fn load_assumptions() -> (f64, f64) {
+    let saved = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(ASSUMPTIONS_KEY).ok().flatten())
+        .and_then(|t| serde_json::from_str::<(f64, f64)>(&t).ok());
+    match saved {
+        Some((eps, ratio)) if eps.is_finite() && eps >= 0.0 && ratio > 0.0 && ratio <= 1.0 => (eps, ratio),
+        _ => (10.0, 0.01),
+    }
+}
+
+fn save_assumptions(eps: f64, ratio: f64) {
+    if let (Some(storage), Ok(text)) = (window().local_storage().ok().flatten(), serde_json::to_string(&(eps, ratio))) {
+        // Losing these is harmless: the defaults come back.
+        let _ = storage.set_item(ASSUMPTIONS_KEY, &text);
     }
 }
 

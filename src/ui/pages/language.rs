@@ -7,6 +7,7 @@
 use crate::glossary::{PERSONAS, TERMS};
 use crate::lint;
 use crate::model::{slug, Person, Raci, RACI_PERSONAS, RACI_STEPS};
+use crate::ui::components::glossary::focus_by_id;
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
@@ -67,7 +68,7 @@ fn Personas() -> impl IntoView {
             {move || (count.get() == 0).then(|| view! { <p class="hint">"No one yet: add the people of your team below."</p> })}
             <table class="people" class:empty=move || count.get() == 0>
                 <caption class="visually-hidden">"People and the persona each plays"</caption>
-                <thead><tr><th scope="col">"Name"</th><th scope="col">"Persona"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                <thead><tr><th scope="col">"Name"</th><th scope="col">"Persona"</th><th scope="col" class="actions"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                 <tbody>
                     {move || (0..count.get()).map(|i| {
                         let name = move || ws.project.with(|p| p.people.get(i).map(|x| x.name.clone()).unwrap_or_default());
@@ -82,11 +83,15 @@ fn Personas() -> impl IntoView {
                                         on:change=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0); ws.update(|p| if let Some(x) = p.people.get_mut(i) { x.persona = v; }); }>
                                         {RACI_PERSONAS.iter().enumerate().map(|(k, n)| view! { <option value=k.to_string() selected=move || persona() == k>{*n}</option> }).collect_view()}
                                     </select></td>
-                                <td><button type="button" on:click=move |_| {
+                                <td class="actions"><button type="button" id=format!("person-remove-{i}") on:click=move |_| {
                                     let removed = ws.project.with_untracked(|p| p.people.get(i).cloned());
                                     if let Some(person) = removed {
                                         ws.update(|p| { p.people.remove(i); });
                                         undo.offer(format!("Removed {}.", person.name), Removed::Person { index: i, person });
+                                        // Rows are rebuilt: keep focus on the row that took this place, or the one above.
+                                        let left = count.get_untracked();
+                                        let next = if i < left { format!("person-remove-{i}") } else if left > 0 { format!("person-remove-{}", left - 1) } else { "new-person-name".into() };
+                                        request_animation_frame(move || focus_by_id(&next));
                                     }
                                 }>"Remove"<span class="visually-hidden">{move || format!(" {}", name())}</span></button></td>
                             </tr>

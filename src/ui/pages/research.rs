@@ -4,6 +4,7 @@
 
 use crate::catalog::{self, service_kind_name};
 use crate::model::{slug, Dependency, Journey, Service, ServiceKind, Slo, Target};
+use crate::ui::components::glossary::focus_by_id;
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
@@ -51,7 +52,7 @@ fn Services() -> impl IntoView {
                 <p class="hint">"No service yet. Add the one you want SLOs for; one is enough to start."</p>
             })}
             {move || (0..count.get()).map(|i| view! { <ServiceEditor i=i undo=undo/> }).collect_view()}
-            <button type="button" on:click=move |_| ws.update(|p| {
+            <button type="button" id="add-service" on:click=move |_| ws.update(|p| {
                 let n = p.services.len() + 1;
                 p.services.push(Service { name: if n == 1 { "my-service".into() } else { format!("service-{n}") }, ..Service::default() });
             })>"Add a service"</button>
@@ -104,7 +105,7 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                 <input type="checkbox" id=id("internal") prop:checked=internal
                     on:change=move |ev| { let v = event_target_checked(&ev); ws.update(|p| if let Some(s) = p.services.get_mut(i) { s.internal_only = v; }); }/>
                 <label for=id("internal")>"Internal-only: its users are other teams, not the public"</label>
-                " "<Term id="internal-only" text="(what is that?)"/>
+                <span class="term-aside">" "<Term id="internal-only" text="(what is that?)"/></span>
             </div>
             {move || internal().then(|| view! {
                 <div class="note" role="note">
@@ -118,9 +119,9 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
 
             <h3>"Dependencies"</h3>
             <p class="hint">"Services every request needs. Your availability can be at most the product of theirs."</p>
-            <table class="deps">
+            <table class="deps" class:empty=move || deps.get() == 0>
                 <caption class="visually-hidden">"Dependencies and their availability"</caption>
-                <thead><tr><th scope="col">"Dependency"</th><th scope="col">"Availability (%)"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                <thead><tr><th scope="col">"Dependency"</th><th scope="col">"Availability (%)"</th><th scope="col" class="actions"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                 <tbody>
                 {move || (0..deps.get()).map(|d| {
                     let dep = move || ws.project.with(|p| p.services.get(i).and_then(|s| s.dependencies.get(d)).cloned().unwrap_or_default());
@@ -139,14 +140,18 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                                     Err(e) => err.set(Some(e)),
                                 }/>
                                 {move || err.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}</td>
-                            <td><button type="button" on:click=move |_| ws.update(|p| if let Some(s) = p.services.get_mut(i) { if d < s.dependencies.len() { s.dependencies.remove(d); } })>
+                            <td class="actions"><button type="button" on:click=move |_| {
+                                ws.update(|p| if let Some(s) = p.services.get_mut(i) { if d < s.dependencies.len() { s.dependencies.remove(d); } });
+                                let add = format!("service-{i}-add-dependency");
+                                request_animation_frame(move || focus_by_id(&add));
+                            }>
                                 "Remove"<span class="visually-hidden">{move || format!(" dependency {}", dep().name)}</span></button></td>
                         </tr>
                     }
                 }).collect_view()}
                 </tbody>
             </table>
-            <button type="button" on:click=move |_| ws.update(|p| if let Some(s) = p.services.get_mut(i) {
+            <button type="button" id=id("add-dependency") on:click=move |_| ws.update(|p| if let Some(s) = p.services.get_mut(i) {
                 s.dependencies.push(Dependency { name: String::new(), availability: 0.999 });
             })>"Add a dependency"</button>
             <DependencyCeiling i=i/>
@@ -155,6 +160,7 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                 if let Some(service) = removed {
                     ws.update(|p| { p.services.remove(i); });
                     undo.offer(format!("Deleted the service “{}”.", service.name), Removed::Service { index: i, service });
+                    request_animation_frame(|| focus_by_id("add-service"));
                 }
             }>"Delete this service"</button></p>
         </fieldset>
@@ -198,7 +204,7 @@ fn Journeys() -> impl IntoView {
                "each comes with its specification (what counts as good) and an example implementation in "<Term id="promql" text="PromQL"/>"."</p>
             {move || (count.get() == 0).then(|| view! { <p class="hint">"No journey yet."</p> })}
             {move || (0..count.get()).map(|i| view! { <JourneyEditor i=i undo=undo/> }).collect_view()}
-            <button type="button" on:click=move |_| ws.update(|p| {
+            <button type="button" id="add-journey" on:click=move |_| ws.update(|p| {
                 let service = p.services.first().map(|s| s.name.clone()).unwrap_or_default();
                 let n = p.journeys.len() + 1;
                 p.journeys.push(Journey { name: format!("Journey {n}"), service, description: String::new() });
@@ -233,6 +239,7 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
         ws.project.with(|p| p.slos.iter().filter(|s| s.journey == name.get()).map(|s| (s.id.clone(), s.name.clone(), s.target)).collect::<Vec<_>>())
     });
     let id = move |f: &str| format!("journey-{i}-{f}");
+    let just_added = RwSignal::new(None::<(String, String)>);
     view! {
         <fieldset class="journey-editor">
             <legend>{move || format!("Journey: {}", name.get())}</legend>
@@ -268,13 +275,17 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                 }
             }}
 
+            // Says what the menu button did, next to it, and offers the next step.
+            <p role="status" class="added-slo">{move || just_added.get().map(|(id, n)| view! {
+                "✓ Added the draft “"{n}"”. "<a href=format!("#/implementation?slo={id}")>"Open it in the SLO editor"</a>
+            })}</p>
             <h3>{move || format!("SLI menu: {}", service_kind_name(service_kind.get()))}</h3>
             <ul class="sli-menu">
                 {move || catalog::menu(service_kind.get()).into_iter().map(|e| {
                     let e = *e;
                     view! {
                         <li class="sli-entry">
-                            <h4>{e.category.name()}</h4>
+                            <h4><Term id=e.category.name() text=e.category.name()/></h4>
                             <p><strong>"Specification: "</strong>{e.specification}</p>
                             <details>
                                 <summary>"Example implementation (PromQL)"</summary>
@@ -295,7 +306,10 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                                         ..Slo::default()
                                     })
                                 });
-                                if let Some(slo) = added { ws.update(|p| p.slos.push(slo)); }
+                                if let Some(slo) = added {
+                                    just_added.set(Some((slo.id.clone(), slo.name.clone())));
+                                    ws.update(|p| p.slos.push(slo));
+                                }
                             }>{format!("Add a draft {} SLO", e.category.name().to_lowercase())}</button>
                         </li>
                     }
@@ -306,6 +320,7 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                 if let Some(journey) = removed {
                     ws.update(|p| { p.journeys.remove(i); });
                     undo.offer(format!("Deleted the journey “{}”.", journey.name), Removed::Journey { index: i, journey });
+                    request_animation_frame(|| focus_by_id("add-journey"));
                 }
             }>"Delete this journey"</button></p>
         </fieldset>

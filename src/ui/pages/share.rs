@@ -61,19 +61,67 @@ fn ProjectFile() -> impl IntoView {
     }
 }
 
+/// Adds what `from` holds to `into`: services and journeys not there yet (by
+/// name), and every SLO, renamed when its id is taken. The team's people,
+/// RACI chart and policy stay as they are. Returns a summary in words.
+fn merge(into: &mut Project, from: Project) -> String {
+    let (mut services, mut journeys, mut renamed) = (0, 0, Vec::new());
+    for s in from.services {
+        if !into.services.iter().any(|x| x.name == s.name) {
+            into.services.push(s);
+            services += 1;
+        }
+    }
+    for j in from.journeys {
+        if !into.journeys.iter().any(|x| x.name == j.name && x.service == j.service) {
+            into.journeys.push(j);
+            journeys += 1;
+        }
+    }
+    let slos = from.slos.len();
+    for mut slo in from.slos {
+        let old = slo.id.clone();
+        if into.slos.iter().any(|x| x.id == old) {
+            let id = (2..).map(|n| format!("{old}-{n}")).find(|c| !into.slos.iter().any(|x| &x.id == c)).unwrap_or_default();
+            renamed.push(format!("“{old}” became “{id}”"));
+            slo.id = id;
+        }
+        if let Some(pr) = from.progress.get(&old) {
+            into.progress.insert(slo.id.clone(), *pr);
+        }
+        into.slos.push(slo);
+    }
+    let mut summary = format!("Added {slos} SLO(s), {services} service(s) and {journeys} journey(s) to this project.");
+    if !renamed.is_empty() {
+        summary.push_str(&format!(" Ids already in use were renamed: {}.", renamed.join(", ")));
+    }
+    summary
+}
+
 #[component]
 fn Import() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let undo = expect_context::<Undo>();
     let text = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Result<Vec<String>, Vec<String>>>);
+    // Ok: what was done and what could not be mapped; Err: the diagnostics.
+    let outcome = RwSignal::new(None::<Result<(String, Vec<String>), Vec<String>>>);
+    // Adding keeps the team's people, RACI chart and policy; replacing starts over from the file.
+    let add = RwSignal::new(false);
     let run = move |source: String| {
         let result = import::import_spec(&text.get_untracked());
         outcome.set(Some(match result {
+            Ok(imported) if add.get_untracked() => {
+                let old = ws.project.get_untracked();
+                let mut next = old.clone();
+                let summary = merge(&mut next, imported.project);
+                ws.project.set(next);
+                undo.offer(format!("Imported {source}. {summary}"), Removed::Project(Box::new(old)));
+                Ok((summary, imported.unmapped))
+            }
             Ok(imported) => {
                 let summary = format!("Imported {source}: {} SLO(s).", imported.project.slos.len());
-                replace(ws, undo, imported.project, summary);
-                Ok(imported.unmapped)
+                replace(ws, undo, imported.project, summary.clone());
+                Ok((summary, imported.unmapped))
             }
             Err(diags) => Err(diags.into_iter().map(|d| {
                 match (d.line, d.column) { (0, _) => d.message, (l, Some(c)) => format!("line {l}, column {c}: {}", d.message), (l, None) => format!("line {l}: {}", d.message) }
@@ -84,8 +132,15 @@ fn Import() -> impl IntoView {
         <section class="card" aria-labelledby="import-title">
             <h2 id="import-title">"Import"</h2>
             <p>"A project file of any version, or specs other tools wrote: OpenSLO v1 (one or many documents), Sloth "
-               <code>"prometheus/v1"</code>", Pyrra. Importing replaces the workspace; you can undo it. "
+               <code>"prometheus/v1"</code>", Pyrra. Importing replaces the workspace or adds to it, as you choose below; you can undo it. "
                "Whatever cannot be mapped is listed by name."</p>
+            <fieldset class="radio-group">
+                <legend>"What importing does"</legend>
+                <div class="radio"><input type="radio" id="import-replace" name="import-mode" prop:checked=move || !add.get() on:change=move |_| add.set(false)/>
+                    <label for="import-replace">"Replace the whole workspace with what is imported"</label></div>
+                <div class="radio"><input type="radio" id="import-add" name="import-mode" prop:checked=move || add.get() on:change=move |_| add.set(true)/>
+                    <label for="import-add">"Add its SLOs, services and journeys to this project (people, RACI chart and policy stay)"</label></div>
+            </fieldset>
             <div class="field"><label for="import-file">"Pick a file"</label>
                 <input id="import-file" type="file" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
                     on:change=move |ev| {
@@ -104,9 +159,9 @@ fn Import() -> impl IntoView {
             <button type="button" disabled=move || text.with(|t| t.trim().is_empty()) on:click=move |_| run("the pasted text".into())>"Import the pasted text"</button>
             <div role="status" class="import-outcome">
                 {move || outcome.get().map(|o| match o {
-                    Ok(unmapped) if unmapped.is_empty() => view! { <p>"✓ Imported; everything was mapped."</p> }.into_any(),
-                    Ok(unmapped) => view! {
-                        <p>"✓ Imported. These parts could not be mapped and were left out:"</p>
+                    Ok((done, unmapped)) if unmapped.is_empty() => view! { <p>"✓ "{done}" Everything was mapped."</p> }.into_any(),
+                    Ok((done, unmapped)) => view! {
+                        <p>"✓ "{done}" These parts could not be mapped and were left out:"</p>
                         <ul class="unmapped">{unmapped.into_iter().map(|u| view! { <li><code>{u}</code></li> }).collect_view()}</ul>
                     }.into_any(),
                     Err(errors) => view! {

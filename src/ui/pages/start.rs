@@ -56,6 +56,13 @@ fn StartBody() -> impl IntoView {
             " and a policy for it. It follows the SLO lifecycle: research, implementation, iteration. "
             "Read the roadmap below (five minutes), load an example to see a finished draft, or start with your own service."
         </p>
+        // The examples sit below the long roadmap: one keypress takes a newcomer there.
+        <p class="no-print">
+            <button type="button" class="primary" on:click=move |_| {
+                crate::ui::components::glossary::focus_by_id("examples-title");
+                if let Some(el) = document().get_element_by_id("examples-title") { el.scroll_into_view(); }
+            }>"See the example projects ↓"</button>
+        </p>
 
         <div class="start-grid">
             <section class="card roadmap" aria-labelledby="roadmap-title">
@@ -116,7 +123,7 @@ fn StartBody() -> impl IntoView {
         </div>
 
         <section class="card examples" aria-labelledby="examples-title">
-            <h2 id="examples-title">"Examples and a fresh start"</h2>
+            <h2 id="examples-title" tabindex="-1">"Examples and a fresh start"</h2>
             <p>"Loading replaces the current workspace; you can undo it right after."</p>
             <ul class="example-list">
                 {EXAMPLES.iter().map(|e| {

@@ -7,6 +7,7 @@ use crate::alerting;
 use crate::budget::human_seconds;
 use crate::diag::Level;
 use crate::model::{format_percent, AlertPreset, BurnAlert, Severity, Span, Target};
+use crate::ui::components::glossary::focus_by_id;
 use crate::ui::components::Term;
 use leptos::prelude::*;
 
@@ -93,13 +94,13 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                     <th scope="col">"Long window"</th>
                     <th scope="col">"Short window"</th>
                     <th scope="col">"Budget spent when it fires (%)"</th>
-                    <th scope="col">"Factor"</th>
+                    <th scope="col"><Term id="burn-rate" text="Factor"/></th>
                     <th scope="col" class="num">"Fires above error ratio"</th>
-                    <th scope="col" class="num">"Detection, full outage"</th>
+                    <th scope="col" class="num"><Term id="detection-time" text="Detection"/>", full outage"</th>
                     <th scope="col" class="num">{move || format!("Detection at {}", pct(a.error_ratio.get()))}</th>
-                    <th scope="col" class="num">"Reset time"</th>
+                    <th scope="col" class="num"><Term id="reset-time" text="Reset time"/></th>
                     <th scope="col">"Checks"</th>
-                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    <th scope="col" class="actions"><span class="visually-hidden">"Actions"</span></th>
                 </tr></thead>
                 <tbody>
                     {move || (0..count_rows.get()).map(|i| view! { <AlertRow slo=slo i=i alerts=alerts facts=facts lints=lints edit=edit/> }).collect_view()}
@@ -107,7 +108,7 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
             </table>
             </div>
             <div class="button-row no-print">
-                <button type="button" on:click=move |_| slo.update(|s| {
+                <button type="button" id="add-alert" on:click=move |_| slo.update(|s| {
                     let w = s.window.nominal();
                     s.alerting.alerts.push(alerting::custom(Severity::Ticket, 0.1, Span::days(1), Span::hours(2), w));
                     s.alerting.preset = AlertPreset::Custom;
@@ -211,9 +212,15 @@ fn AlertRow(
                 }).collect_view()}
                 {move || (lints.with(|l| !l.iter().any(|f| f.alert == i)) && error.with(Option::is_none)).then(|| view! { <span class="ok">"✓ OK"</span> })}
             </td>
-            <td><button type="button" on:click=move |_| slo.update(|s| {
-                if i < s.alerting.alerts.len() { s.alerting.alerts.remove(i); s.alerting.preset = crate::model::AlertPreset::Custom; }
-            })>"Remove"<span class="visually-hidden">{format!(" alert {}", i + 1)}</span></button></td>
+            <td class="actions"><button type="button" id=id("remove") on:click=move |_| {
+                let left = slo.with_untracked(|s| s.alerting.alerts.len().saturating_sub(1));
+                slo.update(|s| {
+                    if i < s.alerting.alerts.len() { s.alerting.alerts.remove(i); s.alerting.preset = crate::model::AlertPreset::Custom; }
+                });
+                // The rows are rebuilt: keep focus on the row that took this place, or the one above.
+                let next = if i < left { format!("alert-{i}-remove") } else if left > 0 { format!("alert-{}-remove", left - 1) } else { "add-alert".into() };
+                request_animation_frame(move || focus_by_id(&next));
+            }>"Remove"<span class="visually-hidden">{format!(" alert {}", i + 1)}</span></button></td>
         </tr>
     }
 }

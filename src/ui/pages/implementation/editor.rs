@@ -15,19 +15,33 @@ use leptos::prelude::*;
 
 const PROGRESS: [Progress; 3] = [Progress::Drafted, Progress::Agreed, Progress::Exported];
 
-/// A text field bound to a parsed model value: shows the error in words and
-/// leaves the model unchanged while the text does not parse.
+/// A text field bound to a parsed model value: shows the error in words,
+/// says which value the SLO keeps meanwhile, and leaves the model unchanged
+/// while the text does not parse.
+///
+/// `parse` and `current` write values the same way (`99.9%`, `30d`), so the
+/// field can tell when the model was changed elsewhere (undo, an opened
+/// share link) and show the new value instead of a stale draft.
 #[component]
 fn ParsedField(
     id: &'static str,
     label: &'static str,
-    initial: String,
-    parse: fn(&str) -> Result<(), String>,
+    parse: fn(&str) -> Result<String, String>,
+    #[prop(into)] current: Signal<String>,
     apply: Box<dyn Fn(&str) + Send + Sync>,
     #[prop(optional)] hint: &'static str,
 ) -> impl IntoView {
-    let draft = RwSignal::new(initial);
+    let shown = |v: String| v.trim_end_matches('%').to_string();
+    let draft = RwSignal::new(shown(current.get_untracked()));
     let error = RwSignal::new(None::<String>);
+    Effect::new(move |before: Option<String>| {
+        let now = current.get();
+        if before.is_some_and(|b| b != now) && parse(&draft.get_untracked()).ok().as_deref() != Some(now.as_str()) {
+            draft.set(shown(now.clone()));
+            error.set(None);
+        }
+        now
+    });
     let err_id = format!("{id}-error");
     let err_id2 = err_id.clone();
     view! {
@@ -38,23 +52,26 @@ fn ParsedField(
                 aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
+                    draft.set(v.clone());
                     match parse(&v) {
-                        Ok(()) => { error.set(None); apply(&v); }
+                        Ok(_) => { error.set(None); apply(&v); }
                         Err(e) => error.set(Some(e)),
                     }
-                    draft.set(v);
                 }/>
             {(!hint.is_empty()).then(|| view! { <small class="hint">{hint}</small> })}
-            {move || error.get().map(|e| view! { <span class="error" id=err_id2.clone() role="alert">{e}</span> })}
+            {move || error.get().map(|e| view! {
+                <span class="error" id=err_id2.clone() role="alert">{e}
+                    <span class="kept">{format!(" Until it is fixed, the SLO keeps {}.", current.get())}</span></span>
+            })}
         </div>
     }
 }
 
-fn parse_target(v: &str) -> Result<(), String> {
-    Target::parse(v).map(|_| ())
+fn parse_target(v: &str) -> Result<String, String> {
+    Target::parse(v).map(|t| format!("{t}%"))
 }
-fn parse_span(v: &str) -> Result<(), String> {
-    Span::parse(v).map(|_| ())
+fn parse_span(v: &str) -> Result<String, String> {
+    Span::parse(v).map(|s| s.prometheus())
 }
 
 fn sli_kind(s: &Sli) -> &'static str {
@@ -86,20 +103,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
         BudgetingMethod::Timeslices { .. } => "timeslices",
         BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
     }));
-    let initial = slo.ws.project.with_untracked(|p| p.slos.get(slo.index).cloned()).unwrap_or_default();
-    // Fields that appear when a choice changes start from the model as it is then.
-    let current_span = move || slo.with_untracked(|s| match &s.window {
-        Window::Rolling { span } => span.prometheus(),
-        Window::Calendar { .. } => "30d".into(),
-    });
-    let current_slice = move || slo.with_untracked(|s| match &s.budgeting {
-        BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => slice.prometheus(),
-        BudgetingMethod::Occurrences => "1m".into(),
-    });
-    let current_slice_target = move || slo.with_untracked(|s| match &s.budgeting {
-        BudgetingMethod::Timeslices { slice_target, .. } => crate::model::format_percent(slice_target * 100.0),
-        _ => "95".into(),
-    });
+    // Fields that appear when a choice changes start from the model as it is then (ParsedField reads `current`).
     let progress = Memo::new(move |_| ws.project.with(|p| {
         let id = p.slos.get(slo.index).map(|s| s.id.clone()).unwrap_or_default();
         p.progress.get(&id).copied().unwrap_or_default()
@@ -165,7 +169,8 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
             <fieldset>
                 <legend>"Objective"</legend>
                 <div class="form-grid">
-                    <ParsedField id="slo-target" label="Target (%)" initial=initial.target.to_string() parse=parse_target
+                    <ParsedField id="slo-target" label="Target (%)" parse=parse_target
+                        current=Signal::derive(move || slo.with(|s| format!("{}%", s.target)))
                         hint="99.9 or 0.999; 100 is never right"
                         apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| s.target = t) })/>
                     <div class="field"><label for="window-type">"Window"</label>
@@ -180,7 +185,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                             <option value="rolling" selected=move || !window_kind.get()>"Rolling"</option>
                             <option value="calendar" selected=move || window_kind.get()>"Calendar"</option>
                         </select>
-                        " "<Term id="rolling-window" text="rolling"/>" / "<Term id="calendar-window" text="calendar"/>
+                        <span class="term-aside">" "<Term id="rolling-window" text="rolling"/>" / "<Term id="calendar-window" text="calendar"/></span>
                     </div>
                     {move || if window_kind.get() {
                         view! {
@@ -199,7 +204,8 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                         }.into_any()
                     } else {
                         view! {
-                            <ParsedField id="window-span" label="Rolling window length" initial=current_span() parse=parse_span
+                            <ParsedField id="window-span" label="Rolling window length" parse=parse_span
+                                current=Signal::derive(move || slo.with(|s| match &s.window { Window::Rolling { span } => span.prometheus(), Window::Calendar { .. } => "30d".into() }))
                                 hint="28d, 30d, 4w, 90d"
                                 apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| s.window = Window::Rolling { span: sp }) })/>
                         }.into_any()
@@ -217,17 +223,24 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                             <option value="timeslices" selected=move || budgeting.get() == "timeslices">"Timeslices (count good slices)"</option>
                             <option value="ratio_timeslices" selected=move || budgeting.get() == "ratio_timeslices">"Ratio timeslices (average of slice ratios)"</option>
                         </select>
-                        " "<Term id="budgeting-method" text="(which one?)"/></div>
+                        <span class="term-aside">" "<Term id="budgeting-method" text="(which one?)"/></span></div>
                     {move || (budgeting.get() != "occurrences").then(|| {
-                        let (slice0, target0) = (current_slice(), current_slice_target());
                         view! {
-                            <ParsedField id="slice-length" label="Slice length" initial=slice0 parse=parse_span hint="1m, 5m"
+                            <ParsedField id="slice-length" label="Slice length" parse=parse_span hint="1m, 5m"
+                                current=Signal::derive(move || slo.with(|s| match &s.budgeting {
+                                    BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => slice.prometheus(),
+                                    BudgetingMethod::Occurrences => "1m".into(),
+                                }))
                                 apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| match &mut s.budgeting {
                                     BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => *slice = sp,
                                     BudgetingMethod::Occurrences => {}
                                 }) })/>
                             {(budgeting.get() == "timeslices").then(|| view! {
-                                <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" initial=target0.clone() parse=parse_target
+                                <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" parse=parse_target
+                                    current=Signal::derive(move || slo.with(|s| match &s.budgeting {
+                                        BudgetingMethod::Timeslices { slice_target, .. } => format!("{}%", crate::model::format_percent(slice_target * 100.0)),
+                                        _ => "95%".into(),
+                                    }))
                                     apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| if let BudgetingMethod::Timeslices { slice_target, .. } = &mut s.budgeting { *slice_target = t.ratio(); }) })/>
                             })}
                         }
@@ -244,7 +257,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                             on:change=move |_| slo.update(|s| s.commitment = Commitment::Committed)/><label for="commit-committed">"Committed: we can meet it today"</label></div>
                         <div class="radio"><input type="radio" id="commit-aspirational" name="commitment" prop:checked=move || slo.with(|s| s.commitment == Commitment::Aspirational)
                             on:change=move |_| slo.update(|s| s.commitment = Commitment::Aspirational)/><label for="commit-aspirational">"Aspirational: where we want to be"</label></div>
-                        <Term id="aspirational" text="What is an aspirational SLO?"/>
+                        <span class="term-aside"><Term id="aspirational" text="What is an aspirational SLO?"/></span>
                     </fieldset>
                     <fieldset class="radio-group">
                         <legend>"Enforcement"</legend>
@@ -252,7 +265,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                             on:change=move |_| slo.update(|s| s.enforcement = Enforcement::Permissive)/><label for="enf-permissive">"Permissive: measured, triggers nothing yet"</label></div>
                         <div class="radio"><input type="radio" id="enf-enforcing" name="enforcement" prop:checked=move || slo.with(|s| s.enforcement == Enforcement::Enforcing)
                             on:change=move |_| slo.update(|s| s.enforcement = Enforcement::Enforcing)/><label for="enf-enforcing">"Enforcing: misses trigger the policy"</label></div>
-                        <Term id="permissive" text="Why start permissive?"/>
+                        <span class="term-aside"><Term id="permissive" text="Why start permissive?"/></span>
                     </fieldset>
                     <div class="field"><label for="slo-revisit">"Revisit on"</label>
                         <input id="slo-revisit" type="date" prop:value=text(|s| s.revisit.clone())

@@ -29,6 +29,25 @@ fn mark_exported(ws: Workspace, slo: Option<String>) {
     });
 }
 
+/// The text of one or more files for the clipboard. Several YAML files
+/// (Sloth's spec and its alert windows) become one stream with `---`
+/// between documents, so what is pasted still parses as YAML.
+fn joined(list: &[ExportFile]) -> String {
+    let yaml = |f: &ExportFile| f.name.ends_with(".yaml") || f.name.ends_with(".yml");
+    let sep = if list.len() > 1 && list.iter().all(yaml) { "---\n" } else { "\n" };
+    let mut out = String::new();
+    for (k, f) in list.iter().enumerate() {
+        if k > 0 {
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(sep);
+        }
+        out.push_str(&f.content);
+    }
+    out
+}
+
 #[component]
 pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -64,7 +83,7 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
         let slo = scope();
         match ws.project.with_untracked(|p| run(p, slo.as_deref(), f)) {
             Ok(list) => {
-                let text = list.iter().map(|x| x.content.as_str()).collect::<Vec<_>>().join("\n");
+                let text = joined(&list);
                 leptos::task::spawn_local(async move {
                     match files::copy(&text).await {
                         Ok(()) => {

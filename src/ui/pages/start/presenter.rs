@@ -129,6 +129,8 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
     on_cleanup(move || handle.remove());
     request_animation_frame(|| focus_by_id("presenter-step-title"));
 
+    // The header (and its Glossary button) is hidden while presenting: offer the glossary here.
+    let glossary = use_context::<crate::ui::components::glossary::GlossaryState>();
     let step = move || STEPS[saved.with(|s| s.step)];
 
     view! {
@@ -143,6 +145,9 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
                     {move || if since.get().is_some() { "Pause timer" } else { "Resume timer" }}
                 </button>
                 <button type="button" aria-keyshortcuts="R" on:click=move |_| reset_timer()>"Reset timer"</button>
+                {glossary.map(|g| view! {
+                    <button type="button" aria-keyshortcuts="Shift+?" on:click=move |_| g.open_search()>"Glossary"</button>
+                })}
                 <button type="button" aria-keyshortcuts="Escape" on:click=move |_| on_exit()>"Leave presenter mode"</button>
             </header>
             <div class="presenter-body">
