@@ -90,12 +90,26 @@ pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
             ));
         }
     }
+    // The recalibration needs whole windows; with less history it can only
+    // look at the data as a whole, and the sentence must say so.
+    let covered = match (data.start, data.end) {
+        (Some(a), Some(b)) => b.saturating_sub(a).saturating_add(data.step.max(0)),
+        _ => 0,
+    };
+    let window = slo.window.nominal();
+    let whole_window = u64::try_from(covered).unwrap_or(0) >= window.seconds();
     match r.recalibrated {
-        Some(t) => out.push(format!(
+        Some(t) if whole_window => out.push(format!(
             "The history supports a target of {}: the highest met in {:.0}% of its {} windows.",
             format::ratio(t),
             super::RECALIBRATE_SHARE * 100.0,
-            slo.window.nominal()
+            window
+        )),
+        Some(t) => out.push(format!(
+            "The data covers {}, less than one {window} window, so the suggested target of {} is what the \
+             whole history met, not a share of full windows: load a longer history before relying on it.",
+            format::duration(covered),
+            format::ratio(t),
         )),
         None => out.push("The history has too few events to suggest a target.".into()),
     }
