@@ -230,6 +230,13 @@ test('two drafts compare side by side on the same data', async () => {
   assert.match(table, /30d rolling/);
   assert.match(table, /calendar month/);
   await page.waitForSelector('#chart-compare svg.slo-chart');
+  // An impossible draft B says why and is not replayed; the comparison shown stays.
+  await page.fill('#b-target', '101');
+  await page.press('#b-target', 'Tab');
+  await page.click('#compare-run');
+  assert.match(await page.textContent('#compare-error'), /target B: 101% is more than everything/);
+  assert.doesNotMatch(await page.textContent('.compare'), /Replaying draft B/);
+  assert.match(await page.textContent('#compare-table'), /99%/);
   assertQuiet(watch);
   await page.close();
 });
