@@ -277,6 +277,9 @@ test('charts save as SVG and PNG files', async () => {
   assert.equal(svg.suggestedFilename(), 'sli.svg');
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('#chart-budget button:has-text("Save PNG")')]);
   assert.equal(png.suggestedFilename(), 'budget.png');
+  // Voice control: each button's name starts with the words it shows.
+  assert.equal(await page.getByRole('button', { name: /^Save SVG: SLI against the 99\.9% target$/ }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: /^Save PNG: Error budget remaining/ }).count(), 1);
   assertQuiet(watch);
   await page.close();
 });
