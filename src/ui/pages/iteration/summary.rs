@@ -207,12 +207,29 @@ pub fn PolicyOnData() -> impl IntoView {
         let total = (r.x_range.1 - r.x_range.0).max(1);
         let exhausted_secs: i64 = r.exhausted.iter().map(|(a, b)| (b - a).max(0)).sum();
         let left_share = 1.0 - exhausted_secs as f64 / total as f64;
+        // The replay counts a rolling window's budget on the events it holds,
+        // so before the data fills one window an early bad interval weighs
+        // more than it would later: say so when a rule fired in that stretch.
+        let filling = it.slo.with(|s| match s.as_ref().map(|s| &s.window) {
+            Some(crate::model::Window::Rolling { span }) => {
+                let until = r.x_range.0.saturating_add(i64::try_from(span.seconds()).unwrap_or(i64::MAX));
+                let early = r.crossings.iter().any(|c| c.below > 0.0 && c.at < until)
+                    || r.incidents.iter().any(|i| i.start < until);
+                early.then(|| format!(
+                    "Until the data fills one {span} window (up to {}), the budget is counted on the events seen so far, \
+                     so an early bad interval weighs more than it would in a full window.",
+                    format::when(until)
+                ))
+            }
+            _ => None,
+        });
         Some(view! {
             <section class="policy-on-data" aria-labelledby="policy-h">
                 <h2 id="policy-h">"4. The error budget policy on this history"</h2>
                 <p class="hint">"The "<Term id="error-budget-policy" text="error budget policy"/>"'s rules on the replayed history. \
                     The budget is one signal for planning, not a freeze rule. Edit the policy on the "
                     <a href="#/implementation">"Implementation"</a>" page."</p>
+                {filling.map(|f| view! { <p class="hint" id="policy-filling">{f}</p> })}
                 <ul class="policy-rules">
                     <li>
                         <strong>"Budget left: releases go on. "</strong>
