@@ -212,14 +212,26 @@ pub fn PolicyOnData() -> impl IntoView {
         // more than it would later: say so when a rule fired in that stretch.
         let filling = it.slo.with(|s| match s.as_ref().map(|s| &s.window) {
             Some(crate::model::Window::Rolling { span }) => {
-                let until = r.x_range.0.saturating_add(i64::try_from(span.seconds()).unwrap_or(i64::MAX));
+                let until = r
+                    .x_range
+                    .0
+                    .saturating_add(i64::try_from(span.seconds()).unwrap_or(i64::MAX));
                 let early = r.crossings.iter().any(|c| c.below > 0.0 && c.at < until)
                     || r.incidents.iter().any(|i| i.start < until);
-                early.then(|| format!(
-                    "Until the data fills one {span} window (up to {}), the budget is counted on the events seen so far, \
-                     so an early bad interval weighs more than it would in a full window.",
-                    format::when(until)
-                ))
+                let stretch = if until > r.x_range.1 {
+                    format!("The data is shorter than one {span} window")
+                } else {
+                    format!(
+                        "Until the data fills one {span} window (up to {})",
+                        format::when(until)
+                    )
+                };
+                early.then(|| {
+                    format!(
+                        "{stretch}: the budget is counted on the events seen so far, \
+                     so an early bad interval weighs more than it would in a full window."
+                    )
+                })
             }
             _ => None,
         });
