@@ -108,6 +108,8 @@ test('a parse error names the line, keeps the text as pasted, and clears once fi
   await page.waitForSelector('.parse-errors');
   assert.match(await page.textContent('.parse-errors'), /Line 3/);
   assert.equal(await page.inputValue('#data-text'), bad, 'the text stays as pasted');
+  assert.equal(await page.getAttribute('#data-text', 'aria-invalid'), 'true', 'the paste area says it is invalid');
+  assert.equal(await page.getAttribute('#data-text', 'aria-describedby'), 'parse-errors', 'and points at the errors');
   await page.click('.parse-errors button.link');
   const selected = await page.evaluate(() => {
     const ta = document.querySelector('#data-text');
@@ -118,6 +120,7 @@ test('a parse error names the line, keeps the text as pasted, and clears once fi
   await page.waitForSelector('#data-preview');
   assert.equal(await page.locator('.parse-errors').count(), 0);
   assert.match(await page.textContent('#preview-rows'), /2 rows/);
+  assert.equal(await page.getAttribute('#data-text', 'aria-invalid'), null, 'valid again once fixed');
   assertQuiet(watch);
   await page.close();
 });
@@ -157,6 +160,11 @@ test('Prometheus query_range JSON is read, and the generator places an incident'
   await page.waitForSelector('#data-preview');
   assert.match(await page.textContent('#preview-format'), /Prometheus query_range JSON/);
   assert.match(await page.textContent('#preview-rows'), /12 intervals/);
+  await page.waitForSelector('#summary-text');
+  // 55 minutes hold no 30-day window: the suggestion must not claim a share of windows.
+  const short = await page.textContent('#summary-text');
+  assert.match(short, /The data covers 1 h, less than one 30d window/);
+  assert.doesNotMatch(short, /of its 30d windows/);
 
   await page.click('.generator summary');
   await page.fill('#gen-days', '3');
@@ -169,6 +177,8 @@ test('Prometheus query_range JSON is read, and the generator places an incident'
   await chartsShown(page);
   // The 30-minute incident at 20% errors on day 2 pages.
   assert.match(await page.textContent('#summary-text'), /[1-9]\d* pages? \(the first at 2026-10-06 0[6-7]:/);
+  // Three days never fill the 30-day window: the policy section says early figures weigh more.
+  assert.match(await page.textContent('#policy-filling'), /The data is shorter than one 30d window: the budget is counted on the events seen so far/);
   await page.fill('#gen-days', 'many');
   await page.press('#gen-days', 'Tab');
   await page.click('#gen-run');
@@ -187,6 +197,9 @@ test('the recalibrated target, review notes and data survive a reload', async ()
   await page.waitForSelector('#applied-note');
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('slo-workbench/project/v1')));
   assert.equal(saved.slos[0].target, Number((Number(suggested) / 100).toFixed(6)));
+  // Six note fields: each one's accessible name carries its question, not "Notes" alone.
+  assert.equal(await page.getByRole('textbox', { name: 'Notes Is each SLO still needed?', exact: true }).count(), 1);
+  assert.equal(await page.getByRole('textbox', { name: 'Notes', exact: true }).count(), 0);
   await page.fill('#review-threats', 'The Tuesday deploy; add a canary.');
   await page.press('#review-threats', 'Tab');
   await page.fill('#revisit-date', '2027-01-15');
@@ -219,6 +232,13 @@ test('two drafts compare side by side on the same data', async () => {
   assert.match(table, /30d rolling/);
   assert.match(table, /calendar month/);
   await page.waitForSelector('#chart-compare svg.slo-chart');
+  // An impossible draft B says why and is not replayed; the comparison shown stays.
+  await page.fill('#b-target', '101');
+  await page.press('#b-target', 'Tab');
+  await page.click('#compare-run');
+  assert.match(await page.textContent('#compare-error'), /target B: 101% is more than everything/);
+  assert.doesNotMatch(await page.textContent('.compare'), /Replaying draft B/);
+  assert.match(await page.textContent('#compare-table'), /99%/);
   assertQuiet(watch);
   await page.close();
 });
@@ -259,6 +279,9 @@ test('charts save as SVG and PNG files', async () => {
   assert.equal(svg.suggestedFilename(), 'sli.svg');
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('#chart-budget button:has-text("Save PNG")')]);
   assert.equal(png.suggestedFilename(), 'budget.png');
+  // Voice control: each button's name starts with the words it shows.
+  assert.equal(await page.getByRole('button', { name: /^Save SVG: SLI against the 99\.9% target$/ }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: /^Save PNG: Error budget remaining/ }).count(), 1);
   assertQuiet(watch);
   await page.close();
 });
@@ -269,13 +292,32 @@ test('a large paste is read in the background worker with progress, and can be c
   await chartsShown(page);
   assert.match(await page.textContent('#preview-rows'), /200000 rows/);
   assert.match(await page.textContent('#kept-note'), /too large to keep/);
+  // Too large for localStorage, but looking at another page and coming back keeps it.
+  await page.click('header a[href="#/implementation"]');
+  await page.waitForSelector('#slo-target');
+  await page.click('header a[href="#/iteration"]');
+  await page.waitForFunction(() => document.querySelector('#preview-rows')?.textContent.includes('200000 rows'), null, { timeout: 30000 });
+  await chartsShown(page);
   // A file is not shown in the text area, so the browser does not lay out 90 MB of text.
   await pasteGenerated(page, 3000000, true);
   await page.waitForSelector('#cancel-parse', { timeout: 30000 });
   assert.match(await page.textContent('.paste'), /not shown in the text area/);
   assert.equal(await page.locator('#parse-progress').count(), 1);
+  // The page answers while the worker reads: a nav link is followed at once.
+  await page.click('header a[href="#/research"]');
+  await page.waitForFunction(() => location.hash === '#/research');
+  // Coming back reads the same data again, and it can be cancelled.
+  await page.click('header a[href="#/iteration"]');
+  await page.waitForSelector('#cancel-parse', { timeout: 30000 });
+  assert.match(await page.textContent('.paste'), /file large\.csv: .* not shown in the text area/);
   await page.click('#cancel-parse');
   await page.waitForFunction(() => document.querySelector('.data-status')?.textContent.includes('Cancelled'));
+  // A cancelled read stays cancelled when the user comes back.
+  await page.click('header a[href="#/research"]');
+  await page.waitForFunction(() => location.hash === '#/research');
+  await page.click('header a[href="#/iteration"]');
+  await page.waitForSelector('.data-status');
+  assert.match(await page.textContent('.data-status'), /No data yet/);
   assertQuiet(watch);
   await page.close();
 });

@@ -4,7 +4,8 @@
 //! path keeps the series on the main thread.
 //!
 //! Also keeps the pasted text in localStorage under its own key, when it is
-//! small enough, so the data survives a reload.
+//! small enough, so the data survives a reload, and any input for the rest
+//! of the tab's life, so it survives leaving the page.
 
 use crate::diag::Diagnostic;
 use crate::ingest::{self, IngestOptions};
@@ -326,6 +327,39 @@ impl Engine {
             Route::Nowhere => self.reports[slot].set(None),
         }
     }
+}
+
+/// The last input of this tab, whatever its size: localStorage keeps only
+/// small inputs across a reload, but a large paste must not be lost when
+/// the user looks at another page and comes back.
+pub struct SessionInput {
+    pub text: js_sys::JsString,
+    pub source: String,
+    pub latency_threshold_ms: String,
+}
+
+thread_local! {
+    static SESSION_INPUT: std::cell::RefCell<Option<SessionInput>> = const { std::cell::RefCell::new(None) };
+}
+
+pub fn remember(input: SessionInput) {
+    SESSION_INPUT.with(|s| *s.borrow_mut() = Some(input));
+}
+
+/// What this tab last loaded, if the page was left since.
+pub fn recall() -> Option<SessionInput> {
+    SESSION_INPUT.with(|s| {
+        s.borrow().as_ref().map(|i| SessionInput {
+            text: i.text.clone(),
+            source: i.source.clone(),
+            latency_threshold_ms: i.latency_threshold_ms.clone(),
+        })
+    })
+}
+
+/// After a cancel: coming back to the page must not start the parse again.
+pub fn forget() {
+    SESSION_INPUT.with(|s| *s.borrow_mut() = None);
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -370,12 +370,13 @@ fn Figure(d: Drawn, x_range: Memo<Option<(i64, i64)>>) -> impl IntoView {
                 })).flatten()}
             </div>
             <figcaption>
+                // Names start with the visible words, so "click Save SVG" works for voice control.
                 <span>{title.clone()}</span>
-                <button aria-label=format!("Save \"{title}\" as SVG")
+                <button aria-label=format!("Save SVG: {title}")
                     on:click=move |_| download_text(&format!("{file}.svg"), &standalone_svg(&svg_for_save), "image/svg+xml")>
                     "Save SVG"
                 </button>
-                <button aria-label=format!("Save \"{title}\" as PNG")
+                <button aria-label=format!("Save PNG: {title}")
                     on:click=move |_| save_png(&format!("{file_png}.png"), &standalone_svg(&svg_for_png))>
                     "Save PNG"
                 </button>

@@ -195,7 +195,13 @@ pub fn Compare() -> impl IntoView {
     let draft = RwSignal::new(Variant::default());
     let error = Memo::new(move |_| it.slo.get().and_then(|a| draft.get().apply(&a).err()));
     let open = move || it.variant.with(|v| v.is_some());
-    let submit = move |_| it.variant.set(Some(draft.get_untracked()));
+    // An invalid draft B is not replayed: the error says why, and any
+    // comparison already shown stays as it was.
+    let submit = move |_| {
+        if error.get_untracked().is_none() {
+            it.variant.set(Some(draft.get_untracked()));
+        }
+    };
 
     let field = move |id: &'static str,
                       label: &'static str,
@@ -259,10 +265,11 @@ pub fn Compare() -> impl IntoView {
                 <button id="compare-run" class="primary" on:click=submit>"Compare"</button>
                 {move || open().then(|| view! { <button on:click=move |_| it.variant.set(None)>"Close the comparison"</button> })}
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" id="compare-error" role="alert">{e}</p> })}
             {move || {
                 let (Some(ra), Some(rb), Some(a), Some(b)) = (it.engine.reports[0].get(), it.engine.reports[1].get(), it.slo.get(), it.slo_b.get()) else {
-                    return open().then(|| view! { <p class="hint">"Replaying draft B..."</p> }.into_any());
+                    let replaying = open() && it.slo_b.with(|b| b.is_some());
+                    return replaying.then(|| view! { <p class="hint">"Replaying draft B..."</p> }.into_any());
                 };
                 let fa = figures(&ra, &a);
                 let fb = figures(&rb, &b);

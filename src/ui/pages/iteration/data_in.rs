@@ -43,9 +43,14 @@ impl Input {
             return;
         };
         let ms = self.threshold_ms.get_untracked();
+        let source = self.source.get_untracked();
         it.engine.parse(&text, threshold_seconds(&ms));
-        self.kept_note
-            .set(backend::keep(&self.source.get_untracked(), &text, &ms));
+        self.kept_note.set(backend::keep(&source, &text, &ms));
+        backend::remember(backend::SessionInput {
+            text,
+            source,
+            latency_threshold_ms: ms,
+        });
     }
 }
 
@@ -81,10 +86,13 @@ pub fn DataIn() -> impl IntoView {
         input.run(&it);
     };
 
-    // Restore what was pasted before the reload.
+    // Restore what was loaded before the page was left, or before the reload.
     Effect::new(move |prev: Option<()>| {
         if prev.is_none() && area.get().is_some() {
-            if let Some(kept) = backend::load_kept() {
+            if let Some(last) = backend::recall() {
+                input.threshold_ms.set(last.latency_threshold_ms);
+                load(last.text, last.source);
+            } else if let Some(kept) = backend::load_kept() {
                 input.threshold_ms.set(kept.latency_threshold_ms.clone());
                 load(js_sys::JsString::from(kept.text.as_str()), kept.source);
             }
@@ -212,6 +220,8 @@ pub fn DataIn() -> impl IntoView {
                     </label>
                     <textarea id="data-text" class="code" node_ref=area rows="12" spellcheck="false"
                         placeholder="timestamp,good,total\n2026-10-05T00:05:00Z,2991,2992\n..."
+                        aria-invalid=move || matches!(it.engine.parse.get(), ParseState::Failed(_)).then_some("true")
+                        aria-describedby=move || matches!(it.engine.parse.get(), ParseState::Failed(_)).then_some("parse-errors")
                         on:input=on_input></textarea>
                     {move || input.hidden_note.get().map(|n| view! { <p class="hint">{n}</p> })}
                     <div class="row">
@@ -267,7 +277,7 @@ fn Status(
                         <label for="parse-progress">"Reading and replaying the data in the background "</label>
                         <progress id="parse-progress" max="1" value=progress.to_string()></progress>
                         <span>{format!(" {:.0}% ", progress * 100.0)}</span>
-                        <button id="cancel-parse" on:click=move |_| it.engine.cancel()>"Cancel"</button>
+                        <button id="cancel-parse" on:click=move |_| { backend::forget(); it.engine.cancel(); }>"Cancel"</button>
                     </div>
                 }.into_any(),
                 ParseState::Cancelled => view! { <p class="warning" role="status">"Cancelled. The data was not read; load it again when ready."</p> }.into_any(),
@@ -299,7 +309,7 @@ fn Errors(
     let shown: Vec<Diagnostic> = diags.iter().take(20).cloned().collect();
     let more = diags.len().saturating_sub(shown.len());
     view! {
-        <div class="parse-errors" role="alert">
+        <div class="parse-errors" id="parse-errors" role="alert">
             <h3>"The data could not be read"</h3>
             <ul>
                 {shown.into_iter().map(|d| {

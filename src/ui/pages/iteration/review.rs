@@ -43,12 +43,16 @@ pub fn Review(data: Arc<DataSummary>) -> impl IntoView {
                     };
                     let note = move || ws.project.with(|p| p.review_notes.get(id).cloned().unwrap_or_default());
                     let field = format!("review-{id}");
+                    // Six fields labelled "Notes" alone read the same to a screen
+                    // reader: each one's name carries its question.
+                    let (q_id, label_id, fig_id) = (format!("{field}-q"), format!("{field}-label"), format!("{field}-figure"));
                     view! {
                         <li>
-                            <h3>{*q}</h3>
-                            <p class="figure">{figure}</p>
-                            <label for=field.clone()>"Notes"</label>
+                            <h3 id=q_id.clone()>{*q}</h3>
+                            <p class="figure" id=fig_id.clone()>{figure}</p>
+                            <label for=field.clone() id=label_id.clone()>"Notes"</label>
                             <textarea id=field rows="2" prop:value=note
+                                aria-labelledby=format!("{label_id} {q_id}") aria-describedby=fig_id
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     ws.update(|p| {

@@ -90,12 +90,26 @@ pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
             ));
         }
     }
+    // The recalibration needs whole windows; with less history it can only
+    // look at the data as a whole, and the sentence must say so.
+    let covered = match (data.start, data.end) {
+        (Some(a), Some(b)) => b.saturating_sub(a).saturating_add(data.step.max(0)),
+        _ => 0,
+    };
+    let window = slo.window.nominal();
+    let whole_window = u64::try_from(covered).unwrap_or(0) >= window.seconds();
     match r.recalibrated {
-        Some(t) => out.push(format!(
+        Some(t) if whole_window => out.push(format!(
             "The history supports a target of {}: the highest met in {:.0}% of its {} windows.",
             format::ratio(t),
             super::RECALIBRATE_SHARE * 100.0,
-            slo.window.nominal()
+            window
+        )),
+        Some(t) => out.push(format!(
+            "The data covers {}, less than one {window} window, so the suggested target of {} is what the \
+             whole history met, not a share of full windows: load a longer history before relying on it.",
+            format::duration(covered),
+            format::ratio(t),
         )),
         None => out.push("The history has too few events to suggest a target.".into()),
     }
@@ -193,12 +207,41 @@ pub fn PolicyOnData() -> impl IntoView {
         let total = (r.x_range.1 - r.x_range.0).max(1);
         let exhausted_secs: i64 = r.exhausted.iter().map(|(a, b)| (b - a).max(0)).sum();
         let left_share = 1.0 - exhausted_secs as f64 / total as f64;
+        // The replay counts a rolling window's budget on the events it holds,
+        // so before the data fills one window an early bad interval weighs
+        // more than it would later: say so when a rule fired in that stretch.
+        let filling = it.slo.with(|s| match s.as_ref().map(|s| &s.window) {
+            Some(crate::model::Window::Rolling { span }) => {
+                let until = r
+                    .x_range
+                    .0
+                    .saturating_add(i64::try_from(span.seconds()).unwrap_or(i64::MAX));
+                let early = r.crossings.iter().any(|c| c.below > 0.0 && c.at < until)
+                    || r.incidents.iter().any(|i| i.start < until);
+                let stretch = if until > r.x_range.1 {
+                    format!("The data is shorter than one {span} window")
+                } else {
+                    format!(
+                        "Until the data fills one {span} window (up to {})",
+                        format::when(until)
+                    )
+                };
+                early.then(|| {
+                    format!(
+                        "{stretch}: the budget is counted on the events seen so far, \
+                     so an early bad interval weighs more than it would in a full window."
+                    )
+                })
+            }
+            _ => None,
+        });
         Some(view! {
             <section class="policy-on-data" aria-labelledby="policy-h">
                 <h2 id="policy-h">"4. The error budget policy on this history"</h2>
                 <p class="hint">"The "<Term id="error-budget-policy" text="error budget policy"/>"'s rules on the replayed history. \
                     The budget is one signal for planning, not a freeze rule. Edit the policy on the "
                     <a href="#/implementation">"Implementation"</a>" page."</p>
+                {filling.map(|f| view! { <p class="hint" id="policy-filling">{f}</p> })}
                 <ul class="policy-rules">
                     <li>
                         <strong>"Budget left: releases go on. "</strong>
