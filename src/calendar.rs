@@ -223,4 +223,29 @@ mod tests {
         assert!(period_start(i64::MAX, CalendarUnit::Week, "UTC").is_err());
         assert!(next_period_start(i64::MIN, CalendarUnit::Quarter, "Europe/Berlin").is_err());
     }
+
+    proptest::proptest! {
+        /// Any instant from 1970 to 2100, in zones with and without DST,
+        /// east and west of UTC, and one that skips midnight (Santiago
+        /// moves its clocks at 24:00): the period holds it, and starting
+        /// again from the period's start finds the same period.
+        #[test]
+        fn every_instant_lies_in_the_period_it_is_given(
+            t in 0i64..4_102_444_800,
+            unit in proptest::sample::select(vec![CalendarUnit::Week, CalendarUnit::Month, CalendarUnit::Quarter]),
+            tz in proptest::sample::select(vec!["UTC", "Europe/Berlin", "America/New_York", "America/Santiago", "Asia/Kolkata", "Australia/Lord_Howe"]),
+        ) {
+            let zone = Zone::parse(tz).unwrap();
+            let (start, next) = zone.period_bounds(t, unit).unwrap();
+            proptest::prop_assert!(start <= t && t < next, "{start} <= {t} < {next}");
+            proptest::prop_assert_eq!(zone.period_bounds(start, unit).unwrap(), (start, next));
+            let days = (next - start) as f64 / D as f64;
+            let (lo, hi) = match unit {
+                CalendarUnit::Week => (6.9, 7.1),
+                CalendarUnit::Month => (27.9, 31.1),
+                CalendarUnit::Quarter => (89.9, 92.1),
+            };
+            proptest::prop_assert!(days > lo && days < hi, "{days} days");
+        }
+    }
 }
