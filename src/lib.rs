@@ -6,6 +6,7 @@
 
 pub mod alerting;
 pub mod budget;
+pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod catalog;

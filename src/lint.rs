@@ -18,8 +18,8 @@
 use crate::alerting::AlertRule;
 use crate::diag::Level;
 use crate::model::{
-    BudgetingMethod, Commitment, Enforcement, Person, Project, Raci, Sli, Slo, RACI_PERSONAS,
-    RACI_STEPS,
+    BudgetingMethod, Commitment, Enforcement, Person, Project, Raci, Sli, Slo, Window,
+    RACI_PERSONAS, RACI_STEPS,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -180,6 +180,23 @@ fn slo_findings(project: &Project, slo: &Slo, facts: &SloFacts, out: &mut Vec<Fi
                 window.human(),
             ),
         ));
+    }
+    if let Window::Calendar { time_zone, .. } = &slo.window {
+        if crate::calendar::Zone::parse(time_zone).is_err() {
+            out.push(Finding::new(
+                format!("time-zone-unknown:{id}"),
+                Some(id),
+                Level::Error,
+                "Unknown time zone",
+                format!(
+                    "{} resets its budget at each calendar period in \"{}\", which is not a time zone name we know. \
+                     Use a name from the IANA time zone database, such as Europe/Berlin, America/New_York or UTC; \
+                     until then the replay counts periods in UTC.",
+                    name(slo),
+                    time_zone.trim(),
+                ),
+            ));
+        }
     }
     if valid_target {
         slice_budget(slo, out);
@@ -1192,6 +1209,27 @@ mod tests {
             time_zone: "UTC".into(),
         };
         assert_eq!(slo_ids(&p, &LintContext::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_unknown_calendar_time_zone_is_an_error_naming_it() {
+        let mut p = shop();
+        p.slos[0].window = Window::Calendar {
+            unit: CalendarUnit::Month,
+            time_zone: "Not/AZone".into(),
+        };
+        let f = lint_project(&p, &LintContext::default());
+        let finding = find(&f, "time-zone-unknown:checkout");
+        assert_eq!(finding.level, Level::Error);
+        assert!(finding.explanation.contains("\"Not/AZone\""));
+        for known in ["Europe/Berlin", "UTC", "Etc/UTC"] {
+            p.slos[0].window = Window::Calendar {
+                unit: CalendarUnit::Month,
+                time_zone: known.into(),
+            };
+            let ids = slo_ids(&p, &LintContext::default());
+            assert!(!ids.iter().any(|i| i.starts_with("time-zone-unknown")), "{known}: {ids:?}");
+        }
     }
 
     #[test]

@@ -202,20 +202,80 @@ fn a_calendar_month_starts_again_with_a_full_budget() {
     assert!((sim.points.budget_remaining[first_feb - 1] - (1.0 - 10_000.0 / 1008.0)).abs() < 1e-9);
 }
 
-#[test]
-fn a_calendar_window_in_another_time_zone_is_replayed_in_utc_and_says_so() {
-    let slo = Slo {
+/// 2026-03-01T00:00Z.
+const MAR_1_2026_UTC: i64 = 1_772_323_200;
+
+fn calendar_slo(unit: CalendarUnit, tz: &str) -> Slo {
+    Slo {
+        target: Target(0.999),
         window: Window::Calendar {
-            unit: CalendarUnit::Week,
-            time_zone: "Europe/Paris".into(),
+            unit,
+            time_zone: tz.into(),
         },
         ..Slo::default()
-    };
-    let sim = run(&minutes(0, 1, 0, 0, 0.0), &slo);
+    }
+}
+
+/// Budget remaining at the row stamped `t`.
+fn budget_at(sim: &Simulation, t: i64) -> f64 {
+    let i = sim.points.t.iter().position(|&x| x == t).unwrap();
+    sim.points.budget_remaining[i]
+}
+
+#[test]
+fn a_berlin_month_resets_at_local_midnight_which_is_23_00_utc() {
+    // 2026-03-01T00:00+01:00 = 2026-02-28T23:00Z.
+    let march_berlin = MAR_1_2026_UTC - 3600;
+    // Three days from 2026-02-27T00:00Z, a 10-minute outage at noon on the 27th.
+    let series = minutes(MAR_1_2026_UTC - 2 * DAY, 3, DAY / 2, 10, 1.0);
+    let berlin = run(&series, &calendar_slo(CalendarUnit::Month, "Europe/Berlin"));
+    assert!(
+        !berlin.warnings.iter().any(|w| w.message.contains("time zone")),
+        "{:?}",
+        berlin.warnings
+    );
+    // The row ending at 23:00Z closes February; the next one opens March.
+    assert!(budget_at(&berlin, march_berlin) < 0.0);
+    assert_eq!(budget_at(&berlin, march_berlin + MIN), 1.0);
+    // In UTC the same row is still February.
+    let utc = run(&series, &calendar_slo(CalendarUnit::Month, "UTC"));
+    assert!(budget_at(&utc, march_berlin + MIN) < 0.0);
+    assert_eq!(budget_at(&utc, MAR_1_2026_UTC + MIN), 1.0);
+}
+
+#[test]
+fn a_berlin_week_after_the_spring_change_starts_at_22_00_utc() {
+    // Clocks go forward on Sunday 2026-03-29; the next week starts Monday
+    // 2026-03-30T00:00+02:00 = 2026-03-29T22:00Z, not at 23:00Z (+01:00).
+    let monday = MAR_1_2026_UTC + 29 * DAY - 2 * 3600;
+    // From Saturday 2026-03-28T00:00Z, an outage at noon on Saturday.
+    let series = minutes(MAR_1_2026_UTC + 27 * DAY, 3, DAY / 2, 10, 1.0);
+    let sim = run(&series, &calendar_slo(CalendarUnit::Week, "Europe/Berlin"));
+    assert!(budget_at(&sim, monday) < 0.0);
+    assert_eq!(budget_at(&sim, monday + MIN), 1.0);
+}
+
+#[test]
+fn a_new_york_quarter_resets_at_midnight_eastern_daylight_time() {
+    // 2026-07-01T00:00-04:00 = 2026-07-01T04:00Z (March 31, April 30,
+    // May 31 and June 30 days after 2026-03-01).
+    let q3 = MAR_1_2026_UTC + (31 + 30 + 31 + 30) * DAY + 4 * 3600;
+    // From 2026-06-30T04:00Z, an outage six hours in.
+    let series = minutes(q3 - DAY, 2, 6 * 3600, 10, 1.0);
+    let sim = run(&series, &calendar_slo(CalendarUnit::Quarter, "America/New_York"));
+    // UTC midnight is still June 30 in New York.
+    assert!(budget_at(&sim, q3 - 4 * 3600 + MIN) < 0.0);
+    assert!(budget_at(&sim, q3) < 0.0);
+    assert_eq!(budget_at(&sim, q3 + MIN), 1.0);
+}
+
+#[test]
+fn an_unknown_time_zone_is_replayed_in_utc_and_says_so() {
+    let sim = run(&minutes(0, 1, 0, 0, 0.0), &calendar_slo(CalendarUnit::Week, "Not/AZone"));
     assert!(sim
         .warnings
         .iter()
-        .any(|w| w.message.contains("Europe/Paris")));
+        .any(|w| w.message.contains("unknown time zone \"Not/AZone\"") && w.message.contains("UTC")));
 }
 
 /// One hour of minute rows, 5-minute slices: slice (600, 900] fully down, and

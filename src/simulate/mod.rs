@@ -25,8 +25,8 @@
 //! - Compliance and budget are counted in the budgeting method's unit: events
 //!   (occurrences), or slices that complete at their last row (time slices).
 //!   The budget is the allowed share of the units seen in the window so far.
-//! - Calendar windows reset at each period start in UTC; another time zone is
-//!   reported as a warning, not applied.
+//! - Calendar windows reset at each period start in the SLO's time zone (DST
+//!   included); an unknown zone is reported as a warning and UTC is used.
 
 mod calendar;
 mod window;
@@ -204,17 +204,17 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
     let calendar = match &slo.window {
         Window::Rolling { .. } => None,
         Window::Calendar { unit, time_zone } => {
-            let tz = time_zone.trim();
-            if !(tz.is_empty() || tz.eq_ignore_ascii_case("utc") || tz == "Etc/UTC" || tz == "Z") {
+            let zone = crate::calendar::Zone::parse(time_zone).unwrap_or_else(|e| {
                 warnings.push(Diagnostic::warning(
                     0,
-                    format!("calendar periods are replayed in UTC; the time zone \"{tz}\" is not applied"),
+                    format!("{e}; calendar periods are replayed in UTC"),
                 ));
-            }
-            Some(*unit)
+                crate::calendar::Zone::utc()
+            });
+            Some((*unit, zone))
         }
     };
-    let starts = calendar.map(|unit| period_starts(&rows.t, unit));
+    let starts = calendar.as_ref().map(|(unit, zone)| period_starts(&rows.t, *unit, zone));
     let lower = |i: usize| match &starts {
         Some(s) => s[i],
         None => rows.t[i].saturating_sub(window_len),
@@ -489,13 +489,13 @@ fn typical_step(t: &[i64]) -> i64 {
 }
 
 /// Start of the calendar period (the SLO window's exclusive lower bound) at each row.
-fn period_starts(t: &[i64], unit: CalendarUnit) -> Vec<i64> {
+fn period_starts(t: &[i64], unit: CalendarUnit, zone: &crate::calendar::Zone) -> Vec<i64> {
     let mut out = Vec::with_capacity(t.len());
     let (mut start, mut next) = (i64::MIN, i64::MIN);
     for &ti in t {
         // Recompute only when a row leaves the current period.
         if ti.saturating_sub(1) >= next || ti.saturating_sub(1) < start {
-            (start, next) = calendar::period_bounds(ti, unit);
+            (start, next) = calendar::period_bounds(ti, unit, zone);
         }
         out.push(start);
     }

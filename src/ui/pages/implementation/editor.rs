@@ -98,6 +98,22 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
     let text = move |f: fn(&crate::model::Slo) -> String| move || slo.with(f);
     let kind = Memo::new(move |_| slo.with(|s| sli_kind(&s.sli)));
     let window_kind = Memo::new(move |_| slo.with(|s| matches!(s.window, Window::Calendar { .. })));
+    // The typed zone is kept as typed (the linter flags it too); the field says what is wrong with it.
+    let tz_error = Memo::new(move |_| slo.with(|s| match &s.window {
+        Window::Calendar { time_zone, .. } => crate::calendar::Zone::parse(time_zone).err(),
+        Window::Rolling { .. } => None,
+    }));
+    // Budget figures use the nominal 7/30/90 days; say how long the period under way really is.
+    let period_note = move || slo.with(|s| match &s.window {
+        Window::Calendar { unit, time_zone } => {
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let word = match unit { CalendarUnit::Week => "week", CalendarUnit::Month => "month", CalendarUnit::Quarter => "quarter" };
+            crate::calendar::period_length(now, *unit, time_zone)
+                .map(|len| format!("This {word} has {}; budget figures use {}.", len.human(), unit.nominal().human()))
+                .unwrap_or_default()
+        }
+        Window::Rolling { .. } => String::new(),
+    });
     let budgeting = Memo::new(move |_| slo.with(|s| match s.budgeting {
         BudgetingMethod::Occurrences => "occurrences",
         BudgetingMethod::Timeslices { .. } => "timeslices",
@@ -200,7 +216,13 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                             <div class="field"><label for="window-tz">"Time zone (IANA name)"</label>
                                 <input id="window-tz" type="text" placeholder="Europe/Paris"
                                     prop:value=move || slo.with(|s| match &s.window { Window::Calendar { time_zone, .. } => time_zone.clone(), _ => String::new() })
-                                    on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Window::Calendar { time_zone, .. } = &mut s.window { *time_zone = v; }); }/></div>
+                                    aria-invalid=move || tz_error.with(Option::is_some).to_string()
+                                    aria-describedby=move || if tz_error.with(Option::is_some) { "window-tz-error" } else { "window-tz-length" }
+                                    on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Window::Calendar { time_zone, .. } = &mut s.window { *time_zone = v; }); }/>
+                                {move || match tz_error.get() {
+                                    Some(e) => view! { <span class="error" id="window-tz-error" role="alert">{e}</span> }.into_any(),
+                                    None => view! { <small class="hint" id="window-tz-length">{period_note}</small> }.into_any(),
+                                }}</div>
                         }.into_any()
                     } else {
                         view! {
