@@ -4,18 +4,12 @@
 // undo, presenter mode, share links, print and axe on the filled pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, seriousA11yViolations, screenshot } from './harness.mjs';
+import { serveDist, launch, openApp, seriousA11yViolations, screenshot, assertQuiet } from './harness.mjs';
 
 let server;
 let context;
 before(async () => { server = await serveDist(); context = await launch(); });
 after(async () => { await context?.close(); await server?.close(); });
-
-function assertQuiet(watch) {
-  assert.deepEqual(watch.pageErrors, [], 'no uncaught error or Wasm panic');
-  assert.deepEqual(watch.consoleErrors, [], 'no console error');
-  assert.deepEqual(watch.foreignRequests, [], 'no request leaves the origin');
-}
 
 async function go(page, route) {
   await page.evaluate((r) => { location.hash = r; }, route);

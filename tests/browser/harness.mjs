@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -96,4 +97,11 @@ export async function seriousA11yViolations(page) {
 export async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** What every page must stay: no uncaught error or Wasm panic, no console error, no request off the origin. */
+export function assertQuiet(watch) {
+  assert.deepEqual(watch.pageErrors, [], 'no uncaught error or Wasm panic');
+  assert.deepEqual(watch.consoleErrors, [], 'no console error');
+  assert.deepEqual(watch.foreignRequests, [], 'no request leaves the origin');
 }

@@ -5,7 +5,7 @@
 // with a progress bar and a cancel button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, seriousA11yViolations, screenshot } from './harness.mjs';
+import { serveDist, launch, openApp, seriousA11yViolations, screenshot, assertQuiet } from './harness.mjs';
 
 let server;
 let context;
@@ -13,12 +13,6 @@ before(async () => { server = await serveDist(); context = await launch(); });
 after(async () => { await context?.close(); await server?.close(); });
 
 const SAMPLES = ['steady', 'slow-burn', 'outage', 'low-traffic', 'latency-regression'];
-
-function assertQuiet(watch) {
-  assert.deepEqual(watch.pageErrors, [], 'no uncaught error or Wasm panic');
-  assert.deepEqual(watch.consoleErrors, [], 'no console error');
-  assert.deepEqual(watch.foreignRequests, [], 'no request leaves the origin');
-}
 
 /** A fresh page on #/iteration with one default SLO. */
 async function freshIteration() {

@@ -4,7 +4,7 @@
 // error, no panic, no request outside its own origin, no serious a11y issue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, seriousA11yViolations, screenshot } from './harness.mjs';
+import { serveDist, launch, openApp, seriousA11yViolations, screenshot, assertQuiet } from './harness.mjs';
 
 const ROUTES = [
   ['#/start', 'Start'],
@@ -19,12 +19,6 @@ let server;
 let context;
 before(async () => { server = await serveDist(); context = await launch(); });
 after(async () => { await context?.close(); await server?.close(); });
-
-function assertQuiet(watch) {
-  assert.deepEqual(watch.pageErrors, [], 'no uncaught error or Wasm panic');
-  assert.deepEqual(watch.consoleErrors, [], 'no console error');
-  assert.deepEqual(watch.foreignRequests, [], 'no request leaves the origin');
-}
 
 test('the app loads with its name, title, favicon and a strict CSP', async () => {
   const { page, watch } = await openApp(context, server.url);
