@@ -19,6 +19,9 @@ pub struct Workspace {
     pub storage_error: RwSignal<Option<String>>,
     /// Why the last autosave failed, if it did.
     pub save_error: RwSignal<Option<String>>,
+    /// SLI measured when data was replayed on the Iteration page this session, per SLO id:
+    /// the linter's "history does not support the target" check reads it on every page.
+    pub history_sli: RwSignal<std::collections::BTreeMap<String, f64>>,
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -54,7 +57,12 @@ impl Workspace {
                 Project::default()
             }
         };
-        Workspace { project: RwSignal::new(project), storage_error, save_error: RwSignal::new(None) }
+        Workspace {
+            project: RwSignal::new(project),
+            storage_error,
+            save_error: RwSignal::new(None),
+            history_sli: RwSignal::new(Default::default()),
+        }
     }
 
     pub fn update(&self, f: impl FnOnce(&mut Project)) {

@@ -326,3 +326,18 @@ test('the iteration page with data has no serious accessibility violation', asyn
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
+
+test('a replayed history below a committed target shows up in the pitfall findings of the other pages', async () => {
+  const { page, watch } = await freshIteration();
+  await page.click('#sample-outage');
+  await chartsShown(page);
+  await page.evaluate(() => { location.hash = '#/implementation'; });
+  await page.waitForSelector('[data-testid="slo-findings"]');
+  assert.match(await page.textContent('[data-testid="slo-findings"]'), /The history does not support this committed target/);
+  assert.match(await page.textContent('[data-testid="slo-findings"]'), /reached 99\.86/);
+  await page.evaluate(() => { location.hash = '#/research'; });
+  await page.waitForSelector('[data-testid="research-findings"]');
+  assert.match(await page.textContent('[data-testid="research-findings"]'), /The history does not support this committed target/);
+  assertQuiet(watch);
+  await page.close();
+});

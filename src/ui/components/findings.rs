@@ -27,7 +27,14 @@ pub fn Findings(
 ) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let findings = Memo::new(move |_| {
-        let ctx = context.map(|c| c.get()).unwrap_or_default();
+        let mut ctx = context.map(|c| c.get()).unwrap_or_default();
+        // What the Iteration page measured, unless the caller knows better.
+        ws.history_sli.with(|h| {
+            for (id, sli) in h {
+                let facts = ctx.slos.entry(id.clone()).or_default();
+                facts.history_sli = facts.history_sli.or(Some(*sli));
+            }
+        });
         let only = slo_id.map(|s| s.get());
         ws.project.with(|p| {
             lint::lint_project(p, &ctx)

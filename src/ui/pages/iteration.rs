@@ -101,6 +101,16 @@ pub fn IterationPage() -> impl IntoView {
             engine.analyse(0, request(slo.get()));
         }
     });
+    // The measured SLI feeds the pitfall linter on every page.
+    Effect::new(move |_| {
+        if let (Some(report), Some(s)) = (engine.reports[0].get(), slo.get_untracked()) {
+            if report.sli.is_finite() {
+                ws.history_sli.update(|h| {
+                    h.insert(s.id, report.sli);
+                });
+            }
+        }
+    });
     Effect::new(move |_| {
         if matches!(engine.parse.get(), ParseState::Done(_)) {
             engine.analyse(1, request(slo_b.get()));
