@@ -25,6 +25,22 @@ impl EventSeries {
         self.good.push(good);
         self.total.push(total);
     }
+    /// Which promise of a parsed series does not hold, if any: times strictly
+    /// increase, the three columns have one length, and 0 <= good <= total,
+    /// all finite. Parsers guarantee these; fuzzers and tests check them here.
+    pub fn broken_promise(&self) -> Option<&'static str> {
+        if self.good.len() != self.t.len() || self.total.len() != self.t.len() {
+            return Some("columns differ in length");
+        }
+        if !self.t.windows(2).all(|w| w[0] < w[1]) {
+            return Some("times do not strictly increase");
+        }
+        if !self.good.iter().zip(&self.total).all(|(g, n)| 0.0 <= *g && g <= n && n.is_finite()) {
+            return Some("good is not between 0 and total");
+        }
+        None
+    }
+
     /// Typical spacing between rows (median step, seconds), 60 when unknown.
     pub fn step(&self) -> i64 {
         if self.t.len() < 2 {
@@ -36,5 +52,27 @@ impl EventSeries {
         }
         let mid = d.len() / 2;
         *d.select_nth_unstable(mid).1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_series_names_the_promise_it_breaks() {
+        let mut s = EventSeries::default();
+        s.push(60, 9.0, 10.0);
+        s.push(120, 10.0, 10.0);
+        assert_eq!(s.broken_promise(), None);
+        let mut late = s.clone();
+        late.push(120, 1.0, 1.0);
+        assert_eq!(late.broken_promise(), Some("times do not strictly increase"));
+        let mut over = s.clone();
+        over.push(180, 11.0, 10.0);
+        assert_eq!(over.broken_promise(), Some("good is not between 0 and total"));
+        let mut short = s;
+        short.good.pop();
+        assert_eq!(short.broken_promise(), Some("columns differ in length"));
     }
 }
