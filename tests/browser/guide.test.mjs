@@ -65,11 +65,12 @@ test('the glossary opens from a term, from the button and with "?", and closes w
   await page.click('.lead button.term:has-text("error budget")');
   await page.waitForSelector('#glossary-panel');
   assert.match(await page.textContent('.glossary-entry.selected'), /43 minutes 12 seconds/);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'glossary-error-budget');
+  // Focus moves in the next animation frame: wait for it rather than race it.
+  await page.waitForFunction(() => document.activeElement.id === 'glossary-error-budget', null, { timeout: 5000 });
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#glossary-panel').count(), 0);
   // Focus goes back to the term that opened it, not to the top of the page.
-  assert.equal(await page.evaluate(() => document.activeElement.matches('.lead button.term') && document.activeElement.textContent), 'error budget');
+  await page.waitForFunction(() => document.activeElement.matches('.lead button.term') && document.activeElement.textContent === 'error budget', null, { timeout: 5000 });
   // Column headings of the alert table are terms too.
   await page.click('table.alerts th button.term:has-text("Reset time")');
   assert.match(await page.textContent('.glossary-entry.selected'), /Reset time/);
@@ -86,7 +87,8 @@ test('the glossary opens from a term, from the button and with "?", and closes w
   const terms = await page.locator('.glossary-panel dt').allTextContents();
   assert.ok(terms.includes('Burn rate'), terms.join(', '));
   await page.click('.glossary-panel button.close');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'opened by "?" from the page: focus goes back there');
+  // Opened by "?" from the page: focus goes back there.
+  await page.waitForFunction(() => document.activeElement.id === 'main', null, { timeout: 5000 });
   // Every SLI category of the menu opens its definition, "Quality" included.
   await page.click('button:has-text("Add a service")');
   await page.click('button:has-text("Add a journey")');
