@@ -3,6 +3,8 @@
 use super::downsample::{finite_runs, min_max_per_column};
 use super::style::{Inks, Pen, FOREGROUND};
 use super::{format_time, Marker, Sweep, TimeChart, Timeline, PLOT_LEFT, PLOT_RIGHT};
+use plotters::coord::combinators::WithKeyPoints;
+use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -152,6 +154,25 @@ fn draw_marker(root: &Area, (x, y): (i32, i32), marker: Marker, c: RGBColor) -> 
 }
 
 /// A time series chart; see [`TimeChart`].
+type TimePlot<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<WithKeyPoints<RangedCoordi64>, RangedCoordf64>>;
+
+/// The plot area of every chart with a time axis: the same margins, label
+/// areas and time ticks, so charts stacked on a page line up.
+fn time_plot<'a, 'b>(
+    body: &'a Area<'b>,
+    (x0, x1): (i64, i64),
+    y: std::ops::Range<f64>,
+) -> Result<TimePlot<'a, 'b>, String> {
+    ChartBuilder::on(body)
+        .margin_right(PLOT_RIGHT)
+        .margin_top(4)
+        .x_label_area_size(X_LABELS)
+        .y_label_area_size(PLOT_LEFT)
+        .build_cartesian_2d((x0..x1).with_key_points(time_ticks((x0, x1), 8)), y)
+        .map_err(err)
+}
+
 pub fn time_chart(c: &TimeChart) -> Result<String, String> {
     let mut inks = Inks::default();
     let mut buf = String::new();
@@ -169,13 +190,7 @@ pub fn time_chart(c: &TimeChart) -> Result<String, String> {
             .collect();
         let head = draw_head(&root, &c.title, &entries, &mut inks)?;
         let (_, body) = root.split_vertically(head);
-        let mut chart = ChartBuilder::on(&body)
-            .margin_right(PLOT_RIGHT)
-            .margin_top(4)
-            .x_label_area_size(X_LABELS)
-            .y_label_area_size(PLOT_LEFT)
-            .build_cartesian_2d((x0..x1).with_key_points(time_ticks((x0, x1), 8)), y0..y1)
-            .map_err(err)?;
+        let mut chart = time_plot(&body, (x0, x1), y0..y1)?;
         let fg = FOREGROUND.plotters();
         let range = x1 - x0;
         let fmt_x = move |x: &i64| format_time(*x, range);
@@ -257,13 +272,7 @@ pub fn timeline_chart(c: &Timeline) -> Result<String, String> {
         let entries: Vec<(&str, Pen)> = Vec::new();
         let head = draw_head(&root, &c.title, &entries, &mut inks)?;
         let (_, body) = root.split_vertically(head);
-        let mut chart = ChartBuilder::on(&body)
-            .margin_right(PLOT_RIGHT)
-            .margin_top(4)
-            .x_label_area_size(X_LABELS)
-            .y_label_area_size(PLOT_LEFT)
-            .build_cartesian_2d((x0..x1).with_key_points(time_ticks((x0, x1), 8)), 0.0..rows)
-            .map_err(err)?;
+        let mut chart = time_plot(&body, (x0, x1), 0.0..rows)?;
         let fg = FOREGROUND.plotters();
         let range = x1 - x0;
         let fmt_x = move |x: &i64| format_time(*x, range);
