@@ -18,7 +18,7 @@ ok() { echo "ok: $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 
 rm -rf "$OUT" && mkdir -p "$OUT"
-if cargo run --quiet --example export_fixture -- "$OUT" >"$OUT/files.txt" 2>"$OUT/export.log"; then
+if cargo run --quiet -p slo-engine --example export_fixture -- "$OUT" >"$OUT/files.txt" 2>"$OUT/export.log"; then
   ok "export_fixture wrote $(wc -l <"$OUT/files.txt") files to $OUT"
 else
   fail "export_fixture"

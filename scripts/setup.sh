@@ -51,8 +51,18 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+ensure_crates() {
+  # Every crate any later step needs, for every target (the host and wasm32)
+  # and the fuzz workspace, before the first build: later steps may then run
+  # offline, and nothing depends on what an earlier run left in the cache.
+  say "fetching crates (cargo fetch; fast when cached)"
+  (cd "$ROOT" && cargo fetch --quiet)
+  (cd "$ROOT/fuzz" && cargo fetch --quiet)
+}
+
 ensure_build_tools() {
   ensure_wasm_target
+  ensure_crates
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_opt

@@ -1,5 +1,4 @@
-//! One binary, two faces: in the browser it mounts the Leptos app; natively it
-//! is the `slo-workbench` command-line tool over the same engine.
+//! The page's entry point: mounts the Leptos app. Trunk builds it as `app`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -7,7 +6,10 @@ fn main() {
     slo_workbench::ui::mount();
 }
 
+/// Natively there is no page to mount; the command-line tool is the
+/// `slo-workbench` binary of the `slo-workbench-cli` crate.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(slo_workbench::cli::run(std::env::args().skip(1).collect()));
+    eprintln!("the SLO Workbench app runs in the browser (bash scripts/serve.sh); the CLI is `cargo run --release -p slo-workbench-cli`");
+    std::process::exit(2);
 }

@@ -9,9 +9,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use slo_workbench::ingest::{parse_with_progress, IngestOptions};
-    use slo_workbench::series::EventSeries;
-    use slo_workbench::worker::{report, sweep, DataSummary, FromWorker, ToWorker};
+    use slo_engine::ingest::{parse_with_progress, IngestOptions};
+    use slo_engine::series::EventSeries;
+    use slo_engine::worker::{report, sweep, DataSummary, FromWorker, ToWorker};
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
@@ -36,7 +36,7 @@ fn main() {
             let msg = match serde_json::from_str::<ToWorker>(&json) {
                 Ok(m) => m,
                 Err(e) => {
-                    let d = slo_workbench::diag::Diagnostic::error(
+                    let d = slo_engine::diag::Diagnostic::error(
                         0,
                         format!("the worker got an unreadable request ({e})"),
                     );

@@ -18,8 +18,14 @@ pub enum Route {
 }
 
 impl Route {
-    pub const NAV: [Route; 6] =
-        [Route::Start, Route::Language, Route::Research, Route::Implementation, Route::Iteration, Route::Share];
+    pub const NAV: [Route; 6] = [
+        Route::Start,
+        Route::Language,
+        Route::Research,
+        Route::Implementation,
+        Route::Iteration,
+        Route::Share,
+    ];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -83,13 +89,19 @@ pub fn use_hash_route() -> ReadSignal<Route> {
         if let Some(el) = document().get_element_by_id("main") {
             let opts = web_sys::FocusOptions::new();
             opts.set_prevent_scroll(true);
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus_with_options(&opts);
+            let _ = el
+                .unchecked_into::<web_sys::HtmlElement>()
+                .focus_with_options(&opts);
         }
     });
-    let _ = window().add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
+    let _ =
+        window().add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     on_change.forget();
-    document().set_title(&format!("{} · SLO Workbench", route.get_untracked().title()));
+    document().set_title(&format!(
+        "{} · SLO Workbench",
+        route.get_untracked().title()
+    ));
     route
 }
 

@@ -3,8 +3,8 @@
 //! (their own workspace stays one click away, with Undo) or to keep theirs.
 
 use super::store::Workspace;
-use crate::model::Project;
 use leptos::prelude::*;
+use slo_engine::model::Project;
 
 #[derive(Clone)]
 enum Offer {
@@ -15,12 +15,12 @@ enum Offer {
 #[component]
 pub fn SharedLinkBanner() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let offer = RwSignal::new(
-        super::route::share_payload().map(|p| match crate::share::decode(&p) {
+    let offer = RwSignal::new(super::route::share_payload().map(
+        |p| match slo_engine::share::decode(&p) {
             Ok(project) => Offer::Ready(project),
             Err(e) => Offer::Damaged(e),
-        }),
-    );
+        },
+    ));
     let previous: RwSignal<Option<Project>> = RwSignal::new(None);
 
     let leave_link = move || {

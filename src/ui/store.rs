@@ -4,8 +4,8 @@
 //! Storage can be missing or full (private modes, quotas, sandboxed frames):
 //! every access is fallible and the user is told, never a panic.
 
-use crate::model::Project;
 use leptos::prelude::*;
+use slo_engine::model::Project;
 
 /// Versioned key: a future format change writes a new key and imports the old one.
 pub const STORAGE_KEY: &str = "slo-workbench/project/v1";
@@ -35,16 +35,24 @@ impl Workspace {
     /// The saved project, or a fresh one when there is none or it cannot be read.
     pub fn load() -> Workspace {
         let storage_error = RwSignal::new(None);
-        let project = match local_storage().and_then(|s| s.get_item(STORAGE_KEY).map_err(|_| "read failed".into())) {
+        let project = match local_storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).map_err(|_| "read failed".into()))
+        {
             // Through the import chain, so a workspace saved by an older version loads.
-            Ok(Some(text)) => match crate::import::project_from_json(&text).map_err(|d| d.message) {
+            Ok(Some(text)) => match slo_engine::import::project_from_json(&text)
+                .map_err(|d| d.message)
+            {
                 Ok(p) => p,
                 Err(e) => {
                     // Keep the unreadable text so autosave cannot destroy it.
                     let kept = local_storage()
                         .and_then(|s| s.set_item(UNREADABLE_KEY, &text).map_err(|_| String::new()))
                         .is_ok();
-                    let where_kept = if kept { format!(" It was kept under \"{UNREADABLE_KEY}\".") } else { String::new() };
+                    let where_kept = if kept {
+                        format!(" It was kept under \"{UNREADABLE_KEY}\".")
+                    } else {
+                        String::new()
+                    };
                     storage_error.set(Some(format!(
                         "The saved workspace could not be read ({e}); starting empty.{where_kept}"
                     )));
@@ -73,10 +81,12 @@ impl Workspace {
 /// Saves the project on every change.
 pub fn autosave(ws: Workspace) {
     Effect::new(move |_| {
-        let text = ws.project.with(|p| serde_json::to_string(p));
+        let text = ws.project.with(serde_json::to_string);
         let result = match text {
-            Ok(text) => local_storage()
-                .and_then(|s| s.set_item(STORAGE_KEY, &text).map_err(|_| "the storage quota is full".to_string())),
+            Ok(text) => local_storage().and_then(|s| {
+                s.set_item(STORAGE_KEY, &text)
+                    .map_err(|_| "the storage quota is full".to_string())
+            }),
             Err(e) => Err(e.to_string()),
         };
         match result {
@@ -85,7 +95,9 @@ pub fn autosave(ws: Workspace) {
                     ws.save_error.set(None);
                 }
             }
-            Err(e) => ws.save_error.set(Some(format!("Autosave failed: {e}. Export the project file to keep your work."))),
+            Err(e) => ws.save_error.set(Some(format!(
+                "Autosave failed: {e}. Export the project file to keep your work."
+            ))),
         }
     });
 }

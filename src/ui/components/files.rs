@@ -12,7 +12,8 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|_| "the browser could not prepare the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "the browser refused the download".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser refused the download".to_string())?;
     let doc = leptos::prelude::document();
     let a = doc
         .create_element("a")
@@ -31,11 +32,15 @@ pub async fn copy(text: &str) -> Result<(), String> {
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|_| "the browser did not allow copying; select the text and copy it by hand".to_string())
+        .map_err(|_| {
+            "the browser did not allow copying; select the text and copy it by hand".to_string()
+        })
 }
 
 /// The text of the first file of a file input.
-pub async fn read_picked_file(input: &web_sys::HtmlInputElement) -> Option<Result<(String, String), String>> {
+pub async fn read_picked_file(
+    input: &web_sys::HtmlInputElement,
+) -> Option<Result<(String, String), String>> {
     let file = input.files()?.get(0)?;
     let name = file.name();
     Some(

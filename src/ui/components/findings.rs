@@ -2,11 +2,11 @@
 //! explanation, and a way to acknowledge it with a reason (kept in
 //! `Project.acknowledged`) or to withdraw the acknowledgement.
 
-use crate::diag::Level;
 use crate::ui::components::glossary::focus_by_id;
-use crate::lint::{self, Finding, LintContext};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::diag::Level;
+use slo_engine::lint::{self, Finding, LintContext};
 
 pub fn level_label(level: Level) -> (&'static str, &'static str) {
     match level {
@@ -39,7 +39,10 @@ pub fn Findings(
         ws.project.with(|p| {
             lint::lint_project(p, &ctx)
                 .into_iter()
-                .filter(|f| only.as_ref().is_none_or(|id| f.slo_id.as_deref() == Some(id.as_str())))
+                .filter(|f| {
+                    only.as_ref()
+                        .is_none_or(|id| f.slo_id.as_deref() == Some(id.as_str()))
+                })
                 .collect::<Vec<Finding>>()
         })
     });
@@ -75,7 +78,9 @@ fn FindingItem(f: Finding, key: String) -> impl IntoView {
     // on the same finding (its order does not change).
     let focus_later = |id: String| request_animation_frame(move || focus_by_id(&id));
     let (to_withdraw, to_input) = (withdraw_id.clone(), input_id.clone());
-    let given = ws.project.with_untracked(|p| p.acknowledged.get(&id).cloned());
+    let given = ws
+        .project
+        .with_untracked(|p| p.acknowledged.get(&id).cloned());
     view! {
         <li class=format!("finding finding-{class}") class:acknowledged=f.acknowledged data-finding=f.id.clone()>
             <div class="finding-head">

@@ -3,10 +3,10 @@
 //! The app shell provides one `GlossaryState` (marked `HostedGlossary`) and
 //! puts the button in the header, so every page reaches it; `PageFrame`
 //! mounts its own only when no host is present. Terms and definitions
-//! come from `crate::glossary`; nothing here defines a word.
+//! come from `slo_engine::glossary`; nothing here defines a word.
 
-use crate::glossary::{self, Term as Entry};
 use leptos::prelude::*;
+use slo_engine::glossary::{self, Term as Entry};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
@@ -17,7 +17,9 @@ thread_local! {
 }
 
 fn remember_opener() {
-    let active = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let active = document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     // Focus inside the panel itself is not an opener worth returning to.
     let active = active.filter(|e| e.closest("#glossary-panel").ok().flatten().is_none());
     OPENER.with(|o| *o.borrow_mut() = active);
@@ -33,7 +35,11 @@ pub struct GlossaryState {
 
 impl GlossaryState {
     pub fn new() -> Self {
-        GlossaryState { open: RwSignal::new(false), query: RwSignal::new(String::new()), selected: RwSignal::new(None) }
+        GlossaryState {
+            open: RwSignal::new(false),
+            query: RwSignal::new(String::new()),
+            selected: RwSignal::new(None),
+        }
     }
 
     /// Opens the panel at one term (by id or alias).
@@ -67,7 +73,9 @@ impl GlossaryState {
         let opener = OPENER.with(|o| o.borrow_mut().take());
         let back = opener.filter(|el| el.is_connected()).is_some_and(|el| {
             let _ = el.focus();
-            document().active_element().is_some_and(|a| a.is_same_node(Some(el.as_ref())))
+            document()
+                .active_element()
+                .is_some_and(|a| a.is_same_node(Some(el.as_ref())))
         });
         if !back {
             focus_by_id("glossary-toggle");
@@ -93,7 +101,10 @@ pub(crate) fn focus_by_id(id: &str) {
 pub(crate) fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+        .map(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
         .unwrap_or(false)
 }
 
@@ -168,7 +179,14 @@ pub fn Term(
 pub fn GlossaryPanel() -> impl IntoView {
     let state = expect_context::<GlossaryState>();
     let close = move || state.close();
-    let results = Memo::new(move |_| state.query.with(|q| glossary::search(q).into_iter().map(|t| t.id).collect::<Vec<_>>()));
+    let results = Memo::new(move |_| {
+        state.query.with(|q| {
+            glossary::search(q)
+                .into_iter()
+                .map(|t| t.id)
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <Show when=move || state.open.get()>
             <aside id="glossary-panel" class="glossary-panel" role="dialog" aria-modal="false"

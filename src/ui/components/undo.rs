@@ -5,18 +5,31 @@
 //! undoing a deletion never throws away edits made since. Replacing the
 //! whole project (loading an example, importing) keeps the previous one.
 
-use crate::model::{Journey, Person, Progress, Project, Service, Slo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::model::{Journey, Person, Progress, Project, Service, Slo};
 use std::time::Duration;
 
 /// What can be put back.
 #[derive(Clone, Debug)]
 pub enum Removed {
-    Slo { index: usize, slo: Slo, progress: Option<Progress> },
-    Journey { index: usize, journey: Journey },
-    Service { index: usize, service: Service },
-    Person { index: usize, person: Person },
+    Slo {
+        index: usize,
+        slo: Slo,
+        progress: Option<Progress>,
+    },
+    Journey {
+        index: usize,
+        journey: Journey,
+    },
+    Service {
+        index: usize,
+        service: Service,
+    },
+    Person {
+        index: usize,
+        person: Person,
+    },
     /// The whole project was replaced; this is the one before.
     Project(Box<Project>),
 }
@@ -24,14 +37,22 @@ pub enum Removed {
 impl Removed {
     fn restore(self, p: &mut Project) {
         match self {
-            Removed::Slo { index, slo, progress } => {
+            Removed::Slo {
+                index,
+                slo,
+                progress,
+            } => {
                 if let Some(pr) = progress {
                     p.progress.insert(slo.id.clone(), pr);
                 }
                 p.slos.insert(index.min(p.slos.len()), slo);
             }
-            Removed::Journey { index, journey } => p.journeys.insert(index.min(p.journeys.len()), journey),
-            Removed::Service { index, service } => p.services.insert(index.min(p.services.len()), service),
+            Removed::Journey { index, journey } => {
+                p.journeys.insert(index.min(p.journeys.len()), journey)
+            }
+            Removed::Service { index, service } => {
+                p.services.insert(index.min(p.services.len()), service)
+            }
             Removed::Person { index, person } => p.people.insert(index.min(p.people.len()), person),
             Removed::Project(old) => *p = *old,
         }
@@ -56,19 +77,29 @@ const SHOWN_FOR: Duration = Duration::from_secs(15);
 
 impl Undo {
     pub fn new() -> Self {
-        Undo { pending: RwSignal::new(None), generation: RwSignal::new(0) }
+        Undo {
+            pending: RwSignal::new(None),
+            generation: RwSignal::new(0),
+        }
     }
 
     /// Offers to undo `removed`, describing it with `message` ("Deleted SLO “x”").
     pub fn offer(&self, message: impl Into<String>, removed: Removed) {
         let generation = self.generation.get_untracked() + 1;
         self.generation.set(generation);
-        self.pending.set(Some(Pending { message: message.into(), removed, generation }));
+        self.pending.set(Some(Pending {
+            message: message.into(),
+            removed,
+            generation,
+        }));
         let pending = self.pending;
         set_timeout(
             move || {
                 // Only dismiss the toast this timer belongs to, not a newer one.
-                if pending.try_with_untracked(|p| p.as_ref().map(|p| p.generation) == Some(generation)) == Some(true) {
+                if pending
+                    .try_with_untracked(|p| p.as_ref().map(|p| p.generation) == Some(generation))
+                    == Some(true)
+                {
                     pending.set(None);
                 }
             },

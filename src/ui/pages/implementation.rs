@@ -11,11 +11,11 @@ mod editor;
 mod exports;
 mod policy;
 
-use crate::model::{Progress, Slo};
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::model::{Progress, Slo};
 
 /// The SLO being edited: an index into `Project.slos`, with helpers to read
 /// and change it. Copy, so every closure can hold it.
@@ -79,9 +79,16 @@ fn ImplementationBody() -> impl IntoView {
     // `#/implementation?slo=<id>` opens that SLO (links from Start and Research).
     let wanted = window().location().hash().ok().and_then(|h| {
         let (_, id) = h.split_once("?slo=")?;
-        js_sys::decode_uri_component(id).ok().and_then(|s| s.as_string())
+        js_sys::decode_uri_component(id)
+            .ok()
+            .and_then(|s| s.as_string())
     });
-    let first = wanted.and_then(|id| ws.project.with_untracked(|p| p.slos.iter().position(|s| s.id == id))).unwrap_or(0);
+    let first = wanted
+        .and_then(|id| {
+            ws.project
+                .with_untracked(|p| p.slos.iter().position(|s| s.id == id))
+        })
+        .unwrap_or(0);
     let selected = RwSignal::new(first);
     let count = Memo::new(move |_| ws.project.with(|p| p.slos.len()));
     // Keep the selection inside the list when SLOs are deleted.
@@ -94,32 +101,63 @@ fn ImplementationBody() -> impl IntoView {
     // The address names the SLO on screen, so a reload or a copied address
     // opens it again. Replacing the entry adds no step to the back button.
     Effect::new(move |_| {
-        let Some(id) = ws.project.with(|p| p.slos.get(selected.get()).map(|s| s.id.clone())) else { return };
+        let Some(id) = ws
+            .project
+            .with(|p| p.slos.get(selected.get()).map(|s| s.id.clone()))
+        else {
+            return;
+        };
         let hash = format!("#/implementation?slo={}", js_sys::encode_uri_component(&id));
         if window().location().hash().ok().as_deref() != Some(hash.as_str()) {
             if let Ok(history) = window().history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
             }
         }
     });
     let (eps, ratio) = load_assumptions();
-    let assumptions = Assumptions { events_per_second: RwSignal::new(eps), error_ratio: RwSignal::new(ratio) };
+    let assumptions = Assumptions {
+        events_per_second: RwSignal::new(eps),
+        error_ratio: RwSignal::new(ratio),
+    };
     provide_context(assumptions);
-    Effect::new(move |_| save_assumptions(assumptions.events_per_second.get(), assumptions.error_ratio.get()));
-    let names = Memo::new(move |_| ws.project.with(|p| p.slos.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    Effect::new(move |_| {
+        save_assumptions(
+            assumptions.events_per_second.get(),
+            assumptions.error_ratio.get(),
+        )
+    });
+    let names = Memo::new(move |_| {
+        ws.project
+            .with(|p| p.slos.iter().map(|s| s.name.clone()).collect::<Vec<_>>())
+    });
 
     let add = move || {
         ws.update(|p| {
             let base = "new-slo";
             let id = (1..)
-                .map(|n| if n == 1 { base.to_string() } else { format!("{base}-{n}") })
+                .map(|n| {
+                    if n == 1 {
+                        base.to_string()
+                    } else {
+                        format!("{base}-{n}")
+                    }
+                })
                 .find(|c| !p.slos.iter().any(|s| &s.id == c))
                 .unwrap_or_else(|| base.to_string());
             p.slos.push(Slo {
                 id,
                 name: "New SLO".into(),
-                service: p.services.first().map(|s| s.name.clone()).unwrap_or_default(),
-                journey: p.journeys.first().map(|j| j.name.clone()).unwrap_or_default(),
+                service: p
+                    .services
+                    .first()
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+                journey: p
+                    .journeys
+                    .first()
+                    .map(|j| j.name.clone())
+                    .unwrap_or_default(),
                 ..Slo::default()
             });
         });
@@ -127,17 +165,32 @@ fn ImplementationBody() -> impl IntoView {
     };
     let delete = move || {
         let i = selected.get_untracked();
-        let removed = ws.project.with_untracked(|p| p.slos.get(i).map(|s| (s.clone(), p.progress.get(&s.id).copied())));
+        let removed = ws.project.with_untracked(|p| {
+            p.slos
+                .get(i)
+                .map(|s| (s.clone(), p.progress.get(&s.id).copied()))
+        });
         if let Some((slo, progress)) = removed {
             ws.update(|p| {
                 p.slos.remove(i);
                 p.progress.remove(&slo.id);
             });
-            undo.offer(format!("Deleted the SLO “{}”.", slo.name), Removed::Slo { index: i, slo, progress });
+            undo.offer(
+                format!("Deleted the SLO “{}”.", slo.name),
+                Removed::Slo {
+                    index: i,
+                    slo,
+                    progress,
+                },
+            );
             // The buttons are rebuilt: focus the draft now selected, or "New SLO" when none is left.
             request_animation_frame(move || {
                 let n = count.get_untracked();
-                let target = if n == 0 { "new-slo".to_string() } else { format!("slo-tab-{}", selected.get_untracked().min(n - 1)) };
+                let target = if n == 0 {
+                    "new-slo".to_string()
+                } else {
+                    format!("slo-tab-{}", selected.get_untracked().min(n - 1))
+                };
                 crate::ui::components::glossary::focus_by_id(&target);
             });
         }
@@ -181,9 +234,9 @@ fn ImplementationBody() -> impl IntoView {
                             <crate::ui::components::findings::Findings prefix="slo"
                                 slo_id=Signal::derive(move || slo.with(|s| s.id.clone()))
                                 context=Signal::derive(move || {
-                                    let mut ctx = crate::lint::LintContext::default();
+                                    let mut ctx = slo_engine::lint::LintContext::default();
                                     let id = slo.with(|s| s.id.clone());
-                                    ctx.slos.insert(id, crate::lint::SloFacts {
+                                    ctx.slos.insert(id, slo_engine::lint::SloFacts {
                                         expected_events_per_hour: Some(assumptions.events_per_second.get() * 3600.0),
                                         history_sli: None,
                                     });
@@ -215,13 +268,18 @@ fn load_assumptions() -> (f64, f64) {
         .and_then(|s| s.get_item(ASSUMPTIONS_KEY).ok().flatten())
         .and_then(|t| serde_json::from_str::<(f64, f64)>(&t).ok());
     match saved {
-        Some((eps, ratio)) if eps.is_finite() && eps >= 0.0 && ratio > 0.0 && ratio <= 1.0 => (eps, ratio),
+        Some((eps, ratio)) if eps.is_finite() && eps >= 0.0 && ratio > 0.0 && ratio <= 1.0 => {
+            (eps, ratio)
+        }
         _ => (10.0, 0.01),
     }
 }
 
 fn save_assumptions(eps: f64, ratio: f64) {
-    if let (Some(storage), Ok(text)) = (window().local_storage().ok().flatten(), serde_json::to_string(&(eps, ratio))) {
+    if let (Some(storage), Ok(text)) = (
+        window().local_storage().ok().flatten(),
+        serde_json::to_string(&(eps, ratio)),
+    ) {
         // Losing these is harmless: the defaults come back.
         let _ = storage.set_item(ASSUMPTIONS_KEY, &text);
     }

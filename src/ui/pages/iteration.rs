@@ -16,16 +16,17 @@ mod format;
 mod review;
 mod summary;
 
-use crate::model::Slo;
 use crate::ui::components::{PageFrame, Term};
 use crate::ui::store::Workspace;
-use crate::worker::Request;
 use backend::{Engine, ParseState};
 use leptos::prelude::*;
+use slo_engine::model::Slo;
+use slo_engine::worker::Request;
 
 /// Plot width of every chart in pixels (800 px SVG minus the axis margins):
 /// reports are reduced to this many columns.
-pub const COLUMNS: usize = (800 - crate::chart::PLOT_LEFT - crate::chart::PLOT_RIGHT) as usize;
+pub const COLUMNS: usize =
+    (800 - slo_engine::chart::PLOT_LEFT - slo_engine::chart::PLOT_RIGHT) as usize;
 /// Share of windows the recalibrated target must have met.
 pub const RECALIBRATE_SHARE: f64 = 0.9;
 

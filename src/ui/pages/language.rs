@@ -1,17 +1,17 @@
 //! The Language page: personas and the team's people, the editable RACI
 //! chart with its warnings, and the glossary in full.
 //!
-//! Persona texts and terms come from `crate::glossary`; RACI warnings from
+//! Persona texts and terms come from `slo_engine::glossary`; RACI warnings from
 //! the engine's RACI check (see `raci_warnings`).
 
-use crate::glossary::{PERSONAS, TERMS};
-use crate::lint;
-use crate::model::{slug, Person, Raci, RACI_PERSONAS, RACI_STEPS};
 use crate::ui::components::glossary::focus_by_id;
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::glossary::{PERSONAS, TERMS};
+use slo_engine::lint;
+use slo_engine::model::{slug, Person, Raci, RACI_PERSONAS, RACI_STEPS};
 
 #[component]
 pub fn LanguagePage() -> impl IntoView {
@@ -133,7 +133,11 @@ fn raci_warnings(raci: &Raci) -> Vec<Vec<String>> {
         .iter()
         .map(|step| {
             let suffix = format!(":{}", slug(step));
-            findings.iter().filter(|f| f.id.ends_with(&suffix)).map(|f| f.title.clone()).collect()
+            findings
+                .iter()
+                .filter(|f| f.id.ends_with(&suffix))
+                .map(|f| f.title.clone())
+                .collect()
         })
         .collect()
 }

@@ -1,14 +1,14 @@
 //! The Research page: the service (what it does, who uses it, internal-only
 //! or not, dependencies), its critical user journeys, candidate SLIs picked
-//! from the menu of `crate::catalog`, and the pitfall linter's findings.
+//! from the menu of `slo_engine::catalog`, and the pitfall linter's findings.
 
-use crate::catalog::{self, service_kind_name};
-use crate::model::{slug, Dependency, Journey, Service, ServiceKind, Slo, Target};
 use crate::ui::components::glossary::focus_by_id;
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::catalog::{self, service_kind_name};
+use slo_engine::model::{slug, Dependency, Journey, Service, ServiceKind, Slo, Target};
 
 #[component]
 pub fn ResearchPage() -> impl IntoView {
@@ -26,7 +26,11 @@ pub fn ResearchPage() -> impl IntoView {
     }
 }
 
-const KINDS: [ServiceKind; 3] = [ServiceKind::RequestDriven, ServiceKind::Pipeline, ServiceKind::Storage];
+const KINDS: [ServiceKind; 3] = [
+    ServiceKind::RequestDriven,
+    ServiceKind::Pipeline,
+    ServiceKind::Storage,
+];
 
 fn kind_value(k: ServiceKind) -> &'static str {
     match k {
@@ -37,7 +41,10 @@ fn kind_value(k: ServiceKind) -> &'static str {
 }
 
 fn kind_from(v: &str) -> ServiceKind {
-    KINDS.into_iter().find(|k| kind_value(*k) == v).unwrap_or_default()
+    KINDS
+        .into_iter()
+        .find(|k| kind_value(*k) == v)
+        .unwrap_or_default()
 }
 
 #[component]
@@ -63,16 +70,34 @@ fn Services() -> impl IntoView {
 #[component]
 fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let get = move |f: fn(&Service) -> String| move || ws.project.with(|p| p.services.get(i).map(f).unwrap_or_default());
+    let get = move |f: fn(&Service) -> String| {
+        move || {
+            ws.project
+                .with(|p| p.services.get(i).map(f).unwrap_or_default())
+        }
+    };
     let set = move |f: fn(&mut Service, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            ws.update(|p| if let Some(s) = p.services.get_mut(i) { f(s, v) });
+            ws.update(|p| {
+                if let Some(s) = p.services.get_mut(i) {
+                    f(s, v)
+                }
+            });
         }
     };
-    let internal = move || ws.project.with(|p| p.services.get(i).map(|s| s.internal_only).unwrap_or(false));
-    let kind = move || ws.project.with(|p| p.services.get(i).map(|s| s.kind).unwrap_or_default());
-    let deps = Memo::new(move |_| ws.project.with(|p| p.services.get(i).map(|s| s.dependencies.len()).unwrap_or(0)));
+    let internal = move || {
+        ws.project
+            .with(|p| p.services.get(i).map(|s| s.internal_only).unwrap_or(false))
+    };
+    let kind = move || {
+        ws.project
+            .with(|p| p.services.get(i).map(|s| s.kind).unwrap_or_default())
+    };
+    let deps = Memo::new(move |_| {
+        ws.project
+            .with(|p| p.services.get(i).map(|s| s.dependencies.len()).unwrap_or(0))
+    });
     let id = move |f: &str| format!("service-{i}-{f}");
     view! {
         <fieldset class="service-editor">
@@ -133,7 +158,7 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                                 on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.name = v; }); }/></td>
                             <td><label class="visually-hidden" for=format!("{}-{d}", id("dep-avail"))>{format!("Dependency {} availability in percent", d + 1)}</label>
                                 <input id=format!("{}-{d}", id("dep-avail")) type="text" inputmode="decimal" size="8"
-                                prop:value=move || crate::model::format_percent(dep().availability * 100.0)
+                                prop:value=move || slo_engine::model::format_percent(dep().availability * 100.0)
                                 aria-invalid=move || err.get().is_some().to_string()
                                 on:change=move |ev| match Target::parse(&event_target_value(&ev)) {
                                     Ok(t) => { err.set(None); ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.availability = t.ratio(); }); }
@@ -173,10 +198,13 @@ fn DependencyCeiling(i: usize) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let ceiling = Memo::new(move |_| {
         ws.project.with(|p| {
-            p.services.get(i).filter(|s| !s.dependencies.is_empty()).map(|s| {
-                let a: Vec<f64> = s.dependencies.iter().map(|d| d.availability).collect();
-                crate::budget::serial_availability(&a)
-            })
+            p.services
+                .get(i)
+                .filter(|s| !s.dependencies.is_empty())
+                .map(|s| {
+                    let a: Vec<f64> = s.dependencies.iter().map(|d| d.availability).collect();
+                    slo_engine::budget::serial_availability(&a)
+                })
         })
     });
     move || {
@@ -184,7 +212,7 @@ fn DependencyCeiling(i: usize) -> impl IntoView {
             view! {
                 <p class="ceiling" data-testid="dependency-ceiling">
                     "With these dependencies in series, this service can offer at most "
-                    <strong>{format!("{}%", crate::model::format_percent((c * 1e6).round() / 1e4))}</strong>
+                    <strong>{format!("{}%", slo_engine::model::format_percent((c * 1e6).round() / 1e4))}</strong>
                     ". A target with more nines than that cannot be met without redundancy or caching."
                 </p>
             }
@@ -220,23 +248,44 @@ fn fresh_id(base: &str, slos: &[Slo]) -> String {
     if !taken(&base) {
         return base;
     }
-    (2..).map(|n| format!("{base}-{n}")).find(|c| !taken(c)).unwrap_or(base)
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken(c))
+        .unwrap_or(base)
 }
 
 #[component]
 fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let journey = move || ws.project.with(|p| p.journeys.get(i).cloned().unwrap_or_default());
+    let journey = move || {
+        ws.project
+            .with(|p| p.journeys.get(i).cloned().unwrap_or_default())
+    };
     let name = Memo::new(move |_| journey().name);
     let service_kind = Memo::new(move |_| {
         ws.project.with(|p| {
             let j = p.journeys.get(i);
-            j.and_then(|j| p.services.iter().find(|s| s.name == j.service)).map(|s| s.kind).unwrap_or_default()
+            j.and_then(|j| p.services.iter().find(|s| s.name == j.service))
+                .map(|s| s.kind)
+                .unwrap_or_default()
         })
     });
-    let services = Memo::new(move |_| ws.project.with(|p| p.services.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let services = Memo::new(move |_| {
+        ws.project.with(|p| {
+            p.services
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let slos = Memo::new(move |_| {
-        ws.project.with(|p| p.slos.iter().filter(|s| s.journey == name.get()).map(|s| (s.id.clone(), s.name.clone(), s.target)).collect::<Vec<_>>())
+        ws.project.with(|p| {
+            p.slos
+                .iter()
+                .filter(|s| s.journey == name.get())
+                .map(|s| (s.id.clone(), s.name.clone(), s.target))
+                .collect::<Vec<_>>()
+        })
     });
     let id = move |f: &str| format!("journey-{i}-{f}");
     let just_added = RwSignal::new(None::<(String, String)>);

@@ -5,15 +5,15 @@
 //! Formats are the engine's (`export`, `import`, `share`); this page moves
 //! text between them and the browser.
 
-use crate::export::{self, ExportFormat};
-use crate::import;
-use crate::model::Project;
-use crate::share;
 use crate::ui::components::files;
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::export::{self, ExportFormat};
+use slo_engine::import;
+use slo_engine::model::Project;
+use slo_engine::share;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -73,7 +73,11 @@ fn merge(into: &mut Project, from: Project) -> String {
         }
     }
     for j in from.journeys {
-        if !into.journeys.iter().any(|x| x.name == j.name && x.service == j.service) {
+        if !into
+            .journeys
+            .iter()
+            .any(|x| x.name == j.name && x.service == j.service)
+        {
             into.journeys.push(j);
             journeys += 1;
         }
@@ -82,7 +86,10 @@ fn merge(into: &mut Project, from: Project) -> String {
     for mut slo in from.slos {
         let old = slo.id.clone();
         if into.slos.iter().any(|x| x.id == old) {
-            let id = (2..).map(|n| format!("{old}-{n}")).find(|c| !into.slos.iter().any(|x| &x.id == c)).unwrap_or_default();
+            let id = (2..)
+                .map(|n| format!("{old}-{n}"))
+                .find(|c| !into.slos.iter().any(|x| &x.id == c))
+                .unwrap_or_default();
             renamed.push(format!("“{old}” became “{id}”"));
             slo.id = id;
         }
@@ -91,9 +98,14 @@ fn merge(into: &mut Project, from: Project) -> String {
         }
         into.slos.push(slo);
     }
-    let mut summary = format!("Added {slos} SLO(s), {services} service(s) and {journeys} journey(s) to this project.");
+    let mut summary = format!(
+        "Added {slos} SLO(s), {services} service(s) and {journeys} journey(s) to this project."
+    );
     if !renamed.is_empty() {
-        summary.push_str(&format!(" Ids already in use were renamed: {}.", renamed.join(", ")));
+        summary.push_str(&format!(
+            " Ids already in use were renamed: {}.",
+            renamed.join(", ")
+        ));
     }
     summary
 }
@@ -115,7 +127,10 @@ fn Import() -> impl IntoView {
                 let mut next = old.clone();
                 let summary = merge(&mut next, imported.project);
                 ws.project.set(next);
-                undo.offer(format!("Imported {source}. {summary}"), Removed::Project(Box::new(old)));
+                undo.offer(
+                    format!("Imported {source}. {summary}"),
+                    Removed::Project(Box::new(old)),
+                );
                 Ok((summary, imported.unmapped))
             }
             Ok(imported) => {
@@ -123,9 +138,14 @@ fn Import() -> impl IntoView {
                 replace(ws, undo, imported.project, summary.clone());
                 Ok((summary, imported.unmapped))
             }
-            Err(diags) => Err(diags.into_iter().map(|d| {
-                match (d.line, d.column) { (0, _) => d.message, (l, Some(c)) => format!("line {l}, column {c}: {}", d.message), (l, None) => format!("line {l}: {}", d.message) }
-            }).collect()),
+            Err(diags) => Err(diags
+                .into_iter()
+                .map(|d| match (d.line, d.column) {
+                    (0, _) => d.message,
+                    (l, Some(c)) => format!("line {l}, column {c}: {}", d.message),
+                    (l, None) => format!("line {l}: {}", d.message),
+                })
+                .collect()),
         }));
     };
     view! {
@@ -182,8 +202,16 @@ pub fn ShareLink() -> impl IntoView {
     let copied = RwSignal::new(None::<String>);
     let make = move || {
         let loc = window().location();
-        let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
-        link.set(Some(ws.project.with_untracked(share::encode).map(|p| format!("{base}#/open/{p}"))));
+        let base = format!(
+            "{}{}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default()
+        );
+        link.set(Some(
+            ws.project
+                .with_untracked(share::encode)
+                .map(|p| format!("{base}#/open/{p}")),
+        ));
         copied.set(None);
     };
     view! {

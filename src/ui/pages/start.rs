@@ -1,17 +1,17 @@
 //! The Start page: the bootstrap guide (roadmap with the team's progress),
 //! start-small advice, the example projects, and the presenter mode for
-//! workshops. Step texts and states come from `crate::guide`, examples from
-//! `crate::examples`.
+//! workshops. Step texts and states come from `slo_engine::guide`, examples from
+//! `slo_engine::examples`.
 
 pub mod presenter;
 
-use crate::examples::EXAMPLES;
-use crate::guide::{self, StepState};
-use crate::model::{Progress, Project};
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::examples::EXAMPLES;
+use slo_engine::guide::{self, StepState};
+use slo_engine::model::{Progress, Project};
 
 #[component]
 pub fn StartPage() -> impl IntoView {

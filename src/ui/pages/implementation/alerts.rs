@@ -3,18 +3,30 @@
 //! (`alerting::lint_alerts`) beside it.
 
 use super::{Assumptions, SloRef};
-use crate::alerting;
-use crate::budget::human_seconds;
-use crate::diag::Level;
-use crate::model::{format_percent, AlertPreset, BurnAlert, Severity, Span, Target};
 use crate::ui::components::glossary::focus_by_id;
 use crate::ui::components::Term;
 use leptos::prelude::*;
+use slo_engine::alerting;
+use slo_engine::budget::human_seconds;
+use slo_engine::diag::Level;
+use slo_engine::model::{format_percent, AlertPreset, BurnAlert, Severity, Span, Target};
 
 const PRESETS: [(AlertPreset, &str, &str); 4] = [
-    (AlertPreset::Workbook30d, "workbook30d", "SRE Workbook / Sloth, 30 days"),
-    (AlertPreset::Workbook28d, "workbook28d", "SRE Workbook / Sloth, 28 days"),
-    (AlertPreset::PyrraScaled, "pyrra", "Pyrra: windows scaled to the SLO window"),
+    (
+        AlertPreset::Workbook30d,
+        "workbook30d",
+        "SRE Workbook / Sloth, 30 days",
+    ),
+    (
+        AlertPreset::Workbook28d,
+        "workbook28d",
+        "SRE Workbook / Sloth, 28 days",
+    ),
+    (
+        AlertPreset::PyrraScaled,
+        "pyrra",
+        "Pyrra: windows scaled to the SLO window",
+    ),
     (AlertPreset::Custom, "custom", "Custom"),
 ];
 
@@ -129,12 +141,21 @@ fn AlertRow(
 ) -> impl IntoView {
     let a = expect_context::<Assumptions>();
     let alert = move || alerts.with(|v| v.get(i).copied());
-    let row = alerts.with_untracked(|v| v.get(i).copied()).unwrap_or(BurnAlert { severity: Severity::Page, long: Span::HOUR, short: Span::minutes(5), factor: 14.4 });
+    let row = alerts
+        .with_untracked(|v| v.get(i).copied())
+        .unwrap_or(BurnAlert {
+            severity: Severity::Page,
+            long: Span::HOUR,
+            short: Span::minutes(5),
+            factor: 14.4,
+        });
     let window = facts.with_untracked(|f| f.1);
     // Drafts keep what is typed until it parses.
     let long = RwSignal::new(row.long.prometheus());
     let short = RwSignal::new(row.short.prometheus());
-    let share = RwSignal::new(format_percent((alerting::budget_spent_when_fired(&row, window) * 1e6).round() / 1e4));
+    let share = RwSignal::new(format_percent(
+        (alerting::budget_spent_when_fired(&row, window) * 1e6).round() / 1e4,
+    ));
     let factor = RwSignal::new(format_percent((row.factor * 1e4).round() / 1e4));
     let error = RwSignal::new(None::<String>);
     // When another field changes the factor (or a preset applies), show it.
@@ -142,7 +163,9 @@ fn AlertRow(
         let Some(al) = alert() else { return };
         let w = facts.get().1;
         factor.set(format_percent((al.factor * 1e4).round() / 1e4));
-        share.set(format_percent((alerting::budget_spent_when_fired(&al, w) * 1e6).round() / 1e4));
+        share.set(format_percent(
+            (alerting::budget_spent_when_fired(&al, w) * 1e6).round() / 1e4,
+        ));
         long.set(al.long.prometheus());
         short.set(al.short.prometheus());
     });
@@ -151,7 +174,10 @@ fn AlertRow(
         let (t, w) = facts.get();
         alert().map(|al| alerting::alert_facts(&al, t, w, a.error_ratio.get()))
     });
-    let span_input = move |label: &'static str, field: &'static str, draft: RwSignal<String>, set: fn(&mut BurnAlert, Span)| {
+    let span_input = move |label: &'static str,
+                           field: &'static str,
+                           draft: RwSignal<String>,
+                           set: fn(&mut BurnAlert, Span)| {
         let fid = id(field);
         view! {
             <label class="visually-hidden" for=fid.clone()>{format!("Alert {} {label}", i + 1)}</label>
@@ -215,7 +241,7 @@ fn AlertRow(
             <td class="actions"><button type="button" id=id("remove") on:click=move |_| {
                 let left = slo.with_untracked(|s| s.alerting.alerts.len().saturating_sub(1));
                 slo.update(|s| {
-                    if i < s.alerting.alerts.len() { s.alerting.alerts.remove(i); s.alerting.preset = crate::model::AlertPreset::Custom; }
+                    if i < s.alerting.alerts.len() { s.alerting.alerts.remove(i); s.alerting.preset = slo_engine::model::AlertPreset::Custom; }
                 });
                 // The rows are rebuilt: keep focus on the row that took this place, or the one above.
                 let next = if i < left { format!("alert-{i}-remove") } else if left > 0 { format!("alert-{}-remove", left - 1) } else { "add-alert".into() };

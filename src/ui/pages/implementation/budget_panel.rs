@@ -3,10 +3,10 @@
 //! `budget::budget_table` and `budget::event_budget_table`.
 
 use super::{Assumptions, SloRef};
-use crate::budget::{self, human_seconds};
-use crate::model::{BudgetingMethod, Window};
 use crate::ui::components::Term;
 use leptos::prelude::*;
+use slo_engine::budget::{self, human_seconds};
+use slo_engine::model::{BudgetingMethod, Window};
 
 /// Event counts as people read them: 1,234,567 or 0.43.
 pub fn count(x: f64) -> String {
@@ -18,7 +18,10 @@ pub fn count(x: f64) -> String {
         return s.trim_end_matches('0').trim_end_matches('.').to_string();
     }
     let whole = format!("{:.0}", x);
-    let (sign, digits) = whole.strip_prefix('-').map(|d| ("-", d)).unwrap_or(("", whole.as_str()));
+    let (sign, digits) = whole
+        .strip_prefix('-')
+        .map(|d| ("-", d))
+        .unwrap_or(("", whole.as_str()));
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -41,7 +44,7 @@ pub fn BudgetPanel(slo: SloRef) -> impl IntoView {
             <p>{move || {
                 let (t, w, _) = facts.get();
                 format!("At {}% the SLO allows {}% of events to be bad. Over the {} window that is {} of full outage.",
-                    t, crate::model::format_percent((t.error_budget() * 1e8).round() / 1e6),
+                    t, slo_engine::model::format_percent((t.error_budget() * 1e8).round() / 1e6),
                     w.nominal().human(), human_seconds(budget::budget_seconds(t, w.nominal())))
             }}</p>
             {move || matches!(facts.get().1, Window::Calendar { .. }).then(|| view! {
@@ -99,5 +102,5 @@ pub fn BudgetPanel(slo: SloRef) -> impl IntoView {
 }
 
 fn count_plain(x: f64) -> String {
-    crate::model::format_percent(x)
+    slo_engine::model::format_percent(x)
 }

@@ -6,12 +6,13 @@
 //! model only ever receives values the model's own parsers accepted.
 
 use super::{progress_label, SloRef};
-use crate::catalog;
-use crate::model::{
-    slug, BudgetingMethod, CalendarUnit, Commitment, Enforcement, EventKind, Progress, Sli, Span, Target, Window,
-};
 use crate::ui::components::Term;
 use leptos::prelude::*;
+use slo_engine::catalog;
+use slo_engine::model::{
+    slug, BudgetingMethod, CalendarUnit, Commitment, Enforcement, EventKind, Progress, Sli, Span,
+    Target, Window,
+};
 
 const PROGRESS: [Progress; 3] = [Progress::Drafted, Progress::Agreed, Progress::Exported];
 
@@ -36,7 +37,9 @@ fn ParsedField(
     let error = RwSignal::new(None::<String>);
     Effect::new(move |before: Option<String>| {
         let now = current.get();
-        if before.is_some_and(|b| b != now) && parse(&draft.get_untracked()).ok().as_deref() != Some(now.as_str()) {
+        if before.is_some_and(|b| b != now)
+            && parse(&draft.get_untracked()).ok().as_deref() != Some(now.as_str())
+        {
             draft.set(shown(now.clone()));
             error.set(None);
         }
@@ -84,8 +87,12 @@ fn sli_kind(s: &Sli) -> &'static str {
 
 fn sli_for_kind(kind: &str) -> Sli {
     match kind {
-        "latency" => catalog::entry("request-latency").map(|e| e.to_sli()).unwrap_or_default(),
-        "availability" => Sli::Availability { probe_query: "avg_over_time(probe_success{job=\"blackbox\"}[{{.window}}])".into() },
+        "latency" => catalog::entry("request-latency")
+            .map(|e| e.to_sli())
+            .unwrap_or_default(),
+        "availability" => Sli::Availability {
+            probe_query: "avg_over_time(probe_success{job=\"blackbox\"}[{{.window}}])".into(),
+        },
         _ => Sli::default(),
     }
 }
@@ -93,37 +100,75 @@ fn sli_for_kind(kind: &str) -> Sli {
 #[component]
 pub fn SloEditor(slo: SloRef) -> impl IntoView {
     let ws = slo.ws;
-    let services = Memo::new(move |_| ws.project.with(|p| p.services.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
-    let journeys = Memo::new(move |_| ws.project.with(|p| p.journeys.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
-    let text = move |f: fn(&crate::model::Slo) -> String| move || slo.with(f);
+    let services = Memo::new(move |_| {
+        ws.project.with(|p| {
+            p.services
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let journeys = Memo::new(move |_| {
+        ws.project.with(|p| {
+            p.journeys
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let text = move |f: fn(&slo_engine::model::Slo) -> String| move || slo.with(f);
     let kind = Memo::new(move |_| slo.with(|s| sli_kind(&s.sli)));
     let window_kind = Memo::new(move |_| slo.with(|s| matches!(s.window, Window::Calendar { .. })));
     // The typed zone is kept as typed (the linter flags it too); the field says what is wrong with it.
-    let tz_error = Memo::new(move |_| slo.with(|s| match &s.window {
-        Window::Calendar { time_zone, .. } => crate::calendar::Zone::parse(time_zone).err(),
-        Window::Rolling { .. } => None,
-    }));
-    // Budget figures use the nominal 7/30/90 days; say how long the period under way really is.
-    let period_note = move || slo.with(|s| match &s.window {
-        Window::Calendar { unit, time_zone } => {
-            let now = (js_sys::Date::now() / 1000.0) as i64;
-            let word = match unit { CalendarUnit::Week => "week", CalendarUnit::Month => "month", CalendarUnit::Quarter => "quarter" };
-            crate::calendar::period_length(now, *unit, time_zone)
-                .map(|len| format!("This {word} has {}; budget figures use {}.", len.human(), unit.nominal().human()))
-                .unwrap_or_default()
-        }
-        Window::Rolling { .. } => String::new(),
+    let tz_error = Memo::new(move |_| {
+        slo.with(|s| match &s.window {
+            Window::Calendar { time_zone, .. } => {
+                slo_engine::calendar::Zone::parse(time_zone).err()
+            }
+            Window::Rolling { .. } => None,
+        })
     });
-    let budgeting = Memo::new(move |_| slo.with(|s| match s.budgeting {
-        BudgetingMethod::Occurrences => "occurrences",
-        BudgetingMethod::Timeslices { .. } => "timeslices",
-        BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
-    }));
+    // Budget figures use the nominal 7/30/90 days; say how long the period under way really is.
+    let period_note = move || {
+        slo.with(|s| match &s.window {
+            Window::Calendar { unit, time_zone } => {
+                let now = (js_sys::Date::now() / 1000.0) as i64;
+                let word = match unit {
+                    CalendarUnit::Week => "week",
+                    CalendarUnit::Month => "month",
+                    CalendarUnit::Quarter => "quarter",
+                };
+                slo_engine::calendar::period_length(now, *unit, time_zone)
+                    .map(|len| {
+                        format!(
+                            "This {word} has {}; budget figures use {}.",
+                            len.human(),
+                            unit.nominal().human()
+                        )
+                    })
+                    .unwrap_or_default()
+            }
+            Window::Rolling { .. } => String::new(),
+        })
+    };
+    let budgeting = Memo::new(move |_| {
+        slo.with(|s| match s.budgeting {
+            BudgetingMethod::Occurrences => "occurrences",
+            BudgetingMethod::Timeslices { .. } => "timeslices",
+            BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
+        })
+    });
     // Fields that appear when a choice changes start from the model as it is then (ParsedField reads `current`).
-    let progress = Memo::new(move |_| ws.project.with(|p| {
-        let id = p.slos.get(slo.index).map(|s| s.id.clone()).unwrap_or_default();
-        p.progress.get(&id).copied().unwrap_or_default()
-    }));
+    let progress = Memo::new(move |_| {
+        ws.project.with(|p| {
+            let id = p
+                .slos
+                .get(slo.index)
+                .map(|s| s.id.clone())
+                .unwrap_or_default();
+            p.progress.get(&id).copied().unwrap_or_default()
+        })
+    });
 
     view! {
         <section class="card slo-editor print-section" aria-labelledby="editor-title">
@@ -260,7 +305,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                             {(budgeting.get() == "timeslices").then(|| view! {
                                 <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" parse=parse_target
                                     current=Signal::derive(move || slo.with(|s| match &s.budgeting {
-                                        BudgetingMethod::Timeslices { slice_target, .. } => format!("{}%", crate::model::format_percent(slice_target * 100.0)),
+                                        BudgetingMethod::Timeslices { slice_target, .. } => format!("{}%", slo_engine::model::format_percent(slice_target * 100.0)),
                                         _ => "95%".into(),
                                     }))
                                     apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| if let BudgetingMethod::Timeslices { slice_target, .. } = &mut s.budgeting { *slice_target = t.ratio(); }) })/>
@@ -308,11 +353,30 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
 
 #[component]
 fn RatioFields(slo: SloRef) -> impl IntoView {
-    let counts = Memo::new(move |_| slo.with(|s| match &s.sli { Sli::Ratio { counts, .. } => *counts, _ => EventKind::Bad }));
-    let get = move |good: bool| move || slo.with(|s| match &s.sli {
-        Sli::Ratio { events_query, total_query, .. } => if good { events_query.clone() } else { total_query.clone() },
-        _ => String::new(),
+    let counts = Memo::new(move |_| {
+        slo.with(|s| match &s.sli {
+            Sli::Ratio { counts, .. } => *counts,
+            _ => EventKind::Bad,
+        })
     });
+    let get = move |good: bool| {
+        move || {
+            slo.with(|s| match &s.sli {
+                Sli::Ratio {
+                    events_query,
+                    total_query,
+                    ..
+                } => {
+                    if good {
+                        events_query.clone()
+                    } else {
+                        total_query.clone()
+                    }
+                }
+                _ => String::new(),
+            })
+        }
+    };
     view! {
         <div class="field"><label for="sli-counts">"The first query counts"</label>
             <select id="sli-counts" on:change=move |ev| {
@@ -333,10 +397,15 @@ fn RatioFields(slo: SloRef) -> impl IntoView {
 
 #[component]
 fn LatencyFields(slo: SloRef) -> impl IntoView {
-    let initial = slo.ws.project.with_untracked(|p| match p.slos.get(slo.index).map(|s| &s.sli) {
-        Some(Sli::Latency { threshold_seconds, .. }) => crate::model::format_percent(*threshold_seconds),
-        _ => "0.3".into(),
-    });
+    let initial = slo
+        .ws
+        .project
+        .with_untracked(|p| match p.slos.get(slo.index).map(|s| &s.sli) {
+            Some(Sli::Latency {
+                threshold_seconds, ..
+            }) => slo_engine::model::format_percent(*threshold_seconds),
+            _ => "0.3".into(),
+        });
     let draft = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
     view! {

@@ -2,15 +2,21 @@
 //! selected SLO or the whole project, to preview, copy or download, and the
 //! share link.
 
-use crate::export::{self, ExportFile, ExportFormat};
-use crate::model::{Progress, Project};
 use crate::ui::components::files;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::export::{self, ExportFile, ExportFormat};
+use slo_engine::model::{Progress, Project};
 
 /// Formats whose output is what a tool deploys: exporting them marks the SLO exported.
 fn is_deployable(f: ExportFormat) -> bool {
-    matches!(f, ExportFormat::Prometheus | ExportFormat::OpenSlo | ExportFormat::Sloth | ExportFormat::Pyrra)
+    matches!(
+        f,
+        ExportFormat::Prometheus
+            | ExportFormat::OpenSlo
+            | ExportFormat::Sloth
+            | ExportFormat::Pyrra
+    )
 }
 
 fn run(p: &Project, slo: Option<&str>, f: ExportFormat) -> Result<Vec<ExportFile>, String> {
@@ -34,7 +40,11 @@ fn mark_exported(ws: Workspace, slo: Option<String>) {
 /// between documents, so what is pasted still parses as YAML.
 fn joined(list: &[ExportFile]) -> String {
     let yaml = |f: &ExportFile| f.name.ends_with(".yaml") || f.name.ends_with(".yml");
-    let sep = if list.len() > 1 && list.iter().all(yaml) { "---\n" } else { "\n" };
+    let sep = if list.len() > 1 && list.iter().all(yaml) {
+        "---\n"
+    } else {
+        "\n"
+    };
     let mut out = String::new();
     for (k, f) in list.iter().enumerate() {
         if k > 0 {
@@ -66,12 +76,16 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
             Ok(list) => {
                 let mut errs = Vec::new();
                 for file in &list {
-                    if let Err(e) = files::download(&file.name, file.mime, &file.content) { errs.push(e); }
+                    if let Err(e) = files::download(&file.name, file.mime, &file.content) {
+                        errs.push(e);
+                    }
                 }
                 if errs.is_empty() {
                     let names: Vec<_> = list.iter().map(|x| x.name.clone()).collect();
                     message.set(Some(format!("Downloaded {}.", names.join(", "))));
-                    if is_deployable(f) { mark_exported(ws, slo); }
+                    if is_deployable(f) {
+                        mark_exported(ws, slo);
+                    }
                 } else {
                     message.set(Some(errs.join("; ")));
                 }
@@ -88,7 +102,9 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
                     match files::copy(&text).await {
                         Ok(()) => {
                             message.set(Some(format!("Copied {} to the clipboard.", f.label())));
-                            if is_deployable(f) { mark_exported(ws, slo); }
+                            if is_deployable(f) {
+                                mark_exported(ws, slo);
+                            }
                         }
                         Err(e) => message.set(Some(e)),
                     }

@@ -1,10 +1,10 @@
 //! The error budget policy: the template's sections to fill in, each with a
 //! prompt and a suggested first draft the team can take and adapt.
 
-use crate::model::ErrorBudgetPolicy;
 use crate::ui::components::Term;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::model::ErrorBudgetPolicy;
 
 type PolicyGet = fn(&ErrorBudgetPolicy) -> &String;
 type PolicySet = fn(&mut ErrorBudgetPolicy) -> &mut String;
@@ -34,7 +34,11 @@ const SECTIONS: [(&str, &str, &str, &str, PolicyGet, PolicySet); 6] = [
 #[component]
 pub fn PolicyEditor() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let share_draft = RwSignal::new(crate::model::format_percent(ws.project.with_untracked(|p| p.policy.single_incident_share) * 100.0));
+    let share_draft = RwSignal::new(slo_engine::model::format_percent(
+        ws.project
+            .with_untracked(|p| p.policy.single_incident_share)
+            * 100.0,
+    ));
     let share_error = RwSignal::new(None::<String>);
     view! {
         <section class="card policy print-section" aria-labelledby="policy-title">

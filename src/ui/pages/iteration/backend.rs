@@ -7,13 +7,13 @@
 //! small enough, so the data survives a reload, and any input for the rest
 //! of the tab's life, so it survives leaving the page.
 
-use crate::diag::Diagnostic;
-use crate::ingest::{self, IngestOptions};
-use crate::series::EventSeries;
-use crate::worker::{
+use leptos::prelude::*;
+use slo_engine::diag::Diagnostic;
+use slo_engine::ingest::{self, IngestOptions};
+use slo_engine::series::EventSeries;
+use slo_engine::worker::{
     report, sweep, DataSummary, FromWorker, Report, Request, SweepOutcome, ToWorker,
 };
-use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -5,14 +5,14 @@
 
 use super::format;
 use super::Iter;
-use crate::chart::downsample::value_at;
-use crate::chart::{
+use leptos::prelude::*;
+use slo_engine::chart::downsample::value_at;
+use slo_engine::chart::{
     self, fit_range, standalone_svg, Dash, Line, Marker, Pen, Rule, Size, Sweep, SweepBar,
     TimeChart, Timeline, TimelineRow, YFormat, OKABE_ITO,
 };
-use crate::model::{format_percent, Severity, Slo};
-use crate::worker::{Report, SweepOutcome};
-use leptos::prelude::*;
+use slo_engine::model::{format_percent, Severity, Slo};
+use slo_engine::worker::{Report, SweepOutcome};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -123,8 +123,8 @@ pub fn draw_all(r: &Report, slo: &Slo) -> Vec<Drawn> {
     });
 
     let window = match &slo.window {
-        crate::model::Window::Rolling { span } => format!("{span} rolling window"),
-        crate::model::Window::Calendar { unit, .. } => {
+        slo_engine::model::Window::Rolling { span } => format!("{span} rolling window"),
+        slo_engine::model::Window::Calendar { unit, .. } => {
             format!("calendar {unit:?} window, reset at each start").to_lowercase()
         }
     };

@@ -4,14 +4,14 @@
 
 use super::format;
 use super::Iter;
-use crate::alerting::preset_alerts;
-use crate::chart::{self, fit_range, Line, Pen, Rule, Size, TimeChart, YFormat};
-use crate::model::{
+use crate::ui::components::Term;
+use leptos::prelude::*;
+use slo_engine::alerting::preset_alerts;
+use slo_engine::chart::{self, fit_range, Line, Pen, Rule, Size, TimeChart, YFormat};
+use slo_engine::model::{
     AlertPreset, BudgetingMethod, CalendarUnit, Severity, Slo, Span, Target, Window,
 };
-use crate::ui::components::Term;
-use crate::worker::Report;
-use leptos::prelude::*;
+use slo_engine::worker::Report;
 
 /// The comparison draft as typed: each field "same" or a change.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,11 +8,11 @@
 use super::backend::{self, ParseState, WORKER_THRESHOLD};
 use super::format;
 use super::Iter;
-use crate::diag::{Diagnostic, Level};
-use crate::samples::{self, Incident, TimeStyle, Traffic};
-use crate::worker::DataSummary;
 use leptos::html;
 use leptos::prelude::*;
+use slo_engine::diag::{Diagnostic, Level};
+use slo_engine::samples::{self, Incident, TimeStyle, Traffic};
+use slo_engine::worker::DataSummary;
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;

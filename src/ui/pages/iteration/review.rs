@@ -1,13 +1,13 @@
 //! The iteration review: the review questions of the SLO lifecycle
-//! (`crate::review`), each with the figures from the replay that answer it,
+//! (`slo_engine::review`), each with the figures from the replay that answer it,
 //! a note per question saved in `Project.review_notes`, and the next revisit
 //! date of the SLO.
 
 use super::Iter;
-use crate::review::{figures_for, QUESTIONS};
 use crate::ui::store::Workspace;
-use crate::worker::DataSummary;
 use leptos::prelude::*;
+use slo_engine::review::{figures_for, QUESTIONS};
+use slo_engine::worker::DataSummary;
 use std::sync::Arc;
 
 #[component]

@@ -5,11 +5,11 @@
 use super::charts::alert_label;
 use super::format;
 use super::Iter;
-use crate::model::{Severity, Slo, Target};
 use crate::ui::components::Term;
 use crate::ui::store::Workspace;
-use crate::worker::{DataSummary, Report};
 use leptos::prelude::*;
+use slo_engine::model::{Severity, Slo, Target};
+use slo_engine::worker::{DataSummary, Report};
 use std::sync::Arc;
 
 /// Sentences that summarise one report; also used by the review questions.
@@ -62,7 +62,7 @@ pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
     if r.alerts.is_empty() {
         out.push("No alert would have fired.".into());
     } else {
-        let part = |v: &[&crate::worker::AlertRow], what: &str| match v.first() {
+        let part = |v: &[&slo_engine::worker::AlertRow], what: &str| match v.first() {
             None => format!("no {what}"),
             Some(a) => format!(
                 "{} {what}{} (the first at {})",
@@ -211,7 +211,7 @@ pub fn PolicyOnData() -> impl IntoView {
         // so before the data fills one window an early bad interval weighs
         // more than it would later: say so when a rule fired in that stretch.
         let filling = it.slo.with(|s| match s.as_ref().map(|s| &s.window) {
-            Some(crate::model::Window::Rolling { span }) => {
+            Some(slo_engine::model::Window::Rolling { span }) => {
                 let until = r
                     .x_range
                     .0

@@ -5,10 +5,10 @@
 //! their own, not the project), so leaving to work on a page and coming back
 //! resumes the workshop where it was.
 
-use crate::guide::STEPS;
 use crate::ui::components::glossary::{focus_by_id, typing_in_field};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use slo_engine::guide::STEPS;
 use std::time::Duration;
 
 const KEY: &str = "slo-workbench/presenter/v1";
@@ -31,7 +31,10 @@ fn load() -> Saved {
 }
 
 fn save(s: &Saved) {
-    if let (Some(storage), Ok(text)) = (window().local_storage().ok().flatten(), serde_json::to_string(s)) {
+    if let (Some(storage), Ok(text)) = (
+        window().local_storage().ok().flatten(),
+        serde_json::to_string(s),
+    ) {
         // Losing presenter state is harmless; the project itself is saved elsewhere.
         let _ = storage.set_item(KEY, &text);
     }
@@ -62,7 +65,8 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
     let accumulated = RwSignal::new(0.0_f64);
     let since = RwSignal::new(Some(now_ms()));
     let tick = RwSignal::new(0_u64);
-    let interval = set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_millis(500)).ok();
+    let interval =
+        set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_millis(500)).ok();
     on_cleanup(move || {
         if let Some(h) = interval {
             h.clear();

@@ -10,7 +10,7 @@
 //! 27 ms per 100k steps (142 MiB/s).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use slo_workbench::ingest::{parse, time, IngestOptions};
+use slo_engine::ingest::{parse, time, IngestOptions};
 
 const START: i64 = 1_700_000_000;
 

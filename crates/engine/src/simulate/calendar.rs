@@ -55,7 +55,10 @@ mod tests {
         let berlin = Zone::parse("Europe/Berlin").unwrap();
         let (feb, next) = period_bounds(MAR_1_2026_BERLIN, CalendarUnit::Month, &berlin);
         // 2026-02-01T00:00+01:00 = 2026-01-31T23:00Z, 28 days earlier.
-        assert_eq!((feb, next), (MAR_1_2026_BERLIN - 28 * 86_400, MAR_1_2026_BERLIN));
+        assert_eq!(
+            (feb, next),
+            (MAR_1_2026_BERLIN - 28 * 86_400, MAR_1_2026_BERLIN)
+        );
         let (mar, _) = period_bounds(MAR_1_2026_BERLIN + 60, CalendarUnit::Month, &berlin);
         assert_eq!(mar, MAR_1_2026_BERLIN);
     }

@@ -271,7 +271,13 @@ fn policy_section(out: &mut String, project: &Project) {
 fn review_section(out: &mut String, project: &Project) {
     let answered: Vec<(&str, &String)> = crate::review::QUESTIONS
         .iter()
-        .filter_map(|(id, q)| project.review_notes.get(*id).filter(|n| !n.trim().is_empty()).map(|n| (*q, n)))
+        .filter_map(|(id, q)| {
+            project
+                .review_notes
+                .get(*id)
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| (*q, n))
+        })
         .collect();
     if answered.is_empty() {
         return;
@@ -416,7 +422,9 @@ mod tests {
     fn review_notes_are_exported_under_their_questions_and_empty_ones_left_out() {
         let mut project = Project::default();
         let slo = Slo::default();
-        project.review_notes.insert("met".into(), "Missed in March: a <bad> deploy".into());
+        project
+            .review_notes
+            .insert("met".into(), "Missed in March: a <bad> deploy".into());
         project.review_notes.insert("threats".into(), "  ".into());
         let doc = export(&project, &[&slo], "x").content;
         assert!(doc.contains("\n## Iteration review\n"));

@@ -3,8 +3,8 @@
 //! each timestamp style, and that no input at all makes the parser panic.
 
 use proptest::prelude::*;
-use slo_workbench::diag::{Diagnostic, Level};
-use slo_workbench::ingest::{
+use slo_engine::diag::{Diagnostic, Level};
+use slo_engine::ingest::{
     parse, parse_with_progress, DataFormat, DataKind, Dataset, IngestOptions,
 };
 
@@ -984,12 +984,12 @@ enum TsStyle {
 }
 
 fn write_ts(t: i64, style: TsStyle) -> String {
-    let utc = slo_workbench::ingest::time::format(t);
+    let utc = slo_engine::ingest::time::format(t);
     match style {
         TsStyle::Rfc3339 => utc,
         // Same instant written two hours ahead.
         TsStyle::Offset => {
-            let shifted = slo_workbench::ingest::time::format(t + 7_200);
+            let shifted = slo_engine::ingest::time::format(t + 7_200);
             format!("{}+02:00", shifted.trim_end_matches('Z'))
         }
         TsStyle::SpaceNoZone => utc.trim_end_matches('Z').replacen('T', " ", 1),

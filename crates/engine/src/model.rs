@@ -288,9 +288,12 @@ impl Target {
     /// Accepts "99.9", "99.9%" and "0.999". Values of 1 or more are read as percent.
     pub fn parse(text: &str) -> Result<Target, String> {
         let t = text.trim().trim_end_matches('%').trim();
-        let v: f64 = t
-            .parse()
-            .map_err(|_| format!("target \"{}\" is not a number; write 99.9 or 0.999", text.trim()))?;
+        let v: f64 = t.parse().map_err(|_| {
+            format!(
+                "target \"{}\" is not a number; write 99.9 or 0.999",
+                text.trim()
+            )
+        })?;
         Target::from_number(v)
     }
 
@@ -303,10 +306,16 @@ impl Target {
             return Err(format!("a target cannot be negative ({v}); choose a value between 0 and 100, for example 99.9"));
         }
         if v > 100.0 {
-            return Err(format!("{v}% is more than everything; choose a value below 100, for example 99.9"));
+            return Err(format!(
+                "{v}% is more than everything; choose a value below 100, for example 99.9"
+            ));
         }
         // Rounded to 12 decimals so 99.9 becomes exactly the ratio 0.999 a user means.
-        let ratio = if v > 1.0 { (v / 100.0 * 1e12).round() / 1e12 } else { v };
+        let ratio = if v > 1.0 {
+            (v / 100.0 * 1e12).round() / 1e12
+        } else {
+            v
+        };
         if ratio <= 0.0 {
             return Err("a target of 0% promises nothing; choose a value between 0 and 100".into());
         }
@@ -395,16 +404,26 @@ impl Span {
                     'd' => "d",
                     'w' => "w",
                     'y' => "y",
-                    _ => return Err(format!("\"{t}\": unknown duration unit '{c}'; use s, m, h, d, w or y")),
+                    _ => {
+                        return Err(format!(
+                            "\"{t}\": unknown duration unit '{c}'; use s, m, h, d, w or y"
+                        ))
+                    }
                 }
             };
             if num.is_empty() {
                 return Err(format!("\"{t}\": a number must come before '{unit}'"));
             }
-            let n: u64 = num.parse().map_err(|_| format!("\"{t}\": number too large"))?;
+            let n: u64 = num
+                .parse()
+                .map_err(|_| format!("\"{t}\": number too large"))?;
             num.clear();
             let mult = match unit {
-                "ms" => return Err(format!("\"{t}\": durations shorter than a second are not supported")),
+                "ms" => {
+                    return Err(format!(
+                        "\"{t}\": durations shorter than a second are not supported"
+                    ))
+                }
                 "s" => 1,
                 "m" => 60,
                 "h" => 3600,
@@ -419,7 +438,9 @@ impl Span {
             saw_unit = true;
         }
         if !num.is_empty() || !saw_unit {
-            return Err(format!("\"{t}\": a duration needs a unit, for example 30d or 5m"));
+            return Err(format!(
+                "\"{t}\": a duration needs a unit, for example 30d or 5m"
+            ));
         }
         if total == 0 {
             return Err(format!("\"{t}\": a duration must be longer than zero"));
@@ -460,14 +481,21 @@ impl fmt::Display for Span {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Window {
-    Rolling { span: Span },
+    Rolling {
+        span: Span,
+    },
     /// Calendar-aligned; the budget resets at each period start in `time_zone`.
-    Calendar { unit: CalendarUnit, time_zone: String },
+    Calendar {
+        unit: CalendarUnit,
+        time_zone: String,
+    },
 }
 
 impl Default for Window {
     fn default() -> Self {
-        Window::Rolling { span: Span::days(30) }
+        Window::Rolling {
+            span: Span::days(30),
+        }
     }
 }
 
@@ -501,10 +529,11 @@ impl CalendarUnit {
 }
 
 /// How the budget is counted, as OpenSLO defines it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum BudgetingMethod {
     /// Good events over all events.
+    #[default]
     Occurrences,
     /// Good slices over all slices; a slice is good when its ratio meets `slice_target`.
     Timeslices { slice: Span, slice_target: f64 },
@@ -512,11 +541,6 @@ pub enum BudgetingMethod {
     RatioTimeslices { slice: Span },
 }
 
-impl Default for BudgetingMethod {
-    fn default() -> Self {
-        BudgetingMethod::Occurrences
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -575,10 +599,30 @@ impl Default for AlertConfig {
 /// SRE Workbook / Sloth 30-day preset: page 14.4x 1h/5m and 6x 6h/30m, ticket 3x 1d/2h and 1x 3d/6h.
 pub fn workbook_30d() -> Vec<BurnAlert> {
     vec![
-        BurnAlert { severity: Severity::Page, long: Span::hours(1), short: Span::minutes(5), factor: 14.4 },
-        BurnAlert { severity: Severity::Page, long: Span::hours(6), short: Span::minutes(30), factor: 6.0 },
-        BurnAlert { severity: Severity::Ticket, long: Span::days(1), short: Span::hours(2), factor: 3.0 },
-        BurnAlert { severity: Severity::Ticket, long: Span::days(3), short: Span::hours(6), factor: 1.0 },
+        BurnAlert {
+            severity: Severity::Page,
+            long: Span::hours(1),
+            short: Span::minutes(5),
+            factor: 14.4,
+        },
+        BurnAlert {
+            severity: Severity::Page,
+            long: Span::hours(6),
+            short: Span::minutes(30),
+            factor: 6.0,
+        },
+        BurnAlert {
+            severity: Severity::Ticket,
+            long: Span::days(1),
+            short: Span::hours(2),
+            factor: 3.0,
+        },
+        BurnAlert {
+            severity: Severity::Ticket,
+            long: Span::days(3),
+            short: Span::hours(6),
+            factor: 1.0,
+        },
     ]
 }
 
@@ -625,7 +669,9 @@ mod tests {
     #[test]
     fn target_errors_say_what_is_wrong_with_the_value() {
         assert!(Target::parse("-5").unwrap_err().contains("negative"));
-        assert!(Target::parse("150").unwrap_err().contains("more than everything"));
+        assert!(Target::parse("150")
+            .unwrap_err()
+            .contains("more than everything"));
         assert!(Target::parse("0").unwrap_err().contains("0%"));
         assert!(Target::parse("100").unwrap_err().contains("100%"));
     }

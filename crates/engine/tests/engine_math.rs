@@ -1,9 +1,9 @@
 //! The worked numbers of `math-and-formats.md`, row by row, through the public API
 //! of `budget` and `alerting`: if a row changes there, it changes here.
 
-use slo_workbench::alerting::{self, AlertRule};
-use slo_workbench::budget::{self, human_seconds};
-use slo_workbench::model::{workbook_30d, AlertPreset, Severity, Span, Target};
+use slo_engine::alerting::{self, AlertRule};
+use slo_engine::budget::{self, human_seconds};
+use slo_engine::model::{workbook_30d, AlertPreset, Severity, Span, Target};
 
 fn pct(p: f64) -> Target {
     Target::from_number(p).unwrap()

@@ -57,7 +57,10 @@ impl Zone {
             }
             CalendarUnit::Quarter => {
                 let (y, first_month) = (date.year(), (date.month() - 1) / 3 * 3 + 1);
-                (first_of(y, first_month, t)?, first_of_next(y, first_month + 2, t)?)
+                (
+                    first_of(y, first_month, t)?,
+                    first_of_next(y, first_month + 2, t)?,
+                )
             }
         };
         Ok((self.midnight(start, t)?, self.midnight(next, t)?))
@@ -75,12 +78,16 @@ impl Zone {
 
 /// Start (Unix seconds) of the calendar period holding instant `t` in zone `tz`.
 pub fn period_start(t: i64, unit: CalendarUnit, tz: &str) -> Result<i64, String> {
-    Zone::parse(tz)?.period_bounds(t, unit).map(|(start, _)| start)
+    Zone::parse(tz)?
+        .period_bounds(t, unit)
+        .map(|(start, _)| start)
 }
 
 /// Start (Unix seconds) of the period after the one holding instant `t`.
 pub fn next_period_start(t: i64, unit: CalendarUnit, tz: &str) -> Result<i64, String> {
-    Zone::parse(tz)?.period_bounds(t, unit).map(|(_, next)| next)
+    Zone::parse(tz)?
+        .period_bounds(t, unit)
+        .map(|(_, next)| next)
 }
 
 /// The real length of the period holding instant `t`: 28 to 31 days for a
@@ -130,7 +137,10 @@ mod tests {
         // 2026-03-15T12:00Z is in March in Berlin (UTC+1 until the 29th).
         let t = MAR_1_2026_UTC + 14 * D + 12 * H;
         // 2026-03-01T00:00+01:00 = 2026-02-28T23:00Z.
-        assert_eq!(period_start(t, CalendarUnit::Month, "Europe/Berlin"), Ok(MAR_1_2026_UTC - H));
+        assert_eq!(
+            period_start(t, CalendarUnit::Month, "Europe/Berlin"),
+            Ok(MAR_1_2026_UTC - H)
+        );
         // 2026-04-01T00:00+02:00 (summer time) = 2026-03-31T22:00Z.
         assert_eq!(
             next_period_start(t, CalendarUnit::Month, "Europe/Berlin"),
@@ -142,8 +152,14 @@ mod tests {
     fn the_last_utc_hour_of_february_is_already_march_in_berlin() {
         // 2026-02-28T23:30Z = 2026-03-01T00:30+01:00.
         let t = MAR_1_2026_UTC - H / 2;
-        assert_eq!(period_start(t, CalendarUnit::Month, "Europe/Berlin"), Ok(MAR_1_2026_UTC - H));
-        assert_eq!(period_start(t, CalendarUnit::Month, "UTC"), Ok(MAR_1_2026_UTC - 28 * D));
+        assert_eq!(
+            period_start(t, CalendarUnit::Month, "Europe/Berlin"),
+            Ok(MAR_1_2026_UTC - H)
+        );
+        assert_eq!(
+            period_start(t, CalendarUnit::Month, "UTC"),
+            Ok(MAR_1_2026_UTC - 28 * D)
+        );
     }
 
     #[test]
@@ -153,9 +169,18 @@ mod tests {
         // Monday 2026-03-30T00:00+02:00 (= 29th 22:00Z).
         let t = MAR_1_2026_UTC + 27 * D; // Saturday 2026-03-28T00:00Z
         let start = MAR_1_2026_UTC + 22 * D - H;
-        assert_eq!(period_start(t, CalendarUnit::Week, "Europe/Berlin"), Ok(start));
-        assert_eq!(next_period_start(t, CalendarUnit::Week, "Europe/Berlin"), Ok(start + 7 * D - H));
-        assert_eq!(period_length(t, CalendarUnit::Week, "Europe/Berlin"), Ok(Span((7 * D - H) as u64)));
+        assert_eq!(
+            period_start(t, CalendarUnit::Week, "Europe/Berlin"),
+            Ok(start)
+        );
+        assert_eq!(
+            next_period_start(t, CalendarUnit::Week, "Europe/Berlin"),
+            Ok(start + 7 * D - H)
+        );
+        assert_eq!(
+            period_length(t, CalendarUnit::Week, "Europe/Berlin"),
+            Ok(Span((7 * D - H) as u64))
+        );
     }
 
     #[test]
@@ -165,8 +190,14 @@ mod tests {
         let apr_1_utc = MAR_1_2026_UTC + 31 * D;
         let jul_1_utc = apr_1_utc + (30 + 31 + 30) * D;
         let t = apr_1_utc + 44 * D + 12 * H;
-        assert_eq!(period_start(t, CalendarUnit::Quarter, "America/New_York"), Ok(apr_1_utc + 4 * H));
-        assert_eq!(next_period_start(t, CalendarUnit::Quarter, "America/New_York"), Ok(jul_1_utc + 4 * H));
+        assert_eq!(
+            period_start(t, CalendarUnit::Quarter, "America/New_York"),
+            Ok(apr_1_utc + 4 * H)
+        );
+        assert_eq!(
+            next_period_start(t, CalendarUnit::Quarter, "America/New_York"),
+            Ok(jul_1_utc + 4 * H)
+        );
         // 2026-04-01T02:00Z is still 2026-03-31 22:00 in New York: Q1, which
         // began 2026-01-01T00:00-05:00 (EST) = 2026-01-01T05:00Z.
         let jan_1_utc = MAR_1_2026_UTC - (31 + 28) * D;
@@ -182,24 +213,46 @@ mod tests {
         let jan_1_2026 = MAR_1_2026_UTC - (31 + 28) * D;
         let oct_1_2025 = jan_1_2026 - (31 + 30 + 31) * D;
         let t = oct_1_2025 + 40 * D;
-        assert_eq!(period_start(t, CalendarUnit::Quarter, "UTC"), Ok(oct_1_2025));
-        assert_eq!(next_period_start(t, CalendarUnit::Quarter, "UTC"), Ok(jan_1_2026));
+        assert_eq!(
+            period_start(t, CalendarUnit::Quarter, "UTC"),
+            Ok(oct_1_2025)
+        );
+        assert_eq!(
+            next_period_start(t, CalendarUnit::Quarter, "UTC"),
+            Ok(jan_1_2026)
+        );
     }
 
     #[test]
     fn a_month_really_holds_28_to_31_days() {
         let feb = MAR_1_2026_UTC - D;
-        assert_eq!(period_length(feb, CalendarUnit::Month, "UTC"), Ok(Span::days(28)));
-        assert_eq!(period_length(MAR_1_2026_UTC, CalendarUnit::Month, "UTC"), Ok(Span::days(31)));
+        assert_eq!(
+            period_length(feb, CalendarUnit::Month, "UTC"),
+            Ok(Span::days(28))
+        );
+        assert_eq!(
+            period_length(MAR_1_2026_UTC, CalendarUnit::Month, "UTC"),
+            Ok(Span::days(31))
+        );
         // April 2026: 30 days.
-        assert_eq!(period_length(MAR_1_2026_UTC + 31 * D, CalendarUnit::Month, "Etc/UTC"), Ok(Span::days(30)));
+        assert_eq!(
+            period_length(MAR_1_2026_UTC + 31 * D, CalendarUnit::Month, "Etc/UTC"),
+            Ok(Span::days(30))
+        );
         // March in Berlin loses the hour of the spring change: 31 d - 1 h.
         assert_eq!(
-            period_length(MAR_1_2026_UTC + 10 * D, CalendarUnit::Month, "Europe/Berlin"),
+            period_length(
+                MAR_1_2026_UTC + 10 * D,
+                CalendarUnit::Month,
+                "Europe/Berlin"
+            ),
             Ok(Span((31 * D - H) as u64))
         );
         // Q1 2026 in UTC: 31 + 28 + 31 = 90 days.
-        assert_eq!(period_length(MAR_1_2026_UTC, CalendarUnit::Quarter, "UTC"), Ok(Span::days(90)));
+        assert_eq!(
+            period_length(MAR_1_2026_UTC, CalendarUnit::Quarter, "UTC"),
+            Ok(Span::days(90))
+        );
     }
 
     #[test]
@@ -207,7 +260,11 @@ mod tests {
         let t = MAR_1_2026_UTC + 3 * D; // Wednesday 2026-03-04
         let monday = MAR_1_2026_UTC + D; // 2026-03-02
         for tz in ["UTC", "Etc/UTC", ""] {
-            assert_eq!(period_start(t, CalendarUnit::Week, tz), Ok(monday), "zone {tz:?}");
+            assert_eq!(
+                period_start(t, CalendarUnit::Week, tz),
+                Ok(monday),
+                "zone {tz:?}"
+            );
         }
     }
 

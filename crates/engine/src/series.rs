@@ -35,7 +35,12 @@ impl EventSeries {
         if !self.t.windows(2).all(|w| w[0] < w[1]) {
             return Some("times do not strictly increase");
         }
-        if !self.good.iter().zip(&self.total).all(|(g, n)| 0.0 <= *g && g <= n && n.is_finite()) {
+        if !self
+            .good
+            .iter()
+            .zip(&self.total)
+            .all(|(g, n)| 0.0 <= *g && g <= n && n.is_finite())
+        {
             return Some("good is not between 0 and total");
         }
         None
@@ -46,7 +51,12 @@ impl EventSeries {
         if self.t.len() < 2 {
             return 60;
         }
-        let mut d: Vec<i64> = self.t.windows(2).map(|w| w[1] - w[0]).filter(|d| *d > 0).collect();
+        let mut d: Vec<i64> = self
+            .t
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .filter(|d| *d > 0)
+            .collect();
         if d.is_empty() {
             return 60;
         }
@@ -67,10 +77,16 @@ mod tests {
         assert_eq!(s.broken_promise(), None);
         let mut late = s.clone();
         late.push(120, 1.0, 1.0);
-        assert_eq!(late.broken_promise(), Some("times do not strictly increase"));
+        assert_eq!(
+            late.broken_promise(),
+            Some("times do not strictly increase")
+        );
         let mut over = s.clone();
         over.push(180, 11.0, 10.0);
-        assert_eq!(over.broken_promise(), Some("good is not between 0 and total"));
+        assert_eq!(
+            over.broken_promise(),
+            Some("good is not between 0 and total")
+        );
         let mut short = s;
         short.good.pop();
         assert_eq!(short.broken_promise(), Some("columns differ in length"));

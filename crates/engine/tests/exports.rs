@@ -3,9 +3,9 @@
 //! user typed however odd the text.
 
 use serde_norway::Value;
-use slo_workbench::export::sloth::check as sloth_check;
-use slo_workbench::export::{export, ExportFormat};
-use slo_workbench::model::{
+use slo_engine::export::sloth::check as sloth_check;
+use slo_engine::export::{export, ExportFormat};
+use slo_engine::model::{
     AlertConfig, AlertPreset, BudgetingMethod, CalendarUnit, Commitment, EventKind, Person,
     Project, Service, Sli, Slo, Span, Target, Window,
 };
@@ -60,7 +60,7 @@ fn project() -> Project {
         },
         alerting: AlertConfig {
             preset: AlertPreset::Custom,
-            alerts: slo_workbench::model::workbook_30d()[..1].to_vec(),
+            alerts: slo_engine::model::workbook_30d()[..1].to_vec(),
             runbook_url: String::new(),
         },
         ..Slo::default()

@@ -2,10 +2,10 @@
 //! import(export(x)) that keep every field the format can hold. What a
 //! format cannot carry into the model is named in `unmapped`.
 
-use slo_workbench::alerting::preset_alerts;
-use slo_workbench::export::{export, ExportFormat};
-use slo_workbench::import::{import_spec, project_from_json, Imported};
-use slo_workbench::model::{
+use slo_engine::alerting::preset_alerts;
+use slo_engine::export::{export, ExportFormat};
+use slo_engine::import::{import_spec, project_from_json, Imported};
+use slo_engine::model::{
     slug, AlertConfig, AlertPreset, BudgetingMethod, BurnAlert, CalendarUnit, Commitment,
     Enforcement, EventKind, Project, Service, Severity, Sli, Slo, Span, Target, Window,
     SCHEMA_VERSION,
@@ -608,7 +608,7 @@ spec:
   objectives:
     - target: 0.999
 "#;
-    let imported = slo_workbench::import::import_spec(text).expect("imports");
+    let imported = slo_engine::import::import_spec(text).expect("imports");
     assert!(
         imported.unmapped.iter().any(|u| u.contains("spec.foo")),
         "unmapped lists spec.foo: {:?}",

@@ -27,13 +27,28 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(line: usize, message: impl Into<String>) -> Self {
-        Diagnostic { level: Level::Error, line, column: None, message: message.into() }
+        Diagnostic {
+            level: Level::Error,
+            line,
+            column: None,
+            message: message.into(),
+        }
     }
     pub fn warning(line: usize, message: impl Into<String>) -> Self {
-        Diagnostic { level: Level::Warning, line, column: None, message: message.into() }
+        Diagnostic {
+            level: Level::Warning,
+            line,
+            column: None,
+            message: message.into(),
+        }
     }
     pub fn info(line: usize, message: impl Into<String>) -> Self {
-        Diagnostic { level: Level::Info, line, column: None, message: message.into() }
+        Diagnostic {
+            level: Level::Info,
+            line,
+            column: None,
+            message: message.into(),
+        }
     }
     pub fn at_column(mut self, column: usize) -> Self {
         self.column = Some(column);

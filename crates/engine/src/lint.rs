@@ -1228,7 +1228,10 @@ mod tests {
                 time_zone: known.into(),
             };
             let ids = slo_ids(&p, &LintContext::default());
-            assert!(!ids.iter().any(|i| i.starts_with("time-zone-unknown")), "{known}: {ids:?}");
+            assert!(
+                !ids.iter().any(|i| i.starts_with("time-zone-unknown")),
+                "{known}: {ids:?}"
+            );
         }
     }
 

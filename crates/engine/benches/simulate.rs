@@ -7,10 +7,10 @@
 //! stays meaningful when other processes share the cores.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use slo_workbench::model::Slo;
-use slo_workbench::series::EventSeries;
-use slo_workbench::simulate::{simulate, simulate_summary, SimOptions};
-use slo_workbench::whatif::{default_sweep_targets, sweep};
+use slo_engine::model::Slo;
+use slo_engine::series::EventSeries;
+use slo_engine::simulate::{simulate, simulate_summary, SimOptions};
+use slo_engine::whatif::{default_sweep_targets, sweep};
 use std::time::{Duration, Instant};
 
 /// Minute rows of ~1000 requests with a deterministic sprinkle of errors and
@@ -89,7 +89,7 @@ fn bench(c: &mut Criterion) {
     );
     // The share of the cost that is not the alert windows: SLI, budget, slices.
     let no_alerts = Slo {
-        alerting: slo_workbench::model::AlertConfig {
+        alerting: slo_engine::model::AlertConfig {
             alerts: Vec::new(),
             ..slo.alerting.clone()
         },

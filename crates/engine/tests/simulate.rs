@@ -2,10 +2,10 @@
 //! hold on any data.
 
 use proptest::prelude::*;
-use slo_workbench::model::{BudgetingMethod, CalendarUnit, Severity, Slo, Span, Target, Window};
-use slo_workbench::series::EventSeries;
-use slo_workbench::simulate::{simulate, simulate_summary, SimOptions, Simulation};
-use slo_workbench::whatif::{default_sweep_targets, recalibrate, sweep};
+use slo_engine::model::{BudgetingMethod, CalendarUnit, Severity, Slo, Span, Target, Window};
+use slo_engine::series::EventSeries;
+use slo_engine::simulate::{simulate, simulate_summary, SimOptions, Simulation};
+use slo_engine::whatif::{default_sweep_targets, recalibrate, sweep};
 
 const MIN: i64 = 60;
 const DAY: i64 = 86_400;
@@ -230,7 +230,10 @@ fn a_berlin_month_resets_at_local_midnight_which_is_23_00_utc() {
     let series = minutes(MAR_1_2026_UTC - 2 * DAY, 3, DAY / 2, 10, 1.0);
     let berlin = run(&series, &calendar_slo(CalendarUnit::Month, "Europe/Berlin"));
     assert!(
-        !berlin.warnings.iter().any(|w| w.message.contains("time zone")),
+        !berlin
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("time zone")),
         "{:?}",
         berlin.warnings
     );
@@ -262,7 +265,10 @@ fn a_new_york_quarter_resets_at_midnight_eastern_daylight_time() {
     let q3 = MAR_1_2026_UTC + (31 + 30 + 31 + 30) * DAY + 4 * 3600;
     // From 2026-06-30T04:00Z, an outage six hours in.
     let series = minutes(q3 - DAY, 2, 6 * 3600, 10, 1.0);
-    let sim = run(&series, &calendar_slo(CalendarUnit::Quarter, "America/New_York"));
+    let sim = run(
+        &series,
+        &calendar_slo(CalendarUnit::Quarter, "America/New_York"),
+    );
     // UTC midnight is still June 30 in New York.
     assert!(budget_at(&sim, q3 - 4 * 3600 + MIN) < 0.0);
     assert!(budget_at(&sim, q3) < 0.0);
@@ -271,11 +277,13 @@ fn a_new_york_quarter_resets_at_midnight_eastern_daylight_time() {
 
 #[test]
 fn an_unknown_time_zone_is_replayed_in_utc_and_says_so() {
-    let sim = run(&minutes(0, 1, 0, 0, 0.0), &calendar_slo(CalendarUnit::Week, "Not/AZone"));
-    assert!(sim
-        .warnings
-        .iter()
-        .any(|w| w.message.contains("unknown time zone \"Not/AZone\"") && w.message.contains("UTC")));
+    let sim = run(
+        &minutes(0, 1, 0, 0, 0.0),
+        &calendar_slo(CalendarUnit::Week, "Not/AZone"),
+    );
+    assert!(sim.warnings.iter().any(
+        |w| w.message.contains("unknown time zone \"Not/AZone\"") && w.message.contains("UTC")
+    ));
 }
 
 /// One hour of minute rows, 5-minute slices: slice (600, 900] fully down, and
@@ -644,7 +652,7 @@ proptest! {
         prop_assert!(summary.points.sli_window.is_empty());
         prop_assert!(summary.points.burn_long.is_empty() && summary.points.burn_short.is_empty());
         let charts_dropped = Simulation {
-            points: slo_workbench::simulate::SimSeries {
+            points: slo_engine::simulate::SimSeries {
                 sli_window: Vec::new(),
                 burn_long: Vec::new(),
                 burn_short: Vec::new(),

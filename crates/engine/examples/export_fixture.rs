@@ -4,8 +4,8 @@
 //!
 //! Usage: cargo run --example export_fixture -- OUT_DIR
 
-use slo_workbench::export::{export, ExportFormat};
-use slo_workbench::model::{
+use slo_engine::export::{export, ExportFormat};
+use slo_engine::model::{
     AlertConfig, AlertPreset, BudgetingMethod, CalendarUnit, Commitment, EventKind, Project,
     Service, Sli, Slo, Span, Target, Window,
 };
@@ -75,7 +75,7 @@ fn project() -> Project {
         },
         alerting: AlertConfig {
             preset: AlertPreset::Custom,
-            alerts: slo_workbench::model::workbook_30d()[..2].to_vec(),
+            alerts: slo_engine::model::workbook_30d()[..2].to_vec(),
             runbook_url: "https://runbooks.example.com/web".into(),
         },
         ..Slo::default()

@@ -214,7 +214,9 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
             Some((*unit, zone))
         }
     };
-    let starts = calendar.as_ref().map(|(unit, zone)| period_starts(&rows.t, *unit, zone));
+    let starts = calendar
+        .as_ref()
+        .map(|(unit, zone)| period_starts(&rows.t, *unit, zone));
     let lower = |i: usize| match &starts {
         Some(s) => s[i],
         None => rows.t[i].saturating_sub(window_len),

@@ -6,10 +6,14 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The repository root: golden files live in its tests/golden/, and the CLI
+/// is run from there so the paths in its messages read as a user types them.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_slo-workbench"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(ROOT)
         .output()
         .expect("the binary runs")
 }
@@ -29,9 +33,7 @@ fn json(o: &Output) -> Value {
 
 /// Compares with tests/golden/NAME, or writes it when UPDATE_GOLDEN is set.
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
+    let path = Path::new(ROOT).join("tests/golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).expect("golden file written");
         return;
@@ -148,7 +150,7 @@ fn simulate_json_reports_sli_budget_and_every_alert_pair() {
 
 /// Bad and total events of a good,total CSV fixture, summed by hand.
 fn counts_in(path: &str) -> (f64, f64) {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let text = std::fs::read_to_string(Path::new(ROOT).join(path)).unwrap();
     text.lines().skip(1).fold((0.0, 0.0), |(bad, total), line| {
         let f: Vec<f64> = line
             .split(',')
@@ -399,12 +401,12 @@ fn data_can_come_from_stdin() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_slo-workbench"))
         .args(["simulate", "--spec", PROJECT, "--data", "-", "--json"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(ROOT)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    let csv = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(DATA)).unwrap();
+    let csv = std::fs::read(Path::new(ROOT).join(DATA)).unwrap();
     child.stdin.take().unwrap().write_all(&csv).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0));

@@ -450,10 +450,17 @@ mod tests {
         // The Research page shows each menu entry's category as a glossary term.
         use crate::catalog::menu;
         use crate::model::ServiceKind;
-        for kind in [ServiceKind::RequestDriven, ServiceKind::Pipeline, ServiceKind::Storage] {
+        for kind in [
+            ServiceKind::RequestDriven,
+            ServiceKind::Pipeline,
+            ServiceKind::Storage,
+        ] {
             for e in menu(kind) {
                 let name = e.category.name();
-                assert!(lookup(name).is_some(), "SLI category {name} has no glossary entry");
+                assert!(
+                    lookup(name).is_some(),
+                    "SLI category {name} has no glossary entry"
+                );
             }
         }
     }

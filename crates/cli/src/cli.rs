@@ -8,10 +8,10 @@
 //! or `export`. Exit status: 0 success, 1 lint found errors, 2 usage or input
 //! error (with `FILE:LINE: message` on stderr).
 
-use crate::diag::{Diagnostic, Level};
-use crate::model::{workbook_30d, Project, Slo, Span, Target, Window};
-use crate::simulate::{simulate_summary, SimOptions, Simulation};
 use serde_json::{json, Value};
+use slo_engine::diag::{Diagnostic, Level};
+use slo_engine::model::{workbook_30d, Project, Slo, Span, Target, Window};
+use slo_engine::simulate::{simulate_summary, SimOptions, Simulation};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 
@@ -176,8 +176,8 @@ fn budget(args: &Args) -> Result<Output, Failure> {
     let target = Target::parse(args.required("target")?)
         .map_err(|e| Failure::Usage(format!("--target: {e}")))?;
     let window = parse_window(args.value("window").unwrap_or("30d"))?;
-    let budget_seconds = crate::budget::budget_seconds(target, window);
-    let table = crate::budget::budget_table(target, window);
+    let budget_seconds = slo_engine::budget::budget_seconds(target, window);
+    let table = slo_engine::budget::budget_table(target, window);
     let stdout = if args.json() {
         let rows: Vec<Value> = table
             .iter()
@@ -186,7 +186,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
                     "label": r.label,
                     "span_seconds": r.span_seconds,
                     "allowed_bad_seconds": tidy(r.allowed_bad_seconds),
-                    "allowed_bad": crate::budget::human_seconds(r.allowed_bad_seconds),
+                    "allowed_bad": slo_engine::budget::human_seconds(r.allowed_bad_seconds),
                 })
             })
             .collect();
@@ -197,7 +197,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             "window_seconds": window.seconds(),
             "error_budget_ratio": tidy(target.error_budget()),
             "budget_seconds": tidy(budget_seconds),
-            "budget": crate::budget::human_seconds(budget_seconds),
+            "budget": slo_engine::budget::human_seconds(budget_seconds),
             "table": rows,
         }))
     } else {
@@ -206,7 +206,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             target,
             window.prometheus(),
             fmt_ratio_percent(target.error_budget()),
-            crate::budget::human_seconds(budget_seconds)
+            slo_engine::budget::human_seconds(budget_seconds)
         );
         let width = table
             .iter()
@@ -217,7 +217,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             s.push_str(&format!(
                 "  {:<width$}  {}\n",
                 r.label,
-                crate::budget::human_seconds(r.allowed_bad_seconds)
+                slo_engine::budget::human_seconds(r.allowed_bad_seconds)
             ));
         }
         s
@@ -263,7 +263,7 @@ fn located(path: &str, d: &Diagnostic) -> String {
 /// A spec file as a project, plus the names of what the import could not map.
 fn load_project(path: &str) -> Result<(Project, Vec<String>), Failure> {
     let text = read_input(path)?;
-    crate::import::import_spec(&text)
+    slo_engine::import::import_spec(&text)
         .map(|imported| (imported.project, imported.unmapped))
         .map_err(|diags| Failure::Input(diags.iter().map(|d| located(path, d)).collect()))
 }
@@ -289,12 +289,12 @@ fn choose_slo(project: &Project, path: &str, id: Option<&str>) -> Result<Slo, Fa
 fn load_data(
     path: &str,
     latency_threshold: Option<f64>,
-) -> Result<crate::ingest::Dataset, Failure> {
+) -> Result<slo_engine::ingest::Dataset, Failure> {
     let text = read_input(path)?;
-    let opts = crate::ingest::IngestOptions {
+    let opts = slo_engine::ingest::IngestOptions {
         latency_threshold_seconds: latency_threshold,
     };
-    crate::ingest::parse(&text, &opts)
+    slo_engine::ingest::parse(&text, &opts)
         .map_err(|diags| Failure::Input(diags.iter().map(|d| located(path, d)).collect()))
 }
 
@@ -312,7 +312,7 @@ fn parse_latency_threshold(args: &Args) -> Result<Option<f64>, Failure> {
 /// The SLI's latency threshold, unless the command line gives one.
 fn latency_threshold_of(slo: &Slo, given: Option<f64>) -> Option<f64> {
     given.or(match &slo.sli {
-        crate::model::Sli::Latency {
+        slo_engine::model::Sli::Latency {
             threshold_seconds, ..
         } => Some(*threshold_seconds),
         _ => None,
@@ -367,13 +367,7 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
 }
 
 fn rfc3339(t: i64) -> Value {
-    time::OffsetDateTime::from_unix_timestamp(t)
-        .ok()
-        .and_then(|d| {
-            d.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .map_or(Value::Null, Value::String)
+    slo_engine::format::rfc3339(t).map_or(Value::Null, Value::String)
 }
 
 fn rfc3339_text(t: i64) -> String {
@@ -495,13 +489,13 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
         if let Some(d) = a.detection_delay {
             s.push_str(&format!(
                 ", detected after {}",
-                crate::budget::human_seconds(d as f64)
+                slo_engine::budget::human_seconds(d as f64)
             ));
         }
         if let Some(r) = a.reset_after {
             s.push_str(&format!(
                 ", reset after {}",
-                crate::budget::human_seconds(r as f64)
+                slo_engine::budget::human_seconds(r as f64)
             ));
         }
         s.push('\n');
@@ -530,7 +524,7 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
     let spec_path = args.required("spec")?;
     let latency = parse_latency_threshold(args)?;
     let (project, unmapped) = load_project(spec_path)?;
-    let mut ctx = crate::lint::LintContext::default();
+    let mut ctx = slo_engine::lint::LintContext::default();
     if let Some(data_path) = args.value("data") {
         if spec_path == "-" && data_path == "-" {
             return Err(Failure::Usage(
@@ -541,10 +535,10 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
         // SLI over all the data and the events per hour it held.
         let text = read_input(data_path)?;
         for slo in &project.slos {
-            let opts = crate::ingest::IngestOptions {
+            let opts = slo_engine::ingest::IngestOptions {
                 latency_threshold_seconds: latency_threshold_of(slo, latency),
             };
-            let dataset = crate::ingest::parse(&text, &opts).map_err(|diags| {
+            let dataset = slo_engine::ingest::parse(&text, &opts).map_err(|diags| {
                 Failure::Input(diags.iter().map(|d| located(data_path, d)).collect())
             })?;
             let series = &dataset.series;
@@ -558,14 +552,14 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
             let events: f64 = series.total.iter().sum();
             ctx.slos.insert(
                 slo.id.clone(),
-                crate::lint::SloFacts {
+                slo_engine::lint::SloFacts {
                     expected_events_per_hour: (hours > 0.0).then(|| events / hours),
                     history_sli: (events > 0.0).then_some(sim.sli),
                 },
             );
         }
     }
-    let findings = crate::lint::lint_project(&project, &ctx);
+    let findings = slo_engine::lint::lint_project(&project, &ctx);
     let errors = findings
         .iter()
         .filter(|f| f.level == Level::Error && !f.acknowledged)
@@ -609,7 +603,7 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
 
 fn export_command(args: &Args) -> Result<Output, Failure> {
     let spec_path = args.required("spec")?;
-    let format: crate::export::ExportFormat = args
+    let format: slo_engine::export::ExportFormat = args
         .required("format")?
         .parse()
         .map_err(|e: String| Failure::Usage(format!("--format: {e}")))?;
@@ -617,7 +611,7 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
     if let Some(id) = args.value("slo") {
         choose_slo(&project, spec_path, Some(id))?;
     }
-    let files = crate::export::export(&project, args.value("slo"), format)
+    let files = slo_engine::export::export(&project, args.value("slo"), format)
         .map_err(|e| Failure::Input(vec![format!("{spec_path}: {e}")]))?;
     match args.value("out") {
         None => {
@@ -689,7 +683,7 @@ fn tidy(x: f64) -> f64 {
 fn fmt_ratio_percent(r: f64) -> String {
     format!(
         "{}%",
-        crate::model::format_percent((r * 100.0 * 10_000.0).round() / 10_000.0)
+        slo_engine::model::format_percent((r * 100.0 * 10_000.0).round() / 10_000.0)
     )
 }
 

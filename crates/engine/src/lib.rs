@@ -1,0 +1,29 @@
+//! The SLO Workbench engine: design, simulate and export Service Level Objectives.
+//!
+//! Pure Rust with no web dependency: models, parsing, budget math, simulation,
+//! linting, exports and imports, charts as SVG text. The browser app and the
+//! `slo-workbench` CLI are thin layers over it. See ARCHITECTURE.md for the
+//! map and the invariants.
+
+pub mod alerting;
+pub mod budget;
+pub mod calendar;
+pub mod catalog;
+pub mod chart;
+pub mod diag;
+pub mod examples;
+pub mod export;
+pub mod format;
+pub mod glossary;
+pub mod guide;
+pub mod import;
+pub mod ingest;
+pub mod lint;
+pub mod model;
+pub mod review;
+pub mod samples;
+pub mod series;
+pub mod share;
+pub mod simulate;
+pub mod whatif;
+pub mod worker;
