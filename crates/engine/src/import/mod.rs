@@ -104,8 +104,9 @@ fn import_specs(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     if !openslo_docs.is_empty() {
         openslo::import(&openslo_docs, &mut out, &mut errors);
     }
+    let shared = sloth::Shared::new(text, &sloth_windows);
     for spec in &sloth_specs {
-        sloth::import(text, spec, &sloth_windows, &mut out, &mut errors);
+        sloth::import(&shared, spec, &mut out, &mut errors);
     }
     if sloth_specs.is_empty() && !sloth_windows.is_empty() {
         out.unmapped
@@ -220,16 +221,6 @@ fn document_start_lines(text: &str) -> Vec<usize> {
     }
     close(seg, &mut starts);
     starts
-}
-
-/// First line at or after `from` (1-based) whose text holds `needle`: a
-/// better pointer than the document's first line for errors inside it.
-pub(crate) fn line_containing(text: &str, from: usize, needle: &str) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, l)| l.contains(needle))
-        .map(|(i, _)| i + 1)
 }
 
 /// A string at a path of mapping keys.
