@@ -2,7 +2,7 @@
 //! title each. The checks themselves live in `alerting::lint_alerts`; this
 //! module only names them. Must not add alert rules of its own.
 
-use super::{Finding, SloFacts};
+use super::{Finding, LintRule, SloFacts};
 use crate::alerting::AlertRule;
 use crate::model::Slo;
 
@@ -23,7 +23,7 @@ pub(super) fn alert_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Finding>
             AlertRule::BadFactor => "An alert has no usable burn factor",
         };
         out.push(Finding::new(
-            format!("{}:{id}:{}", a.rule.as_str(), a.alert),
+            LintRule::Alert(a.rule).id(&[id, &a.alert.to_string()]),
             Some(id),
             a.level,
             title,

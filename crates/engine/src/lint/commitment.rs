@@ -3,8 +3,9 @@
 //! (a warning when committed, an info when aspirational). The history SLI
 //! comes in through `LintContext`; must not replay data itself.
 
-use super::{name, Finding, SloFacts};
+use super::{name, Finding, LintRule, SloFacts};
 use crate::diag::Level;
+use crate::format::percent;
 use crate::model::{Commitment, Enforcement, Slo};
 
 /// An aspirational SLO should stay permissive.
@@ -12,7 +13,7 @@ pub(super) fn aspirational_enforcing(slo: &Slo, out: &mut Vec<Finding>) {
     let id = slo.id.as_str();
     if slo.commitment == Commitment::Aspirational && slo.enforcement == Enforcement::Enforcing {
         out.push(Finding::new(
-            format!("aspirational-enforcing:{id}"),
+            LintRule::AspirationalEnforcing.id(&[id]),
             Some(id),
             Level::Warning,
             "An aspirational SLO is enforcing",
@@ -35,7 +36,7 @@ pub(super) fn history_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
         return;
     }
     let id = slo.id.as_str();
-    let achieved = crate::model::format_percent((history * 1e6).round() / 1e4);
+    let achieved = percent((history * 1e6).round() / 1e4);
     let (level, title, advice) = match slo.commitment {
         Commitment::Committed => (
             Level::Warning,
@@ -51,7 +52,7 @@ pub(super) fn history_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
         ),
     };
     out.push(Finding::new(
-        format!("history-below-target:{id}"),
+        LintRule::HistoryBelowTarget.id(&[id]),
         Some(id),
         level,
         title,

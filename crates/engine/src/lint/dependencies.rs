@@ -3,8 +3,9 @@
 //! availability is unknown and so left out of that ceiling. Must not look at
 //! SLIs, alerts or the RACI chart.
 
-use super::{same_name, Finding};
+use super::{same_name, Finding, LintRule};
 use crate::diag::Level;
+use crate::format::percent;
 use crate::model::{Project, Slo};
 
 /// Target above the serial product of the service's dependency availabilities.
@@ -28,7 +29,7 @@ pub(super) fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Fin
     let ceiling = crate::budget::serial_availability(&known);
     if slo.target.ratio() > ceiling {
         out.push(Finding::new(
-            format!("nines-beyond-dependencies:{}", slo.id),
+            LintRule::NinesBeyondDependencies.id(&[&slo.id]),
             Some(&slo.id),
             Level::Warning,
             "More nines than the dependencies allow",
@@ -43,7 +44,7 @@ pub(super) fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Fin
                 } else {
                     format!("the {} with a known availability together offer", known.len())
                 },
-                crate::model::format_percent((ceiling * 10_000.0).round() / 100.0),
+                percent((ceiling * 10_000.0).round() / 100.0),
                 slo.target,
             ),
         ));
@@ -59,11 +60,10 @@ pub(super) fn dependency_findings(project: &Project, out: &mut Vec<Finding>) {
                 continue;
             }
             out.push(Finding::new(
-                format!(
-                    "dependency-availability-missing:{}:{}",
-                    crate::model::slug(&service.name),
-                    crate::model::slug(&dep.name)
-                ),
+                LintRule::DependencyAvailabilityMissing.id(&[
+                    &crate::model::slug(&service.name),
+                    &crate::model::slug(&dep.name),
+                ]),
                 None,
                 Level::Info,
                 "A dependency's availability is unknown",

@@ -2,7 +2,7 @@
 //! journey the project describes, and a journey with more SLOs than a team can
 //! watch. Must not look at targets, SLIs or alerts.
 
-use super::{name, same_name, Finding};
+use super::{name, same_name, Finding, LintRule};
 use crate::diag::Level;
 use crate::model::{Project, Slo};
 use std::collections::BTreeMap;
@@ -24,7 +24,7 @@ pub(super) fn journey_link(project: &Project, slo: &Slo, out: &mut Vec<Finding>)
         return;
     };
     out.push(Finding::new(
-        format!("no-journey:{}", slo.id),
+        LintRule::NoJourney.id(&[&slo.id]),
         Some(&slo.id),
         Level::Info,
         "Not linked to a user journey",
@@ -51,7 +51,7 @@ pub(super) fn journey_findings(project: &Project, out: &mut Vec<Finding>) {
     for (shown, count) in per_journey.into_values() {
         if count > MOST_SLOS_PER_JOURNEY {
             out.push(Finding::new(
-                format!("too-many-slos:{}", crate::model::slug(&shown)),
+                LintRule::TooManySlos.id(&[&crate::model::slug(&shown)]),
                 None,
                 Level::Warning,
                 "Too many SLOs for one journey",

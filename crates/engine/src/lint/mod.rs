@@ -25,11 +25,13 @@ mod dependencies;
 mod fixtures;
 mod journeys;
 mod raci;
+mod rule;
 mod sli;
 mod targets;
 mod traffic;
 
 pub use raci::{raci_findings, raci_staffing_findings};
+pub use rule::{FindingId, LintRule};
 
 use crate::diag::Level;
 use crate::model::{Project, Slo};
@@ -55,8 +57,9 @@ pub struct SloFacts {
 /// One thing worth reconsidering.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// Stable identifier, `"<rule>:<subject>"` (e.g. `"target-too-high:checkout"`),
-    /// the key of `Project.acknowledged`.
+    /// Stable identifier written by [`LintRule::id`], `"<rule>:<subject>"`
+    /// (e.g. `"target-too-high:checkout"`), the key of `Project.acknowledged`;
+    /// [`FindingId::parse`] reads it back.
     pub id: String,
     /// The SLO concerned, when there is one.
     pub slo_id: Option<String>,
@@ -99,7 +102,7 @@ pub fn lint_project(project: &Project, ctx: &LintContext) -> Vec<Finding> {
         *count += 1;
         if *count == 2 {
             out.push(Finding::new(
-                format!("duplicate-slo-id:{}", slo.id),
+                LintRule::DuplicateSloId.id(&[&slo.id]),
                 Some(&slo.id),
                 Level::Error,
                 "Two SLOs share one id",
@@ -157,30 +160,6 @@ fn name(slo: &Slo) -> String {
 fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
     !a.is_empty() && a.eq_ignore_ascii_case(b)
-}
-
-/// Numbers in messages: whole with thousands separators from 100 up, else up to 3 decimals.
-fn plain_number(x: f64) -> String {
-    if !x.is_finite() {
-        return "no".into();
-    }
-    if x.abs() >= 100.0 {
-        let digits = format!("{:.0}", x.abs());
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
-        return if x < 0.0 {
-            format!("-{grouped}")
-        } else {
-            grouped
-        };
-    }
-    let s = format!("{x:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! a person. Public on its own because the Language page shows these beside
 //! the chart. Must not look at SLOs.
 
-use super::Finding;
+use super::{Finding, LintRule};
 use crate::diag::Level;
 use crate::model::{Person, Raci, RACI_PERSONAS, RACI_STEPS};
 use std::collections::BTreeMap;
@@ -26,7 +26,7 @@ pub fn raci_findings(raci: &Raci) -> Vec<Finding> {
         let accountable = holders('A');
         if accountable.is_empty() {
             out.push(Finding::new(
-                format!("raci-no-a:{step_id}"),
+                LintRule::RaciNoA.id(&[&step_id]),
                 None,
                 Level::Warning,
                 format!("No one is accountable for \"{step}\""),
@@ -37,7 +37,7 @@ pub fn raci_findings(raci: &Raci) -> Vec<Finding> {
             ));
         } else if accountable.len() > 1 {
             out.push(Finding::new(
-                format!("raci-many-a:{step_id}"),
+                LintRule::RaciManyA.id(&[&step_id]),
                 None,
                 Level::Warning,
                 format!("More than one persona is accountable for \"{step}\""),
@@ -51,7 +51,7 @@ pub fn raci_findings(raci: &Raci) -> Vec<Finding> {
         }
         if holders('R').is_empty() {
             out.push(Finding::new(
-                format!("raci-no-r:{step_id}"),
+                LintRule::RaciNoR.id(&[&step_id]),
                 None,
                 Level::Warning,
                 format!("No one is responsible for \"{step}\""),
@@ -71,7 +71,7 @@ pub fn raci_findings(raci: &Raci) -> Vec<Finding> {
 pub fn raci_staffing_findings(raci: &Raci, people: &[Person]) -> Vec<Finding> {
     if people.is_empty() {
         return vec![Finding::new(
-            "raci-no-people".into(),
+            LintRule::RaciNoPeople.id(&[]),
             None,
             Level::Info,
             "No people are mapped to personas yet",
@@ -96,7 +96,7 @@ pub fn raci_staffing_findings(raci: &Raci, people: &[Person]) -> Vec<Finding> {
             let persona = persona_name(j);
             let quoted: Vec<String> = steps.iter().map(|s| format!("\"{s}\"")).collect();
             Finding::new(
-                format!("raci-a-unstaffed:{}", crate::model::slug(&persona)),
+                LintRule::RaciAUnstaffed.id(&[&crate::model::slug(&persona)]),
                 None,
                 Level::Warning,
                 format!("No one plays {persona}, who is accountable"),

@@ -3,7 +3,7 @@
 //! queue sizes instead of time in queue, and signals measured far from the
 //! user. Reads text only; must not look at targets, alerts or data.
 
-use super::{name, Finding};
+use super::{name, Finding, LintRule};
 use crate::diag::Level;
 use crate::model::{Sli, Slo};
 
@@ -19,7 +19,7 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         .or_else(|| average_in_words(&desc))
     {
         out.push(Finding::new(
-            format!("average-not-percentile:{id}"),
+            LintRule::AverageNotPercentile.id(&[id]),
             Some(id),
             Level::Warning,
             "Averages hide the slow requests",
@@ -32,7 +32,7 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
     }
     if let Some(hit) = tokens.iter().find(|t| is_resource_token(t)) {
         out.push(Finding::new(
-            format!("resource-metric:{id}"),
+            LintRule::ResourceMetric.id(&[id]),
             Some(id),
             Level::Warning,
             "A resource metric is not what users experience",
@@ -46,7 +46,7 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
     }
     if let Some(hit) = tokens.iter().find(|t| is_queue_size_token(t)) {
         out.push(Finding::new(
-            format!("queue-size:{id}"),
+            LintRule::QueueSize.id(&[id]),
             Some(id),
             Level::Warning,
             "Queue size instead of time in queue",
@@ -59,7 +59,7 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
     }
     if let Some(hit) = tokens.iter().find(|t| is_internal_token(t)) {
         out.push(Finding::new(
-            format!("far-from-user:{id}"),
+            LintRule::FarFromUser.id(&[id]),
             Some(id),
             Level::Warning,
             "Measured far from the user",

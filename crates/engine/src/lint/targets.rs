@@ -3,8 +3,9 @@
 //! budget, calendar windows in an unknown time zone, and time-slice budgets
 //! under one slice. Must not look at SLIs, alerts or the rest of the project.
 
-use super::{name, plain_number, Finding};
+use super::{name, Finding, LintRule};
 use crate::diag::Level;
+use crate::format::{human_seconds, number, percent};
 use crate::model::{BudgetingMethod, Slo, Window};
 
 /// Targets at or above this ratio (99.999%) draw the "more nines" warning.
@@ -25,7 +26,7 @@ pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
     let t = slo.target.ratio();
     if !valid_target(slo) {
         out.push(Finding::new(
-            format!("target-invalid:{id}"),
+            LintRule::TargetInvalid.id(&[id]),
             Some(id),
             Level::Error,
             "The target must lie between 0% and 100%",
@@ -34,7 +35,7 @@ pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
                  0% promises nothing. Choose a value such as 99.9.",
                 name(slo),
                 if t.is_finite() {
-                    format!("{}%", crate::model::format_percent(t * 100.0))
+                    format!("{}%", percent(t * 100.0))
                 } else {
                     "no number".into()
                 },
@@ -42,7 +43,7 @@ pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
         ));
     } else if t >= NEAR_PERFECT {
         out.push(Finding::new(
-            format!("target-too-high:{id}"),
+            LintRule::TargetTooHigh.id(&[id]),
             Some(id),
             Level::Warning,
             "More nines than almost any service can deliver",
@@ -52,7 +53,7 @@ pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
                  Pick the lowest target that keeps users happy, and raise it only when they ask.",
                 name(slo),
                 slo.target,
-                crate::budget::human_seconds(crate::budget::budget_seconds(slo.target, slo.window.nominal())),
+                human_seconds(crate::budget::budget_seconds(slo.target, slo.window.nominal())),
                 slo.window.nominal().human(),
             ),
         ));
@@ -65,7 +66,7 @@ pub(super) fn window_length(slo: &Slo, out: &mut Vec<Finding>) {
     let window = slo.window.nominal();
     if window.seconds() < SHORTEST_WINDOW_SECONDS {
         out.push(Finding::new(
-            format!("window-too-short:{id}"),
+            LintRule::WindowTooShort.id(&[id]),
             Some(id),
             Level::Warning,
             "Window too short to hold a budget",
@@ -85,7 +86,7 @@ pub(super) fn time_zone(slo: &Slo, out: &mut Vec<Finding>) {
     if let Window::Calendar { time_zone, .. } = &slo.window {
         if crate::calendar::Zone::parse(time_zone).is_err() {
             out.push(Finding::new(
-                format!("time-zone-unknown:{id}"),
+                LintRule::TimeZoneUnknown.id(&[id]),
                 Some(id),
                 Level::Error,
                 "Unknown time zone",
@@ -114,7 +115,7 @@ pub(super) fn slice_budget(slo: &Slo, out: &mut Vec<Finding>) {
     let slices = crate::budget::timeslice_budget(slo.target, window, slice);
     if slices < 1.0 {
         out.push(Finding::new(
-            format!("budget-under-one-slice:{}", slo.id),
+            LintRule::BudgetUnderOneSlice.id(&[&slo.id]),
             Some(&slo.id),
             Level::Warning,
             "The budget holds less than one bad time slice",
@@ -125,7 +126,7 @@ pub(super) fn slice_budget(slo: &Slo, out: &mut Vec<Finding>) {
                 slice.human(),
                 window.human(),
                 slo.target,
-                plain_number(slices),
+                number(slices),
             ),
         ));
     }

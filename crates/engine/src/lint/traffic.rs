@@ -2,8 +2,9 @@
 //! budget under one bad event per window, and traffic so low that a single
 //! failure fires alerts. Must not read data or replay it.
 
-use super::{name, plain_number, Finding, SloFacts};
+use super::{name, Finding, LintRule, SloFacts};
 use crate::diag::Level;
+use crate::format::number;
 use crate::model::Slo;
 
 /// Budget under one event per window, and single failures firing alerts.
@@ -20,7 +21,7 @@ pub(super) fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
     let in_window = per_hour * window.seconds() as f64 / 3600.0;
     if in_window * budget < 1.0 {
         out.push(Finding::new(
-            format!("budget-under-one-event:{id}"),
+            LintRule::BudgetUnderOneEvent.id(&[id]),
             Some(id),
             Level::Warning,
             "The budget holds less than one bad event",
@@ -28,15 +29,15 @@ pub(super) fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
                 "At about {} events an hour, {} sees {} events in its {} window; at {}% the budget allows {} bad \
                  ones, less than one, so the first failure breaks the SLO. {}% needs at least {} events per window. \
                  Lengthen the window, lower the target, aggregate with similar traffic or add synthetic traffic.",
-                plain_number(per_hour),
+                number(per_hour),
                 name(slo),
-                plain_number(in_window),
+                number(in_window),
                 window.human(),
                 slo.target,
-                plain_number(in_window * budget),
+                number(in_window * budget),
                 slo.target,
                 // Rounded first so float noise in 1 - T (99.999%) does not add an event.
-                plain_number((((1.0 / budget) * 1e6).round() / 1e6).ceil()),
+                number((((1.0 / budget) * 1e6).round() / 1e6).ceil()),
             ),
         ));
     }
@@ -51,7 +52,7 @@ pub(super) fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
         .collect();
     if !fired.is_empty() && in_window > 0.0 {
         out.push(Finding::new(
-            format!("low-traffic:{id}"),
+            LintRule::LowTraffic.id(&[id]),
             Some(id),
             Level::Warning,
             "Low traffic makes alerts noisy",
@@ -59,7 +60,7 @@ pub(super) fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
                 "At about {} events an hour a single failed event is enough to fire {} of {} alerts ({}), and each \
                  failure spends {}. Consider synthetic traffic, aggregating services, longer windows \
                  or time slices, a minimum-events guard, or accepting it knowingly.",
-                plain_number(per_hour),
+                number(per_hour),
                 fired.len(),
                 slo.alerting.alerts.len(),
                 fired.join(", "),
@@ -74,7 +75,7 @@ fn failure_share(allowed: f64) -> String {
     if allowed <= 1.0 {
         "the whole budget of the window or more".into()
     } else {
-        format!("{}% of the budget", plain_number(100.0 / allowed))
+        format!("{}% of the budget", number(100.0 / allowed))
     }
 }
 
