@@ -586,13 +586,14 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
         for slo in &project.slos {
             let threshold = latency_threshold_of(slo, latency);
             let key = threshold.map(f64::to_bits);
-            if !facts.contains_key(&key) {
-                let dataset = parse_data(data_path, &text, threshold)?;
-                facts.insert(key, data_facts(&dataset.series, slo));
-            }
-            if let Some(f) = facts.get(&key) {
-                ctx.slos.insert(slo.id.clone(), *f);
-            }
+            let f = match facts.entry(key) {
+                std::collections::btree_map::Entry::Occupied(e) => *e.get(),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    let dataset = parse_data(data_path, &text, threshold)?;
+                    *e.insert(data_facts(&dataset.series, slo))
+                }
+            };
+            ctx.slos.insert(slo.id.clone(), f);
         }
     }
     let findings = slo_engine::lint::lint_project(&project, &ctx);

@@ -256,10 +256,11 @@ mod tests {
 
     #[test]
     fn an_slo_that_does_not_validate_is_not_exported_and_the_field_is_named() {
-        let mut slo = Slo::default();
-        slo.target = crate::model::Target(1.5);
         let p = Project {
-            slos: vec![slo],
+            slos: vec![Slo {
+                target: crate::model::Target(1.5),
+                ..Slo::default()
+            }],
             ..Project::default()
         };
         for f in ExportFormat::ALL {
