@@ -25,5 +25,6 @@ pub mod samples;
 pub mod series;
 pub mod share;
 pub mod simulate;
+pub mod summary;
 pub mod whatif;
 pub mod worker;

@@ -2,5 +2,4 @@
 //! The engine's review module owns the common ones, so the page and the
 //! review questions write figures the same way.
 
-pub use slo_engine::format::day;
 pub use slo_engine::review::{duration, factor, ratio, share, when};
