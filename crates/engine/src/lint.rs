@@ -248,34 +248,27 @@ fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let known: Vec<f64> = service
-        .dependencies
-        .iter()
-        .map(|d| d.availability)
-        .filter(|a| usable_availability(*a))
-        .collect();
-    if known.is_empty() {
+    let Some(ceiling) = crate::budget::dependency_ceiling(&service.dependencies) else {
         return;
-    }
-    let ceiling = crate::budget::serial_availability(&known);
-    if slo.target.ratio() > ceiling {
+    };
+    if slo.target.ratio() > ceiling.availability {
         out.push(Finding::new(
             format!("nines-beyond-dependencies:{}", slo.id),
             Some(&slo.id),
             Level::Warning,
             "More nines than the dependencies allow",
             format!(
-                "{} needs all of its dependencies to work; {} at most {}%, below the {}% target, so their \
+                "{} needs all of its dependencies to work; {} at most {}, below the {}% target, so their \
                  outages alone would spend more than the budget. \
                  Lower the target, add redundancy or caching, or agree up front what happens when a dependency \
                  spends your budget.",
                 service.name.trim(),
-                if known.len() == 1 {
+                if ceiling.known == 1 {
                     "its one dependency with a known availability offers".to_string()
                 } else {
-                    format!("the {} with a known availability together offer", known.len())
+                    format!("the {} with a known availability together offer", ceiling.known)
                 },
-                crate::model::format_percent((ceiling * 10_000.0).round() / 100.0),
+                ceiling.percent_text(),
                 slo.target,
             ),
         ));
@@ -547,7 +540,7 @@ fn journey_findings(project: &Project, out: &mut Vec<Finding>) {
 fn dependency_findings(project: &Project, out: &mut Vec<Finding>) {
     for service in &project.services {
         for dep in &service.dependencies {
-            if usable_availability(dep.availability) {
+            if crate::budget::usable_availability(dep.availability) {
                 continue;
             }
             out.push(Finding::new(
@@ -694,10 +687,6 @@ fn name(slo: &Slo) -> String {
 fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
     !a.is_empty() && a.eq_ignore_ascii_case(b)
-}
-
-fn usable_availability(a: f64) -> bool {
-    a.is_finite() && a > 0.0 && a <= 1.0
 }
 
 /// Lowercase identifiers of the SLI's queries that can be metric or function
