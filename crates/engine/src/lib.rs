@@ -27,3 +27,4 @@ pub mod share;
 pub mod simulate;
 pub mod whatif;
 pub mod worker;
+pub mod workspace;
