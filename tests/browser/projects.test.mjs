@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { serveDist, launch, openApp, screenshot, assertQuiet } from './harness.mjs';
+import { serveDist, launch, openApp, screenshot, assertQuiet, seriousA11yViolations } from './harness.mjs';
 
 const LIBRARY = 'slo-workbench/library/v1';
 const LEGACY = 'slo-workbench/project/v1';
@@ -103,6 +103,8 @@ test('the project list renames, duplicates, and deletes with undo', async () => 
   await page.waitForFunction(() => document.querySelectorAll('.project-entry').length === 2);
   await page.reload();
   assert.deepEqual(await listedNames(page), ['Beta', 'Gamma']);
+  await page.click('.project-versions summary');
+  assert.deepEqual(await seriousA11yViolations(page), [], 'axe on #/projects');
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'projects-1280');
   await page.setViewportSize({ width: 390, height: 844 });
@@ -221,12 +223,10 @@ test('an unreadable save whose backup cannot be written is not overwritten, and 
   await page.evaluate((d) => {
     localStorage.clear();
     localStorage.setItem('slo-workbench/library/v1', d);
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; ; i++) {
-      try { localStorage.setItem('filler/' + i, chunk); } catch { break; }
-    }
-    for (let i = 0; ; i++) {
-      try { localStorage.setItem('filler/small/' + i, 'x'.repeat(1024)); } catch { break; }
+    for (const size of [256 * 1024, 1024, 16, 1]) {
+      for (let i = 0; ; i++) {
+        try { localStorage.setItem(`f${size}/${i}`, 'x'.repeat(size)); } catch { break; }
+      }
     }
   }, damaged);
   await page.reload();
