@@ -32,3 +32,4 @@ pub mod summary;
 pub mod validate;
 pub mod whatif;
 pub mod worker;
+pub mod workspace;
