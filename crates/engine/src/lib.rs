@@ -18,6 +18,7 @@ pub mod glossary;
 pub mod guide;
 pub mod import;
 pub mod ingest;
+pub mod lifecycle;
 pub mod lint;
 pub mod model;
 pub mod review;

@@ -134,17 +134,7 @@ fn ImplementationBody() -> impl IntoView {
 
     let add = move || {
         ws.update(|p| {
-            let base = "new-slo";
-            let id = (1..)
-                .map(|n| {
-                    if n == 1 {
-                        base.to_string()
-                    } else {
-                        format!("{base}-{n}")
-                    }
-                })
-                .find(|c| !p.slos.iter().any(|s| &s.id == c))
-                .unwrap_or_else(|| base.to_string());
+            let id = slo_engine::lifecycle::unique_id(p, "new-slo", None);
             p.slos.push(Slo {
                 id,
                 name: "New SLO".into(),
