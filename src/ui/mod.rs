@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
             <store::StorageWarning/>
         </header>
         <shared_link::SharedLinkBanner/>
+        <pages::start::presenter::WorkshopBar/>
         <main id="main" tabindex="-1">
             {move || pages::render(route.get())}
         </main>

@@ -123,6 +123,11 @@ pub const STEPS: &[Step] = &[
     },
 ];
 
+/// The whole workshop's timebox: the steps' minutes added up.
+pub fn workshop_minutes() -> u32 {
+    STEPS.iter().map(|s| s.minutes).sum()
+}
+
 /// Where a project stands on one step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepState {
@@ -396,6 +401,12 @@ mod tests {
             ..Slo::default()
         });
         assert_eq!(state(&p, "slis"), StepState::Started);
+    }
+
+    #[test]
+    fn the_workshop_timeboxes_add_up_to_110_minutes() {
+        // 5 + 5 + 10 + 10 + 10 + 15 + 15 + 10 + 15 + 5 + 10
+        assert_eq!(workshop_minutes(), 110);
     }
 
     #[test]

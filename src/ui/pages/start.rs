@@ -39,7 +39,8 @@ fn page_title(path: &str) -> &'static str {
 fn StartBody() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let undo = expect_context::<Undo>();
-    let presenting = RwSignal::new(false);
+    // A running workshop (left by a step's link or browser Back) resumes here.
+    let presenting = RwSignal::new(presenter::workshop_active());
     let status = Memo::new(move |_| ws.project.with(guide::status));
     let tally = Memo::new(move |_| ws.project.with(guide::tally));
 
