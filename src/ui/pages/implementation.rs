@@ -110,8 +110,9 @@ fn ImplementationBody() -> impl IntoView {
         let hash = format!("#/implementation?slo={}", js_sys::encode_uri_component(&id));
         if window().location().hash().ok().as_deref() != Some(hash.as_str()) {
             if let Ok(history) = window().history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+                // The entry's state is kept: the router stores its scroll position key there.
+                let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+                let _ = history.replace_state_with_url(&state, "", Some(&hash));
             }
         }
     });

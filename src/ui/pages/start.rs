@@ -78,6 +78,7 @@ fn StartBody() -> impl IntoView {
                                     <span class=format!("badge badge-{class}")>{label}</span>
                                 </div>
                                 <p>{step.text}</p>
+                                <p class="done-when">{guide::done_when(step.id)}</p>
                                 <a href=format!("#/{}", step.page)>{format!("Go to {} →", page_title(step.page))}</a>
                             </li>
                         }
