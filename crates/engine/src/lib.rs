@@ -6,6 +6,7 @@
 //! map and the invariants.
 
 pub mod alerting;
+pub mod bad_rows;
 pub mod budget;
 pub mod calendar;
 pub mod catalog;
