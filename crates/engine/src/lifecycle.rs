@@ -165,6 +165,17 @@ pub fn set_id(project: &mut Project, index: usize, id: &str) -> Option<String> {
     Some(new)
 }
 
+/// The SLO still carries a name or identifier the app or a template gave it
+/// ("New SLO", `new-slo-2`, "Untitled", "TBD"), which every export would
+/// spread into rule names and alerts.
+pub fn has_placeholder_name(slo: &Slo) -> bool {
+    let name = slo.name.trim().to_lowercase();
+    let bare = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let id = slo.id.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    matches!(bare, "" | "new slo" | "untitled" | "untitled slo" | "tbd" | "todo")
+        || id == "new-slo"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +272,22 @@ mod tests {
         p.progress.insert("checkout".into(), Progress::Exported);
         rename(&mut p, 0, "Checkout API");
         assert_eq!(p.slos[0].id, "checkout");
+    }
+
+    #[test]
+    fn placeholder_names_and_ids_are_recognised() {
+        let slo = |id: &str, name: &str| Slo {
+            id: id.into(),
+            name: name.into(),
+            ..Slo::default()
+        };
+        assert!(has_placeholder_name(&slo("new-slo", "New SLO")));
+        assert!(has_placeholder_name(&slo("x", "New SLO 2")));
+        assert!(has_placeholder_name(&slo("x", "  ")));
+        assert!(has_placeholder_name(&slo("new-slo-3", "Checkout")));
+        assert!(has_placeholder_name(&slo("x", "TBD")));
+        assert!(!has_placeholder_name(&slo("checkout", "Checkout")));
+        assert!(!has_placeholder_name(&slo("new-slots", "New slots booked")));
     }
 
     #[test]
