@@ -26,6 +26,11 @@ struct Saved {
     /// When the workshop began, in milliseconds since the Unix epoch
     /// (wall clock, so it keeps counting across pages and reloads).
     started_at: Option<f64>,
+    /// The step timer: milliseconds counted before the running stretch...
+    step_ms: f64,
+    /// ...and when the running stretch began (epoch ms); `None` while paused.
+    /// Kept here so the timer goes on while the room works on a page.
+    step_since: Option<f64>,
 }
 
 fn load() -> Saved {
@@ -56,7 +61,7 @@ pub fn workshop_active() -> bool {
 /// Minutes and seconds since the workshop began, against the whole timebox.
 fn workshop_clock(started_at: Option<f64>) -> String {
     let secs = started_at
-        .map(|t| ((js_sys::Date::now() - t) / 1000.0).max(0.0) as u64)
+        .map(|t| ((now_ms() - t) / 1000.0).max(0.0) as u64)
         .unwrap_or(0);
     format!(
         "Workshop {} of {} min",
@@ -77,7 +82,7 @@ fn mark_body(attribute: &str, on: bool) {
 }
 
 fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
+    js_sys::Date::now()
 }
 
 fn mmss(secs: u64) -> String {
@@ -93,8 +98,13 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
         for (row, step) in s.checked.iter_mut().zip(STEPS) {
             row.resize(step.checklist.len(), false);
         }
+        if !s.active {
+            // A new workshop: the step timer starts now.
+            s.step_ms = 0.0;
+            s.step_since = Some(now_ms());
+        }
         s.active = true;
-        s.started_at = s.started_at.or_else(|| Some(js_sys::Date::now()));
+        s.started_at = s.started_at.or_else(|| Some(now_ms()));
         s
     });
     mark_body("data-workshop", true);
@@ -109,9 +119,7 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
     };
     Effect::new(move |_| saved.with(save));
 
-    // The timer: accumulated milliseconds plus the running stretch since `since`.
-    let accumulated = RwSignal::new(0.0_f64);
-    let since = RwSignal::new(Some(now_ms()));
+    // The step timer lives in `saved`, so it survives leaving the Start page.
     let tick = RwSignal::new(0_u64);
     let interval =
         set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_millis(500)).ok();
@@ -120,21 +128,24 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
             h.clear();
         }
     });
+    let running = move || saved.with(|s| s.step_since.is_some());
     let elapsed_secs = move || {
         tick.track();
-        let run = since.get().map(|s| now_ms() - s).unwrap_or(0.0);
-        ((accumulated.get() + run) / 1000.0).max(0.0) as u64
+        let (ms, since) = saved.with(|s| (s.step_ms, s.step_since));
+        let run = since.map(|s| now_ms() - s).unwrap_or(0.0);
+        ((ms + run) / 1000.0).max(0.0) as u64
     };
-    let toggle_timer = move || match since.get_untracked() {
-        Some(s) => {
-            accumulated.update(|a| *a += now_ms() - s);
-            since.set(None);
-        }
-        None => since.set(Some(now_ms())),
+    let toggle_timer = move || {
+        saved.update(|s| match s.step_since.take() {
+            Some(t) => s.step_ms += now_ms() - t,
+            None => s.step_since = Some(now_ms()),
+        })
     };
     let reset_timer = move || {
-        accumulated.set(0.0);
-        since.set(Some(now_ms()));
+        saved.update(|s| {
+            s.step_ms = 0.0;
+            s.step_since = Some(now_ms());
+        })
     };
     let go = move |to: usize| {
         let to = to.min(STEPS.len() - 1);
@@ -189,7 +200,7 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
                 </span>
                 <span class="workshop-clock" role="timer" aria-live="off">{move || { tick.track(); workshop_clock(saved.with(|s| s.started_at)) }}</span>
                 <button type="button" aria-keyshortcuts="T" on:click=move |_| toggle_timer()>
-                    {move || if since.get().is_some() { "Pause timer" } else { "Resume timer" }}
+                    {move || if running() { "Pause timer" } else { "Resume timer" }}
                 </button>
                 <button type="button" aria-keyshortcuts="R" on:click=move |_| reset_timer()>"Reset timer"</button>
                 {glossary.map(|g| view! {
