@@ -171,9 +171,13 @@ pub fn set_id(project: &mut Project, index: usize, id: &str) -> Option<String> {
 pub fn has_placeholder_name(slo: &Slo) -> bool {
     let name = slo.name.trim().to_lowercase();
     let bare = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
-    let id = slo.id.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
-    matches!(bare, "" | "new slo" | "untitled" | "untitled slo" | "tbd" | "todo")
-        || id == "new-slo"
+    let id = slo
+        .id
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    matches!(
+        bare,
+        "" | "new slo" | "untitled" | "untitled slo" | "tbd" | "todo"
+    ) || id == "new-slo"
 }
 
 #[cfg(test)]
