@@ -73,11 +73,14 @@ test('a new SLO takes its identifier from its name until the user sets one', asy
   await page.click('#new-slo');
   await page.waitForSelector('#slo-name');
   assert.equal(await page.inputValue('#slo-id'), 'new-slo');
+  // Before anything is exported, a finding says the name is a placeholder.
+  await page.waitForSelector('li[data-finding="placeholder-name:new-slo"]');
   await page.fill('#slo-name', 'Checkout latency');
   assert.equal(await page.inputValue('#slo-id'), 'checkout-latency');
   await page.click('.export-item[data-format="sloth"] button:has-text("Preview")');
   assert.match(await page.textContent('.export-item[data-format="sloth"] pre'), /name: checkout-latency/);
   assert.doesNotMatch(await page.textContent('.export-item[data-format="sloth"] pre'), /new-slo/);
+  assert.equal(await page.locator('li[data-finding^="placeholder-name:"]').count(), 0);
 
   await page.fill('#slo-id', 'co-lat');
   await page.press('#slo-id', 'Tab');

@@ -6,6 +6,7 @@
 //! what they return, so no page decides a transition on its own. This module
 //! must not know any export format (Markdown, YAML) nor the browser.
 
+use crate::lint::FindingId;
 use crate::model::{slug, Commitment, Progress, Project, Slo};
 
 impl Progress {
@@ -149,17 +150,26 @@ pub fn set_id(project: &mut Project, index: usize, id: &str) -> Option<String> {
     if let Some(pr) = project.progress.remove(&old) {
         project.progress.insert(new.clone(), pr);
     }
-    let suffix = format!(":{old}");
-    let moved: Vec<String> = project
+    // A finding about this SLO has it as the first part of its subject.
+    let moved: Vec<(String, String)> = project
         .acknowledged
         .keys()
-        .filter(|k| k.ends_with(&suffix))
-        .cloned()
+        .filter_map(|key| {
+            let id = FindingId::parse(key)?;
+            let (first, rest) = match id.subject.split_once(':') {
+                Some((first, rest)) => (first, Some(rest)),
+                None => (id.subject, None),
+            };
+            (first == old).then(|| {
+                let mut subject = vec![new.as_str()];
+                subject.extend(rest);
+                (key.clone(), id.rule.id(&subject))
+            })
+        })
         .collect();
-    for key in moved {
-        if let Some(reason) = project.acknowledged.remove(&key) {
-            let rule = &key[..key.len() - suffix.len()];
-            project.acknowledged.insert(format!("{rule}:{new}"), reason);
+    for (from, to) in moved {
+        if let Some(reason) = project.acknowledged.remove(&from) {
+            project.acknowledged.insert(to, reason);
         }
     }
     Some(new)
@@ -242,6 +252,10 @@ mod tests {
         p.progress.insert("new-slo".into(), Progress::Agreed);
         p.acknowledged
             .insert("target-too-high:new-slo".into(), "we know".into());
+        p.acknowledged
+            .insert("alert-never-fires:new-slo:0".into(), "fine".into());
+        p.acknowledged
+            .insert("no-journey:new-slo-2".into(), "another SLO's".into());
         rename(&mut p, 0, "Checkout latency");
         assert_eq!(p.slos[0].name, "Checkout latency");
         assert_eq!(p.slos[0].id, "checkout-latency");
@@ -251,6 +265,10 @@ mod tests {
             p.acknowledged.get("target-too-high:checkout-latency"),
             Some(&"we know".to_string())
         );
+        assert!(p
+            .acknowledged
+            .contains_key("alert-never-fires:checkout-latency:0"));
+        assert!(p.acknowledged.contains_key("no-journey:new-slo-2"));
     }
 
     #[test]
