@@ -231,3 +231,38 @@ test('smaller things: the glossary Close in view, Back keeps the scroll, badges 
   assertQuiet(watch);
   await page.close();
 });
+
+test('data errors: "Show line" scrolls to the line, and a paste with a few bad rows replays without them', async () => {
+  const { page, watch } = await fresh('#/iteration');
+  await page.click('#create-default-slo');
+  await page.waitForSelector('#data-text');
+  // 300 rows of 5 minutes; lines 201 and 250 are bad.
+  const rows = ['timestamp,good,total'];
+  for (let i = 0; i < 300; i++) {
+    const t = new Date(Date.UTC(2026, 9, 5) + i * 300000).toISOString().replace('.000', '');
+    rows.push(`${t},${i === 199 ? 'abc' : 999},${i === 248 ? -5 : 1000}`);
+  }
+  await page.evaluate((t) => {
+    const ta = document.querySelector('#data-text');
+    ta.value = t;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, rows.join('\n') + '\n');
+  await page.waitForSelector('.parse-errors');
+  await page.click('.parse-errors button.link:has-text("Show line 201")');
+  const shown = await page.evaluate(() => {
+    const ta = document.querySelector('#data-text');
+    const perLine = ta.scrollHeight / ta.value.split('\n').length;
+    const top = 200 * perLine;
+    return { top, from: ta.scrollTop, to: ta.scrollTop + ta.clientHeight, selected: ta.value.slice(ta.selectionStart, ta.selectionEnd) };
+  });
+  assert.match(shown.selected, /abc/);
+  assert.ok(shown.top >= shown.from && shown.top <= shown.to, `line 201 is in view (${JSON.stringify(shown)})`);
+
+  await page.click('#replay-without-bad-rows');
+  await page.waitForSelector('#data-preview');
+  assert.match(await page.textContent('#preview-rows'), /298 rows/);
+  assert.match(await page.textContent('#data-preview'), /without 2 bad rows \(lines 201 and 250\)/);
+  assert.equal(await page.inputValue('#data-text'), rows.join('\n') + '\n', 'the text area stays as pasted');
+  assertQuiet(watch);
+  await page.close();
+});
