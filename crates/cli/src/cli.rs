@@ -339,6 +339,14 @@ fn latency_threshold_of(slo: &Slo, given: Option<f64>) -> Option<f64> {
 
 // ---- simulate -----------------------------------------------------------------
 
+/// The replay applies the project's own postmortem share.
+fn policy_options(project: &Project) -> SimOptions {
+    SimOptions {
+        budget_share_policy: project.policy.single_incident_share,
+        ..SimOptions::default()
+    }
+}
+
 fn simulate_command(args: &Args) -> Result<Output, Failure> {
     let spec_path = args.required("spec")?;
     let data_path = args.required("data")?;
@@ -360,7 +368,7 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     let threshold = latency_threshold_of(&slo, latency);
     let dataset = load_data(data_path, threshold)?;
     // The output reads no per-row series but the timestamps.
-    let sim = simulate_summary(&dataset.series, &slo, &SimOptions::default());
+    let sim = simulate_summary(&dataset.series, &slo, &policy_options(&project));
 
     let mut warnings: Vec<(String, &Diagnostic)> = Vec::new();
     for d in &dataset.diagnostics {

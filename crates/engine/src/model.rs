@@ -164,8 +164,13 @@ pub const DEFAULT_RACI: [[&str; 7]; 9] = [
     ["A", "R", "R", "C", "C", "C", "I"],
 ];
 
+/// The postmortem rule's share when the team has not chosen one: a single
+/// incident spending more than 20% of the budget gets a postmortem (the SRE
+/// Workbook's example policy).
+pub const DEFAULT_POSTMORTEM_SHARE: f64 = 0.2;
+
 /// The error budget policy, section by section, as free text the team fills in.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ErrorBudgetPolicy {
     pub purpose: String,
@@ -174,8 +179,37 @@ pub struct ErrorBudgetPolicy {
     pub escalation: String,
     pub exclusions: String,
     pub review_cadence: String,
-    /// A single incident spending more than this share of the budget triggers a postmortem (0.2 = 20%).
+    /// A single incident spending more than this share of the budget
+    /// triggers a postmortem (0.2 = 20%), in (0, 1].
+    #[serde(deserialize_with = "postmortem_share")]
     pub single_incident_share: f64,
+}
+
+impl Default for ErrorBudgetPolicy {
+    fn default() -> Self {
+        ErrorBudgetPolicy {
+            purpose: String::new(),
+            slo_miss: String::new(),
+            outage: String::new(),
+            escalation: String::new(),
+            exclusions: String::new(),
+            review_cadence: String::new(),
+            single_incident_share: DEFAULT_POSTMORTEM_SHARE,
+        }
+    }
+}
+
+/// Reads the postmortem share of a saved project. Files written before the
+/// field defaulted to 20% hold `0` for "not chosen" (the editor never
+/// accepted 0, and the replay then applied 20%), so 0 and anything outside
+/// (0, 1] load as the default: an old file keeps meaning what it did.
+fn postmortem_share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let share = f64::deserialize(d)?;
+    Ok(if share > 0.0 && share <= 1.0 {
+        share
+    } else {
+        DEFAULT_POSTMORTEM_SHARE
+    })
 }
 
 /// One SLO draft.
@@ -382,14 +416,13 @@ impl fmt::Display for Target {
     }
 }
 
+/// A percentage without float noise, as `format::percent` writes it; kept
+/// under this name because model values and many callers print through it.
+pub use crate::format::percent as format_percent;
 /// Whether `x` needs more than `decimals` decimals to be written exactly.
 fn has_more_decimals(x: f64, decimals: usize) -> bool {
     format!("{x:.decimals$}").parse::<f64>() != Ok(x)
 }
-
-/// A percentage without float noise, as `format::percent` writes it; kept
-/// under this name because model values and many callers print through it.
-pub use crate::format::percent as format_percent;
 
 /// A span of time in whole seconds, written in Prometheus style (5m, 1h, 30d).
 /// Deserialising refuses 0 and anything past `limits::MAX_SPAN_SECONDS`.
@@ -727,6 +760,37 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_policy_asks_for_a_postmortem_above_a_fifth_of_the_budget() {
+        assert_eq!(ErrorBudgetPolicy::default().single_incident_share, 0.2);
+        assert_eq!(Project::default().policy.single_incident_share, 0.2);
+    }
+
+    #[test]
+    fn an_old_project_without_the_postmortem_share_loads_with_20_percent() {
+        let p: Project =
+            serde_json::from_str(r#"{"policy": {"purpose": "Plan with it."}}"#).unwrap();
+        assert_eq!(p.policy.purpose, "Plan with it.");
+        assert_eq!(p.policy.single_incident_share, 0.2);
+    }
+
+    #[test]
+    fn a_saved_zero_share_meant_not_chosen_and_loads_as_20_percent() {
+        // Saves from before the default moved hold 0.0 for "not chosen"; the
+        // editor never accepted 0 and the replay applied 20% to them.
+        let p: Project =
+            serde_json::from_str(r#"{"policy": {"single_incident_share": 0.0}}"#).unwrap();
+        assert_eq!(p.policy.single_incident_share, 0.2);
+    }
+
+    #[test]
+    fn a_chosen_postmortem_share_survives_a_round_trip() {
+        let mut p = Project::default();
+        p.policy.single_incident_share = 0.35;
+        let back: Project = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(back.policy.single_incident_share, 0.35);
+    }
 
     #[test]
     fn target_accepts_percent_and_ratio() {

@@ -19,7 +19,19 @@ use crate::model::{BudgetingMethod, Project, Sli, Slo, Span, Target, Window, RAC
 /// Problems reported at most: past this, one more line says how many were left out.
 pub const MAX_REPORTED: usize = 100;
 
-/// Every problem of the project, or `Ok` when there is none.
+/// How strict the gate is. Loading (a project file, a share link, a saved
+/// workspace) refuses values that cannot be right on their own; a draft whose
+/// fields disagree with each other (a short window longer than its long one,
+/// a time slice longer than the window) still loads, because the editor lets
+/// a user pass through such states and the linter names them: refusing the
+/// save would cost the user their work. Exporting refuses both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    Load,
+    Export,
+}
+
+/// Every problem that keeps the project from loading, or `Ok` when there is none.
 pub fn check_project(project: &Project) -> Result<(), Vec<Diagnostic>> {
     let problems = project_problems(project);
     if problems.is_empty() {
@@ -29,10 +41,11 @@ pub fn check_project(project: &Project) -> Result<(), Vec<Diagnostic>> {
     }
 }
 
-/// Every problem of one SLO, paths relative to `path` (`slos[2]`).
+/// Every problem that keeps one SLO from being exported, paths relative to
+/// `path` (`slos[2]`): what loading checks, and that its fields agree.
 pub fn check_slo(slo: &Slo, path: &str) -> Result<(), Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    slo_problems(slo, path, &mut problems);
+    slo_problems(slo, path, Gate::Export, &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -147,12 +160,12 @@ fn project_problems(p: &Project) -> Vec<Diagnostic> {
         );
     }
     for (i, slo) in p.slos.iter().enumerate() {
-        slo_problems(slo, &format!("slos[{i}]"), &mut out);
+        slo_problems(slo, &format!("slos[{i}]"), Gate::Load, &mut out);
     }
     out
 }
 
-fn slo_problems(slo: &Slo, path: &str, out: &mut Vec<Diagnostic>) {
+fn slo_problems(slo: &Slo, path: &str, gate: Gate, out: &mut Vec<Diagnostic>) {
     if let Err(why) = Target::from_ratio(slo.target.ratio()) {
         problem(out, &format!("{path}.target"), why);
     }
@@ -166,7 +179,7 @@ fn slo_problems(slo: &Slo, path: &str, out: &mut Vec<Diagnostic>) {
             slice,
             slice_target,
         } => {
-            slice_problem(out, path, *slice, window);
+            slice_problem(out, path, *slice, window, gate);
             if !(slice_target.is_finite() && *slice_target > 0.0 && *slice_target <= 1.0) {
                 problem(
                     out,
@@ -175,7 +188,9 @@ fn slo_problems(slo: &Slo, path: &str, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        BudgetingMethod::RatioTimeslices { slice } => slice_problem(out, path, *slice, window),
+        BudgetingMethod::RatioTimeslices { slice } => {
+            slice_problem(out, path, *slice, window, gate)
+        }
     }
     if let Sli::Latency {
         threshold_seconds, ..
@@ -201,13 +216,23 @@ fn slo_problems(slo: &Slo, path: &str, out: &mut Vec<Diagnostic>) {
         let here = format!("{path}.alerting.alerts[{i}]");
         span_problem(out, &format!("{here}.long"), a.long);
         span_problem(out, &format!("{here}.short"), a.short);
-        // A factor of 0 or less is a valid rule that pages on any error:
-        // lint's error, not the gate's. A non-finite one cannot be written.
-        if !a.factor.is_finite() {
+        if gate == Gate::Export && a.short > a.long {
+            problem(
+                out,
+                &format!("{here}.short"),
+                format!(
+                    "the short window ({}) must not be longer than the long window ({})",
+                    a.short, a.long
+                ),
+            );
+        }
+        // A factor of 0 is a draft the alert designer can hold ("spend 0%"):
+        // linted while editing, refused on export.
+        if gate == Gate::Export && !(a.factor.is_finite() && a.factor > 0.0) {
             problem(
                 out,
                 &format!("{here}.factor"),
-                format!("{} must be a finite burn rate", a.factor),
+                format!("{} must be a burn rate above 0", a.factor),
             );
         }
     }
@@ -229,10 +254,10 @@ fn span_problem(out: &mut Vec<Diagnostic>, path: &str, span: Span) {
     }
 }
 
-fn slice_problem(out: &mut Vec<Diagnostic>, path: &str, slice: Span, window: Span) {
+fn slice_problem(out: &mut Vec<Diagnostic>, path: &str, slice: Span, window: Span, gate: Gate) {
     let here = format!("{path}.budgeting.slice");
     span_problem(out, &here, slice);
-    if slice > window && slice.seconds() <= MAX_SPAN_SECONDS {
+    if gate == Gate::Export && slice > window && slice.seconds() <= MAX_SPAN_SECONDS {
         problem(
             out,
             &here,
@@ -285,6 +310,30 @@ mod tests {
             .collect()
     }
 
+    fn export_messages(slo: &Slo) -> Vec<String> {
+        check_slo(slo, "slos[2]")
+            .unwrap_err()
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_draft_whose_fields_disagree_loads_but_is_not_exported() {
+        let p = one_slo(|s| {
+            s.alerting.alerts[0].short = Span::hours(2);
+            s.alerting.alerts[0].long = Span::hours(1);
+            s.budgeting = BudgetingMethod::RatioTimeslices {
+                slice: Span::days(31),
+            };
+        });
+        assert_eq!(check_project(&p), Ok(()));
+        let m = export_messages(&p.slos[2]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].contains("longer than the SLO window (30d)"), "{m:?}");
+        assert!(m[1].contains("short window (2h)"), "{m:?}");
+    }
+
     #[test]
     fn the_default_project_and_slo_pass() {
         assert_eq!(check_project(&one_slo(|_| {})), Ok(()));
@@ -314,29 +363,30 @@ mod tests {
             m[1].starts_with("slos[2].alerting.alerts[0].short: "),
             "{m:?}"
         );
-        let m = messages(&one_slo(|s| {
+        let p = one_slo(|s| {
             s.budgeting = BudgetingMethod::Timeslices {
                 slice: Span::days(31),
                 slice_target: 0.95,
             }
-        }));
+        });
+        let m = export_messages(&p.slos[2]);
         assert!(m[0].contains("longer than the SLO window (30d)"), "{m:?}");
     }
 
     #[test]
-    fn alert_factors_must_make_a_rule_while_window_order_is_left_to_lint() {
-        let m = messages(&one_slo(|s| {
+    fn alert_windows_and_factors_must_make_a_rule() {
+        let p = one_slo(|s| {
             s.alerting.alerts = vec![BurnAlert {
                 severity: Severity::Page,
                 long: Span::minutes(5),
                 short: Span::hours(1),
                 factor: f64::NAN,
             }]
-        }));
-        // A short window longer than the long one is a lint error: the rule
-        // is valid PromQL, only a poor alert.
-        assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].starts_with("slos[2].alerting.alerts[0].factor"));
+        });
+        let m = export_messages(&p.slos[2]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].contains("short window (1h)"));
+        assert!(m[1].starts_with("slos[2].alerting.alerts[0].factor"));
     }
 
     #[test]

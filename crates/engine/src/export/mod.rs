@@ -256,11 +256,12 @@ mod tests {
 
     #[test]
     fn an_slo_that_does_not_validate_is_not_exported_and_the_field_is_named() {
+        let slo = Slo {
+            target: crate::model::Target(1.5),
+            ..Slo::default()
+        };
         let p = Project {
-            slos: vec![Slo {
-                target: crate::model::Target(1.5),
-                ..Slo::default()
-            }],
+            slos: vec![slo],
             ..Project::default()
         };
         for f in ExportFormat::ALL {
