@@ -48,24 +48,23 @@ pub fn grouped(x: f64) -> String {
 /// A number in a sentence: whole with thousands separators from 100 up,
 /// else up to 3 decimals: 43,200, 0.72, 13.889.
 pub fn number(x: f64) -> String {
-    if !x.is_finite() {
-        "n/a".into()
-    } else if x.abs() >= 100.0 {
-        grouped(x)
-    } else {
-        trim_zeros(x, 3)
-    }
+    whole_from(x, 100.0, 3)
 }
 
 /// An event count in a table: whole with thousands separators from 10 up,
 /// else up to 2 decimals: 43,200, 0.43.
 pub fn count(x: f64) -> String {
+    whole_from(x, 10.0, 2)
+}
+
+/// `x` grouped and whole from `whole` up, else with up to `places` decimals.
+fn whole_from(x: f64, whole: f64, places: usize) -> String {
     if !x.is_finite() {
         "n/a".into()
-    } else if x.abs() >= 10.0 {
+    } else if x.abs() >= whole {
         grouped(x)
     } else {
-        trim_zeros(x, 2)
+        trim_zeros(x, places)
     }
 }
 

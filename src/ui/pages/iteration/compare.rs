@@ -126,8 +126,6 @@ fn figures(r: &Report, slo: &Slo) -> Vec<String> {
         .filter(|a| a.severity == Severity::Page)
         .count();
     let tickets = r.alerts.len() - pages;
-    let mut delays: Vec<i64> = r.alerts.iter().filter_map(|a| a.detection_delay).collect();
-    delays.sort_unstable();
     vec![
         format!("{}%", slo.target),
         match &slo.window {
@@ -150,9 +148,8 @@ fn figures(r: &Report, slo: &Slo) -> Vec<String> {
         r.exhausted.len().to_string(),
         pages.to_string(),
         tickets.to_string(),
-        delays
-            .get(delays.len() / 2)
-            .map(|d| format::duration(*d))
+        slo_engine::worker::detection_delays(&r.alerts)
+            .map(|d| format::duration(d.median))
             .unwrap_or_else(|| "n/a".into()),
         r.timeslices
             .as_ref()

@@ -78,15 +78,12 @@ pub fn sentences(r: &Report, slo: &Slo, data: &DataSummary) -> Vec<String> {
         );
         text[..1].make_ascii_uppercase();
         out.push(text);
-        let mut delays: Vec<i64> = r.alerts.iter().filter_map(|a| a.detection_delay).collect();
-        delays.sort_unstable();
-        if let (Some(lo), Some(hi)) = (delays.first(), delays.last()) {
-            let median = delays[delays.len() / 2];
+        if let Some(d) = slo_engine::worker::detection_delays(&r.alerts) {
             out.push(format!(
                 "Detection took {} at the median (fastest {}, slowest {}) from the start of the bad period.",
-                format::duration(median),
-                format::duration(*lo),
-                format::duration(*hi)
+                format::duration(d.median),
+                format::duration(d.fastest),
+                format::duration(d.slowest)
             ));
         }
     }
