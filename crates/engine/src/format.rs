@@ -70,11 +70,17 @@ fn whole_from(x: f64, whole: f64, places: usize) -> String {
 
 /// A ratio as percent with enough decimals to tell 99.95 from 99.9: `99.953%`.
 pub fn ratio(r: f64) -> String {
-    if r.is_finite() {
-        format!("{}%", percent((r * 100.0 * 1000.0).round() / 1000.0))
-    } else {
-        "n/a".into()
+    ratio_with(r, 3)
+}
+
+/// A ratio as percent with up to `places` decimals: 0.76851851 with 4 is
+/// `76.8519%`.
+pub fn ratio_with(r: f64, places: i32) -> String {
+    if !r.is_finite() {
+        return "n/a".into();
     }
+    let scale = 10f64.powi(places);
+    format!("{}%", percent((r * 100.0 * scale).round() / scale))
 }
 
 /// A share of budget, whole percent: `63%`, `-38%`.
@@ -215,6 +221,7 @@ mod tests {
     fn figures_read_as_people_write_them() {
         assert_eq!(ratio(0.99953), "99.953%");
         assert_eq!(ratio(0.999), "99.9%");
+        assert_eq!(ratio_with(0.768_518_51, 4), "76.8519%");
         assert_eq!(share(-0.381), "-38%");
         assert_eq!(factor(14.4), "14.4x");
         assert_eq!(factor(250.0), "250x");
