@@ -11,7 +11,9 @@ use crate::model::{Commitment, Enforcement, Slo};
 /// An aspirational SLO should stay permissive.
 pub(super) fn aspirational_enforcing(slo: &Slo, out: &mut Vec<Finding>) {
     if slo.commitment == Commitment::Aspirational && slo.enforcement == Enforcement::Enforcing {
-        out.push(Finding::about_slo(LintRule::AspirationalEnforcing, slo,
+        out.push(Finding::about_slo(
+            LintRule::AspirationalEnforcing,
+            slo,
             Level::Warning,
             "An aspirational SLO is enforcing",
             format!(

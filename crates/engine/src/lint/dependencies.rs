@@ -28,7 +28,9 @@ pub(super) fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Fin
     }
     let ceiling = crate::budget::serial_availability(&known);
     if slo.target.ratio() > ceiling {
-        out.push(Finding::about_slo(LintRule::NinesBeyondDependencies, slo,
+        out.push(Finding::about_slo(
+            LintRule::NinesBeyondDependencies,
+            slo,
             Level::Warning,
             "More nines than the dependencies allow",
             format!(

@@ -23,7 +23,9 @@ pub(super) fn journey_link(project: &Project, slo: &Slo, out: &mut Vec<Finding>)
     } else {
         return;
     };
-    out.push(Finding::about_slo(LintRule::NoJourney, slo,
+    out.push(Finding::about_slo(
+        LintRule::NoJourney,
+        slo,
         Level::Info,
         "Not linked to a user journey",
         format!(

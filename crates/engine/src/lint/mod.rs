@@ -118,7 +118,9 @@ pub fn lint_project(project: &Project, ctx: &LintContext) -> Vec<Finding> {
         let count = seen_ids.entry(slo.id.as_str()).or_insert(0);
         *count += 1;
         if *count == 2 {
-            out.push(Finding::about_slo(LintRule::DuplicateSloId, slo,
+            out.push(Finding::about_slo(
+                LintRule::DuplicateSloId,
+                slo,
                 Level::Error,
                 "Two SLOs share one id",
                 format!(

@@ -17,7 +17,9 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         .cloned()
         .or_else(|| average_in_words(&desc))
     {
-        out.push(Finding::about_slo(LintRule::AverageNotPercentile, slo,
+        out.push(Finding::about_slo(
+            LintRule::AverageNotPercentile,
+            slo,
             Level::Warning,
             "Averages hide the slow requests",
             format!(
@@ -28,7 +30,9 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         ));
     }
     if let Some(hit) = tokens.iter().find(|t| is_resource_token(t)) {
-        out.push(Finding::about_slo(LintRule::ResourceMetric, slo,
+        out.push(Finding::about_slo(
+            LintRule::ResourceMetric,
+            slo,
             Level::Warning,
             "A resource metric is not what users experience",
             format!(
@@ -40,7 +44,9 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         ));
     }
     if let Some(hit) = tokens.iter().find(|t| is_queue_size_token(t)) {
-        out.push(Finding::about_slo(LintRule::QueueSize, slo,
+        out.push(Finding::about_slo(
+            LintRule::QueueSize,
+            slo,
             Level::Warning,
             "Queue size instead of time in queue",
             format!(
@@ -51,7 +57,9 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         ));
     }
     if let Some(hit) = tokens.iter().find(|t| is_internal_token(t)) {
-        out.push(Finding::about_slo(LintRule::FarFromUser, slo,
+        out.push(Finding::about_slo(
+            LintRule::FarFromUser,
+            slo,
             Level::Warning,
             "Measured far from the user",
             format!(

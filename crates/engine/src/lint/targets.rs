@@ -41,7 +41,9 @@ pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
             ),
         ));
     } else if t >= NEAR_PERFECT {
-        out.push(Finding::about_slo(LintRule::TargetTooHigh, slo,
+        out.push(Finding::about_slo(
+            LintRule::TargetTooHigh,
+            slo,
             Level::Warning,
             "More nines than almost any service can deliver",
             format!(
@@ -61,7 +63,9 @@ pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
 pub(super) fn window_length(slo: &Slo, out: &mut Vec<Finding>) {
     let window = slo.window.nominal();
     if window.seconds() < SHORTEST_WINDOW_SECONDS {
-        out.push(Finding::about_slo(LintRule::WindowTooShort, slo,
+        out.push(Finding::about_slo(
+            LintRule::WindowTooShort,
+            slo,
             Level::Warning,
             "Window too short to hold a budget",
             format!(
@@ -78,7 +82,9 @@ pub(super) fn window_length(slo: &Slo, out: &mut Vec<Finding>) {
 pub(super) fn time_zone(slo: &Slo, out: &mut Vec<Finding>) {
     if let Window::Calendar { time_zone, .. } = &slo.window {
         if crate::calendar::Zone::parse(time_zone).is_err() {
-            out.push(Finding::about_slo(LintRule::TimeZoneUnknown, slo,
+            out.push(Finding::about_slo(
+                LintRule::TimeZoneUnknown,
+                slo,
                 Level::Error,
                 "Unknown time zone",
                 format!(
@@ -105,7 +111,9 @@ pub(super) fn slice_budget(slo: &Slo, out: &mut Vec<Finding>) {
     let window = slo.window.nominal();
     let slices = crate::budget::timeslice_budget(slo.target, window, slice);
     if slices < 1.0 {
-        out.push(Finding::about_slo(LintRule::BudgetUnderOneSlice, slo,
+        out.push(Finding::about_slo(
+            LintRule::BudgetUnderOneSlice,
+            slo,
             Level::Warning,
             "The budget holds less than one bad time slice",
             format!(

@@ -242,7 +242,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                         view! {
                             <div class="field"><label for="window-unit">"Calendar period"</label>
                                 <select id="window-unit" on:change=move |ev| {
-                                    let u = match event_target_value(&ev).as_str() { "week" => CalendarUnit::Week, "quarter" => CalendarUnit::Quarter, _ => CalendarUnit::Month };
+                                    let u = CalendarUnit::parse(&event_target_value(&ev)).unwrap_or(CalendarUnit::Month);
                                     slo.update(|s| if let Window::Calendar { unit, .. } = &mut s.window { *unit = u; });
                                 }>
                                     {[(CalendarUnit::Week, "Week"), (CalendarUnit::Month, "Month (budget figures use 30 days)"), (CalendarUnit::Quarter, "Quarter (90 days)")]
