@@ -109,27 +109,6 @@ pub struct AlertRow {
     pub peak_burn: f64,
 }
 
-/// How soon the alerts that fired noticed their bad period, in seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DetectionDelays {
-    pub fastest: i64,
-    /// The middle delay; of two middle ones, the later.
-    pub median: i64,
-    pub slowest: i64,
-}
-
-/// The spread of detection delays over the firings that have one (those
-/// that began inside a bad period); `None` when none has.
-pub fn detection_delays(alerts: &[AlertRow]) -> Option<DetectionDelays> {
-    let mut delays: Vec<i64> = alerts.iter().filter_map(|a| a.detection_delay).collect();
-    delays.sort_unstable();
-    Some(DetectionDelays {
-        fastest: *delays.first()?,
-        median: delays[delays.len() / 2],
-        slowest: *delays.last()?,
-    })
-}
-
 /// An incident that spent more than the policy's share of the budget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IncidentRow {
@@ -407,42 +386,6 @@ mod tests {
             recalibrate_share: 0.9,
             sweep_targets: vec![],
         }
-    }
-
-    fn fired_after(detection_delay: Option<i64>) -> AlertRow {
-        AlertRow {
-            alert_index: 0,
-            severity: Severity::Page,
-            factor: 14.4,
-            long_seconds: 3600,
-            short_seconds: 300,
-            start: 0,
-            end: None,
-            budget_spent_at_fire: 0.02,
-            detection_delay,
-            reset_after: None,
-            peak_burn: 20.0,
-        }
-    }
-
-    #[test]
-    fn detection_delays_give_the_fastest_the_median_and_the_slowest() {
-        let alerts: Vec<AlertRow> = [Some(300), None, Some(60), Some(120)]
-            .into_iter()
-            .map(fired_after)
-            .collect();
-        assert_eq!(
-            detection_delays(&alerts),
-            Some(DetectionDelays {
-                fastest: 60,
-                median: 120,
-                slowest: 300
-            })
-        );
-        // Of 60 and 120, the later is the median.
-        assert_eq!(detection_delays(&alerts[1..3]).map(|d| d.median), Some(60));
-        assert_eq!(detection_delays(&alerts[2..]).map(|d| d.median), Some(120));
-        assert_eq!(detection_delays(&[fired_after(None)]), None);
     }
 
     #[test]

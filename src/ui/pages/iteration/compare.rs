@@ -148,8 +148,8 @@ fn figures(r: &Report, slo: &Slo) -> Vec<String> {
         r.exhausted.len().to_string(),
         pages.to_string(),
         tickets.to_string(),
-        slo_engine::worker::detection_delays(&r.alerts)
-            .map(|d| format::duration(d.median))
+        slo_engine::summary::median_detection_delay(&r.alerts)
+            .map(format::duration)
             .unwrap_or_else(|| "n/a".into()),
         r.timeslices
             .as_ref()
