@@ -10,6 +10,7 @@ pub mod budget;
 pub mod calendar;
 pub mod catalog;
 pub mod chart;
+pub mod compare;
 pub mod diag;
 pub mod examples;
 pub mod export;

@@ -575,6 +575,40 @@ pub enum BudgetingMethod {
     RatioTimeslices { slice: Span },
 }
 
+impl BudgetingMethod {
+    /// The slice a new time-slice method starts with: 5 minutes, the step
+    /// most monitoring exports use, so each replayed slice holds data.
+    pub const DEFAULT_SLICE: Span = Span(300);
+    /// A slice counts as good when 95% of its events are good.
+    pub const DEFAULT_SLICE_TARGET: f64 = 0.95;
+
+    /// The method of this serde name (`occurrences`, `timeslices`,
+    /// `ratio_timeslices`) with the default slice: the one default the SLO
+    /// editor and the comparison both start from. `None` for another name.
+    pub fn with_defaults(kind: &str) -> Option<BudgetingMethod> {
+        match kind {
+            "occurrences" => Some(BudgetingMethod::Occurrences),
+            "timeslices" => Some(BudgetingMethod::Timeslices {
+                slice: Self::DEFAULT_SLICE,
+                slice_target: Self::DEFAULT_SLICE_TARGET,
+            }),
+            "ratio_timeslices" => Some(BudgetingMethod::RatioTimeslices {
+                slice: Self::DEFAULT_SLICE,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The serde name of the method, the inverse of `with_defaults`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            BudgetingMethod::Occurrences => "occurrences",
+            BudgetingMethod::Timeslices { .. } => "timeslices",
+            BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -684,6 +718,24 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_budgeting_method_starts_from_five_minute_slices_good_at_95_percent() {
+        for kind in ["occurrences", "timeslices", "ratio_timeslices"] {
+            let m = BudgetingMethod::with_defaults(kind).unwrap();
+            assert_eq!(m.kind(), kind);
+            // The name is the one serde writes, so saved files agree.
+            assert!(serde_json::to_string(&m).unwrap().contains(kind));
+        }
+        assert_eq!(
+            BudgetingMethod::with_defaults("timeslices"),
+            Some(BudgetingMethod::Timeslices {
+                slice: Span::minutes(5),
+                slice_target: 0.95
+            })
+        );
+        assert_eq!(BudgetingMethod::with_defaults("same"), None);
+    }
 
     #[test]
     fn a_new_policy_asks_for_a_postmortem_above_a_fifth_of_the_budget() {

@@ -151,13 +151,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
             Window::Rolling { .. } => String::new(),
         })
     };
-    let budgeting = Memo::new(move |_| {
-        slo.with(|s| match s.budgeting {
-            BudgetingMethod::Occurrences => "occurrences",
-            BudgetingMethod::Timeslices { .. } => "timeslices",
-            BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
-        })
-    });
+    let budgeting = Memo::new(move |_| slo.with(|s| s.budgeting.kind()));
     // Fields that appear when a choice changes start from the model as it is then (ParsedField reads `current`).
     let progress = Memo::new(move |_| {
         ws.project.with(|p| {
@@ -280,11 +274,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                     <div class="field"><label for="budgeting">"Budgeting method"</label>
                         <select id="budgeting" on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            slo.update(|s| s.budgeting = match v.as_str() {
-                                "timeslices" => BudgetingMethod::Timeslices { slice: Span::MINUTE, slice_target: 0.95 },
-                                "ratio_timeslices" => BudgetingMethod::RatioTimeslices { slice: Span::MINUTE },
-                                _ => BudgetingMethod::Occurrences,
-                            });
+                            slo.update(|s| s.budgeting = BudgetingMethod::with_defaults(&v).unwrap_or_default());
                         }>
                             <option value="occurrences" selected=move || budgeting.get() == "occurrences">"Occurrences (count events)"</option>
                             <option value="timeslices" selected=move || budgeting.get() == "timeslices">"Timeslices (count good slices)"</option>
