@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod lint;
 pub mod merge;
 pub mod model;
+pub mod replay_charts;
 pub mod review;
 pub mod samples;
 pub mod series;

@@ -2,4 +2,4 @@
 //! The engine's review module owns the common ones, so the page and the
 //! review questions write figures the same way.
 
-pub use slo_engine::review::{duration, factor, ratio, share, when};
+pub use slo_engine::review::{duration, factor, share, when};
