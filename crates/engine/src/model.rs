@@ -381,6 +381,24 @@ impl fmt::Display for Target {
     }
 }
 
+/// A share typed as a percentage (`20`, `20%`, ` 0.5 % `) as a ratio, when it
+/// is above 0 and at most 100%: the one input rule for the postmortem share,
+/// the alert's budget share and the error rate of detection times.
+pub fn parse_share_percent(text: &str) -> Result<f64, String> {
+    match text.trim().trim_end_matches('%').trim().parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 100.0 => Ok(x / 100.0),
+        _ => Err("write a percentage above 0 and at most 100".into()),
+    }
+}
+
+/// A burn-rate factor typed as `14.4` or `14.4x`: positive and finite.
+pub fn parse_factor(text: &str) -> Result<f64, String> {
+    match text.trim().trim_end_matches('x').trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err("write a positive number such as 14.4".into()),
+    }
+}
+
 /// Formats a percentage without float noise: 99.9 not 99.90000000000001.
 pub fn format_percent(p: f64) -> String {
     let s = format!("{:.10}", p);
@@ -735,6 +753,25 @@ mod tests {
             })
         );
         assert_eq!(BudgetingMethod::with_defaults("same"), None);
+    }
+
+    #[test]
+    fn a_share_is_typed_as_a_percentage_above_0_and_at_most_100() {
+        assert_eq!(parse_share_percent("20"), Ok(0.2));
+        assert_eq!(parse_share_percent(" 0.5 % "), Ok(0.005));
+        assert_eq!(parse_share_percent("100%"), Ok(1.0));
+        for bad in ["0", "-1", "100.1", "abc", "", "NaN"] {
+            assert!(parse_share_percent(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_factor_is_positive_with_or_without_its_x() {
+        assert_eq!(parse_factor("14.4x"), Ok(14.4));
+        assert_eq!(parse_factor(" 6 "), Ok(6.0));
+        for bad in ["0", "-2", "inf", "x"] {
+            assert!(parse_factor(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -9,7 +9,10 @@ use leptos::prelude::*;
 use slo_engine::alerting;
 use slo_engine::budget::human_seconds;
 use slo_engine::diag::Level;
-use slo_engine::model::{format_percent, AlertPreset, BurnAlert, Severity, Span, Target};
+use slo_engine::model::{
+    format_percent, parse_factor, parse_share_percent, AlertPreset, BurnAlert, Severity, Span,
+    Target,
+};
 
 const PRESETS: [(AlertPreset, &str, &str); 4] = [
     (
@@ -85,9 +88,9 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                         aria-invalid=move || rate_error.with(Option::is_some).to_string()
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            match v.trim().trim_end_matches('%').parse::<f64>() {
-                                Ok(x) if x > 0.0 && x <= 100.0 => { rate_error.set(None); a.error_ratio.set(x / 100.0); }
-                                _ => rate_error.set(Some("write a percentage above 0 and at most 100, such as 1".into())),
+                            match parse_share_percent(&v) {
+                                Ok(x) => { rate_error.set(None); a.error_ratio.set(x); }
+                                Err(e) => rate_error.set(Some(format!("{e}, such as 1"))),
                             }
                             rate_draft.set(v);
                         }/>
@@ -208,22 +211,22 @@ fn AlertRow(
                 <input id=id("share") type="text" size="5" prop:value=move || share.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        match v.trim().trim_end_matches('%').parse::<f64>() {
-                            Ok(x) if x > 0.0 && x <= 100.0 => {
+                        match parse_share_percent(&v) {
+                            Ok(x) => {
                                 error.set(None);
                                 let w = facts.get_untracked().1;
-                                edit(i, Box::new(move |al| *al = alerting::custom(al.severity, x / 100.0, al.long, al.short, w)));
+                                edit(i, Box::new(move |al| *al = alerting::custom(al.severity, x, al.long, al.short, w)));
                             }
-                            _ => { error.set(Some("budget share: a percentage above 0 and at most 100".into())); share.set(v); }
+                            Err(e) => { error.set(Some(format!("budget share: {e}"))); share.set(v); }
                         }
                     }/></td>
             <td><label class="visually-hidden" for=id("factor")>{format!("Alert {} burn factor", i + 1)}</label>
                 <input id=id("factor") type="text" size="5" prop:value=move || factor.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        match v.trim().trim_end_matches('x').parse::<f64>() {
-                            Ok(x) if x.is_finite() && x > 0.0 => { error.set(None); edit(i, Box::new(move |al| al.factor = x)); }
-                            _ => { error.set(Some("burn factor: a positive number such as 14.4".into())); factor.set(v); }
+                        match parse_factor(&v) {
+                            Ok(x) => { error.set(None); edit(i, Box::new(move |al| al.factor = x)); }
+                            Err(e) => { error.set(Some(format!("burn factor: {e}"))); factor.set(v); }
                         }
                     }/></td>
             <td class="num">{move || row_facts.get().map(|f| pct(f.threshold))}</td>
