@@ -8,10 +8,10 @@
 
 use crate::alerting::preset_alerts;
 use crate::chart::{self, fit_range, Line, Pen, Rule, Size, TimeChart, YFormat};
+use crate::format::{duration, ratio, share};
 use crate::model::{
     AlertPreset, BudgetingMethod, BurnAlert, CalendarUnit, Severity, Slo, Span, Target, Window,
 };
-use crate::review::{duration, ratio, share};
 use crate::summary::median_detection_delay;
 use crate::worker::Report;
 

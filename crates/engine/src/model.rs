@@ -399,12 +399,9 @@ pub fn parse_factor(text: &str) -> Result<f64, String> {
     }
 }
 
-/// Formats a percentage without float noise: 99.9 not 99.90000000000001.
-pub fn format_percent(p: f64) -> String {
-    let s = format!("{:.10}", p);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
-}
+/// A percentage without float noise, as `format::percent` writes it; kept
+/// under this name because model values and many callers print through it.
+pub use crate::format::percent as format_percent;
 
 /// A span of time in whole seconds, written in Prometheus style (5m, 1h, 30d).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -571,6 +568,15 @@ pub enum CalendarUnit {
 }
 
 impl CalendarUnit {
+    /// The unit in words and in project files: `week`, `month`, `quarter`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CalendarUnit::Week => "week",
+            CalendarUnit::Month => "month",
+            CalendarUnit::Quarter => "quarter",
+        }
+    }
+
     pub fn nominal(self) -> Span {
         match self {
             CalendarUnit::Week => Span::days(7),
@@ -617,8 +623,9 @@ impl BudgetingMethod {
         }
     }
 
-    /// The serde name of the method, the inverse of `with_defaults`.
-    pub fn kind(&self) -> &'static str {
+    /// The method's name in project files: `occurrences`, `timeslices`,
+    /// `ratio_timeslices`.
+    pub fn as_str(&self) -> &'static str {
         match self {
             BudgetingMethod::Occurrences => "occurrences",
             BudgetingMethod::Timeslices { .. } => "timeslices",
@@ -741,7 +748,7 @@ mod tests {
     fn every_budgeting_method_starts_from_five_minute_slices_good_at_95_percent() {
         for kind in ["occurrences", "timeslices", "ratio_timeslices"] {
             let m = BudgetingMethod::with_defaults(kind).unwrap();
-            assert_eq!(m.kind(), kind);
+            assert_eq!(m.as_str(), kind);
             // The name is the one serde writes, so saved files agree.
             assert!(serde_json::to_string(&m).unwrap().contains(kind));
         }

@@ -11,8 +11,8 @@ use crate::chart::{
     self, fit_range, Dash, Line, Marker, Pen, Rule, Size, Sweep, SweepBar, TimeChart, Timeline,
     TimelineRow, YFormat, OKABE_ITO,
 };
+use crate::format::{duration, factor, ratio, share, when};
 use crate::model::{format_percent, Severity, Slo, Window};
-use crate::review::{duration, factor, ratio, share, when};
 use crate::worker::{Report, SweepOutcome};
 
 /// Width of every chart in pixels.

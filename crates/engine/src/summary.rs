@@ -7,9 +7,8 @@
 //! strings they return. Must not know the browser, nor compute replays (that
 //! is `worker::report`).
 
-use crate::format::day;
+use crate::format::{day, duration, ratio, share, when};
 use crate::model::{Severity, Slo, Target, Window};
-use crate::review::{duration, ratio, share, when};
 use crate::worker::{AlertRow, DataSummary, Report};
 
 /// Share of windows the recalibrated target must have met (90%).

@@ -1,5 +1,5 @@
 //! How figures read on the page: times in UTC, percentages, durations.
-//! The engine's review module owns the common ones, so the page and the
-//! review questions write figures the same way.
+//! The engine's `format` module owns them, so the page, the review questions,
+//! the exports and the CLI write figures the same way.
 
-pub use slo_engine::review::{duration, factor, share, when};
+pub use slo_engine::format::{duration, factor, share, when};
