@@ -20,6 +20,7 @@ pub mod guide;
 pub mod ids;
 pub mod import;
 pub mod ingest;
+pub mod input;
 pub mod lint;
 pub mod merge;
 pub mod model;
