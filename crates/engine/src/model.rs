@@ -391,6 +391,13 @@ pub fn parse_share_percent(text: &str) -> Result<f64, String> {
     }
 }
 
+/// A ratio as the text of a percentage field, with at most `places`
+/// decimals (`0.2` → `20`, `0.9995` → `99.95`): what `parse_share_percent`
+/// reads back, so a field shows values the way they are typed.
+pub fn percent_field(ratio: f64, places: usize) -> String {
+    crate::format::trim_zeros(ratio * 100.0, places)
+}
+
 /// A burn-rate factor typed as `14.4` or `14.4x`: positive and finite.
 pub fn parse_factor(text: &str) -> Result<f64, String> {
     match text.trim().trim_end_matches('x').trim().parse::<f64>() {
@@ -770,6 +777,13 @@ mod tests {
         for bad in ["0", "-1", "100.1", "abc", "", "NaN"] {
             assert!(parse_share_percent(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_percentage_field_shows_what_parse_share_percent_reads_back() {
+        assert_eq!(percent_field(0.2, 10), "20");
+        assert_eq!(percent_field(0.020833333, 4), "2.0833");
+        assert_eq!(parse_share_percent(&percent_field(0.35, 10)), Ok(0.35));
     }
 
     #[test]

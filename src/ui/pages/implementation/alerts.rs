@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use slo_engine::alerting;
 use slo_engine::budget::human_seconds;
 use slo_engine::diag::Level;
+use slo_engine::format::trim_zeros;
 use slo_engine::model::{
-    format_percent, parse_factor, parse_share_percent, AlertPreset, BurnAlert, Severity, Span,
+    parse_factor, parse_share_percent, percent_field, AlertPreset, BurnAlert, Severity, Span,
     Target,
 };
 
@@ -34,7 +35,7 @@ const PRESETS: [(AlertPreset, &str, &str); 4] = [
 ];
 
 fn pct(x: f64) -> String {
-    format!("{}%", format_percent((x * 1e6).round() / 1e4))
+    format!("{}%", percent_field(x, 4))
 }
 
 fn maybe_time(x: Option<f64>) -> String {
@@ -53,7 +54,7 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
         let eps = a.events_per_second.get();
         alerts.with(|al| alerting::lint_alerts(al, t, w, (eps > 0.0).then_some(eps)))
     });
-    let rate_draft = RwSignal::new(format_percent(a.error_ratio.get_untracked() * 100.0));
+    let rate_draft = RwSignal::new(percent_field(a.error_ratio.get_untracked(), 10));
     let rate_error = RwSignal::new(None::<String>);
     // Any hand edit makes the set custom, so a preset is never misreported.
     let edit = move |i: usize, f: Box<dyn FnOnce(&mut BurnAlert)>| {
@@ -156,19 +157,18 @@ fn AlertRow(
     // Drafts keep what is typed until it parses.
     let long = RwSignal::new(row.long.prometheus());
     let short = RwSignal::new(row.short.prometheus());
-    let share = RwSignal::new(format_percent(
-        (alerting::budget_spent_when_fired(&row, window) * 1e6).round() / 1e4,
+    let share = RwSignal::new(percent_field(
+        alerting::budget_spent_when_fired(&row, window),
+        4,
     ));
-    let factor = RwSignal::new(format_percent((row.factor * 1e4).round() / 1e4));
+    let factor = RwSignal::new(trim_zeros(row.factor, 4));
     let error = RwSignal::new(None::<String>);
     // When another field changes the factor (or a preset applies), show it.
     Effect::new(move |_| {
         let Some(al) = alert() else { return };
         let w = facts.get().1;
-        factor.set(format_percent((al.factor * 1e4).round() / 1e4));
-        share.set(format_percent(
-            (alerting::budget_spent_when_fired(&al, w) * 1e6).round() / 1e4,
-        ));
+        factor.set(trim_zeros(al.factor, 4));
+        share.set(percent_field(alerting::budget_spent_when_fired(&al, w), 4));
         long.set(al.long.prometheus());
         short.set(al.short.prometheus());
     });

@@ -302,7 +302,7 @@ fn BudgetingFields(slo: SloRef) -> impl IntoView {
                 {(budgeting.get() == "timeslices").then(|| view! {
                     <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" parse=parse_target
                         current=Signal::derive(move || slo.with(|s| match &s.budgeting {
-                            BudgetingMethod::Timeslices { slice_target, .. } => format!("{}%", slo_engine::model::format_percent(slice_target * 100.0)),
+                            BudgetingMethod::Timeslices { slice_target, .. } => format!("{}%", slo_engine::model::percent_field(*slice_target, 10)),
                             _ => "95%".into(),
                         }))
                         apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| if let BudgetingMethod::Timeslices { slice_target, .. } = &mut s.budgeting { *slice_target = t.ratio(); }) })/>

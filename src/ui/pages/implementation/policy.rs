@@ -34,10 +34,10 @@ const SECTIONS: [(&str, &str, &str, &str, PolicyGet, PolicySet); 6] = [
 #[component]
 pub fn PolicyEditor() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let share_draft = RwSignal::new(slo_engine::model::format_percent(
+    let share_draft = RwSignal::new(slo_engine::model::percent_field(
         ws.project
-            .with_untracked(|p| p.policy.single_incident_share)
-            * 100.0,
+            .with_untracked(|p| p.policy.single_incident_share),
+        10,
     ));
     let share_error = RwSignal::new(None::<String>);
     view! {

@@ -298,7 +298,7 @@ fn Status(
                     <div class="progress-row">
                         <label for="parse-progress">"Reading and replaying the data in the background "</label>
                         <progress id="parse-progress" max="1" value=progress.to_string()></progress>
-                        <span>{format!(" {:.0}% ", progress * 100.0)}</span>
+                        <span>{format!(" {} ", format::share(progress))}</span>
                         <button id="cancel-parse" on:click=move |_| { backend::forget(); it.engine.cancel(); }>"Cancel"</button>
                     </div>
                 }.into_any(),
