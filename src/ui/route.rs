@@ -14,6 +14,8 @@ pub enum Route {
     Implementation,
     Iteration,
     Share,
+    /// The list of saved projects, linked from the header rather than the lifecycle nav.
+    Projects,
     NotFound,
 }
 
@@ -35,6 +37,7 @@ impl Route {
             Route::Implementation => "implementation",
             Route::Iteration => "iteration",
             Route::Share => "share",
+            Route::Projects => "projects",
             Route::NotFound => "not-found",
         }
     }
@@ -51,6 +54,7 @@ impl Route {
             Route::Implementation => "Implementation",
             Route::Iteration => "Iteration",
             Route::Share => "Share",
+            Route::Projects => "Projects",
             Route::NotFound => "Not found",
         }
     }
@@ -66,6 +70,7 @@ impl Route {
             "implementation" => Route::Implementation,
             "iteration" => Route::Iteration,
             "share" | "open" => Route::Share,
+            "projects" => Route::Projects,
             _ => Route::NotFound,
         }
     }

@@ -12,6 +12,7 @@
 /// Durations are written by `format`; re-exported because budget figures
 /// are read as durations everywhere.
 pub use crate::format::human_seconds;
+use crate::format::percent;
 use crate::model::{Dependency, Span, Target};
 
 /// Seconds in the spans a downtime calculator shows. A "month" here is 30 days
@@ -194,7 +195,7 @@ impl Ceiling {
     /// "at most" figure must not promise more than the product.
     pub fn percent_text(&self) -> String {
         let hundredths = (self.availability * 10_000.0 + 1e-9).floor();
-        format!("{}%", crate::format::percent(hundredths / 100.0))
+        format!("{}%", percent(hundredths / 100.0))
     }
 }
 

@@ -313,10 +313,19 @@ pub enum EventKind {
     Bad,
 }
 
-/// An objective as a ratio strictly between 0 and 1.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+/// An objective as a ratio strictly between 0 and 1, with at most
+/// `limits::TARGET_DECIMALS` decimals. Deserialising checks the same rules
+/// as typing, so a project file cannot hold 1.5 or 0.9999999999999.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
 #[serde(transparent)]
 pub struct Target(pub f64);
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        Target::from_ratio(v).map_err(serde::de::Error::custom)
+    }
+}
 
 impl Target {
     /// Accepts "99.9", "99.9%" and "0.999". Values of 1 or more are read as percent.
@@ -344,12 +353,35 @@ impl Target {
                 "{v}% is more than everything; choose a value below 100, for example 99.9"
             ));
         }
-        // Rounded to 12 decimals so 99.9 becomes exactly the ratio 0.999 a user means.
-        let ratio = if v > 1.0 {
-            (v / 100.0 * 1e12).round() / 1e12
+        if v > 1.0 {
+            Target::from_percent(v)
         } else {
-            v
-        };
+            Target::from_ratio(v)
+        }
+    }
+
+    /// A percentage (99.9) with at most `TARGET_DECIMALS - 2` decimals, as
+    /// the exact ratio a user means (0.999, not 0.9990000000000001).
+    pub fn from_percent(p: f64) -> Result<Target, String> {
+        let decimals = crate::limits::TARGET_DECIMALS - 2;
+        if p == 100.0 {
+            return Target::from_ratio(1.0);
+        }
+        if !(p.is_finite() && p > 0.0 && p < 100.0) {
+            return Err(format!("{p}% must be above 0 and below 100"));
+        }
+        if has_more_decimals(p, decimals) {
+            return Err(format!("{p}% has more than {decimals} decimals; the rules could not write its budget exactly. Round it to the target you mean"));
+        }
+        Target::from_ratio((p / 100.0 * 1e12).round() / 1e12)
+    }
+
+    /// A ratio strictly between 0 and 1 with at most `TARGET_DECIMALS` decimals.
+    pub fn from_ratio(ratio: f64) -> Result<Target, String> {
+        let decimals = crate::limits::TARGET_DECIMALS;
+        if !ratio.is_finite() {
+            return Err("target must be a finite number".into());
+        }
         if ratio <= 0.0 {
             return Err("a target of 0% promises nothing; choose a value between 0 and 100".into());
         }
@@ -358,6 +390,9 @@ impl Target {
                 "a 100% target leaves no error budget; no real service meets it. Choose below 100, for example 99.9"
                     .into(),
             );
+        }
+        if has_more_decimals(ratio, decimals) {
+            return Err(format!("target {ratio} has more than {decimals} decimals; the rules could not write its budget exactly (it would round to another SLO). Round it to the target you mean"));
         }
         Ok(Target(ratio))
     }
@@ -409,11 +444,22 @@ pub fn parse_factor(text: &str) -> Result<f64, String> {
 /// A percentage without float noise, as `format::percent` writes it; kept
 /// under this name because model values and many callers print through it.
 pub use crate::format::percent as format_percent;
+/// Whether `x` needs more than `decimals` decimals to be written exactly.
+fn has_more_decimals(x: f64, decimals: usize) -> bool {
+    format!("{x:.decimals$}").parse::<f64>() != Ok(x)
+}
 
 /// A span of time in whole seconds, written in Prometheus style (5m, 1h, 30d).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Deserialising refuses 0 and anything past `limits::MAX_SPAN_SECONDS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Span(pub u64);
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Span::checked(u64::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
 
 impl Span {
     pub const MINUTE: Span = Span(60);
@@ -432,6 +478,21 @@ impl Span {
     }
     pub fn seconds(self) -> u64 {
         self.0
+    }
+
+    /// A span of `seconds`, longer than zero and at most ten years.
+    pub fn checked(seconds: u64) -> Result<Span, String> {
+        let max = crate::limits::MAX_SPAN_SECONDS;
+        if seconds == 0 {
+            Err("a duration must be longer than zero".into())
+        } else if seconds > max {
+            Err(format!(
+                "{seconds} s is longer than {}, the longest duration the workbench reads",
+                Span(max).prometheus()
+            ))
+        } else {
+            Ok(Span(seconds))
+        }
     }
 
     /// Parses Prometheus-style durations: `30d`, `1h30m`, `5m`, `2w`, `90s`, `1y` (365 d).
@@ -498,10 +559,7 @@ impl Span {
                 "\"{t}\": a duration needs a unit, for example 30d or 5m"
             ));
         }
-        if total == 0 {
-            return Err(format!("\"{t}\": a duration must be longer than zero"));
-        }
-        Ok(Span(total))
+        Span::checked(total).map_err(|e| format!("\"{t}\": {e}"))
     }
 
     /// Prometheus duration text, largest units first (`1d`, `1h30m`, `30d`).
@@ -848,6 +906,39 @@ mod tests {
             .contains("more than everything"));
         assert!(Target::parse("0").unwrap_err().contains("0%"));
         assert!(Target::parse("100").unwrap_err().contains("100%"));
+    }
+
+    #[test]
+    fn targets_keep_the_precision_written_or_are_refused() {
+        assert_eq!(
+            Target::from_ratio(0.999999999999),
+            Ok(Target(0.999999999999))
+        );
+        assert!(Target::from_ratio(0.9999999999999)
+            .unwrap_err()
+            .contains("12 decimals"));
+        assert_eq!(Target::from_percent(99.95), Ok(Target(0.9995)));
+        assert!(Target::from_percent(99.99999999999)
+            .unwrap_err()
+            .contains("10 decimals"));
+        assert!(Target::parse("0.9999999999999").is_err());
+    }
+
+    #[test]
+    fn project_files_cannot_hold_impossible_targets_or_spans() {
+        for bad in ["1.5", "1", "0", "-0.5", "0.9999999999999"] {
+            assert!(serde_json::from_str::<Target>(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            serde_json::from_str::<Target>("0.999").unwrap(),
+            Target(0.999)
+        );
+        assert!(serde_json::from_str::<Span>("0").is_err());
+        assert!(serde_json::from_str::<Span>("315360001").is_err());
+        assert_eq!(
+            serde_json::from_str::<Span>("300").unwrap(),
+            Span::minutes(5)
+        );
     }
 
     #[test]
