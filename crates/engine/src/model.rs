@@ -541,7 +541,6 @@ pub enum BudgetingMethod {
     RatioTimeslices { slice: Span },
 }
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
