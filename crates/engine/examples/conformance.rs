@@ -23,6 +23,7 @@
 //!   factor is skipped (float rounding may decide it either way) and counted.
 //! - The budget left is checked every 6 hours within 1e-9 (absolute).
 
+use slo_engine::alerting::effective_alerts;
 use slo_engine::examples::EXAMPLES;
 use slo_engine::export::prometheus::{
     alert_rule_name, annotation_texts, export, firing_labels, group_names, period_rules_hold,
@@ -223,7 +224,7 @@ impl TestFile {
         let budget = slo.target.error_budget();
         let rows = alert_instants(sim, line);
         let mut tests = Vec::new();
-        for (k, alert) in slo.alerting.alerts.iter().enumerate() {
+        for (k, alert) in effective_alerts(slo).0.iter().enumerate() {
             for &i in &rows {
                 let near_tie = [alert.long, alert.short].iter().any(|w| {
                     let burn = line.burn(i, w.seconds() as i64, budget);

@@ -676,3 +676,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_slo_without_alerts_is_replayed_with_the_defaults_the_export_writes_and_says_so() {
+    let mut slo = Slo::default();
+    slo.alerting.alerts.clear();
+    let sim = run(&minutes(0, 35, OUTAGE, 10, 1.0), &slo);
+    // A 10-minute full outage trips both pages, as with the alerts written out.
+    let with_defaults = run(&minutes(0, 35, OUTAGE, 10, 1.0), &Slo::default());
+    assert_eq!(sim.alerts, with_defaults.alerts);
+    assert!(sim.alerts.iter().any(|a| a.severity == Severity::Page));
+    assert!(
+        sim.warnings.iter().any(|w| w
+            .message
+            .contains("has no alerts: default burn-rate alerts were added")),
+        "{:?}",
+        sim.warnings
+    );
+}

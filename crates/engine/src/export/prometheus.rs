@@ -11,7 +11,7 @@
 use super::promql::{error_ratio, event_queries, quote, template_literal, with_window, WINDOW};
 use super::yaml::{self, map, s, Y};
 use super::{ids, ratio_text, short_number, window_text, ExportFile, Ids, YAML};
-use crate::alerting::{budget_spent_when_fired, threshold};
+use crate::alerting::{budget_spent_when_fired, effective_alerts, threshold};
 use crate::budget::{human_seconds, time_to_exhaustion};
 use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Sli, Slo, Span, Window};
 use std::collections::BTreeMap;
@@ -21,6 +21,9 @@ pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     let mut notes = String::new();
     for slo in slos {
         groups.extend(groups_for(slo)?);
+        if let (_, Some(note)) = effective_alerts(slo) {
+            notes.push_str(&format!("{note}.\n"));
+        }
         if let Err(why) = period_rules_hold(slo) {
             notes.push_str(&format!(
                 "SLO \"{}\": no period or budget-remaining rules: {why}.\n",
@@ -92,9 +95,8 @@ fn groups_for(slo: &Slo) -> Result<Vec<Y>, String> {
         None,
         metadata(slo, &id, &extra, with_period),
     ));
-    let alerts: Vec<Y> = slo
-        .alerting
-        .alerts
+    let alerts: Vec<Y> = effective_alerts(slo)
+        .0
         .iter()
         .map(|a| alert_rule(slo, &id, a))
         .collect();
@@ -117,7 +119,7 @@ pub fn group_names(slo: &Slo) -> Vec<String> {
         names.push(format!("sloth-slo-period-recordings-{}", id.sloth_id));
     }
     names.push(format!("sloth-slo-meta-recordings-{}", id.sloth_id));
-    if !slo.alerting.alerts.is_empty() {
+    if !effective_alerts(slo).0.is_empty() {
         names.push(format!("sloth-slo-alerts-{}", id.sloth_id));
     }
     names
@@ -272,9 +274,8 @@ fn metadata(slo: &Slo, id: &Ids, extra: &[(String, Y)], with_period: bool) -> Ve
 /// Every alert window, sorted, without repeats: the
 /// `slo:sli_error:ratio_rate<w>` rules read from the team's queries.
 fn rule_windows(slo: &Slo) -> Vec<Span> {
-    let mut w: Vec<Span> = slo
-        .alerting
-        .alerts
+    let mut w: Vec<Span> = effective_alerts(slo)
+        .0
         .iter()
         .flat_map(|a| [a.short, a.long])
         .filter(|w| *w != slo.window.nominal() || period_rules_hold(slo).is_err())
@@ -662,6 +663,21 @@ mod tests {
             // The burn-rate alerts count events in rolling windows, as the replay does.
             assert!(file.contains("BurnRatePage1hAnd5m"));
         }
+    }
+
+    #[test]
+    fn an_slo_without_alerts_gets_the_replayed_defaults_and_the_file_says_so() {
+        let mut slo = Slo {
+            name: "Quiet".into(),
+            ..Slo::default()
+        };
+        slo.alerting.alerts.clear();
+        let file = exported(&slo);
+        assert!(
+            file.contains("# SLO \"Quiet\" has no alerts: default burn-rate alerts were added (page 14.4x 1h/5m, page 6x 6h/30m, ticket 3x 1d/2h, ticket 1x 3d/6h)"),
+            "{file}"
+        );
+        assert_eq!(file.matches("- alert: ").count(), 4, "{file}");
     }
 
     #[test]

@@ -25,6 +25,8 @@
 //! - Compliance and budget are counted in the budgeting method's unit: events
 //!   (occurrences), or slices that complete at their last row (time slices).
 //!   The budget is the allowed share of the units seen in the window so far.
+//! - An SLO without alerts is replayed with the defaults the exports write
+//!   (`alerting::effective_alerts`), and a note says so.
 //! - Calendar windows reset at each period start in the SLO's time zone (DST
 //!   included); an unknown zone is reported as a warning and UTC is used.
 
@@ -73,7 +75,8 @@ pub struct SimSeries {
 /// One firing of one multi-window burn-rate alert.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AlertEvent {
-    /// Index into `slo.alerting.alerts`: which window pair fired.
+    /// Index into `slo.alerting.alerts` (or into the defaults of
+    /// `alerting::effective_alerts` when it is empty): which window pair fired.
     pub alert_index: usize,
     pub severity: Severity,
     /// The alert's factor.
@@ -237,7 +240,11 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
         }
     });
 
-    let alerts_cfg = &slo.alerting.alerts;
+    let (alerts_cfg, defaults_note) = crate::alerting::effective_alerts(slo);
+    if let Some(note) = defaults_note {
+        warnings.push(Diagnostic::info(0, note));
+    }
+    let alerts_cfg = &alerts_cfg;
     // Every distinct window length is summed once, all in one pass over the
     // rows (6h serves two alerts in the Workbook set).
     let mut lens: Vec<i64> = alerts_cfg
