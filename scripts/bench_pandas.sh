@@ -4,7 +4,7 @@
 # ROWS (default 1,000,000) minute rows to target/bench/, then times:
 #   - pandas: read_csv, and the rolling-window replay
 #   - slo-workbench simulate on the same file (parse + replay + JSON), best of 3
-# Engine-only figures (no parsing) come from `cargo bench --bench simulate`.
+# Engine-only figures (no parsing) come from `cargo bench -p slo-engine --bench simulate`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +31,7 @@ echo "== pandas"
 .venv-bench/bin/python scripts/pandas_replay.py replay "$CSV"
 
 echo "== slo-workbench (release build at opt-level 3)"
-CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --quiet --release --bin slo-workbench
+cargo build --quiet --release -p slo-workbench-cli
 BIN=target/release/slo-workbench
 best=""
 for _ in 1 2 3; do

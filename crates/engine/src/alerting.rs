@@ -12,6 +12,7 @@
 //! or word project-level pitfalls (`lint`). All functions are pure and total.
 
 use crate::diag::Level;
+use crate::format::trim_zeros;
 use crate::model::{workbook_30d, AlertPreset, BurnAlert, Severity, Slo, Span, Target};
 
 /// The SRE Workbook tiers as Sloth defines them: severity, budget share spent
@@ -91,7 +92,7 @@ pub fn effective_alerts(slo: &Slo) -> (Vec<BurnAlert>, Option<String>) {
             format!(
                 "{} {}x {}/{}",
                 a.severity.as_str(),
-                short_number(a.factor),
+                trim_zeros(a.factor, 3),
                 a.long.prometheus(),
                 a.short.prometheus()
             )
@@ -286,9 +287,9 @@ pub fn lint_alerts(
                 format!(
                     "{name} can never fire: at a {}% target it waits for an error ratio of {}%, \
                      and at most 100% of events can fail. Use a factor below {} or a higher target.",
-                    short_number(target.percent()),
-                    short_number(alert.factor * budget * 100.0),
-                    short_number(1.0 / budget),
+                    trim_zeros(target.percent(), 3),
+                    trim_zeros(alert.factor * budget * 100.0, 3),
+                    trim_zeros(1.0 / budget, 3),
                 ),
             );
         }
@@ -327,9 +328,9 @@ pub fn lint_alerts(
                         "{name}: about {} events arrive in its long window ({}), so the budget there holds \
                          {} bad events, less than one; a single failure looks like a large burn. \
                          Consider a longer window, time slices, synthetic traffic or a minimum-events guard.",
-                        short_number(expected),
+                        trim_zeros(expected, 3),
                         alert.long.human(),
-                        short_number(allowed),
+                        trim_zeros(allowed, 3),
                     ),
                 );
             }
@@ -346,19 +347,8 @@ fn describe(index: usize, alert: &BurnAlert) -> String {
         alert.severity.as_str(),
         alert.long,
         alert.short,
-        short_number(alert.factor)
+        trim_zeros(alert.factor, 3)
     )
-}
-
-/// A number with at most three decimals and no trailing zeros: 14.4, 0.933, 6.
-fn short_number(x: f64) -> String {
-    let s = format!("{x:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,9 @@
 //! inputs (zero traffic, negative counts, NaN) give a documented answer, never
 //! a panic.
 
+/// Durations are written by `format`; re-exported because budget figures
+/// are read as durations everywhere.
+pub use crate::format::human_seconds;
 use crate::model::{Span, Target};
 
 /// Seconds in the spans a downtime calculator shows. A "month" here is 30 days
@@ -186,44 +189,6 @@ fn non_negative(x: f64) -> f64 {
         x
     } else {
         0.0
-    }
-}
-
-/// Human text for a duration in seconds: "43 min 12 s", "20 min 9.6 s", "1 h 40 min 48 s".
-pub fn human_seconds(secs: f64) -> String {
-    if !secs.is_finite() {
-        return "forever".into();
-    }
-    let neg = secs < 0.0;
-    // Round to a tenth of a second: budgets like 20 min 9.6 s need it.
-    let tenths = (secs.abs() * 10.0).round() as u64;
-    let (whole, frac) = (tenths / 10, tenths % 10);
-    let d = whole / 86_400;
-    let h = whole % 86_400 / 3600;
-    let m = whole % 3600 / 60;
-    let s = whole % 60;
-    let mut parts = Vec::new();
-    if d > 0 {
-        parts.push(format!("{d} d"));
-    }
-    if h > 0 {
-        parts.push(format!("{h} h"));
-    }
-    if m > 0 {
-        parts.push(format!("{m} min"));
-    }
-    if s > 0 || frac > 0 || parts.is_empty() {
-        if frac > 0 {
-            parts.push(format!("{s}.{frac} s"));
-        } else {
-            parts.push(format!("{s} s"));
-        }
-    }
-    let text = parts.join(" ");
-    if neg {
-        format!("-{text}")
-    } else {
-        text
     }
 }
 

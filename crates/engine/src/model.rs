@@ -347,12 +347,9 @@ impl fmt::Display for Target {
     }
 }
 
-/// Formats a percentage without float noise: 99.9 not 99.90000000000001.
-pub fn format_percent(p: f64) -> String {
-    let s = format!("{:.10}", p);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
-}
+/// A percentage without float noise, as `format::percent` writes it; kept
+/// under this name because model values and many callers print through it.
+pub use crate::format::percent as format_percent;
 
 /// A span of time in whole seconds, written in Prometheus style (5m, 1h, 30d).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -519,6 +516,15 @@ pub enum CalendarUnit {
 }
 
 impl CalendarUnit {
+    /// The unit in words and in project files: `week`, `month`, `quarter`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CalendarUnit::Week => "week",
+            CalendarUnit::Month => "month",
+            CalendarUnit::Quarter => "quarter",
+        }
+    }
+
     pub fn nominal(self) -> Span {
         match self {
             CalendarUnit::Week => Span::days(7),
@@ -539,6 +545,18 @@ pub enum BudgetingMethod {
     Timeslices { slice: Span, slice_target: f64 },
     /// Mean of per-slice ratios.
     RatioTimeslices { slice: Span },
+}
+
+impl BudgetingMethod {
+    /// The method's name in project files: `occurrences`, `timeslices`,
+    /// `ratio_timeslices`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            BudgetingMethod::Occurrences => "occurrences",
+            BudgetingMethod::Timeslices { .. } => "timeslices",
+            BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

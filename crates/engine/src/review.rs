@@ -6,8 +6,8 @@
 //! takes the notes and the exports that print them agree on them. Pure
 //! functions over a replay `Report`; nothing here knows the browser.
 
-use crate::budget::human_seconds;
-use crate::model::{format_percent, Severity, Slo};
+use crate::format::{duration, factor, ratio, share, when};
+use crate::model::{Severity, Slo};
 use crate::worker::{DataSummary, Report};
 
 /// Question ids are the keys of `Project.review_notes`.
@@ -108,55 +108,6 @@ pub fn figures_for(
     }
 }
 
-/// A ratio as percent with enough decimals to tell 99.95 from 99.9: `99.953%`.
-pub fn ratio(r: f64) -> String {
-    if r.is_finite() {
-        format!("{}%", format_percent((r * 100.0 * 1000.0).round() / 1000.0))
-    } else {
-        "n/a".into()
-    }
-}
-
-/// A share of budget: `63%`, `-38%`.
-pub fn share(r: f64) -> String {
-    if r.is_finite() {
-        format!("{:.0}%", r * 100.0)
-    } else {
-        "n/a".into()
-    }
-}
-
-/// Seconds as a downtime calculator writes them: `1 h 40 min 48 s`.
-pub fn duration(secs: i64) -> String {
-    human_seconds(secs as f64)
-}
-
-/// Burn factor: `14.4x`.
-pub fn factor(f: f64) -> String {
-    if !f.is_finite() {
-        "n/a".into()
-    } else if f >= 100.0 {
-        format!("{:.0}x", f)
-    } else {
-        format!("{}x", format_percent((f * 10.0).round() / 10.0))
-    }
-}
-
-/// `2026-10-14 14:30 UTC`.
-pub fn when(t: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(t) {
-        Ok(dt) => format!(
-            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-            dt.year(),
-            dt.month() as u8,
-            dt.day(),
-            dt.hour(),
-            dt.minute()
-        ),
-        Err(_) => t.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,17 +126,6 @@ mod tests {
             sweep_targets: vec![],
         };
         (report(&data.series, &req), slo, DataSummary::of(&data))
-    }
-
-    #[test]
-    fn figures_read_as_people_write_them() {
-        assert_eq!(ratio(0.99953), "99.953%");
-        assert_eq!(ratio(0.999), "99.9%");
-        assert_eq!(share(-0.381), "-38%");
-        assert_eq!(factor(14.4), "14.4x");
-        assert_eq!(factor(250.0), "250x");
-        assert_eq!(duration(2592), "43 min 12 s");
-        assert_eq!(when(1_791_158_400), "2026-10-05 00:00 UTC");
     }
 
     #[test]

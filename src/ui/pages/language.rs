@@ -132,10 +132,10 @@ fn raci_warnings(raci: &Raci) -> Vec<Vec<String>> {
     RACI_STEPS
         .iter()
         .map(|step| {
-            let suffix = format!(":{}", slug(step));
+            let step_id = slug(step);
             findings
                 .iter()
-                .filter(|f| f.id.ends_with(&suffix))
+                .filter(|f| lint::FindingId::parse(&f.id).is_some_and(|id| id.subject == step_id))
                 .map(|f| f.title.clone())
                 .collect()
         })

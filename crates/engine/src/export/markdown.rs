@@ -8,9 +8,10 @@
 //! `| # *` shows as typed. Figures come from `budget` and `alerting`.
 
 use super::promql::{error_ratio_template, event_queries};
-use super::{short_number, window_text, ExportFile};
+use super::{window_text, ExportFile};
 use crate::alerting::{budget_spent_when_fired, detection_time, threshold};
 use crate::budget::{self, budget_seconds, human_seconds};
+use crate::format::trim_zeros;
 use crate::model::{
     BudgetingMethod, Commitment, Enforcement, EventKind, Project, Sli, Slo, RACI_PERSONAS,
     RACI_STEPS,
@@ -140,7 +141,7 @@ fn budgeting_text(b: &BudgetingMethod) -> String {
         } => format!(
             "time slices of {}; a slice is good when at least {}% of it is good",
             slice.prometheus(),
-            short_number(slice_target * 100.0, 4)
+            trim_zeros(slice_target * 100.0, 4)
         ),
         BudgetingMethod::RatioTimeslices { slice } => format!(
             "ratio time slices of {} (mean of per-slice ratios)",
@@ -165,7 +166,7 @@ fn sli_specification(slo: &Slo) -> String {
             ..
         } => format!(
             "the share of requests faster than {} s, from the histogram {}.",
-            short_number(*threshold_seconds, 6),
+            trim_zeros(*threshold_seconds, 6),
             text(histogram_metric)
         ),
         Sli::Availability { .. } => "the share of probe samples that were up.".into(),
@@ -178,7 +179,7 @@ fn budget_table(out: &mut String, slo: &Slo) {
     let _ = writeln!(
         out,
         "### Error budget\n\nThe budget is {}% of the window's events or time.\n",
-        short_number(b * 100.0, 6)
+        trim_zeros(b * 100.0, 6)
     );
     let _ = writeln!(out, "| Period | Allowed bad time |\n|---|---|");
     let window = slo.window.nominal();
@@ -226,9 +227,9 @@ fn alerts_table(out: &mut String, slo: &Slo) {
             a.severity.as_str(),
             a.long.prometheus(),
             a.short.prometheus(),
-            short_number(a.factor, 4),
-            short_number(threshold(a, slo.target) * 100.0, 6),
-            short_number(budget_spent_when_fired(a, window) * 100.0, 2),
+            trim_zeros(a.factor, 4),
+            trim_zeros(threshold(a, slo.target) * 100.0, 6),
+            trim_zeros(budget_spent_when_fired(a, window) * 100.0, 2),
         );
     }
     let runbook = if slo.alerting.runbook_url.is_empty() {
@@ -262,7 +263,7 @@ fn policy_section(out: &mut String, project: &Project) {
         let _ = writeln!(
             out,
             "A single incident spending more than {}% of the budget gets a postmortem.\n",
-            short_number(p.single_incident_share * 100.0, 2)
+            trim_zeros(p.single_incident_share * 100.0, 2)
         );
     }
 }

@@ -16,7 +16,7 @@ pub mod pyrra;
 pub mod sloth;
 pub mod yaml;
 
-use crate::model::{slug, CalendarUnit, Project, Slo, Window};
+use crate::model::{slug, Project, Slo, Window};
 use std::fmt;
 use std::str::FromStr;
 
@@ -173,15 +173,10 @@ pub(crate) fn service_slug(name: &str) -> String {
     }
 }
 
-/// A ratio written without float noise: 1 - 0.999 is "0.001", not 0.0010000000000000009.
+/// A ratio written without float noise: 1 - 0.999 is "0.001", not
+/// 0.0010000000000000009. Twelve decimals hold any target a team writes.
 pub(crate) fn ratio_text(x: f64) -> String {
-    let s = format!("{x:.12}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s.is_empty() || s == "-" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
+    crate::format::trim_zeros(x, 12)
 }
 
 /// Parses `ratio_text` output back; used for thresholds computed as factor x budget.
@@ -194,11 +189,7 @@ pub(crate) fn window_text(w: &Window) -> String {
     match w {
         Window::Rolling { span } => format!("{} rolling", span.prometheus()),
         Window::Calendar { unit, time_zone } => {
-            let unit = match unit {
-                CalendarUnit::Week => "week",
-                CalendarUnit::Month => "month",
-                CalendarUnit::Quarter => "quarter",
-            };
+            let unit = unit.as_str();
             let tz = if time_zone.trim().is_empty() {
                 "UTC"
             } else {
@@ -209,16 +200,6 @@ pub(crate) fn window_text(w: &Window) -> String {
                 w.nominal().prometheus()
             )
         }
-    }
-}
-
-/// A number without trailing zeros, at most `decimals` places: 14.4, 6, 0.93.
-pub(crate) fn short_number(x: f64, decimals: usize) -> String {
-    let s = format!("{x:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
     }
 }
 

@@ -249,7 +249,7 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
                     "description".into(),
                     s(format!(
                         "Burn rate of {}x or more over {} (lookbackWindow) and over the short window {} (alertAfter)",
-                        super::short_number(a.factor, 6),
+                        crate::format::trim_zeros(a.factor, 6),
                         a.long.prometheus(),
                         a.short.prometheus()
                     )),

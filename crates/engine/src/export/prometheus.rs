@@ -10,9 +10,10 @@
 
 use super::promql::{error_ratio, event_queries, quote, template_literal, with_window, WINDOW};
 use super::yaml::{self, map, s, Y};
-use super::{ids, ratio_text, short_number, window_text, ExportFile, Ids, YAML};
+use super::{ids, ratio_text, window_text, ExportFile, Ids, YAML};
 use crate::alerting::{budget_spent_when_fired, effective_alerts, threshold};
 use crate::budget::{human_seconds, time_to_exhaustion};
+use crate::format::trim_zeros;
 use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Sli, Slo, Span, Window};
 use std::collections::BTreeMap;
 
@@ -249,7 +250,7 @@ fn metadata(slo: &Slo, id: &Ids, extra: &[(String, Y)], with_period: bool) -> Ve
             "slo:time_period:days",
             format!(
                 "vector({})",
-                short_number(period.seconds() as f64 / 86_400.0, 6)
+                trim_zeros(period.seconds() as f64 / 86_400.0, 6)
             ),
         ),
     ];
@@ -457,7 +458,7 @@ fn alert_rule(slo: &Slo, id: &Ids, a: &BurnAlert) -> Y {
     let sel = matcher(id);
     let threshold = format!(
         "({} * {})",
-        short_number(a.factor, 6),
+        trim_zeros(a.factor, 6),
         ratio_text(slo.target.error_budget())
     );
     let expr = format!(
@@ -499,7 +500,7 @@ pub fn annotation_texts(slo: &Slo, a: &BurnAlert) -> AnnotationTexts {
     };
     let b = slo.target.error_budget();
     let period = slo.window.nominal();
-    let factor = short_number(a.factor, 4);
+    let factor = trim_zeros(a.factor, 4);
     let (long, short) = (a.long.prometheus(), a.short.prometheus());
     let summary =
         format!("SLO \"{}\" of {service} is burning its error budget at {factor}x or more ({long} and {short} windows)", slo.name);
@@ -511,9 +512,9 @@ pub fn annotation_texts(slo: &Slo, a: &BurnAlert) -> AnnotationTexts {
         slo.name,
         slo.target,
         window_text(&slo.window),
-        short_number(threshold(a, slo.target) * 100.0, 6),
-        short_number(b * 100.0, 6),
-        short_number(budget_spent_when_fired(a, period) * 100.0, 2),
+        trim_zeros(threshold(a, slo.target) * 100.0, 6),
+        trim_zeros(b * 100.0, 6),
+        trim_zeros(budget_spent_when_fired(a, period) * 100.0, 2),
     );
     let runbook_url = if slo.alerting.runbook_url.trim().is_empty() {
         "no runbook set yet: add its URL in the SLO Workbench alert designer".to_string()

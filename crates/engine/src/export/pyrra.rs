@@ -10,7 +10,8 @@
 use super::openslo::is_label_value;
 use super::promql::{counter_selector, is_plain_selector, le_value, quote, selector};
 use super::yaml::{self, map, s, Y};
-use super::{ids, short_number, ExportFile, YAML};
+use super::{ids, ExportFile, YAML};
+use crate::format::trim_zeros;
 use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Window};
 
 /// The label Pyrra copies onto generated rules; it carries the service.
@@ -125,7 +126,7 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
     if !slo.description.is_empty() {
         spec.push(("description".to_string(), s(&slo.description)));
     }
-    spec.push(("target".into(), s(short_number(slo.target.percent(), 10))));
+    spec.push(("target".into(), s(trim_zeros(slo.target.percent(), 10))));
     spec.push(("window".into(), s(slo.window.nominal().prometheus())));
     spec.push(("indicator".into(), indicator));
     let alerting = if slo.alerting.alerts.is_empty() {

@@ -10,8 +10,9 @@
 use super::prometheus::{camel, label_pairs};
 use super::promql::{event_queries, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
-use super::{ids, short_number, ExportFile, YAML};
+use super::{ids, ExportFile, YAML};
 use crate::alerting::{budget_spent_when_fired, custom, workbook_tiers};
+use crate::format::trim_zeros;
 use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Slo, Span, Window};
 
 /// The first comment line of every spec this module writes.
@@ -164,7 +165,7 @@ fn slo_node(slo: &Slo) -> Result<Y, String> {
         (
             "objective".into(),
             Y::Num(
-                short_number(slo.target.percent(), 10)
+                trim_zeros(slo.target.percent(), 10)
                     .parse()
                     .unwrap_or(slo.target.percent()),
             ),

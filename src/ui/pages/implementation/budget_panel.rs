@@ -6,31 +6,8 @@ use super::{Assumptions, SloRef};
 use crate::ui::components::Term;
 use leptos::prelude::*;
 use slo_engine::budget::{self, human_seconds};
+use slo_engine::format::count;
 use slo_engine::model::{BudgetingMethod, Window};
-
-/// Event counts as people read them: 1,234,567 or 0.43.
-pub fn count(x: f64) -> String {
-    if !x.is_finite() {
-        return "—".into();
-    }
-    if x.abs() < 10.0 {
-        let s = format!("{x:.2}");
-        return s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    let whole = format!("{:.0}", x);
-    let (sign, digits) = whole
-        .strip_prefix('-')
-        .map(|d| ("-", d))
-        .unwrap_or(("", whole.as_str()));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}")
-}
 
 #[component]
 pub fn BudgetPanel(slo: SloRef) -> impl IntoView {

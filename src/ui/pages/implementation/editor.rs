@@ -133,11 +133,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
         slo.with(|s| match &s.window {
             Window::Calendar { unit, time_zone } => {
                 let now = (js_sys::Date::now() / 1000.0) as i64;
-                let word = match unit {
-                    CalendarUnit::Week => "week",
-                    CalendarUnit::Month => "month",
-                    CalendarUnit::Quarter => "quarter",
-                };
+                let word = unit.as_str();
                 slo_engine::calendar::period_length(now, *unit, time_zone)
                     .map(|len| {
                         format!(
@@ -151,13 +147,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
             Window::Rolling { .. } => String::new(),
         })
     };
-    let budgeting = Memo::new(move |_| {
-        slo.with(|s| match s.budgeting {
-            BudgetingMethod::Occurrences => "occurrences",
-            BudgetingMethod::Timeslices { .. } => "timeslices",
-            BudgetingMethod::RatioTimeslices { .. } => "ratio_timeslices",
-        })
-    });
+    let budgeting = Memo::new(move |_| slo.with(|s| s.budgeting.as_str()));
     // Fields that appear when a choice changes start from the model as it is then (ParsedField reads `current`).
     let progress = Memo::new(move |_| {
         ws.project.with(|p| {
@@ -255,8 +245,8 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                                     let u = match event_target_value(&ev).as_str() { "week" => CalendarUnit::Week, "quarter" => CalendarUnit::Quarter, _ => CalendarUnit::Month };
                                     slo.update(|s| if let Window::Calendar { unit, .. } = &mut s.window { *unit = u; });
                                 }>
-                                    {[(CalendarUnit::Week, "week", "Week"), (CalendarUnit::Month, "month", "Month (budget figures use 30 days)"), (CalendarUnit::Quarter, "quarter", "Quarter (90 days)")]
-                                        .into_iter().map(|(u, v, l)| view! { <option value=v selected=move || slo.with(|s| matches!(s.window, Window::Calendar { unit, .. } if unit == u))>{l}</option> }).collect_view()}
+                                    {[(CalendarUnit::Week, "Week"), (CalendarUnit::Month, "Month (budget figures use 30 days)"), (CalendarUnit::Quarter, "Quarter (90 days)")]
+                                        .into_iter().map(|(u, l)| view! { <option value=u.as_str() selected=move || slo.with(|s| matches!(s.window, Window::Calendar { unit, .. } if unit == u))>{l}</option> }).collect_view()}
                                 </select></div>
                             <div class="field"><label for="window-tz">"Time zone (IANA name)"</label>
                                 <input id="window-tz" type="text" placeholder="Europe/Paris"

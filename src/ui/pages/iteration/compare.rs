@@ -132,14 +132,7 @@ fn figures(r: &Report, slo: &Slo) -> Vec<String> {
         format!("{}%", slo.target),
         match &slo.window {
             Window::Rolling { span } => format!("{span} rolling"),
-            Window::Calendar { unit, .. } => format!(
-                "calendar {}",
-                match unit {
-                    CalendarUnit::Week => "week",
-                    CalendarUnit::Month => "month",
-                    CalendarUnit::Quarter => "quarter",
-                }
-            ),
+            Window::Calendar { unit, .. } => format!("calendar {}", unit.as_str()),
         },
         budgeting_text(&slo.budgeting),
         format!(

@@ -1,6 +1,5 @@
 //! How figures read on the page: times in UTC, percentages, durations.
-//! The engine's review module owns the common ones, so the page and the
-//! review questions write figures the same way.
+//! The engine's `format` module owns them, so the page, the review questions,
+//! the exports and the CLI write figures the same way.
 
-pub use slo_engine::format::day;
-pub use slo_engine::review::{duration, factor, ratio, share, when};
+pub use slo_engine::format::{day, duration, factor, ratio, share, when};
