@@ -556,7 +556,10 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<Tim
             };
         }
         if acc_total > 0.0 {
-            let ratio = 1.0 - acc_bad / acc_total;
+            // Good over total from whole counts, so a slice exactly at the
+            // target (93 of 100 at 0.93) rounds to the target's own double;
+            // 1 - bad / total would round below it.
+            let ratio = (acc_total - acc_bad) / acc_total;
             ratio_sum += ratio;
             let good = ratio >= slice_target;
             if good {
