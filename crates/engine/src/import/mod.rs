@@ -136,6 +136,10 @@ fn documents(text: &str) -> Result<Vec<Doc>, Vec<Diagnostic>> {
     for (i, de) in serde_norway::Deserializer::from_str(text).enumerate() {
         let line = starts.get(i).copied().unwrap_or(1);
         match Value::deserialize(de) {
+            // A top-level list of documents (oslo and the OpenSLO go SDK read it).
+            Ok(Value::Sequence(items)) if items.iter().all(Value::is_mapping) => {
+                docs.extend(items.into_iter().map(|value| Doc { line, value }));
+            }
             Ok(value) => docs.push(Doc { line, value }),
             Err(e) => {
                 let d = match e.location() {
