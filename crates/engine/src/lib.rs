@@ -6,6 +6,7 @@
 //! map and the invariants.
 
 pub mod alerting;
+pub mod bad_rows;
 pub mod budget;
 pub mod calendar;
 pub mod catalog;
@@ -16,14 +17,21 @@ pub mod export;
 pub mod format;
 pub mod glossary;
 pub mod guide;
+pub mod ids;
 pub mod import;
 pub mod ingest;
+pub mod lifecycle;
+pub mod limits;
 pub mod lint;
+pub mod merge;
 pub mod model;
 pub mod review;
 pub mod samples;
 pub mod series;
 pub mod share;
 pub mod simulate;
+pub mod summary;
+pub mod validate;
 pub mod whatif;
 pub mod worker;
+pub mod workspace;

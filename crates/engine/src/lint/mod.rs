@@ -7,7 +7,7 @@
 //! user, windows too short to hold a budget (in events or time slices), no
 //! one accountable in the RACI chart, low traffic making alerts noisy,
 //! committed targets the history does not support, aspirational SLOs that
-//! enforce, and the alert lints of
+//! enforce, placeholder names and missing services, and the alert lints of
 //! `alerting`. Each finding has a stable id so the team can acknowledge it
 //! (`Project.acknowledged`, keyed by id).
 //!
@@ -23,6 +23,7 @@ mod commitment;
 mod dependencies;
 #[cfg(test)]
 mod fixtures;
+mod identity;
 mod journeys;
 mod raci;
 mod rule;
@@ -139,6 +140,8 @@ fn slo_findings(project: &Project, slo: &Slo, facts: &SloFacts, out: &mut Vec<Fi
         dependencies::dependency_ceiling(project, slo, out);
     }
     sli::text_findings(slo, out);
+    identity::placeholder_name(slo, out);
+    identity::service_link(project, slo, out);
     journeys::journey_link(project, slo, out);
     targets::window_length(slo, out);
     targets::time_zone(slo, out);

@@ -9,9 +9,10 @@ use super::{progress_label, SloRef};
 use crate::ui::components::Term;
 use leptos::prelude::*;
 use slo_engine::catalog;
+use slo_engine::lifecycle;
 use slo_engine::model::{
-    slug, BudgetingMethod, CalendarUnit, Commitment, Enforcement, EventKind, Progress, Sli, Span,
-    Target, Window,
+    BudgetingMethod, CalendarUnit, Commitment, Enforcement, EventKind, Progress, Sli, Span, Target,
+    Window,
 };
 
 const PROGRESS: [Progress; 3] = [Progress::Drafted, Progress::Agreed, Progress::Exported];
@@ -168,18 +169,19 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                 <div class="form-grid">
                     <div class="field"><label for="slo-name">"Name"</label>
                         <input id="slo-name" type="text" prop:value=text(|s| s.name.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.name = v); }/></div>
+                            on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| lifecycle::rename(p, slo.index, &v)); }/></div>
                     <div class="field"><label for="slo-id">"Identifier (for files and rules)"</label>
                         <input id="slo-id" type="text" prop:value=text(|s| s.id.clone())
                             on:change=move |ev| {
-                                let new = slug(&event_target_value(&ev));
-                                // Progress and acknowledgements are keyed by id: carry the progress along.
-                                ws.update(|p| {
-                                    let Some(s) = p.slos.get_mut(slo.index) else { return };
-                                    let old = std::mem::replace(&mut s.id, new.clone());
-                                    if let Some(pr) = p.progress.remove(&old) { p.progress.insert(new, pr); }
-                                });
-                            }/></div>
+                                // Progress and acknowledgements are keyed by id: `set_id` carries them along.
+                                let typed = event_target_value(&ev);
+                                ws.update(|p| { lifecycle::set_id(p, slo.index, &typed); });
+                            }/>
+                        <span class="hint">{move || if ws.project.with(|p| p.slos.get(slo.index).is_some_and(|s| lifecycle::id_follows_name(p, s))) {
+                            "Follows the name until you set one or the SLO is exported."
+                        } else {
+                            "Kept when the SLO is renamed: rules and files use it."
+                        }}</span></div>
                     <div class="field"><label for="slo-service">"Service"</label>
                         <select id="slo-service" on:change=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.service = v); }>
                             <option value="" selected=move || slo.with(|s| s.service.is_empty())>"(none)"</option>
