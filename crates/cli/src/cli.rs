@@ -13,7 +13,7 @@
 use serde_json::{json, Value};
 use slo_engine::diag::{Diagnostic, Level};
 use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES};
-use slo_engine::model::{workbook_30d, Project, Slo, Span, Target, Window};
+use slo_engine::model::{Project, Slo, Span, Target, Window};
 use slo_engine::simulate::{simulate_summary, SimOptions, Simulation};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
