@@ -13,7 +13,7 @@
 use serde_json::{json, Value};
 use slo_engine::diag::{Diagnostic, Level};
 use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES};
-use slo_engine::model::{workbook_30d, Project, Slo, Span, Target, Window};
+use slo_engine::model::{Project, Slo, Span, Target, Window};
 use slo_engine::simulate::{simulate_summary, SimOptions, Simulation};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -362,8 +362,10 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     if let Some(span) = window {
         slo.window = Window::Rolling { span };
     }
-    if slo.alerting.alerts.is_empty() {
-        slo.alerting.alerts = workbook_30d();
+    // Filled here too, so the text names the alerts the replay used.
+    if let (alerts, Some(note)) = slo_engine::alerting::effective_alerts(&slo) {
+        eprintln!("note: {note}");
+        slo.alerting.alerts = alerts;
     }
     let threshold = latency_threshold_of(&slo, latency);
     let dataset = load_data(data_path, threshold)?;
@@ -673,6 +675,16 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
     }
     let files = slo_engine::export::export(&project, args.value("slo"), format)
         .map_err(|e| Failure::Input(vec![format!("{spec_path}: {e}")]))?;
+    let exported = project
+        .slos
+        .iter()
+        .filter(|s| args.value("slo").is_none_or(|id| s.id == id));
+    // Only the Prometheus rules add alerts; Sloth and Pyrra add their own defaults.
+    for slo in exported.filter(|_| format == slo_engine::export::ExportFormat::Prometheus) {
+        if let (_, Some(note)) = slo_engine::alerting::effective_alerts(slo) {
+            eprintln!("note: {note}");
+        }
+    }
     match args.value("out") {
         None => {
             // Several files on stdout are separated by a comment line naming each.
