@@ -68,7 +68,7 @@ fuzz_target() {
   (cd fuzz && mkdir -p "corpus/$target" && cargo fuzz run -s none -a "$target" "corpus/$target" "seeds/$target" -- -max_total_time="${FUZZ_SECONDS:-15}" -print_final_stats=1) \
     > "$LOG_DIR/fuzz-$target.log" 2>&1
 }
-for target in csv prom_json; do
+for target in csv prom_json project_json spec_import share_link; do
   say "== fuzz $target (${FUZZ_SECONDS:-15} s)"
   if fuzz_target "$target"; then
     echo "ok: fuzz $target: $(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$LOG_DIR/fuzz-$target.log" | awk '{print $2}') inputs, no crash"

@@ -1,7 +1,7 @@
 //! The browser front end: a thin Leptos layer over the engine.
 //!
-//! Owns the app shell (header, navigation, hash router), the workspace store
-//! and its autosave. Pages live in `pages`, one module each. Business rules do
+//! Owns the app shell (header with the project name and the link to the
+//! project list, navigation, hash router), the workspace store and its autosave. Pages live in `pages`, one module each. Business rules do
 //! not live here: pages call engine functions and show their results.
 
 pub mod components;
@@ -46,6 +46,8 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <span class="brand">"SLO Workbench"</span>
             <ProjectName/>
+            <a class="projects-link" href=Route::Projects.href()
+               aria-current=move || (route.get() == Route::Projects).then_some("page")>"All projects"</a>
             <nav aria-label="Lifecycle">
                 <ul>
                     {Route::NAV.iter().map(|r| {
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
             <store::StorageWarning/>
         </header>
         <shared_link::SharedLinkBanner/>
+        <store::ConflictOffer/>
         <pages::start::presenter::WorkshopBar/>
         <main id="main" tabindex="-1">
             {move || pages::render(route.get())}

@@ -19,6 +19,8 @@ pub enum Route {
     Implementation,
     Iteration,
     Share,
+    /// The list of saved projects, linked from the header rather than the lifecycle nav.
+    Projects,
     NotFound,
 }
 
@@ -40,6 +42,7 @@ impl Route {
             Route::Implementation => "implementation",
             Route::Iteration => "iteration",
             Route::Share => "share",
+            Route::Projects => "projects",
             Route::NotFound => "not-found",
         }
     }
@@ -56,6 +59,7 @@ impl Route {
             Route::Implementation => "Implementation",
             Route::Iteration => "Iteration",
             Route::Share => "Share",
+            Route::Projects => "Projects",
             Route::NotFound => "Not found",
         }
     }
@@ -71,6 +75,7 @@ impl Route {
             "implementation" => Route::Implementation,
             "iteration" => Route::Iteration,
             "share" | "open" => Route::Share,
+            "projects" => Route::Projects,
             _ => Route::NotFound,
         }
     }

@@ -181,6 +181,30 @@ test('Prometheus query_range JSON is read, and the generator places an incident'
   await page.close();
 });
 
+test('after applying the recalibrated target, the summary and the review give one verdict, and Undo restores the target', async () => {
+  const { page, watch } = await freshIteration();
+  await page.click('#sample-outage');
+  await chartsShown(page);
+  const suggested = (await page.textContent('#apply-recalibrated')).match(/Apply ([\d.]+)%/)[1];
+  await page.click('#apply-recalibrated');
+  await page.waitForFunction((t) => document.querySelector('#summary-text')?.textContent.includes(`against the ${t}% target`), suggested);
+  const verdictOf = async () => {
+    const summary = await page.textContent('#summary-text');
+    const review = await page.textContent('#review-met-figure');
+    return { summary: summary.match(/(Not met|Met):/)[1], review: review.match(/^(Not met|Met):/)[1] };
+  };
+  const after = await verdictOf();
+  assert.equal(after.summary, after.review, 'section 2 and review question 4 agree');
+  assert.match(await page.textContent('.toast'), new RegExp(`now ${suggested.replace('.', '\\.')}% \\(it was 99\\.9%\\)`));
+  await page.click('.toast button.undo');
+  await page.waitForFunction(() => document.querySelector('#summary-text')?.textContent.includes('against the 99.9% target'));
+  assert.match(await page.textContent('#slo-select'), /\(99\.9%\)/);
+  const undone = await verdictOf();
+  assert.equal(undone.summary, undone.review, 'they agree on the restored target too');
+  assertQuiet(watch);
+  await page.close();
+});
+
 test('the recalibrated target, review notes and data survive a reload', async () => {
   const { page, watch } = await freshIteration();
   await page.click('#sample-outage');
@@ -188,7 +212,7 @@ test('the recalibrated target, review notes and data survive a reload', async ()
   const button = await page.textContent('#apply-recalibrated');
   const suggested = button.match(/Apply ([\d.]+)%/)[1];
   await page.click('#apply-recalibrated');
-  await page.waitForSelector('#applied-note');
+  await page.waitForSelector('.toast');
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('slo-workbench/project/v1')));
   assert.equal(saved.slos[0].target, Number((Number(suggested) / 100).toFixed(6)));
   // Six note fields: each one's accessible name carries its question, not "Notes" alone.

@@ -1,5 +1,6 @@
 // Share links carry the project in the URL fragment (#/open/<payload>): the
-// page offers to open it, can undo that, reports a damaged link in words,
+// page offers to open it as a new project, can go back to the previous one,
+// reports a damaged link in words,
 // and a workspace saved by an older version (no schema_version) still loads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +17,7 @@ function payloadFor(project) {
   return zlib.deflateRawSync(Buffer.from(JSON.stringify(project))).toString('base64url');
 }
 
-test('a share link offers its project, opens it on request, and can be undone', async () => {
+test('a share link is offered, opens as a new project on request, and the previous one is one click away', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
   await page.fill('#project-name', 'My own work');
   await page.press('#project-name', 'Tab');
@@ -24,19 +25,20 @@ test('a share link offers its project, opens it on request, and can be undone', 
   await page.goto(server.url + link);
   await page.reload();
   await page.waitForSelector('.shared-link');
-  assert.match(await page.textContent('.shared-link'), /Shared payments SLOs/);
-  await page.click('text=Open the shared project');
+  assert.match(await page.textContent('.shared-link'), /opens as a new project/);
+  await page.click('text=Open the shared project as a new project');
   assert.equal(await page.inputValue('#project-name'), 'Shared payments SLOs');
   await page.waitForFunction(() => location.hash === '#/start');
-  await page.click('text=Undo: back to my workspace');
+  await page.click('text=Back to “My own work”');
   assert.equal(await page.inputValue('#project-name'), 'My own work');
   assert.deepEqual(watch.pageErrors, []);
   assert.deepEqual(watch.foreignRequests, []);
   await page.close();
 });
 
-test('a damaged share link is explained and the page keeps working', async () => {
+test('a damaged share link is explained when opened and the page keeps working', async () => {
   const { page, watch } = await openApp(context, server.url, '#/open/not*base64!');
+  await page.click('text=Open the shared project as a new project');
   await page.waitForSelector('.shared-link[role="alert"]');
   assert.match(await page.textContent('.shared-link'), /cannot be opened: the share link is damaged/);
   await page.click('text=Dismiss');
@@ -49,7 +51,10 @@ test('a damaged share link is explained and the page keeps working', async () =>
 
 test('a workspace saved before schema versions existed is upgraded on load', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
-  await page.evaluate(() => localStorage.setItem('slo-workbench/project/v1', JSON.stringify({ name: 'Saved long ago', slos: [] })));
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('slo-workbench/project/v1', JSON.stringify({ name: 'Saved long ago', slos: [] }));
+  });
   await page.reload();
   await page.waitForSelector('#project-name');
   assert.equal(await page.inputValue('#project-name'), 'Saved long ago');

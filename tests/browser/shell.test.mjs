@@ -75,9 +75,10 @@ test('the workspace is autosaved and restored after a reload', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
   await page.fill('#project-name', 'Checkout platform');
   await page.press('#project-name', 'Tab');
-  const saved = await page.evaluate(() => localStorage.getItem('slo-workbench/project/v1'));
-  assert.match(saved, /"name":"Checkout platform"/);
-  assert.match(saved, /"schema_version":1/);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('slo-workbench/library/v1')));
+  const open = saved.projects.find((e) => e.project.name === 'Checkout platform');
+  assert.ok(open, 'the open project is saved in the library');
+  assert.equal(open.project.schema_version, 1);
   await page.reload();
   await page.waitForSelector('#project-name');
   assert.equal(await page.inputValue('#project-name'), 'Checkout platform');
@@ -85,13 +86,15 @@ test('the workspace is autosaved and restored after a reload', async () => {
   await page.close();
 });
 
-test('a corrupt saved workspace is reported and the page keeps working', async () => {
+test('a corrupt saved workspace is reported, backed up, and the page keeps working', async () => {
   const { page } = await openApp(context, server.url, '#/start');
-  await page.evaluate(() => localStorage.setItem('slo-workbench/project/v1', '{"name": 12'));
+  await page.evaluate(() => { localStorage.clear(); localStorage.setItem('slo-workbench/library/v1', '{"name": 12'); });
   await page.reload();
   await page.waitForSelector('.storage-warning');
-  assert.match(await page.textContent('.storage-warning'), /could not be read/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('slo-workbench/project/unreadable')), '{"name": 12');
+  assert.match(await page.textContent('.storage-warning'), /could not be read.*kept under "slo-workbench\/unreadable\//);
+  const kept = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('slo-workbench/unreadable/')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, ['{"name": 12']);
   await page.click('nav a[href="#/language"]');
   await page.waitForFunction(() => location.hash === '#/language');
   await page.evaluate(() => localStorage.clear());

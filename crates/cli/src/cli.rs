@@ -6,10 +6,13 @@
 //! fields docs/cli.md documents. It holds no SLO arithmetic of its own and
 //! must not grow any: every figure comes from `budget`, `simulate`, `lint`
 //! or `export`. Exit status: 0 success, 1 lint found errors, 2 usage or input
-//! error (with `FILE:LINE: message` on stderr).
+//! error (with `FILE:LINE: message` on stderr), 3 `simulate` replayed a spec
+//! with error-level findings. Every file is read within `limits` and every
+//! spec through the engine's validation gate (`import::import_spec`).
 
 use serde_json::{json, Value};
 use slo_engine::diag::{Diagnostic, Level};
+use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES};
 use slo_engine::model::{workbook_30d, Project, Slo, Span, Target, Window};
 use slo_engine::simulate::{simulate_summary, SimOptions, Simulation};
 use std::collections::BTreeMap;
@@ -26,7 +29,8 @@ Usage:
 SPEC is a project file (JSON), an OpenSLO v1 YAML or a Sloth prometheus/v1 YAML.
 DATA is CSV/TSV/semicolon text or Prometheus query_range JSON; `-` reads stdin.
 FORMAT is one of prometheus, openslo, sloth, pyrra, markdown, project.
-Exit status: 0 done, 1 lint found errors, 2 bad usage or bad input.
+Exit status: 0 done, 1 lint found errors, 2 bad usage or bad input,
+3 simulate replayed a spec with error-level findings.
 ";
 
 /// Runs the tool on the arguments after the program name and returns the
@@ -231,24 +235,30 @@ fn parse_window(text: &str) -> Result<Span, Failure> {
 
 // ---- spec and data ------------------------------------------------------------
 
-/// Reads a file, or stdin for `-`.
-fn read_input(path: &str) -> Result<String, Failure> {
-    let mut text = String::new();
-    let read = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+/// Reads a file, or stdin for `-`, refusing one longer than `limit` bytes
+/// after reading at most one byte past it.
+fn read_input(path: &str, limit: usize) -> Result<String, Failure> {
+    let cannot = |e: std::io::Error| Failure::Input(vec![format!("{path}: cannot read: {e}")]);
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    if path == "-" {
+        std::io::stdin().take(cap).read_to_end(&mut bytes)
     } else {
-        std::fs::read(path).and_then(|bytes| {
-            text = String::from_utf8(bytes).map_err(|e| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
-                )
-            })?;
-            Ok(())
-        })
-    };
-    read.map_err(|e| Failure::Input(vec![format!("{path}: cannot read: {e}")]))?;
-    Ok(text)
+        std::fs::File::open(path).and_then(|f| f.take(cap).read_to_end(&mut bytes))
+    }
+    .map_err(cannot)?;
+    if bytes.len() > limit {
+        return Err(Failure::Input(vec![format!(
+            "{path}: the file is longer than {limit} bytes ({} MiB), the limit for this input",
+            limit / (1024 * 1024)
+        )]));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        cannot(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+        ))
+    })
 }
 
 /// `FILE:LINE: message` (or `FILE: message` when the finding has no line).
@@ -262,7 +272,7 @@ fn located(path: &str, d: &Diagnostic) -> String {
 
 /// A spec file as a project, plus the names of what the import could not map.
 fn load_project(path: &str) -> Result<(Project, Vec<String>), Failure> {
-    let text = read_input(path)?;
+    let text = read_input(path, MAX_INPUT_BYTES)?;
     slo_engine::import::import_spec(&text)
         .map(|imported| (imported.project, imported.unmapped))
         .map_err(|diags| Failure::Input(diags.iter().map(|d| located(path, d)).collect()))
@@ -290,11 +300,19 @@ fn load_data(
     path: &str,
     latency_threshold: Option<f64>,
 ) -> Result<slo_engine::ingest::Dataset, Failure> {
-    let text = read_input(path)?;
+    let text = read_input(path, MAX_DATA_BYTES)?;
+    parse_data(path, &text, latency_threshold)
+}
+
+fn parse_data(
+    path: &str,
+    text: &str,
+    latency_threshold: Option<f64>,
+) -> Result<slo_engine::ingest::Dataset, Failure> {
     let opts = slo_engine::ingest::IngestOptions {
         latency_threshold_seconds: latency_threshold,
     };
-    slo_engine::ingest::parse(&text, &opts)
+    slo_engine::ingest::parse(text, &opts)
         .map_err(|diags| Failure::Input(diags.iter().map(|d| located(path, d)).collect()))
 }
 
@@ -321,6 +339,14 @@ fn latency_threshold_of(slo: &Slo, given: Option<f64>) -> Option<f64> {
 
 // ---- simulate -----------------------------------------------------------------
 
+/// The replay applies the project's own postmortem share.
+fn policy_options(project: &Project) -> SimOptions {
+    SimOptions {
+        budget_share_policy: project.policy.single_incident_share,
+        ..SimOptions::default()
+    }
+}
+
 fn simulate_command(args: &Args) -> Result<Output, Failure> {
     let spec_path = args.required("spec")?;
     let data_path = args.required("data")?;
@@ -342,7 +368,7 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     let threshold = latency_threshold_of(&slo, latency);
     let dataset = load_data(data_path, threshold)?;
     // The output reads no per-row series but the timestamps.
-    let sim = simulate_summary(&dataset.series, &slo, &SimOptions::default());
+    let sim = simulate_summary(&dataset.series, &slo, &policy_options(&project));
 
     let mut warnings: Vec<(String, &Diagnostic)> = Vec::new();
     for d in &dataset.diagnostics {
@@ -358,12 +384,40 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     for d in &unmapped_diags {
         warnings.push((spec_path.to_string(), d));
     }
+    let spec_errors = spec_errors(&project, &slo);
+    for d in &spec_errors {
+        warnings.push((spec_path.to_string(), d));
+    }
     let stdout = if args.json() {
         simulate_json(&slo, &sim, &warnings)
     } else {
         simulate_text(&slo, &sim, &warnings)
     };
-    Ok(Output { stdout, code: 0 })
+    let code = if warnings.iter().any(|(_, d)| d.level == Level::Error) {
+        SPEC_ERRORS
+    } else {
+        0
+    };
+    Ok(Output { stdout, code })
+}
+
+/// Exit status of a `simulate` whose spec has error-level problems: the
+/// figures are printed, but a pipeline must not take them as a clean run.
+const SPEC_ERRORS: i32 = 3;
+
+/// The unacknowledged error-level lint findings on the replayed SLO, as
+/// diagnostics for the warnings list.
+fn spec_errors(project: &Project, slo: &Slo) -> Vec<Diagnostic> {
+    let alone = Project {
+        slos: vec![slo.clone()],
+        ..project.clone()
+    };
+    slo_engine::lint::lint_project(&alone, &slo_engine::lint::LintContext::default())
+        .into_iter()
+        .filter(|f| f.level == Level::Error && !f.acknowledged)
+        .filter(|f| f.slo_id.as_deref().is_none_or(|id| id == slo.id))
+        .map(|f| Diagnostic::error(0, format!("{} [{}]", f.title, f.id)))
+        .collect()
 }
 
 fn rfc3339(t: i64) -> Value {
@@ -532,31 +586,22 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
             ));
         }
         // With data, the traffic and history checks have their facts: the
-        // SLI over all the data and the events per hour it held.
-        let text = read_input(data_path)?;
+        // SLI over all the data and the events per hour it held. Those depend
+        // on the data and the latency threshold alone, so the data is read
+        // and replayed once per distinct threshold, not once per SLO.
+        let text = read_input(data_path, MAX_DATA_BYTES)?;
+        let mut facts: BTreeMap<Option<u64>, slo_engine::lint::SloFacts> = BTreeMap::new();
         for slo in &project.slos {
-            let opts = slo_engine::ingest::IngestOptions {
-                latency_threshold_seconds: latency_threshold_of(slo, latency),
-            };
-            let dataset = slo_engine::ingest::parse(&text, &opts).map_err(|diags| {
-                Failure::Input(diags.iter().map(|d| located(data_path, d)).collect())
-            })?;
-            let series = &dataset.series;
-            let sim = simulate_summary(series, slo, &SimOptions::default());
-            let hours = match (series.t.first(), series.t.last()) {
-                (Some(&a), Some(&b)) => {
-                    b.saturating_sub(a).saturating_add(series.step()) as f64 / 3600.0
+            let threshold = latency_threshold_of(slo, latency);
+            let key = threshold.map(f64::to_bits);
+            let f = match facts.entry(key) {
+                std::collections::btree_map::Entry::Occupied(e) => *e.get(),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    let dataset = parse_data(data_path, &text, threshold)?;
+                    *e.insert(data_facts(&dataset.series, slo))
                 }
-                _ => 0.0,
             };
-            let events: f64 = series.total.iter().sum();
-            ctx.slos.insert(
-                slo.id.clone(),
-                slo_engine::lint::SloFacts {
-                    expected_events_per_hour: (hours > 0.0).then(|| events / hours),
-                    history_sli: (events > 0.0).then_some(sim.sli),
-                },
-            );
+            ctx.slos.insert(slo.id.clone(), f);
         }
     }
     let findings = slo_engine::lint::lint_project(&project, &ctx);
@@ -597,6 +642,21 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
         stdout,
         code: if errors > 0 { 1 } else { 0 },
     })
+}
+
+/// What lint needs to know of the data: the SLI over all of it and the
+/// events per hour it held (both read from the engine's replay).
+fn data_facts(series: &slo_engine::series::EventSeries, slo: &Slo) -> slo_engine::lint::SloFacts {
+    let sim = simulate_summary(series, slo, &SimOptions::default());
+    let hours = match (series.t.first(), series.t.last()) {
+        (Some(&a), Some(&b)) => b.saturating_sub(a).saturating_add(series.step()) as f64 / 3600.0,
+        _ => 0.0,
+    };
+    let events: f64 = series.total.iter().sum();
+    slo_engine::lint::SloFacts {
+        expected_events_per_hour: (hours > 0.0).then(|| events / hours),
+        history_sli: (events > 0.0).then_some(sim.sli),
+    }
 }
 
 // ---- export -------------------------------------------------------------------

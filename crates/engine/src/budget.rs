@@ -12,7 +12,8 @@
 /// Durations are written by `format`; re-exported because budget figures
 /// are read as durations everywhere.
 pub use crate::format::human_seconds;
-use crate::model::{Span, Target};
+use crate::format::percent;
+use crate::model::{Dependency, Span, Target};
 
 /// Seconds in the spans a downtime calculator shows. A "month" here is 30 days
 /// (not 365.2425 / 12 d and not the calendar month); the labels say so.
@@ -174,6 +175,45 @@ pub fn serial_availability(availabilities: &[f64]) -> f64 {
     availabilities.iter().product()
 }
 
+/// Whether a dependency's availability is known: a ratio in (0, 1]. Unknown
+/// ones (0 means "not filled in") stay out of the ceiling.
+pub fn usable_availability(a: f64) -> bool {
+    a.is_finite() && a > 0.0 && a <= 1.0
+}
+
+/// The best availability a service can offer with its dependencies in series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ceiling {
+    /// Product of the known availabilities, as a ratio.
+    pub availability: f64,
+    /// How many dependencies had a known availability.
+    pub known: usize,
+}
+
+impl Ceiling {
+    /// As percent, rounded *down* to two decimals (99.83% for 0.998300): an
+    /// "at most" figure must not promise more than the product.
+    pub fn percent_text(&self) -> String {
+        let hundredths = (self.availability * 10_000.0 + 1e-9).floor();
+        format!("{}%", percent(hundredths / 100.0))
+    }
+}
+
+/// The dependency ceiling of a service, from the dependencies whose
+/// availability is known; `None` when none is. The Research page and the
+/// lint finding both read it here.
+pub fn dependency_ceiling(dependencies: &[Dependency]) -> Option<Ceiling> {
+    let known: Vec<f64> = dependencies
+        .iter()
+        .map(|d| d.availability)
+        .filter(|a| usable_availability(*a))
+        .collect();
+    (!known.is_empty()).then(|| Ceiling {
+        availability: serial_availability(&known),
+        known: known.len(),
+    })
+}
+
 /// Time-slice budget: how many bad slices the window allows, B x P / slice
 /// (99.95% over 1 week of 1-minute slices: 5.04).
 pub fn timeslice_budget(target: Target, window: Span, slice: Span) -> f64 {
@@ -195,6 +235,36 @@ fn non_negative(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn deps(availabilities: &[f64]) -> Vec<Dependency> {
+        availabilities
+            .iter()
+            .map(|&availability| Dependency {
+                name: "dep".into(),
+                availability,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_dependency_ceiling_multiplies_the_known_availabilities_only() {
+        // 0.9999 x 0.9995 = 0.99940005; the unset 0 and the impossible 1.5 stay out.
+        let c = dependency_ceiling(&deps(&[0.9999, 0.0, 0.9995, 1.5])).unwrap();
+        assert_eq!(c.known, 2);
+        assert!((c.availability - 0.999_400_05).abs() < 1e-12);
+        assert_eq!(c.percent_text(), "99.94%");
+        assert_eq!(dependency_ceiling(&deps(&[0.0])), None);
+        assert_eq!(dependency_ceiling(&[]), None);
+    }
+
+    #[test]
+    fn the_dependency_ceiling_is_rounded_down_never_up() {
+        // 0.999 x 0.99849 = 0.99749151 reads 99.74%, where rounding would say 99.75%.
+        let c = dependency_ceiling(&deps(&[0.999, 0.99849])).unwrap();
+        assert_eq!(c.percent_text(), "99.74%");
+        let exact = dependency_ceiling(&deps(&[0.9983])).unwrap();
+        assert_eq!(exact.percent_text(), "99.83%");
+    }
 
     #[test]
     fn human_seconds_reads_like_a_downtime_calculator() {

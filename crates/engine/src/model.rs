@@ -164,8 +164,13 @@ pub const DEFAULT_RACI: [[&str; 7]; 9] = [
     ["A", "R", "R", "C", "C", "C", "I"],
 ];
 
+/// The postmortem rule's share when the team has not chosen one: a single
+/// incident spending more than 20% of the budget gets a postmortem (the SRE
+/// Workbook's example policy).
+pub const DEFAULT_POSTMORTEM_SHARE: f64 = 0.2;
+
 /// The error budget policy, section by section, as free text the team fills in.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ErrorBudgetPolicy {
     pub purpose: String,
@@ -174,8 +179,37 @@ pub struct ErrorBudgetPolicy {
     pub escalation: String,
     pub exclusions: String,
     pub review_cadence: String,
-    /// A single incident spending more than this share of the budget triggers a postmortem (0.2 = 20%).
+    /// A single incident spending more than this share of the budget
+    /// triggers a postmortem (0.2 = 20%), in (0, 1].
+    #[serde(deserialize_with = "postmortem_share")]
     pub single_incident_share: f64,
+}
+
+impl Default for ErrorBudgetPolicy {
+    fn default() -> Self {
+        ErrorBudgetPolicy {
+            purpose: String::new(),
+            slo_miss: String::new(),
+            outage: String::new(),
+            escalation: String::new(),
+            exclusions: String::new(),
+            review_cadence: String::new(),
+            single_incident_share: DEFAULT_POSTMORTEM_SHARE,
+        }
+    }
+}
+
+/// Reads the postmortem share of a saved project. Files written before the
+/// field defaulted to 20% hold `0` for "not chosen" (the editor never
+/// accepted 0, and the replay then applied 20%), so 0 and anything outside
+/// (0, 1] load as the default: an old file keeps meaning what it did.
+fn postmortem_share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let share = f64::deserialize(d)?;
+    Ok(if share > 0.0 && share <= 1.0 {
+        share
+    } else {
+        DEFAULT_POSTMORTEM_SHARE
+    })
 }
 
 /// One SLO draft.
@@ -279,10 +313,19 @@ pub enum EventKind {
     Bad,
 }
 
-/// An objective as a ratio strictly between 0 and 1.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+/// An objective as a ratio strictly between 0 and 1, with at most
+/// `limits::TARGET_DECIMALS` decimals. Deserialising checks the same rules
+/// as typing, so a project file cannot hold 1.5 or 0.9999999999999.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
 #[serde(transparent)]
 pub struct Target(pub f64);
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        Target::from_ratio(v).map_err(serde::de::Error::custom)
+    }
+}
 
 impl Target {
     /// Accepts "99.9", "99.9%" and "0.999". Values of 1 or more are read as percent.
@@ -310,12 +353,35 @@ impl Target {
                 "{v}% is more than everything; choose a value below 100, for example 99.9"
             ));
         }
-        // Rounded to 12 decimals so 99.9 becomes exactly the ratio 0.999 a user means.
-        let ratio = if v > 1.0 {
-            (v / 100.0 * 1e12).round() / 1e12
+        if v > 1.0 {
+            Target::from_percent(v)
         } else {
-            v
-        };
+            Target::from_ratio(v)
+        }
+    }
+
+    /// A percentage (99.9) with at most `TARGET_DECIMALS - 2` decimals, as
+    /// the exact ratio a user means (0.999, not 0.9990000000000001).
+    pub fn from_percent(p: f64) -> Result<Target, String> {
+        let decimals = crate::limits::TARGET_DECIMALS - 2;
+        if p == 100.0 {
+            return Target::from_ratio(1.0);
+        }
+        if !(p.is_finite() && p > 0.0 && p < 100.0) {
+            return Err(format!("{p}% must be above 0 and below 100"));
+        }
+        if has_more_decimals(p, decimals) {
+            return Err(format!("{p}% has more than {decimals} decimals; the rules could not write its budget exactly. Round it to the target you mean"));
+        }
+        Target::from_ratio((p / 100.0 * 1e12).round() / 1e12)
+    }
+
+    /// A ratio strictly between 0 and 1 with at most `TARGET_DECIMALS` decimals.
+    pub fn from_ratio(ratio: f64) -> Result<Target, String> {
+        let decimals = crate::limits::TARGET_DECIMALS;
+        if !ratio.is_finite() {
+            return Err("target must be a finite number".into());
+        }
         if ratio <= 0.0 {
             return Err("a target of 0% promises nothing; choose a value between 0 and 100".into());
         }
@@ -324,6 +390,9 @@ impl Target {
                 "a 100% target leaves no error budget; no real service meets it. Choose below 100, for example 99.9"
                     .into(),
             );
+        }
+        if has_more_decimals(ratio, decimals) {
+            return Err(format!("target {ratio} has more than {decimals} decimals; the rules could not write its budget exactly (it would round to another SLO). Round it to the target you mean"));
         }
         Ok(Target(ratio))
     }
@@ -350,11 +419,22 @@ impl fmt::Display for Target {
 /// A percentage without float noise, as `format::percent` writes it; kept
 /// under this name because model values and many callers print through it.
 pub use crate::format::percent as format_percent;
+/// Whether `x` needs more than `decimals` decimals to be written exactly.
+fn has_more_decimals(x: f64, decimals: usize) -> bool {
+    format!("{x:.decimals$}").parse::<f64>() != Ok(x)
+}
 
 /// A span of time in whole seconds, written in Prometheus style (5m, 1h, 30d).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Deserialising refuses 0 and anything past `limits::MAX_SPAN_SECONDS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Span(pub u64);
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Span::checked(u64::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
 
 impl Span {
     pub const MINUTE: Span = Span(60);
@@ -373,6 +453,21 @@ impl Span {
     }
     pub fn seconds(self) -> u64 {
         self.0
+    }
+
+    /// A span of `seconds`, longer than zero and at most ten years.
+    pub fn checked(seconds: u64) -> Result<Span, String> {
+        let max = crate::limits::MAX_SPAN_SECONDS;
+        if seconds == 0 {
+            Err("a duration must be longer than zero".into())
+        } else if seconds > max {
+            Err(format!(
+                "{seconds} s is longer than {}, the longest duration the workbench reads",
+                Span(max).prometheus()
+            ))
+        } else {
+            Ok(Span(seconds))
+        }
     }
 
     /// Parses Prometheus-style durations: `30d`, `1h30m`, `5m`, `2w`, `90s`, `1y` (365 d).
@@ -439,10 +534,7 @@ impl Span {
                 "\"{t}\": a duration needs a unit, for example 30d or 5m"
             ));
         }
-        if total == 0 {
-            return Err(format!("\"{t}\": a duration must be longer than zero"));
-        }
-        Ok(Span(total))
+        Span::checked(total).map_err(|e| format!("\"{t}\": {e}"))
     }
 
     /// Prometheus duration text, largest units first (`1d`, `1h30m`, `30d`).
@@ -670,6 +762,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_new_policy_asks_for_a_postmortem_above_a_fifth_of_the_budget() {
+        assert_eq!(ErrorBudgetPolicy::default().single_incident_share, 0.2);
+        assert_eq!(Project::default().policy.single_incident_share, 0.2);
+    }
+
+    #[test]
+    fn an_old_project_without_the_postmortem_share_loads_with_20_percent() {
+        let p: Project =
+            serde_json::from_str(r#"{"policy": {"purpose": "Plan with it."}}"#).unwrap();
+        assert_eq!(p.policy.purpose, "Plan with it.");
+        assert_eq!(p.policy.single_incident_share, 0.2);
+    }
+
+    #[test]
+    fn a_saved_zero_share_meant_not_chosen_and_loads_as_20_percent() {
+        // Saves from before the default moved hold 0.0 for "not chosen"; the
+        // editor never accepted 0 and the replay applied 20% to them.
+        let p: Project =
+            serde_json::from_str(r#"{"policy": {"single_incident_share": 0.0}}"#).unwrap();
+        assert_eq!(p.policy.single_incident_share, 0.2);
+    }
+
+    #[test]
+    fn a_chosen_postmortem_share_survives_a_round_trip() {
+        let mut p = Project::default();
+        p.policy.single_incident_share = 0.35;
+        let back: Project = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(back.policy.single_incident_share, 0.35);
+    }
+
+    #[test]
     fn target_accepts_percent_and_ratio() {
         assert_eq!(Target::parse("99.9").unwrap(), Target(0.999));
         assert_eq!(Target::parse("0.999").unwrap(), Target(0.999));
@@ -691,6 +814,39 @@ mod tests {
             .contains("more than everything"));
         assert!(Target::parse("0").unwrap_err().contains("0%"));
         assert!(Target::parse("100").unwrap_err().contains("100%"));
+    }
+
+    #[test]
+    fn targets_keep_the_precision_written_or_are_refused() {
+        assert_eq!(
+            Target::from_ratio(0.999999999999),
+            Ok(Target(0.999999999999))
+        );
+        assert!(Target::from_ratio(0.9999999999999)
+            .unwrap_err()
+            .contains("12 decimals"));
+        assert_eq!(Target::from_percent(99.95), Ok(Target(0.9995)));
+        assert!(Target::from_percent(99.99999999999)
+            .unwrap_err()
+            .contains("10 decimals"));
+        assert!(Target::parse("0.9999999999999").is_err());
+    }
+
+    #[test]
+    fn project_files_cannot_hold_impossible_targets_or_spans() {
+        for bad in ["1.5", "1", "0", "-0.5", "0.9999999999999"] {
+            assert!(serde_json::from_str::<Target>(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            serde_json::from_str::<Target>("0.999").unwrap(),
+            Target(0.999)
+        );
+        assert!(serde_json::from_str::<Span>("0").is_err());
+        assert!(serde_json::from_str::<Span>("315360001").is_err());
+        assert_eq!(
+            serde_json::from_str::<Span>("300").unwrap(),
+            Span::minutes(5)
+        );
     }
 
     #[test]

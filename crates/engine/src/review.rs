@@ -71,17 +71,18 @@ pub fn figures_for(
             duration(span)
         ),
         "met" => {
-            if r.sli >= slo.target.ratio() && r.exhausted.is_empty() {
-                format!("Met: SLI {}, {} of the budget left.", ratio(r.sli), share(r.budget_remaining))
-            } else {
-                format!(
-                    "Not met: SLI {}, budget {} at the end, exhausted {} time{}.",
-                    ratio(r.sli),
-                    share(r.budget_remaining),
-                    r.exhausted.len(),
-                    if r.exhausted.len() == 1 { "" } else { "s" }
-                )
-            }
+            let v = crate::summary::verdict(r, slo.target);
+            format!(
+                "{}: SLI {}, budget {} at the end, exhausted {}.",
+                v.word(),
+                ratio(r.sli),
+                share(r.budget_remaining),
+                match r.exhausted.len() {
+                    0 => "never".to_string(),
+                    1 => "once".to_string(),
+                    n => format!("{n} times"),
+                }
+            )
         }
         "threats" => match r.incidents.iter().max_by(|a, b| a.budget_spent.total_cmp(&b.budget_spent)) {
             Some(i) => format!(

@@ -4,19 +4,20 @@
 //! Pasted data is not part of `Project`, so links never carry it. The
 //! payload is the project file JSON, deflated (miniz_oxide) and written in
 //! URL-safe base64 without padding. Decoding goes through
-//! `import::project_from_json`, so links made by older versions open too.
+//! `import::project_from_json` (limits, upgrade chain and validation gate),
+//! so links made by older versions open too and a crafted one is refused.
+//! Must not touch browser storage: the UI decides when to decode.
 
 use crate::import::project_from_json;
+use crate::limits::MAX_SHARE_INFLATED_BYTES;
 use crate::model::{Project, SCHEMA_VERSION};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use miniz_oxide::inflate::TINFLStatus;
 
 /// Longest payload a link may carry; links much beyond this break in chat
 /// tools and some browsers' address bars.
-pub const MAX_SHARE_CHARS: usize = 8000;
-
-/// Largest JSON a payload may inflate to, so a crafted link cannot exhaust memory.
-const MAX_INFLATED_BYTES: usize = 4 * 1024 * 1024;
+pub use crate::limits::MAX_SHARE_CHARS;
 
 /// The fragment payload after `#/open/`.
 pub fn encode(project: &Project) -> Result<String, String> {
@@ -49,11 +50,16 @@ pub fn decode(payload: &str) -> Result<Project, String> {
     let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|e| {
         format!("the share link is damaged (not URL-safe base64: {e}); copy it again in full")
     })?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED_BYTES)
-        .map_err(|_| {
-            "the share link is damaged (its data does not decompress); copy it again in full"
-                .to_string()
-        })?;
+    // Inflating stops at the limit, so memory stays bounded whatever the link says.
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_SHARE_INFLATED_BYTES)
+            .map_err(|e| match e.status {
+                TINFLStatus::HasMoreOutput => format!(
+                    "the share link holds more than a project may: its data inflates past {MAX_SHARE_INFLATED_BYTES} bytes, the limit"
+                ),
+                _ => "the share link is damaged (its data does not decompress); copy it again in full"
+                    .to_string(),
+            })?;
     let text = String::from_utf8(json)
         .map_err(|_| "the share link is damaged (not UTF-8 text)".to_string())?;
     project_from_json(&text)
@@ -100,6 +106,29 @@ mod tests {
         };
         let e = encode(&p).unwrap_err();
         assert!(e.contains("8000") && e.contains("project file"), "{e}");
+    }
+
+    #[test]
+    fn a_small_link_that_inflates_past_the_limit_is_refused_naming_it() {
+        let big = format!(
+            r#"{{"slos": [{}{{}}]}}"#,
+            "{},".repeat(MAX_SHARE_INFLATED_BYTES)
+        );
+        let link = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(big.as_bytes(), 9));
+        assert!(link.len() < MAX_SHARE_CHARS, "{}", link.len());
+        let e = decode(&link).unwrap_err();
+        assert!(
+            e.contains("more than a project may") && e.contains("1048576"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_link_goes_through_the_validation_gate() {
+        let p = r#"{"slos": [{"target": 1.5}]}"#;
+        let link = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(p.as_bytes(), 9));
+        let e = decode(&link).unwrap_err();
+        assert!(e.contains("slos[0].target"), "{e}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
-use slo_engine::model::{Journey, Person, Progress, Project, Service, Slo};
+use slo_engine::model::{Journey, Person, Progress, Project, Service, Slo, Target};
 use std::time::Duration;
 
 /// What can be put back.
@@ -29,6 +29,12 @@ pub enum Removed {
     Person {
         index: usize,
         person: Person,
+    },
+    /// An SLO's target was replaced (by an apply on the Iteration page);
+    /// this is the one before. Only the target goes back.
+    Target {
+        slo_id: String,
+        target: Target,
     },
     /// The whole project was replaced; this is the one before.
     Project(Box<Project>),
@@ -54,6 +60,11 @@ impl Removed {
                 p.services.insert(index.min(p.services.len()), service)
             }
             Removed::Person { index, person } => p.people.insert(index.min(p.people.len()), person),
+            Removed::Target { slo_id, target } => {
+                if let Some(s) = p.slos.iter_mut().find(|s| s.id == slo_id) {
+                    s.target = target
+                }
+            }
             Removed::Project(old) => *p = *old,
         }
     }

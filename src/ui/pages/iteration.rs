@@ -27,8 +27,6 @@ use slo_engine::worker::Request;
 /// reports are reduced to this many columns.
 pub const COLUMNS: usize =
     (800 - slo_engine::chart::PLOT_LEFT - slo_engine::chart::PLOT_RIGHT) as usize;
-/// Share of windows the recalibrated target must have met.
-pub const RECALIBRATE_SHARE: f64 = 0.9;
 
 /// What the page's parts share.
 #[derive(Clone, Copy)]
@@ -68,14 +66,7 @@ pub fn IterationPage() -> impl IntoView {
         (Some(a), Some(v)) => v.apply(&a).ok(),
         _ => None,
     });
-    let policy_share = Memo::new(move |_| {
-        let s = ws.project.with(|p| p.policy.single_incident_share);
-        if s > 0.0 && s < 1.0 {
-            s
-        } else {
-            0.2
-        }
-    });
+    let policy_share = Memo::new(move |_| ws.project.with(|p| p.policy.single_incident_share));
     let it = Iter {
         engine,
         slo_index,
@@ -93,7 +84,7 @@ pub fn IterationPage() -> impl IntoView {
             slo,
             columns: COLUMNS,
             policy_share: policy_share.get(),
-            recalibrate_share: RECALIBRATE_SHARE,
+            recalibrate_share: slo_engine::summary::RECALIBRATE_SHARE,
             sweep_targets: Vec::new(),
         })
     };

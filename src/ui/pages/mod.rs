@@ -3,6 +3,7 @@
 pub mod implementation;
 pub mod iteration;
 pub mod language;
+pub mod projects;
 pub mod research;
 pub mod share;
 pub mod start;
@@ -18,6 +19,7 @@ pub fn render(route: Route) -> AnyView {
         Route::Implementation => view! { <implementation::ImplementationPage/> }.into_any(),
         Route::Iteration => view! { <iteration::IterationPage/> }.into_any(),
         Route::Share => view! { <share::SharePage/> }.into_any(),
+        Route::Projects => view! { <projects::ProjectsPage/> }.into_any(),
         Route::NotFound => view! {
             <section class="page"><h1>"Page not found"</h1>
             <p>"There is no such page. "<a href="#/start">"Go to the start page"</a>"."</p></section>

@@ -8,7 +8,7 @@ use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::catalog::{self, service_kind_name};
-use slo_engine::model::{slug, Dependency, Journey, Service, ServiceKind, Slo, Target};
+use slo_engine::model::{Dependency, Journey, Service, ServiceKind, Slo, Target};
 
 #[component]
 pub fn ResearchPage() -> impl IntoView {
@@ -200,11 +200,7 @@ fn DependencyCeiling(i: usize) -> impl IntoView {
         ws.project.with(|p| {
             p.services
                 .get(i)
-                .filter(|s| !s.dependencies.is_empty())
-                .map(|s| {
-                    let a: Vec<f64> = s.dependencies.iter().map(|d| d.availability).collect();
-                    slo_engine::budget::serial_availability(&a)
-                })
+                .and_then(|s| slo_engine::budget::dependency_ceiling(&s.dependencies))
         })
     });
     move || {
@@ -212,7 +208,7 @@ fn DependencyCeiling(i: usize) -> impl IntoView {
             view! {
                 <p class="ceiling" data-testid="dependency-ceiling">
                     "With these dependencies in series, this service can offer at most "
-                    <strong>{format!("{}%", slo_engine::model::format_percent((c * 1e6).round() / 1e4))}</strong>
+                    <strong>{c.percent_text()}</strong>
                     ". A target with more nines than that cannot be met without redundancy or caching."
                 </p>
             }
@@ -239,19 +235,6 @@ fn Journeys() -> impl IntoView {
             })>"Add a journey"</button>
         </section>
     }
-}
-
-/// An SLO id not used yet in the project: `base`, `base-2`, `base-3`...
-fn fresh_id(base: &str, slos: &[Slo]) -> String {
-    let base = slug(base);
-    let taken = |c: &str| slos.iter().any(|s| s.id == c);
-    if !taken(&base) {
-        return base;
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|c| !taken(c))
-        .unwrap_or(base)
 }
 
 #[component]
@@ -343,7 +326,7 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                             <button type="button" data-sli=e.id on:click=move |_| {
                                 let added = ws.project.with_untracked(|p| {
                                     let j = p.journeys.get(i)?;
-                                    let id = fresh_id(&format!("{} {}", j.name, e.category.name()), &p.slos);
+                                    let id = slo_engine::ids::fresh_id(&format!("{} {}", j.name, e.category.name()), &p.slos);
                                     Some(Slo {
                                         id,
                                         name: format!("{} {}", j.name, e.category.name().to_lowercase()),

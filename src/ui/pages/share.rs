@@ -61,55 +61,6 @@ fn ProjectFile() -> impl IntoView {
     }
 }
 
-/// Adds what `from` holds to `into`: services and journeys not there yet (by
-/// name), and every SLO, renamed when its id is taken. The team's people,
-/// RACI chart and policy stay as they are. Returns a summary in words.
-fn merge(into: &mut Project, from: Project) -> String {
-    let (mut services, mut journeys, mut renamed) = (0, 0, Vec::new());
-    for s in from.services {
-        if !into.services.iter().any(|x| x.name == s.name) {
-            into.services.push(s);
-            services += 1;
-        }
-    }
-    for j in from.journeys {
-        if !into
-            .journeys
-            .iter()
-            .any(|x| x.name == j.name && x.service == j.service)
-        {
-            into.journeys.push(j);
-            journeys += 1;
-        }
-    }
-    let slos = from.slos.len();
-    for mut slo in from.slos {
-        let old = slo.id.clone();
-        if into.slos.iter().any(|x| x.id == old) {
-            let id = (2..)
-                .map(|n| format!("{old}-{n}"))
-                .find(|c| !into.slos.iter().any(|x| &x.id == c))
-                .unwrap_or_default();
-            renamed.push(format!("“{old}” became “{id}”"));
-            slo.id = id;
-        }
-        if let Some(pr) = from.progress.get(&old) {
-            into.progress.insert(slo.id.clone(), *pr);
-        }
-        into.slos.push(slo);
-    }
-    let mut summary = format!(
-        "Added {slos} SLO(s), {services} service(s) and {journeys} journey(s) to this project."
-    );
-    if !renamed.is_empty() {
-        summary.push_str(&format!(
-            " Ids already in use were renamed: {}.",
-            renamed.join(", ")
-        ));
-    }
-    summary
-}
-
 #[component]
 fn Import() -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -125,7 +76,7 @@ fn Import() -> impl IntoView {
             Ok(imported) if add.get_untracked() => {
                 let old = ws.project.get_untracked();
                 let mut next = old.clone();
-                let summary = merge(&mut next, imported.project);
+                let summary = slo_engine::merge::merge(&mut next, imported.project).sentence();
                 ws.project.set(next);
                 undo.offer(
                     format!("Imported {source}. {summary}"),

@@ -5,8 +5,7 @@
 
 pub mod presenter;
 
-use crate::ui::components::undo::Removed;
-use crate::ui::components::{PageFrame, Term, Undo};
+use crate::ui::components::{PageFrame, Term};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::examples::EXAMPLES;
@@ -38,16 +37,18 @@ fn page_title(path: &str) -> &'static str {
 #[component]
 fn StartBody() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let undo = expect_context::<Undo>();
     // A running workshop (left by a step's link or browser Back) resumes here.
     let presenting = RwSignal::new(presenter::workshop_active());
     let status = Memo::new(move |_| ws.project.with(guide::status));
     let tally = Memo::new(move |_| ws.project.with(guide::tally));
 
-    let replace = move |next: Project, message: String| {
-        let old = ws.project.get_untracked();
-        ws.project.set(next);
-        undo.offer(message, Removed::Project(Box::new(old)));
+    // Loading never replaces the team's work: it adds a project and says where the previous one is.
+    let loaded = RwSignal::new(None::<(String, String, String)>);
+    let add = move |next: Project| {
+        let previous_name = ws.project.with_untracked(|p| p.name.clone());
+        let name = next.name.clone();
+        let previous = ws.add_and_open(next);
+        loaded.set(Some((name, previous, previous_name)));
     };
 
     view! {
@@ -126,7 +127,16 @@ fn StartBody() -> impl IntoView {
 
         <section class="card examples" aria-labelledby="examples-title">
             <h2 id="examples-title" tabindex="-1">"Examples and a fresh start"</h2>
-            <p>"Loading replaces the current workspace; you can undo it right after."</p>
+            <p>"Loading adds a new project beside yours; your current one stays in the "<a href="#/projects">"project list"</a>"."</p>
+            {move || loaded.get().map(|(name, previous, previous_name)| view! {
+                <p class="loaded-notice" role="status">
+                    "Opened “" {name} "” as a new project. “" {previous_name.clone()} "” is kept in the "
+                    <a href="#/projects">"project list"</a> ". "
+                    <button type="button" on:click=move |_| { ws.open(&previous); loaded.set(None); }>
+                        {format!("Back to “{previous_name}”")}
+                    </button>
+                </p>
+            })}
             <ul class="example-list">
                 {EXAMPLES.iter().map(|e| {
                     let e = *e;
@@ -135,7 +145,7 @@ fn StartBody() -> impl IntoView {
                             <h3>{e.title}</h3>
                             <p>{e.summary}</p>
                             <button type="button" data-example=e.id
-                                on:click=move |_| replace((e.build)(), format!("Loaded the example “{}”.", e.title))>
+                                on:click=move |_| add((e.build)())>
                                 {format!("Load “{}”", e.title)}
                             </button>
                         </li>
@@ -145,7 +155,7 @@ fn StartBody() -> impl IntoView {
                     <h3>"Empty project"</h3>
                     <p>"Start from nothing but the default RACI chart."</p>
                     <button type="button" data-example="empty"
-                        on:click=move |_| replace(Project::default(), "Started an empty project.".into())>
+                        on:click=move |_| add(Project::default())>
                         "Start empty"
                     </button>
                 </li>

@@ -101,7 +101,9 @@ pub struct ExportFile {
 pub(crate) const YAML: &str = "application/yaml";
 
 /// Exports one SLO (`slo_id`) or, with `None`, every SLO of the project.
-/// The project format always writes the whole workspace.
+/// The project format always writes the whole workspace. The rule formats
+/// refuse an SLO that does not pass `validate` (the error names the field):
+/// the workbench never writes a rule that cannot be right.
 pub fn export(
     project: &Project,
     slo_id: Option<&str>,
@@ -121,16 +123,19 @@ pub fn export(
     if slos.is_empty() {
         return Err("the project has no SLO to export yet; draft one first".into());
     }
+    for s in &slos {
+        crate::validate::check_slo(s, &format!("SLO \"{}\"", s.id))
+            .map_err(|problems| format!("not exported: {}", crate::validate::explain(&problems)))?;
+    }
     // Rule groups, OpenSLO names and Kubernetes objects are keyed by the id.
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for s in &slos {
         let id = slug(&s.id);
-        if seen.contains(&id) {
+        if !seen.insert(id.clone()) {
             return Err(format!(
                 "two SLOs share the id \"{id}\"; give each SLO its own id before exporting"
             ));
         }
-        seen.push(id);
     }
     let base = match slo_id {
         Some(id) => slug(id),
@@ -247,6 +252,30 @@ mod tests {
         let slo = Slo::default();
         let names: Vec<String> = rule_windows(&slo).iter().map(|s| s.prometheus()).collect();
         assert_eq!(names, ["5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d"]);
+    }
+
+    #[test]
+    fn an_slo_that_does_not_validate_is_not_exported_and_the_field_is_named() {
+        let slo = Slo {
+            target: crate::model::Target(1.5),
+            ..Slo::default()
+        };
+        let p = Project {
+            slos: vec![slo],
+            ..Project::default()
+        };
+        for f in ExportFormat::ALL {
+            let r = export(&p, None, f);
+            if f == ExportFormat::Project {
+                assert!(r.is_ok(), "the project file keeps the team's work");
+            } else {
+                let e = r.unwrap_err();
+                assert!(
+                    e.starts_with("not exported: SLO \"availability\".target: "),
+                    "{e}"
+                );
+            }
+        }
     }
 
     #[test]

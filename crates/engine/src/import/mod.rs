@@ -15,9 +15,14 @@ pub mod sloth;
 pub use project::project_from_json;
 
 use crate::diag::Diagnostic;
+use crate::limits::{check_input_size, nodes_exceeded, too_many, NodeBudget, MAX_DOCUMENTS};
 use crate::model::{Project, Service, Target};
+use crate::validate::check_project;
+use serde::de::DeserializeSeed;
 use serde::Deserialize;
 use serde_norway::Value;
+use std::cell::Cell;
+use std::collections::HashSet;
 
 /// An imported project and what could not be mapped (`"path: why"`).
 #[derive(Debug, Clone, PartialEq)]
@@ -33,20 +38,29 @@ pub(crate) struct Doc {
 }
 
 /// Reads project JSON, OpenSLO (one or many documents), Sloth or Pyrra,
-/// whichever the text is.
+/// whichever the text is, within the `limits` and through the validation
+/// gate (`validate::check_project`) whichever importer read it.
 pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_input_size("the text", text.len()).map_err(|m| vec![Diagnostic::error(0, m)])?;
     if text.trim().is_empty() {
         return Err(vec![Diagnostic::error(
             1,
             "nothing to import: the text is empty",
         )]);
     }
-    if text.trim_start().starts_with('{') && !looks_like_spec_json(text) {
+    if text.trim_start().starts_with('{') && !looks_like_spec_json(text)? {
         return project::project_with_unmapped(text)
-            .map(|(project, unmapped)| Imported { project, unmapped })
-            .map_err(|d| vec![d]);
+            .map(|(project, unmapped)| Imported { project, unmapped });
     }
+    let mut out = import_specs(text)?;
+    dedupe_services(&mut out.project);
+    check_project(&out.project)?;
+    Ok(out)
+}
+
+/// The YAML (or spec JSON) importers, before the gate.
+fn import_specs(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     let docs = documents(text)?;
     let mut out = Imported {
         project: Project {
@@ -90,8 +104,9 @@ pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     if !openslo_docs.is_empty() {
         openslo::import(&openslo_docs, &mut out, &mut errors);
     }
+    let shared = sloth::Shared::new(text, &sloth_windows);
     for spec in &sloth_specs {
-        sloth::import(text, spec, &sloth_windows, &mut out, &mut errors);
+        sloth::import(&shared, spec, &mut out, &mut errors);
     }
     if sloth_specs.is_empty() && !sloth_windows.is_empty() {
         out.unmapped
@@ -108,44 +123,73 @@ pub fn import_spec(text: &str) -> Result<Imported, Vec<Diagnostic>> {
 
 /// OpenSLO, Sloth and Pyrra may be written as JSON or as a YAML flow
 /// mapping too; they carry `apiVersion` (or Sloth's `version`), a project
-/// file does not.
-fn looks_like_spec_json(text: &str) -> bool {
-    let is_spec = |api: bool, version: Option<&str>| api || version == Some("prometheus/v1");
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(v) => is_spec(
-            v.get("apiVersion").is_some(),
-            v.get("version").and_then(|v| v.as_str()),
-        ),
+/// file does not. Only the top-level keys are read, so this costs no tree.
+fn looks_like_spec_json(text: &str) -> Result<bool, Vec<Diagnostic>> {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(rename = "apiVersion")]
+        api_version: Option<serde::de::IgnoredAny>,
+        version: Option<Value>,
+    }
+    let is_spec = |h: Head| {
+        h.api_version.is_some()
+            || h.version.as_ref().and_then(Value::as_str) == Some("prometheus/v1")
+    };
+    match serde_json::from_str::<Head>(text) {
+        Ok(h) => Ok(is_spec(h)),
         // Only text that names a spec's version is worth a second, YAML, parse.
-        Err(_) if !(text.contains("apiVersion") || text.contains("prometheus/v1")) => false,
-        Err(_) => serde_norway::from_str::<Value>(text)
-            .map(|v| {
-                is_spec(
-                    v.get("apiVersion").is_some(),
-                    v.get("version").and_then(Value::as_str),
-                )
-            })
-            .unwrap_or(false),
+        Err(_) if !(text.contains("apiVersion") || text.contains("prometheus/v1")) => Ok(false),
+        Err(_) => {
+            count_yaml_nodes(text)?;
+            Ok(serde_norway::from_str::<Head>(text).is_ok_and(is_spec))
+        }
     }
 }
 
-/// Splits the text into YAML documents with the line each starts on.
+/// Walks every YAML document counting nodes with aliases expanded, before
+/// any tree is built: a billion-laughs text stops at `MAX_NODES` in memory
+/// bounded by the parser's event list, which grows with the text alone.
+fn count_yaml_nodes(text: &str) -> Result<(), Vec<Diagnostic>> {
+    let used = Cell::new(0);
+    let starts = document_start_lines(text);
+    if starts.len() > MAX_DOCUMENTS {
+        return Err(vec![Diagnostic::error(
+            0,
+            too_many("YAML documents", starts.len(), MAX_DOCUMENTS),
+        )]);
+    }
+    for (i, de) in serde_norway::Deserializer::from_str(text).enumerate() {
+        let line = starts.get(i).copied().unwrap_or(1);
+        NodeBudget { used: &used }
+            .deserialize(de)
+            .map_err(|e| vec![yaml_error(&e, line)])?;
+    }
+    Ok(())
+}
+
+fn yaml_error(e: &serde_norway::Error, line: usize) -> Diagnostic {
+    let text = e.to_string();
+    if text.contains(&nodes_exceeded()) {
+        return Diagnostic::error(line, nodes_exceeded());
+    }
+    match e.location() {
+        Some(loc) => {
+            Diagnostic::error(loc.line(), format!("not valid YAML: {e}")).at_column(loc.column())
+        }
+        None => Diagnostic::error(line, format!("not valid YAML: {e}")),
+    }
+}
+
+/// Splits the text into YAML documents with the line each starts on,
+/// within the node and document limits.
 fn documents(text: &str) -> Result<Vec<Doc>, Vec<Diagnostic>> {
+    count_yaml_nodes(text)?;
     let starts = document_start_lines(text);
     let mut docs = Vec::new();
     for (i, de) in serde_norway::Deserializer::from_str(text).enumerate() {
         let line = starts.get(i).copied().unwrap_or(1);
-        match Value::deserialize(de) {
-            Ok(value) => docs.push(Doc { line, value }),
-            Err(e) => {
-                let d = match e.location() {
-                    Some(loc) => Diagnostic::error(loc.line(), format!("not valid YAML: {e}"))
-                        .at_column(loc.column()),
-                    None => Diagnostic::error(line, format!("not valid YAML: {e}")),
-                };
-                return Err(vec![d]);
-            }
-        }
+        let value = Value::deserialize(de).map_err(|e| vec![yaml_error(&e, line)])?;
+        docs.push(Doc { line, value });
     }
     Ok(docs)
 }
@@ -179,16 +223,6 @@ fn document_start_lines(text: &str) -> Vec<usize> {
     starts
 }
 
-/// First line at or after `from` (1-based) whose text holds `needle`: a
-/// better pointer than the document's first line for errors inside it.
-pub(crate) fn line_containing(text: &str, from: usize, needle: &str) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, l)| l.contains(needle))
-        .map(|(i, _)| i + 1)
-}
-
 /// A string at a path of mapping keys.
 pub(crate) fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
     at(v, path)?.as_str()
@@ -207,10 +241,7 @@ pub(crate) fn number_at(v: &Value, path: &[&str]) -> Option<f64> {
 
 /// A target given in percent (Sloth, Pyrra), without float noise: 99.9 is 0.999.
 pub(crate) fn percent_target(percent: f64) -> Result<Target, String> {
-    if !percent.is_finite() || percent <= 0.0 || percent >= 100.0 {
-        return Err(format!("{percent}% must be above 0 and below 100"));
-    }
-    Target::from_number((percent / 100.0 * 1e12).round() / 1e12)
+    Target::from_percent(percent)
 }
 
 /// A target given as a ratio (OpenSLO `target`): 0.999, never 99.9.
@@ -220,7 +251,7 @@ pub(crate) fn ratio_target(ratio: f64) -> Result<Target, String> {
             "{ratio} must be a ratio above 0 and below 1 (0.999 for 99.9%)"
         ));
     }
-    Target::from_number(ratio)
+    Target::from_ratio(ratio)
 }
 
 /// Scalar text of a mapping's string entries; other entries go to `skipped`.
@@ -254,11 +285,15 @@ fn scalar_text(v: &Value) -> Option<String> {
     }
 }
 
-/// Adds a service by name unless the project has it.
+/// Adds a service by name; `import_spec` keeps the first of each name
+/// once every importer has run (one pass, not a scan per service).
 pub(crate) fn ensure_service(project: &mut Project, service: Service) {
-    if !project.services.iter().any(|s| s.name == service.name) {
-        project.services.push(service);
-    }
+    project.services.push(service);
+}
+
+fn dedupe_services(project: &mut Project) {
+    let mut seen = HashSet::new();
+    project.services.retain(|s| seen.insert(s.name.clone()));
 }
 
 /// Keys of a mapping not in `known`, as unmapped entries under `path`.

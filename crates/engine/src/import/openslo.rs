@@ -28,6 +28,11 @@ pub(crate) fn import(docs: &[Doc], out: &mut Imported, errors: &mut Vec<Diagnost
     let slis = by_kind("SLI");
     let policies = by_kind("AlertPolicy");
     let conditions = by_kind("AlertCondition");
+    // Collected once: a scan of every document per SLI is quadratic.
+    let referenced: std::collections::HashSet<&str> = docs
+        .iter()
+        .filter_map(|s| str_at(&s.value, &["spec", "indicatorRef"]))
+        .collect();
     for d in docs {
         let kind = str_at(&d.value, &["kind"]).unwrap_or("");
         let name = str_at(&d.value, &["metadata", "name"]);
@@ -44,8 +49,7 @@ pub(crate) fn import(docs: &[Doc], out: &mut Imported, errors: &mut Vec<Diagnost
         match kind {
             "Service" | "AlertPolicy" | "AlertCondition" => {}
             "SLI" => {
-                let referenced = docs.iter().any(|s| str_at(&s.value, &["spec", "indicatorRef"]) == name);
-                if !referenced {
+                if !name.is_some_and(|n| referenced.contains(n)) {
                     out.unmapped.push(format!("SLI {}: no SLO in this text refers to it; left out", name.unwrap_or("")));
                 }
             }

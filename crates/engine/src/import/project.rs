@@ -6,46 +6,155 @@
 //! existed (the same shape, no `schema_version`); 1 adds `schema_version`.
 
 use crate::diag::Diagnostic;
+use crate::limits::{
+    check_input_size, too_many, NodeBudget, MAX_ALERTS_PER_SLO, MAX_JOURNEYS, MAX_PEOPLE,
+    MAX_SERVICES, MAX_SLOS,
+};
 use crate::model::{Project, SCHEMA_VERSION};
+use crate::validate::check_project;
+use serde::de::DeserializeSeed;
 use serde_json::Value;
+use std::cell::Cell;
 
-/// Parses a project file of any version up to `SCHEMA_VERSION`.
+/// Parses a project file of any version up to `SCHEMA_VERSION`, through the
+/// limits and the validation gate. Several problems come as one diagnostic
+/// naming the first and how many more there are.
 pub fn project_from_json(text: &str) -> Result<Project, Diagnostic> {
-    let value = parse(text)?;
-    from_value(value)
+    read(text)
+        .map(|(project, _)| project)
+        .map_err(|problems| first_of(&problems))
 }
 
-/// As `project_from_json`, plus every key of the file that the model does
-/// not hold (reported by the importer, never dropped in silence).
-pub fn project_with_unmapped(text: &str) -> Result<(Project, Vec<String>), Diagnostic> {
-    let value = parse(text)?;
-    let upgraded = upgrade(value)?;
-    let project = to_project(upgraded.clone())?;
+/// As `project_from_json`, with every problem, plus every key of the file
+/// that the model does not hold (reported by the importer, never dropped in
+/// silence).
+pub fn project_with_unmapped(text: &str) -> Result<(Project, Vec<String>), Vec<Diagnostic>> {
+    let (project, value) = read(text)?;
     let known = serde_json::to_value(&project).unwrap_or(Value::Null);
     let mut unmapped = Vec::new();
-    unknown_keys(&upgraded, &known, "", &mut unmapped);
+    unknown_keys(&value, &known, "", &mut unmapped);
     Ok((project, unmapped))
 }
 
-fn parse(text: &str) -> Result<Value, Diagnostic> {
+/// The project and the upgraded JSON it was read from.
+fn read(text: &str) -> Result<(Project, Value), Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| {
-        Diagnostic::error(e.line().max(1), format!("not a valid project file: {e}"))
-            .at_column(e.column().max(1))
+    check_input_size("the project file", text.len()).map_err(|m| vec![Diagnostic::error(0, m)])?;
+    let value = parse(text).map_err(|d| vec![d])?;
+    check_counts(&value).map_err(|d| vec![d])?;
+    let current =
+        value.get("schema_version").and_then(Value::as_u64) == Some(SCHEMA_VERSION.into());
+    let upgraded = upgrade(value).map_err(|d| vec![d])?;
+    // A file already at today's version is read from its text, so a wrong
+    // value names its line as well as its field.
+    let project = if current {
+        let mut de = serde_json::Deserializer::from_str(text);
+        located(serde_path_to_error::deserialize(&mut de))
+    } else {
+        located(serde_path_to_error::deserialize(&upgraded))
+    }
+    .map_err(|d| vec![d])?;
+    check_project(&project)?;
+    Ok((project, upgraded))
+}
+
+fn first_of(problems: &[Diagnostic]) -> Diagnostic {
+    let mut first = problems[0].clone();
+    if problems.len() > 1 {
+        first.message = format!(
+            "{} (and {} more problems)",
+            first.message,
+            problems.len() - 1
+        );
+    }
+    first
+}
+
+/// Counts the values while reading (bounded by `MAX_NODES`), then builds the tree.
+fn parse(text: &str) -> Result<Value, Diagnostic> {
+    let used = Cell::new(0);
+    let mut de = serde_json::Deserializer::from_str(text);
+    NodeBudget { used: &used }
+        .deserialize(&mut de)
+        .and_then(|()| de.end())
+        .and_then(|()| serde_json::from_str(text))
+        .map_err(|e| {
+            Diagnostic::error(e.line().max(1), format!("not a valid project file: {e}"))
+                .at_column(e.column().max(1))
+        })
+}
+
+/// The counts of `limits`, checked on the tree before a model is built:
+/// each `{}` would otherwise become a whole default SLO.
+fn check_counts(value: &Value) -> Result<(), Diagnostic> {
+    let len = |key: &str| value.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+    for (key, what, limit) in [
+        ("slos", "SLOs", MAX_SLOS),
+        ("services", "services", MAX_SERVICES),
+        ("journeys", "journeys", MAX_JOURNEYS),
+        ("people", "people", MAX_PEOPLE),
+    ] {
+        if len(key) > limit {
+            return Err(Diagnostic::error(
+                0,
+                format!("{key}: {}", too_many(what, len(key), limit)),
+            ));
+        }
+    }
+    let slos = value.get("slos").and_then(Value::as_array);
+    for (i, slo) in slos.into_iter().flatten().enumerate() {
+        let alerts = slo
+            .pointer("/alerting/alerts")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        if alerts > MAX_ALERTS_PER_SLO {
+            return Err(Diagnostic::error(
+                0,
+                format!(
+                    "slos[{i}].alerting.alerts: {}",
+                    too_many("alerts", alerts, MAX_ALERTS_PER_SLO)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A model mismatch as a diagnostic naming the field's path, and its line
+/// when read from text.
+fn located<E: std::fmt::Display + Liner>(
+    r: Result<Project, serde_path_to_error::Error<E>>,
+) -> Result<Project, Diagnostic> {
+    r.map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.inner();
+        let message = if path == "." {
+            format!("project file does not match the workbench model: {inner}")
+        } else {
+            format!("{path}: {}", inner.message())
+        };
+        Diagnostic::error(inner.line(), message)
     })
 }
 
-fn from_value(value: Value) -> Result<Project, Diagnostic> {
-    to_project(upgrade(value)?)
+/// The line and bare message of a serde error (0 when it came from a tree).
+trait Liner {
+    fn line(&self) -> usize;
+    fn message(&self) -> String;
 }
 
-fn to_project(value: Value) -> Result<Project, Diagnostic> {
-    serde_json::from_value(value).map_err(|e| {
-        Diagnostic::error(
-            1,
-            format!("project file does not match the workbench model: {e}"),
-        )
-    })
+impl Liner for serde_json::Error {
+    fn line(&self) -> usize {
+        serde_json::Error::line(self)
+    }
+    fn message(&self) -> String {
+        // serde_json appends " at line L column C"; the diagnostic carries the line.
+        let text = self.to_string();
+        match text.rfind(" at line ") {
+            Some(i) if self.line() > 0 => text[..i].to_string(),
+            _ => text,
+        }
+    }
 }
 
 /// Runs the upgrade chain from the file's version to `SCHEMA_VERSION`.
@@ -151,6 +260,40 @@ mod tests {
         assert_eq!(unmapped.len(), 2, "{unmapped:?}");
         assert!(unmapped[0].starts_with("colour:"));
         assert!(unmapped[1].starts_with("slos[0].owner:"));
+    }
+
+    #[test]
+    fn an_impossible_value_names_its_field_and_line() {
+        let text = "{\"schema_version\": 1,\n \"slos\": [{},\n  {\"target\": 1.5}]}";
+        let e = project_from_json(text).unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("slos[1].target: "), "{}", e.message);
+        let old = project_from_json(r#"{"slos": [{"window": {"type": "rolling", "span": 0}}]}"#)
+            .unwrap_err();
+        assert!(old.message.starts_with("slos[0].window"), "{}", old.message);
+    }
+
+    #[test]
+    fn a_file_of_empty_slos_is_refused_before_any_slo_is_built() {
+        let text = format!(
+            r#"{{"slos": [{}{{}}]}}"#,
+            "{},".repeat(crate::limits::MAX_SLOS)
+        );
+        let e = project_from_json(&text).unwrap_err();
+        assert_eq!(e.message, "slos: 2001 SLOs; the limit is 2000");
+    }
+
+    #[test]
+    fn the_gate_runs_on_every_project_file() {
+        let e = project_from_json(
+            r#"{"slos": [{"alerting": {"runbook_url": "javascript:alert(1)"}}]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.message.starts_with("slos[0].alerting.runbook_url: "),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! default of 30 days (said in `unmapped`).
 
 use super::{
-    at, ensure_service, extra_keys, line_containing, number_at, percent_target, str_at,
-    string_entries, Doc, Imported,
+    at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc,
+    Imported,
 };
 use crate::alerting::{custom, workbook_tiers};
 use crate::diag::Diagnostic;
@@ -16,10 +16,42 @@ use crate::model::{
 };
 use serde_norway::Value;
 
+/// What every spec of one text shares, built once so each spec costs its
+/// own size, not the text's: the lines, and each AlertWindows period.
+pub(crate) struct Shared<'a> {
+    lines: Vec<&'a str>,
+    windows: Vec<(Span, &'a Value)>,
+}
+
+impl<'a> Shared<'a> {
+    pub(crate) fn new(text: &'a str, windows: &'a [Doc]) -> Self {
+        Shared {
+            lines: text.lines().collect(),
+            windows: windows
+                .iter()
+                .filter_map(|d| {
+                    Some((
+                        Span::parse(str_at(&d.value, &["spec", "sloPeriod"])?).ok()?,
+                        at(&d.value, &["spec"])?,
+                    ))
+                })
+                .collect(),
+        }
+    }
+
+    /// First line at or after `from` (1-based) holding `needle`.
+    fn line_containing(&self, from: usize, needle: &str) -> Option<usize> {
+        let start = from.saturating_sub(1).min(self.lines.len());
+        self.lines[start..]
+            .iter()
+            .position(|l| l.contains(needle))
+            .map(|i| start + i + 1)
+    }
+}
+
 pub(crate) fn import(
-    text: &str,
+    shared: &Shared,
     spec: &Doc,
-    windows: &[Doc],
     out: &mut Imported,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -44,7 +76,7 @@ pub(crate) fn import(
         &mut out.unmapped,
     );
 
-    let (period, alert_windows) = period(text, spec.line, windows, &mut out.unmapped);
+    let (period, alert_windows) = period(shared, spec.line, &mut out.unmapped);
     let Some(slos) = at(v, &["slos"]).and_then(Value::as_sequence) else {
         errors.push(Diagnostic::error(
             spec.line,
@@ -66,7 +98,7 @@ pub(crate) fn import(
             Ok(slo) => out.project.slos.push(slo),
             Err(m) => {
                 let line = str_at(s, &["name"])
-                    .and_then(|n| line_containing(text, spec.line, &format!("name: {n}")))
+                    .and_then(|n| shared.line_containing(spec.line, &format!("name: {n}")))
                     .unwrap_or(spec.line);
                 errors.push(Diagnostic::error(line, format!("{path}: {m}")))
             }
@@ -77,13 +109,12 @@ pub(crate) fn import(
 /// The SLO period and the AlertWindows spec that goes with it, if any.
 /// The marker is looked for in the comment lines just above the spec.
 fn period<'a>(
-    text: &str,
+    shared: &Shared<'a>,
     spec_line: usize,
-    windows: &'a [Doc],
     un: &mut Vec<String>,
 ) -> (Span, Option<&'a Value>) {
-    let lines: Vec<&str> = text.lines().take(spec_line.saturating_sub(1)).collect();
-    let marker = lines
+    let above = spec_line.saturating_sub(1).min(shared.lines.len());
+    let marker = shared.lines[..above]
         .iter()
         .rev()
         .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
@@ -94,15 +125,7 @@ fn period<'a>(
                 .and_then(|l| l.strip_prefix(PERIOD_MARKER))
         });
     let from_marker = marker.and_then(|m| Span::parse(m).ok());
-    let docs: Vec<(Span, &Value)> = windows
-        .iter()
-        .filter_map(|d| {
-            Some((
-                Span::parse(str_at(&d.value, &["spec", "sloPeriod"])?).ok()?,
-                at(&d.value, &["spec"])?,
-            ))
-        })
-        .collect();
+    let docs = &shared.windows;
     match (from_marker, docs.as_slice()) {
         (Some(p), docs) => (p, docs.iter().find(|(dp, _)| *dp == p).map(|(_, w)| *w)),
         (None, [(p, w)]) => (*p, Some(*w)),

@@ -295,7 +295,8 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// A value cell: a number, or nothing usable (empty, NaN, infinite).
+/// A value cell: a number, nothing usable (empty, NaN), or not a number.
+/// An infinite value is a number, so it meets the range check like 1e16.
 enum Cell {
     Num(f64),
     Missing,
@@ -324,8 +325,8 @@ fn number(b: &[u8]) -> Cell {
         .ok()
         .and_then(|s| s.parse::<f64>().ok())
     {
-        Some(v) if v.is_finite() => Cell::Num(v),
-        Some(_) => Cell::Missing,
+        Some(v) if v.is_nan() => Cell::Missing,
+        Some(v) => Cell::Num(v),
         None => Cell::Invalid,
     }
 }
@@ -860,7 +861,7 @@ pub(super) fn read(
         diags.push(Diagnostic::warning(
             first_skipped,
             format!(
-                "{skipped} {} an empty, NaN or infinite value and {} skipped (first at line {first_skipped})",
+                "{skipped} {} an empty or NaN value and {} skipped (first at line {first_skipped})",
                 if skipped == 1 { "row has" } else { "rows have" },
                 if skipped == 1 { "was" } else { "were" },
             ),

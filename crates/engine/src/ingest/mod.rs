@@ -99,6 +99,12 @@ pub fn parse_with_progress(
     progress: &mut dyn FnMut(f64) -> bool,
 ) -> Result<Dataset, Vec<Diagnostic>> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.len() > crate::limits::MAX_DATA_BYTES {
+        return Err(vec![Diagnostic::error(
+            0,
+            crate::limits::too_large("the data", body.len(), crate::limits::MAX_DATA_BYTES),
+        )]);
+    }
     if !progress(0.0) {
         return Err(vec![cancelled()]);
     }

@@ -22,6 +22,7 @@
 
 use super::{place, DataFormat, DataKind, Errors, IngestOptions, Read, Rows};
 use crate::diag::Diagnostic;
+use crate::limits::{MAX_TIMESTAMP, MIN_TIMESTAMP};
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -71,7 +72,8 @@ struct Series {
 
 /// `[unix_seconds, "value"]`; the value may also be a bare number.
 struct Point {
-    t: f64,
+    /// Whole Unix seconds, already checked to lie in the sane range.
+    t: i64,
     v: f64,
 }
 
@@ -100,6 +102,8 @@ impl<'de> Visitor<'de> for PointVisitor {
                 "expected a sample [unix_seconds, \"value\"] of two items, found more",
             ));
         }
+        // Checked here so serde_json names the sample's line and column.
+        let t = seconds(t).map_err(de::Error::custom)?;
         Ok(Point { t, v: v.0 })
     }
 }
@@ -153,15 +157,24 @@ fn syntax_error(e: &serde_json::Error) -> Diagnostic {
 }
 
 /// Whole Unix seconds from a Prometheus time (seconds, possibly fractional;
-/// milliseconds are recognised by magnitude as in CSV).
-fn seconds(mut t: f64) -> Option<i64> {
-    if !t.is_finite() {
-        return None;
+/// milliseconds, microseconds and nanoseconds are recognised by magnitude
+/// as in CSV). A time before 1970 or after 2200 is an error, never a
+/// silently rescaled date.
+fn seconds(t: f64) -> Result<i64, String> {
+    let divisor = match t.abs() {
+        a if a < 1e11 => 1.0,
+        a if a < 1e14 => 1e3,
+        a if a < 1e17 => 1e6,
+        _ => 1e9,
+    };
+    let s = (t / divisor).floor();
+    if s.is_finite() && s >= MIN_TIMESTAMP as f64 && s <= MAX_TIMESTAMP as f64 {
+        Ok(s as i64)
+    } else {
+        Err(format!(
+            "expected a sample time between 1970-01-01 and 2200-01-01 (Unix seconds or milliseconds), found {t}"
+        ))
     }
-    while t.abs() >= 1e11 {
-        t /= 1000.0;
-    }
-    Some(t.floor() as i64)
 }
 
 /// The series' labels in PromQL notation: `name{k="v"}` or `{}`.
@@ -250,10 +263,7 @@ fn finite_points(s: &Series) -> (Vec<(i64, f64)>, usize, Option<i64>) {
     let mut out = Vec::with_capacity(s.values.len());
     let (mut skipped, mut first) = (0usize, None);
     for p in &s.values {
-        let Some(t) = seconds(p.t) else {
-            skipped += 1;
-            continue;
-        };
+        let t = p.t;
         if p.v.is_finite() {
             out.push((t, p.v));
         } else {
@@ -361,9 +371,7 @@ fn warn_skipped(text: &str, skipped: usize, first: Option<i64>, diags: &mut Vec<
             .unwrap_or_default();
         let d = Diagnostic::warning(
             0,
-            format!(
-                "{skipped} samples were NaN, infinite or had no valid time{at} and were skipped"
-            ),
+            format!("{skipped} samples were NaN or infinite{at} and were skipped"),
         );
         diags.push(match first {
             Some(t) => at_sample(text, t, d),

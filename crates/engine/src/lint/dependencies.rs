@@ -5,7 +5,6 @@
 
 use super::{same_name, Finding, LintRule};
 use crate::diag::Level;
-use crate::format::percent;
 use crate::model::{Project, Slo};
 
 /// Target above the serial product of the service's dependency availabilities.
@@ -17,34 +16,27 @@ pub(super) fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Fin
     else {
         return;
     };
-    let known: Vec<f64> = service
-        .dependencies
-        .iter()
-        .map(|d| d.availability)
-        .filter(|a| usable_availability(*a))
-        .collect();
-    if known.is_empty() {
+    let Some(ceiling) = crate::budget::dependency_ceiling(&service.dependencies) else {
         return;
-    }
-    let ceiling = crate::budget::serial_availability(&known);
-    if slo.target.ratio() > ceiling {
+    };
+    if slo.target.ratio() > ceiling.availability {
         out.push(Finding::new(
             LintRule::NinesBeyondDependencies.id(&[&slo.id]),
             Some(&slo.id),
             Level::Warning,
             "More nines than the dependencies allow",
             format!(
-                "{} needs all of its dependencies to work; {} at most {}%, below the {}% target, so their \
+                "{} needs all of its dependencies to work; {} at most {}, below the {}% target, so their \
                  outages alone would spend more than the budget. \
                  Lower the target, add redundancy or caching, or agree up front what happens when a dependency \
                  spends your budget.",
                 service.name.trim(),
-                if known.len() == 1 {
+                if ceiling.known == 1 {
                     "its one dependency with a known availability offers".to_string()
                 } else {
-                    format!("the {} with a known availability together offer", known.len())
+                    format!("the {} with a known availability together offer", ceiling.known)
                 },
-                percent((ceiling * 10_000.0).round() / 100.0),
+                ceiling.percent_text(),
                 slo.target,
             ),
         ));
@@ -56,7 +48,7 @@ pub(super) fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Fin
 pub(super) fn dependency_findings(project: &Project, out: &mut Vec<Finding>) {
     for service in &project.services {
         for dep in &service.dependencies {
-            if usable_availability(dep.availability) {
+            if crate::budget::usable_availability(dep.availability) {
                 continue;
             }
             out.push(Finding::new(
@@ -77,10 +69,6 @@ pub(super) fn dependency_findings(project: &Project, out: &mut Vec<Finding>) {
             ));
         }
     }
-}
-
-fn usable_availability(a: f64) -> bool {
-    a.is_finite() && a > 0.0 && a <= 1.0
 }
 
 #[cfg(test)]

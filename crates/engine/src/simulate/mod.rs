@@ -50,7 +50,7 @@ pub struct SimOptions {
 impl Default for SimOptions {
     fn default() -> Self {
         SimOptions {
-            budget_share_policy: 0.2,
+            budget_share_policy: crate::model::DEFAULT_POSTMORTEM_SHARE,
             now: None,
         }
     }
