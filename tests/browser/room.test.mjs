@@ -154,6 +154,22 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   assert.match(await page.textContent('.workshop-bar'), /step 2 of 11/);
   assert.match(await page.textContent('.workshop-bar'), /of 110 min/);
   await screenshot(page, 'room-workshop-bar');
+  // The chart's header row sticks right below the bar, in projector type, at 1280 and 1024 px.
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 720 });
+    await page.evaluate(() => {
+      const t = document.querySelector('table.raci');
+      window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY + 300);
+    });
+    const [bar, head] = await page.evaluate(() => [
+      document.querySelector('.workshop-bar').getBoundingClientRect().bottom,
+      document.querySelector('table.raci thead th:nth-child(2)').getBoundingClientRect().top,
+    ]);
+    assert.ok(Math.abs(head - bar) <= 2, `header below the bar at ${width} px (${head} vs ${bar})`);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const big = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('table.raci')).fontSize));
+  assert.ok(big >= 18, `the chart in projector type during a workshop (${big}px)`);
   // Browser Back returns to presenter mode at the same step.
   await page.goBack();
   await page.waitForSelector('.presenter');
