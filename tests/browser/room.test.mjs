@@ -31,7 +31,7 @@ async function fresh(route = '#/start', size = { width: 1280, height: 720 }) {
 async function loadExample(page, id) {
   await go(page, '#/start');
   await page.click(`button[data-example="${id}"]`);
-  await page.waitForSelector('.toast');
+  await page.waitForSelector('.loaded-notice');
 }
 
 async function downloaded(page, format) {
