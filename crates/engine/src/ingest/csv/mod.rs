@@ -1,0 +1,50 @@
+//! Delimited text (CSV, TSV, semicolon) read on bytes, without allocating
+//! per row.
+//!
+//! Owns the reading of delimited text, in three steps kept apart: `plan`
+//! (sniff the delimiter, detect the header, decide what each column means),
+//! `scan` (split records into fields) and `rows` (turn each record into
+//! good/total with errors that name line and field). It does not sort,
+//! merge or difference rows: `finish` in the parent module does.
+
+mod plan;
+mod rows;
+mod scan;
+
+use super::{DataFormat, DataKind, IngestOptions, Read};
+use crate::diag::Diagnostic;
+use plan::Plan;
+use rows::Layout;
+use scan::{Field, Scanner};
+
+/// Reads delimited text into raw rows: plans from the header, then reads
+/// the rows by that plan.
+pub(super) fn read(
+    text: &str,
+    opts: &IngestOptions,
+    progress: &mut dyn FnMut(f64) -> bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Read, Vec<Diagnostic>> {
+    let b = text.as_bytes();
+    let delim = plan::sniff_delimiter(b);
+    let mut sc = Scanner::new(b, delim);
+    let mut fields: Vec<Field> = Vec::with_capacity(8);
+    let header = plan::header(text, &mut sc, &mut fields, diags)?;
+    let (time_col, kind, plan) = plan::plan(&header.columns, opts, header.line, diags)?;
+    let layout = Layout {
+        time_col,
+        plan,
+        delim,
+    };
+    let (rows, row_count) =
+        rows::read_rows(b, &mut sc, &mut fields, &header, layout, progress, diags)?;
+    Ok(Read {
+        format: DataFormat::Csv { delimiter: delim },
+        kind,
+        columns: header.columns,
+        rows,
+        row_count,
+        may_be_cumulative: !matches!(plan, Plan::Ratio { .. }) && kind == DataKind::Counts,
+        samples: kind == DataKind::Latency,
+    })
+}
