@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
         </header>
         <shared_link::SharedLinkBanner/>
         <store::ConflictOffer/>
+        <pages::start::presenter::WorkshopBar/>
         <main id="main" tabindex="-1">
             {move || pages::render(route.get())}
         </main>

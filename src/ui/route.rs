@@ -1,8 +1,13 @@
 //! A hash router: `#/research` style routes survive a reload on any static
 //! file server (path routes would 404 there). Share links use the same
 //! fragment grammar: `#/open/<data>`.
+//!
+//! A new page starts at its top; Back and Forward return to an entry at the
+//! scroll position it was left at (each entry is numbered in `history.state`).
 
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -76,6 +81,52 @@ impl Route {
     }
 }
 
+thread_local! {
+    /// Where each history entry of this tab was scrolled to, by entry number.
+    static SCROLLS: RefCell<HashMap<u64, f64>> = RefCell::new(HashMap::new());
+}
+
+/// The number of the current history entry and whether it was just given
+/// one (a new entry) rather than found (an entry revisited).
+fn entry_number() -> (u64, bool) {
+    let Ok(history) = window().history() else {
+        return (0, true);
+    };
+    if let Some(n) = history.state().ok().and_then(|v| v.as_f64()) {
+        return (n as u64, false);
+    }
+    // Unique within the tab, across reloads too.
+    let n = js_sys::Date::now() as u64 * 1000 + (js_sys::Math::random() * 1000.0) as u64;
+    let _ = history.replace_state(&JsValue::from_f64(n as f64), "");
+    (n, true)
+}
+
+/// Keeps the scroll position of the entry on screen, for `use_hash_route` to restore.
+fn remember_scroll() {
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        let (n, _) = entry_number();
+        let y = window().scroll_y().unwrap_or(0.0);
+        SCROLLS.with(|s| s.borrow_mut().insert(n, y));
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}
+
+/// A new entry starts at the top; a revisited one where it was left,
+/// once its page has rendered.
+fn restore_scroll() {
+    let (n, new) = entry_number();
+    let y = if new {
+        None
+    } else {
+        SCROLLS.with(|s| s.borrow().get(&n).copied())
+    };
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(y) = y {
+        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+    }
+}
+
 fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
@@ -83,14 +134,16 @@ fn current_fragment() -> String {
 /// The current route as a signal, fed by `hashchange` so back/forward work.
 pub fn use_hash_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::from_fragment(&current_fragment()));
+    entry_number();
+    remember_scroll();
     let on_change = Closure::<dyn Fn()>::new(move || {
         let r = Route::from_fragment(&current_fragment());
         set_route.set(r);
         let title = format!("{} · SLO Workbench", r.title());
         document().set_title(&title);
-        // A new page starts at its top, with focus on it so keyboard and
-        // screen reader users land there too.
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        // A new page starts at its top (a revisited one where it was left),
+        // with focus on it so keyboard and screen reader users land there too.
+        restore_scroll();
         if let Some(el) = document().get_element_by_id("main") {
             let opts = web_sys::FocusOptions::new();
             opts.set_prevent_scroll(true);

@@ -168,7 +168,9 @@ test('the whole flow: RACI, research, SLO, findings, alerts, policy, export, rel
   // Policy.
   await page.fill('#policy-purpose', 'Sign-in must just work.');
 
-  // Export: preview the rules, download the Markdown document.
+  // Export: preview the rules, download the Markdown document. Only an
+  // agreed SLO is marked exported by a rules download.
+  await page.selectOption('#slo-progress', 'Agreed');
   await page.click('.export-item[data-format="prometheus"] button:has-text("Preview")');
   assert.match(await page.textContent('.export-item[data-format="prometheus"] pre'), /slo:sli_error:ratio_rate5m/);
   const [download] = await Promise.all([

@@ -74,7 +74,7 @@ fn slo_from(
 fn policy(purpose: &str) -> ErrorBudgetPolicy {
     ErrorBudgetPolicy {
         purpose: purpose.into(),
-        slo_miss: "While budget is left, releases go on as planned. If risky work is planned with little budget left, assess it first. When any SLO's budget is spent, only security and reliability work ships until the SLO is back within target, unless the budget was spent by miscategorised errors.".into(),
+        slo_miss: "While budget is left, releases go on as planned. If risky work is planned with little budget left, assess it first. When any SLO's budget is spent, reliability work comes first in the next plans and each risky release is weighed with the accountable person until the SLO is back within target; budget spent by miscategorised errors does not count.".into(),
         outage: "A single incident that spends more than 20% of the budget gets a blameless postmortem with at least one P0 action item.".into(),
         escalation: "Declare the miss in the team channel, name an owner, find the root cause and impact, inform stakeholders; product prioritises the fix, engineering owns it and reports status until resolution is announced.".into(),
         exclusions: "Planned maintenance announced 7 days ahead, and errors caused by clients (HTTP 4xx), are excluded.".into(),
@@ -386,6 +386,16 @@ mod tests {
                     "{id}: progress for unknown SLO {key}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn example_policies_inform_planning_and_never_freeze_feature_work() {
+        // The guide calls the budget "not a freeze rule": an example must not say otherwise.
+        for (id, p) in all() {
+            let miss = p.policy.slo_miss.to_lowercase();
+            assert!(!miss.contains("only security"), "{id}: {miss}");
+            assert!(!miss.contains("freeze"), "{id}: {miss}");
         }
     }
 

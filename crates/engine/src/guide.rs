@@ -123,6 +123,11 @@ pub const STEPS: &[Step] = &[
     },
 ];
 
+/// The whole workshop's timebox: the steps' minutes added up.
+pub fn workshop_minutes() -> u32 {
+    STEPS.iter().map(|s| s.minutes).sum()
+}
+
 /// Where a project stands on one step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepState {
@@ -275,6 +280,26 @@ fn step_state(id: &str, p: &Project) -> StepState {
     }
 }
 
+/// What `status` counts as done for the step `id`, in the words the
+/// roadmap shows beside its badge. Kept beside `step_state` so the two
+/// change together.
+pub fn done_when(id: &str) -> &'static str {
+    match id {
+        "words" => "Not tracked: learning the words leaves nothing in the project.",
+        "people" => "Done when each of the seven personas has a named person.",
+        "raci" => "Done when the chart differs from the default one (the default is only a start).",
+        "service" => "Done when every service says what it does and who its users are.",
+        "journeys" => "Done when the project has at least one journey.",
+        "slis" => "Done when every journey has an SLO (or, without journeys, there is one SLO).",
+        "slo" => "Done when every SLO has a revisit date.",
+        "alerts" => "Done when every SLO has alerts and a runbook link.",
+        "policy" => "Done when all six sections of the policy are written.",
+        "share" => "Done when every SLO is marked agreed or exported.",
+        "iterate" => "Done when a review question has a note.",
+        _ => "",
+    }
+}
+
 trait MaxStarted {
     fn max_started(self) -> StepState;
 }
@@ -396,6 +421,19 @@ mod tests {
             ..Slo::default()
         });
         assert_eq!(state(&p, "slis"), StepState::Started);
+    }
+
+    #[test]
+    fn every_step_says_what_counts_as_done() {
+        for s in STEPS {
+            assert!(!done_when(s.id).is_empty(), "{}", s.id);
+        }
+    }
+
+    #[test]
+    fn the_workshop_timeboxes_add_up_to_110_minutes() {
+        // 5 + 5 + 10 + 10 + 10 + 15 + 15 + 10 + 15 + 5 + 10
+        assert_eq!(workshop_minutes(), 110);
     }
 
     #[test]

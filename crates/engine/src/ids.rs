@@ -1,12 +1,12 @@
-//! SLO identifiers: the one rule for picking `base`, `base-2`, `base-3`...
-//! used when the Research page creates an SLO from the menu and when an
-//! import adds SLOs to a project, and renaming an SLO with what is keyed by
-//! its id.
+//! SLO identifiers that do not collide: the one rule for picking `base`,
+//! `base-2`, `base-3`... used when the Research page creates an SLO from the
+//! menu and when an import adds SLOs to a project. (Renaming an id, with
+//! what is keyed by it, is `lifecycle::set_id`.)
 //!
 //! Owns only the choice of a free id; what an id may contain is
 //! `model::slug`. Nothing here knows the browser.
 
-use crate::model::{slug, Project, Slo};
+use crate::model::{slug, Slo};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The ids in use, and for each base the next suffix worth trying, so a run
@@ -50,19 +50,6 @@ pub fn fresh_id(name: &str, slos: &[Slo]) -> String {
     TakenIds::of(slos).claim(&slug(name))
 }
 
-/// Gives the SLO at `index` the id the user typed, as a slug. Its lifecycle
-/// progress is keyed by id, so it moves along with it.
-pub fn rename(project: &mut Project, index: usize, typed: &str) {
-    let new = slug(typed);
-    let Some(s) = project.slos.get_mut(index) else {
-        return;
-    };
-    let old = std::mem::replace(&mut s.id, new.clone());
-    if let Some(progress) = project.progress.remove(&old) {
-        project.progress.insert(new, progress);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,25 +61,6 @@ mod tests {
                 ..Slo::default()
             })
             .collect()
-    }
-
-    #[test]
-    fn a_renamed_slo_keeps_its_progress_under_the_new_id() {
-        let mut p = Project {
-            slos: slos(&["checkout"]),
-            ..Project::default()
-        };
-        p.progress
-            .insert("checkout".into(), crate::model::Progress::Agreed);
-        rename(&mut p, 0, "Checkout Latency");
-        assert_eq!(p.slos[0].id, "checkout-latency");
-        assert_eq!(
-            p.progress.get("checkout-latency"),
-            Some(&crate::model::Progress::Agreed)
-        );
-        assert!(!p.progress.contains_key("checkout"));
-        rename(&mut p, 5, "nothing there");
-        assert_eq!(p.slos.len(), 1);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! map and the invariants.
 
 pub mod alerting;
+pub mod bad_rows;
 pub mod budget;
 pub mod calendar;
 pub mod catalog;
@@ -21,6 +22,7 @@ pub mod ids;
 pub mod import;
 pub mod ingest;
 pub mod input;
+pub mod lifecycle;
 pub mod limits;
 pub mod lint;
 pub mod merge;

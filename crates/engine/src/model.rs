@@ -633,6 +633,17 @@ pub enum CalendarUnit {
 }
 
 impl CalendarUnit {
+    pub const ALL: [CalendarUnit; 3] = [
+        CalendarUnit::Week,
+        CalendarUnit::Month,
+        CalendarUnit::Quarter,
+    ];
+
+    /// The unit named `name`, the inverse of [`CalendarUnit::as_str`].
+    pub fn parse(name: &str) -> Option<CalendarUnit> {
+        CalendarUnit::ALL.into_iter().find(|u| u.as_str() == name)
+    }
+
     /// The unit in words and in project files: `week`, `month`, `quarter`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -906,6 +917,34 @@ mod tests {
             .contains("more than everything"));
         assert!(Target::parse("0").unwrap_err().contains("0%"));
         assert!(Target::parse("100").unwrap_err().contains("100%"));
+    }
+
+    #[test]
+    fn calendar_units_are_named_as_in_project_files_and_read_back() {
+        for unit in CalendarUnit::ALL {
+            assert_eq!(serde_json::to_value(unit).unwrap(), unit.as_str());
+            assert_eq!(CalendarUnit::parse(unit.as_str()), Some(unit));
+        }
+        assert_eq!(CalendarUnit::parse("year"), None);
+    }
+
+    #[test]
+    fn budgeting_methods_are_named_as_in_project_files() {
+        for method in [
+            BudgetingMethod::Occurrences,
+            BudgetingMethod::Timeslices {
+                slice: Span::MINUTE,
+                slice_target: 0.95,
+            },
+            BudgetingMethod::RatioTimeslices {
+                slice: Span::MINUTE,
+            },
+        ] {
+            assert_eq!(
+                serde_json::to_value(&method).unwrap()["method"],
+                method.as_str()
+            );
+        }
     }
 
     #[test]

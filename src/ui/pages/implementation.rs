@@ -110,8 +110,9 @@ fn ImplementationBody() -> impl IntoView {
         let hash = format!("#/implementation?slo={}", js_sys::encode_uri_component(&id));
         if window().location().hash().ok().as_deref() != Some(hash.as_str()) {
             if let Ok(history) = window().history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+                // The entry's state is kept: the router stores its scroll position key there.
+                let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+                let _ = history.replace_state_with_url(&state, "", Some(&hash));
             }
         }
     });
@@ -134,17 +135,7 @@ fn ImplementationBody() -> impl IntoView {
 
     let add = move || {
         ws.update(|p| {
-            let base = "new-slo";
-            let id = (1..)
-                .map(|n| {
-                    if n == 1 {
-                        base.to_string()
-                    } else {
-                        format!("{base}-{n}")
-                    }
-                })
-                .find(|c| !p.slos.iter().any(|s| &s.id == c))
-                .unwrap_or_else(|| base.to_string());
+            let id = slo_engine::lifecycle::unique_id(p, "new-slo", None);
             p.slos.push(Slo {
                 id,
                 name: "New SLO".into(),

@@ -160,9 +160,15 @@ fn RaciChart() -> impl IntoView {
                 0 => "No warnings: every step has one accountable person and someone responsible.".to_string(),
                 n => format!("⚠ {n} warning{} in the chart.", if n == 1 { "" } else { "s" }),
             }}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="RACI chart, scrollable">
+            // No scroll box of its own on a wide window, so the header row sticks to the window's top.
+            <div class="raci-wrap" tabindex="0" role="region" aria-label="RACI chart">
             <table class="raci">
                 <caption class="visually-hidden">"RACI chart: lifecycle steps by persona"</caption>
+                <colgroup>
+                    <col class="raci-step-col"/>
+                    {RACI_PERSONAS.iter().map(|_| view! { <col/> }).collect_view()}
+                    <col class="raci-warning-col"/>
+                </colgroup>
                 <thead>
                     <tr>
                         <th scope="col">"Step"</th>

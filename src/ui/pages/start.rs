@@ -37,7 +37,8 @@ fn page_title(path: &str) -> &'static str {
 #[component]
 fn StartBody() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let presenting = RwSignal::new(false);
+    // A running workshop (left by a step's link or browser Back) resumes here.
+    let presenting = RwSignal::new(presenter::workshop_active());
     let status = Memo::new(move |_| ws.project.with(guide::status));
     let tally = Memo::new(move |_| ws.project.with(guide::tally));
 
@@ -78,6 +79,7 @@ fn StartBody() -> impl IntoView {
                                     <span class=format!("badge badge-{class}")>{label}</span>
                                 </div>
                                 <p>{step.text}</p>
+                                <p class="done-when">{guide::done_when(step.id)}</p>
                                 <a href=format!("#/{}", step.page)>{format!("Go to {} →", page_title(step.page))}</a>
                             </li>
                         }

@@ -1,4 +1,5 @@
-//! The SLO document for review, in Markdown: service, journey, SLI
+//! The SLO document for review, in Markdown: where each SLO stands
+//! (drafted, agreed, exported, from `lifecycle`), service, journey, SLI
 //! specification and implementation, target and window, budget table,
 //! alerts table, error budget policy, RACI with names, commitment and the
 //! revisit date.
@@ -12,9 +13,9 @@ use super::{window_text, ExportFile};
 use crate::alerting::{budget_spent_when_fired, detection_time, threshold};
 use crate::budget::{self, budget_seconds, human_seconds};
 use crate::format::trim_zeros;
+use crate::lifecycle::{progress_of, standing};
 use crate::model::{
-    BudgetingMethod, Commitment, Enforcement, EventKind, Project, Sli, Slo, RACI_PERSONAS,
-    RACI_STEPS,
+    BudgetingMethod, Enforcement, EventKind, Project, Sli, Slo, RACI_PERSONAS, RACI_STEPS,
 };
 use std::fmt::Write;
 
@@ -44,24 +45,25 @@ pub fn export(project: &Project, slos: &[&Slo], base: &str) -> ExportFile {
 
 fn slo_section(out: &mut String, project: &Project, slo: &Slo) {
     let _ = writeln!(out, "## {}\n", text(&slo.name));
-    let commitment = match slo.commitment {
-        Commitment::Aspirational => {
-            "**Aspirational**: a target the team aims for; missing it triggers no policy yet."
-        }
-        Commitment::Committed => {
-            "**Committed**: the team has agreed to this target and its error budget policy."
-        }
-    };
+    let progress = progress_of(project, &slo.id);
     let enforcement = match slo.enforcement {
         Enforcement::Permissive => "Permissive: practised, nothing is triggered by it yet.",
         Enforcement::Enforcing => "Enforcing: the error budget policy applies.",
     };
-    let _ = writeln!(out, "{commitment} {enforcement}\n");
+    let _ = writeln!(
+        out,
+        "**Status: {}.** {} {enforcement}\n",
+        progress.label(),
+        standing(progress, slo.commitment)
+    );
     if !slo.description.is_empty() {
         let _ = writeln!(out, "{}\n", paragraph(&slo.description));
     }
     let service = project.services.iter().find(|s| s.name == slo.service);
-    let mut facts: Vec<(&str, String)> = vec![("Service", text(or_unset(&slo.service)))];
+    let mut facts: Vec<(&str, String)> = vec![
+        ("Status", progress.label().to_string()),
+        ("Service", text(or_unset(&slo.service))),
+    ];
     if let Some(svc) = service {
         if !svc.owner.is_empty() {
             facts.push(("Service owner", text(&svc.owner)));
@@ -511,6 +513,44 @@ mod tests {
             "{}",
             f.content
         );
+    }
+
+    #[test]
+    fn a_drafted_slo_is_written_as_a_proposal_never_as_agreed() {
+        let p = Project {
+            slos: vec![Slo::default()],
+            ..Project::default()
+        };
+        let doc = export(&p, &[&p.slos[0]], "x").content;
+        assert!(doc.contains("| Status | Drafted |"), "{doc}");
+        assert!(doc.contains("**Status: Drafted.** Proposed as a committed target."));
+        assert!(!doc.contains("has agreed"), "{doc}");
+    }
+
+    #[test]
+    fn each_slo_of_a_project_document_says_its_own_status() {
+        let mut p = Project {
+            slos: vec![
+                Slo {
+                    id: "a".into(),
+                    name: "A".into(),
+                    ..Slo::default()
+                },
+                Slo {
+                    id: "b".into(),
+                    name: "B".into(),
+                    ..Slo::default()
+                },
+            ],
+            ..Project::default()
+        };
+        p.progress
+            .insert("b".into(), crate::model::Progress::Agreed);
+        let doc = export(&p, &[&p.slos[0], &p.slos[1]], "x").content;
+        let (a, b) = doc.split_at(doc.find("## B").unwrap());
+        assert!(a.contains("| Status | Drafted |") && !a.contains("has agreed"));
+        assert!(b.contains("| Status | Agreed |"));
+        assert!(b.contains("Committed: the team has agreed to this target"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! user, windows too short to hold a budget (in events or time slices), no
 //! one accountable in the RACI chart, low traffic making alerts noisy,
 //! committed targets the history does not support, aspirational SLOs that
-//! enforce, and the alert lints of
+//! enforce, placeholder names and missing services, and the alert lints of
 //! `alerting`. Each finding has a stable id so the team can acknowledge it
 //! (`Project.acknowledged`, keyed by id).
 //!
@@ -23,6 +23,7 @@ mod commitment;
 mod dependencies;
 #[cfg(test)]
 mod fixtures;
+mod identity;
 mod journeys;
 mod raci;
 mod rule;
@@ -73,6 +74,23 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding about one SLO, with the SLO's id as its subject.
+    fn about_slo(
+        rule: LintRule,
+        slo: &Slo,
+        level: Level,
+        title: impl Into<String>,
+        explanation: String,
+    ) -> Self {
+        Finding::new(
+            rule.id(&[&slo.id]),
+            Some(&slo.id),
+            level,
+            title,
+            explanation,
+        )
+    }
+
     fn new(
         id: String,
         slo_id: Option<&str>,
@@ -101,9 +119,9 @@ pub fn lint_project(project: &Project, ctx: &LintContext) -> Vec<Finding> {
         let count = seen_ids.entry(slo.id.as_str()).or_insert(0);
         *count += 1;
         if *count == 2 {
-            out.push(Finding::new(
-                LintRule::DuplicateSloId.id(&[&slo.id]),
-                Some(&slo.id),
+            out.push(Finding::about_slo(
+                LintRule::DuplicateSloId,
+                slo,
                 Level::Error,
                 "Two SLOs share one id",
                 format!(
@@ -139,6 +157,8 @@ fn slo_findings(project: &Project, slo: &Slo, facts: &SloFacts, out: &mut Vec<Fi
         dependencies::dependency_ceiling(project, slo, out);
     }
     sli::text_findings(slo, out);
+    identity::placeholder_name(slo, out);
+    identity::service_link(project, slo, out);
     journeys::journey_link(project, slo, out);
     targets::window_length(slo, out);
     targets::time_zone(slo, out);

@@ -22,6 +22,8 @@ pub enum LintRule {
     QueueSize,
     FarFromUser,
     NoJourney,
+    PlaceholderName,
+    NoService,
     TooManySlos,
     WindowTooShort,
     TimeZoneUnknown,
@@ -41,7 +43,7 @@ pub enum LintRule {
 
 impl LintRule {
     /// Every rule, so a name can be read back.
-    pub const ALL: [LintRule; 28] = [
+    pub const ALL: [LintRule; 30] = [
         LintRule::DuplicateSloId,
         LintRule::TargetInvalid,
         LintRule::TargetTooHigh,
@@ -52,6 +54,8 @@ impl LintRule {
         LintRule::QueueSize,
         LintRule::FarFromUser,
         LintRule::NoJourney,
+        LintRule::PlaceholderName,
+        LintRule::NoService,
         LintRule::TooManySlos,
         LintRule::WindowTooShort,
         LintRule::TimeZoneUnknown,
@@ -85,6 +89,8 @@ impl LintRule {
             LintRule::QueueSize => "queue-size",
             LintRule::FarFromUser => "far-from-user",
             LintRule::NoJourney => "no-journey",
+            LintRule::PlaceholderName => "placeholder-name",
+            LintRule::NoService => "no-service",
             LintRule::TooManySlos => "too-many-slos",
             LintRule::WindowTooShort => "window-too-short",
             LintRule::TimeZoneUnknown => "time-zone-unknown",

@@ -9,6 +9,7 @@ use super::{progress_label, SloRef};
 use crate::ui::components::Term;
 use leptos::prelude::*;
 use slo_engine::catalog;
+use slo_engine::lifecycle;
 use slo_engine::model::{
     BudgetingMethod, CalendarUnit, Commitment, Enforcement, EventKind, Progress, Sli, Span, Target,
     Window,
@@ -136,13 +137,19 @@ fn Identity(slo: SloRef) -> impl IntoView {
             <div class="form-grid">
                 <div class="field"><label for="slo-name">"Name"</label>
                     <input id="slo-name" type="text" prop:value=text(|s| s.name.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.name = v); }/></div>
+                        on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| lifecycle::rename(p, slo.index, &v)); }/></div>
                 <div class="field"><label for="slo-id">"Identifier (for files and rules)"</label>
                     <input id="slo-id" type="text" prop:value=text(|s| s.id.clone())
                         on:change=move |ev| {
+                            // Progress and acknowledgements are keyed by id: `set_id` carries them along.
                             let typed = event_target_value(&ev);
-                            ws.update(|p| slo_engine::ids::rename(p, slo.index, &typed));
-                        }/></div>
+                            ws.update(|p| { lifecycle::set_id(p, slo.index, &typed); });
+                        }/>
+                    <span class="hint">{move || if ws.project.with(|p| p.slos.get(slo.index).is_some_and(|s| lifecycle::id_follows_name(p, s))) {
+                        "Follows the name until you set one or the SLO is exported."
+                    } else {
+                        "Kept when the SLO is renamed: rules and files use it."
+                    }}</span></div>
                 <div class="field"><label for="slo-service">"Service"</label>
                     <select id="slo-service" on:change=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.service = v); }>
                         <option value="" selected=move || slo.with(|s| s.service.is_empty())>"(none)"</option>
@@ -224,7 +231,7 @@ fn WindowFields(slo: SloRef) -> impl IntoView {
             view! {
                 <div class="field"><label for="window-unit">"Calendar period"</label>
                     <select id="window-unit" on:change=move |ev| {
-                        let u = match event_target_value(&ev).as_str() { "week" => CalendarUnit::Week, "quarter" => CalendarUnit::Quarter, _ => CalendarUnit::Month };
+                        let u = CalendarUnit::parse(&event_target_value(&ev)).unwrap_or(CalendarUnit::Month);
                         slo.update(|s| if let Window::Calendar { unit, .. } = &mut s.window { *unit = u; });
                     }>
                         {[(CalendarUnit::Week, "Week"), (CalendarUnit::Month, "Month (budget figures use 30 days)"), (CalendarUnit::Quarter, "Quarter (90 days)")]

@@ -6,7 +6,8 @@ use crate::ui::components::files;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::export::{self, ExportFile, ExportFormat};
-use slo_engine::model::{Progress, Project};
+use slo_engine::lifecycle;
+use slo_engine::model::Project;
 
 /// Formats whose output is what a tool deploys: exporting them marks the SLO exported.
 fn is_deployable(f: ExportFormat) -> bool {
@@ -23,16 +24,18 @@ fn run(p: &Project, slo: Option<&str>, f: ExportFormat) -> Result<Vec<ExportFile
     export::export(p, slo, f)
 }
 
-fn mark_exported(ws: Workspace, slo: Option<String>) {
-    ws.update(|p| {
-        let ids: Vec<String> = match &slo {
-            Some(id) => vec![id.clone()],
-            None => p.slos.iter().map(|s| s.id.clone()).collect(),
-        };
-        for id in ids {
-            p.progress.insert(id, Progress::Exported);
-        }
-    });
+/// Records the rules export (`lifecycle::record_rules_export`) and adds to
+/// `message` which SLOs stayed drafts.
+fn mark_exported(ws: Workspace, slo: Option<String>, message: RwSignal<Option<String>>) {
+    let mut drafts = Vec::new();
+    ws.update(|p| drafts = lifecycle::record_rules_export(p, slo.as_deref()));
+    if !drafts.is_empty() {
+        let note = format!(
+            " Still drafted, so not marked exported: {}. Mark an SLO agreed first.",
+            drafts.join(", ")
+        );
+        message.update(|m| m.get_or_insert_with(String::new).push_str(&note));
+    }
 }
 
 /// The text of one or more files for the clipboard. Several YAML files
@@ -84,7 +87,7 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
                     let names: Vec<_> = list.iter().map(|x| x.name.clone()).collect();
                     message.set(Some(format!("Downloaded {}.", names.join(", "))));
                     if is_deployable(f) {
-                        mark_exported(ws, slo);
+                        mark_exported(ws, slo, message);
                     }
                 } else {
                     message.set(Some(errs.join("; ")));
@@ -103,7 +106,7 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
                         Ok(()) => {
                             message.set(Some(format!("Copied {} to the clipboard.", f.label())));
                             if is_deployable(f) {
-                                mark_exported(ws, slo);
+                                mark_exported(ws, slo, message);
                             }
                         }
                         Err(e) => message.set(Some(e)),
@@ -123,7 +126,7 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
                 <div class="radio"><input type="radio" id="export-all" name="export-scope" prop:checked=move || whole.get() on:change=move |_| whole.set(true)/>
                     <label for="export-all">"Every SLO of the project"</label></div>
             </fieldset>
-            <p class="hint">"Downloading or copying rules (Prometheus, OpenSLO, Sloth, Pyrra) marks the SLOs as exported on the Start page."</p>
+            <p class="hint">"Downloading or copying rules (Prometheus, OpenSLO, Sloth, Pyrra) marks the agreed SLOs as exported on the Start page; drafts stay drafts."</p>
             <p role="status" class="export-message">{move || message.get()}</p>
             <ul class="export-list">
                 {ExportFormat::ALL.into_iter().map(|f| view! {

@@ -15,7 +15,7 @@ const SECTIONS: [(&str, &str, &str, &str, PolicyGet, PolicySet); 6] = [
      "This policy says how we balance reliability and feature work for this service, using the error budget as one signal for planning, not as a freeze rule.",
      |p| &p.purpose, |p| &mut p.purpose),
     ("slo-miss", "SLO miss policy", "What happens while budget is left, when risky work is planned with little left, and when the budget is spent.",
-     "While budget is left, releases go on. With little budget left, risky changes are assessed first. When the budget is spent, only security and reliability work ships until the SLO is met again, unless the budget was spent by miscategorised errors.",
+     "While budget is left, releases go on. With little budget left, risky changes are assessed first. When the budget is spent, reliability work comes first in the next plans and each risky release is weighed with the accountable person until the SLO is met again; budget spent by miscategorised errors does not count.",
      |p| &p.slo_miss, |p| &mut p.slo_miss),
     ("outage", "Outage policy", "What a single large incident triggers (for example a postmortem above a share of the budget).",
      "A single incident spending more than 20% of the budget gets a blameless postmortem with at least one high-priority action item.",

@@ -2,7 +2,8 @@
 //! the traffic generator, and the preview with warnings or errors.
 //!
 //! The text area is never rewritten after a parse error: the user fixes the
-//! text where they pasted it. Large inputs stay JS strings on the main
+//! text where they pasted it, or replays without the bad rows
+//! (`slo_engine::bad_rows`), which leaves the text area as pasted. Large inputs stay JS strings on the main
 //! thread and go to the worker as they are.
 
 use super::backend::{self, ParseState, WORKER_THRESHOLD};
@@ -10,6 +11,7 @@ use super::format;
 use super::Iter;
 use leptos::html;
 use leptos::prelude::*;
+use slo_engine::bad_rows;
 use slo_engine::diag::{Diagnostic, Level};
 use slo_engine::input::{line_range_utf16, threshold_seconds, IncidentForm, TrafficForm};
 use slo_engine::samples::{self, TimeStyle};
@@ -155,14 +157,43 @@ impl Input {
     }
 }
 
+impl Input {
+    /// The rows the errors name, when leaving them out is all that stands between the text and a replay.
+    fn skippable(&self, diags: &[Diagnostic]) -> Option<Vec<usize>> {
+        self.text.with_value(|t| {
+            t.as_ref()
+                .and_then(|t| bad_rows::skippable_lines(&String::from(t), diags))
+        })
+    }
+
+    /// Replays the text without these lines; the text area keeps the paste as it was.
+    fn replay_without(&self, it: &Iter, lines: Vec<usize>) {
+        let Some(text) = self.text.get_value() else {
+            return;
+        };
+        let kept = bad_rows::without_lines(&String::from(text), &lines);
+        self.source
+            .update(|s| *s = format!("{s}, without {}", bad_rows::describe(&lines)));
+        self.text
+            .set_value(Some(js_sys::JsString::from(kept.as_str())));
+        self.run(it);
+    }
+}
+
 /// Selects line `line` of the text area, so the user sees the row to fix.
 fn show_line(area: NodeRef<html::Textarea>, line: usize) {
     let Some(ta) = area.get_untracked() else {
         return;
     };
-    let (start, end) = line_range_utf16(&ta.value(), line);
+    let text = ta.value();
+    let (start, end) = line_range_utf16(&text, line);
     let _ = ta.focus();
     let _ = ta.set_selection_range(start as u32, end as u32);
+    // Lines do not wrap in the text area, so they share its height evenly: centre this one.
+    let lines = text.split_inclusive('\n').count().max(1) as f64;
+    let per_line = f64::from(ta.scroll_height()) / lines;
+    let top = per_line * line.saturating_sub(1) as f64 - f64::from(ta.client_height()) / 2.0;
+    ta.set_scroll_top(top.max(0.0) as i32);
 }
 
 #[component]
@@ -186,7 +217,10 @@ pub fn DataIn() -> impl IntoView {
                     <Generator on_generate=move |csv: String| load(js_sys::JsString::from(csv.as_str()), "generated traffic".into())/>
                 </div>
             </div>
-            <Status jump=move |line| show_line(area, line) source=input.source kept=input.kept_note hidden=input.hidden_note/>
+            <Status jump=move |line| show_line(area, line)
+                skippable=move |diags: &[Diagnostic]| input.skippable(diags)
+                replay=move |lines| input.replay_without(&it, lines)
+                source=input.source kept=input.kept_note hidden=input.hidden_note/>
         </section>
     }
 }
@@ -284,6 +318,8 @@ fn SampleList(
 #[component]
 fn Status(
     jump: impl Fn(usize) + Copy + Send + Sync + 'static,
+    skippable: impl Fn(&[Diagnostic]) -> Option<Vec<usize>> + Copy + Send + Sync + 'static,
+    replay: impl Fn(Vec<usize>) + Copy + Send + Sync + 'static,
     source: RwSignal<String>,
     kept: RwSignal<Option<String>>,
     /// Set when the text is too large to sit in the text area: no line to show there.
@@ -305,7 +341,8 @@ fn Status(
                 ParseState::Cancelled => view! { <p class="warning" role="status">"Cancelled. The data was not read; load it again when ready."</p> }.into_any(),
                 ParseState::Failed(diags) => {
                     let can_jump = hidden.with_untracked(|h| h.is_none());
-                    view! { <Errors diags=diags jump=jump can_jump=can_jump/> }.into_any()
+                    let bad = skippable(&diags);
+                    view! { <Errors diags=diags jump=jump can_jump=can_jump bad=bad replay=replay/> }.into_any()
                 }
                 ParseState::Done(summary) => view! { <Preview summary=summary source=source.get()/> }.into_any(),
             }}
@@ -327,6 +364,9 @@ fn Errors(
     diags: Arc<Vec<Diagnostic>>,
     jump: impl Fn(usize) + Copy + Send + Sync + 'static,
     can_jump: bool,
+    /// The bad rows' lines, when replaying without them is possible.
+    bad: Option<Vec<usize>>,
+    replay: impl Fn(Vec<usize>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let shown: Vec<Diagnostic> = diags.iter().take(20).cloned().collect();
     let more = diags.len().saturating_sub(shown.len());
@@ -347,6 +387,10 @@ fn Errors(
                 }).collect_view()}
             </ul>
             {(more > 0).then(|| view! { <p>{format!("and {more} more")}</p> })}
+            {bad.map(|lines| {
+                let label = format!("Replay without the {}", bad_rows::describe(&lines));
+                view! { <p><button type="button" id="replay-without-bad-rows" on:click=move |_| replay(lines.clone())>{label}</button></p> }
+            })}
             <p class="hint">{if can_jump { "Fix the text above; it is read again as you type." } else { "Fix the source and load it again." }}</p>
         </div>
     }

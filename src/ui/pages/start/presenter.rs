@@ -1,23 +1,36 @@
 //! Presenter mode for a projector: one roadmap step at a time in large type,
 //! a step timer, a checklist per step and keyboard shortcuts.
 //!
-//! Which step is shown and what is ticked are kept in localStorage (a key of
-//! their own, not the project), so leaving to work on a page and coming back
-//! resumes the workshop where it was.
+//! Which step is shown, what is ticked, whether a workshop is running and
+//! when it began are kept in localStorage (a key of their own, not the
+//! project). A running workshop survives leaving the Start page: following a
+//! step's link, or browser Back and Forward, keeps it, and `WorkshopBar` on
+//! every other page leads back to it. Only "Leave presenter mode" ends it.
 
 use crate::ui::components::glossary::{focus_by_id, typing_in_field};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use slo_engine::guide::STEPS;
+use slo_engine::guide::{self, STEPS};
 use std::time::Duration;
 
 const KEY: &str = "slo-workbench/presenter/v1";
 
 #[derive(Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 struct Saved {
     step: usize,
     /// `checked[step][item]`.
     checked: Vec<Vec<bool>>,
+    /// A workshop is running: the Start page shows presenter mode.
+    active: bool,
+    /// When the workshop began, in milliseconds since the Unix epoch
+    /// (wall clock, so it keeps counting across pages and reloads).
+    started_at: Option<f64>,
+    /// The step timer: milliseconds counted before the running stretch...
+    step_ms: f64,
+    /// ...and when the running stretch began (epoch ms); `None` while paused.
+    /// Kept here so the timer goes on while the room works on a page.
+    step_since: Option<f64>,
 }
 
 fn load() -> Saved {
@@ -40,8 +53,36 @@ fn save(s: &Saved) {
     }
 }
 
+/// A workshop is running, so the Start page opens in presenter mode.
+pub fn workshop_active() -> bool {
+    load().active
+}
+
+/// Minutes and seconds since the workshop began, against the whole timebox.
+fn workshop_clock(started_at: Option<f64>) -> String {
+    let secs = started_at
+        .map(|t| ((now_ms() - t) / 1000.0).max(0.0) as u64)
+        .unwrap_or(0);
+    format!(
+        "Workshop {} of {} min",
+        mmss(secs),
+        guide::workshop_minutes()
+    )
+}
+
+/// Marks the body so the stylesheet sets pages in large type while a workshop runs.
+fn mark_body(attribute: &str, on: bool) {
+    if let Some(body) = document().body() {
+        let _ = if on {
+            body.set_attribute(attribute, "")
+        } else {
+            body.remove_attribute(attribute)
+        };
+    }
+}
+
 fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
+    js_sys::Date::now()
 }
 
 fn mmss(secs: u64) -> String {
@@ -57,13 +98,28 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
         for (row, step) in s.checked.iter_mut().zip(STEPS) {
             row.resize(step.checklist.len(), false);
         }
+        if !s.active {
+            // A new workshop: the step timer starts now.
+            s.step_ms = 0.0;
+            s.step_since = Some(now_ms());
+        }
+        s.active = true;
+        s.started_at = s.started_at.or_else(|| Some(now_ms()));
         s
     });
+    mark_body("data-workshop", true);
+    // Leaving presenter mode ends the workshop; following a step's link does not.
+    let on_exit = move || {
+        saved.update(|s| {
+            s.active = false;
+            s.started_at = None;
+        });
+        mark_body("data-workshop", false);
+        on_exit();
+    };
     Effect::new(move |_| saved.with(save));
 
-    // The timer: accumulated milliseconds plus the running stretch since `since`.
-    let accumulated = RwSignal::new(0.0_f64);
-    let since = RwSignal::new(Some(now_ms()));
+    // The step timer lives in `saved`, so it survives leaving the Start page.
     let tick = RwSignal::new(0_u64);
     let interval =
         set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_millis(500)).ok();
@@ -72,21 +128,24 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
             h.clear();
         }
     });
+    let running = move || saved.with(|s| s.step_since.is_some());
     let elapsed_secs = move || {
         tick.track();
-        let run = since.get().map(|s| now_ms() - s).unwrap_or(0.0);
-        ((accumulated.get() + run) / 1000.0).max(0.0) as u64
+        let (ms, since) = saved.with(|s| (s.step_ms, s.step_since));
+        let run = since.map(|s| now_ms() - s).unwrap_or(0.0);
+        ((ms + run) / 1000.0).max(0.0) as u64
     };
-    let toggle_timer = move || match since.get_untracked() {
-        Some(s) => {
-            accumulated.update(|a| *a += now_ms() - s);
-            since.set(None);
-        }
-        None => since.set(Some(now_ms())),
+    let toggle_timer = move || {
+        saved.update(|s| match s.step_since.take() {
+            Some(t) => s.step_ms += now_ms() - t,
+            None => s.step_since = Some(now_ms()),
+        })
     };
     let reset_timer = move || {
-        accumulated.set(0.0);
-        since.set(Some(now_ms()));
+        saved.update(|s| {
+            s.step_ms = 0.0;
+            s.step_since = Some(now_ms());
+        })
     };
     let go = move |to: usize| {
         let to = to.min(STEPS.len() - 1);
@@ -99,14 +158,8 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
 
     // While presenting, the rest of the page is hidden (CSS keys on this
     // attribute), so focus cannot wander behind the presenter.
-    if let Some(body) = document().body() {
-        let _ = body.set_attribute("data-presenting", "");
-    }
-    on_cleanup(|| {
-        if let Some(body) = document().body() {
-            let _ = body.remove_attribute("data-presenting");
-        }
-    });
+    mark_body("data-presenting", true);
+    on_cleanup(|| mark_body("data-presenting", false));
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         // A key already handled (Escape closing the glossary) is not ours.
         if ev.default_prevented() {
@@ -145,8 +198,9 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
                     {move || format!("{} / {} min", mmss(elapsed_secs()), step().minutes)}
                     {move || (elapsed_secs() > u64::from(step().minutes) * 60).then(|| view! { <strong class="overtime">" over time"</strong> })}
                 </span>
+                <span class="workshop-clock" role="timer" aria-live="off">{move || { tick.track(); workshop_clock(saved.with(|s| s.started_at)) }}</span>
                 <button type="button" aria-keyshortcuts="T" on:click=move |_| toggle_timer()>
-                    {move || if since.get().is_some() { "Pause timer" } else { "Resume timer" }}
+                    {move || if running() { "Pause timer" } else { "Resume timer" }}
                 </button>
                 <button type="button" aria-keyshortcuts="R" on:click=move |_| reset_timer()>"Reset timer"</button>
                 {glossary.map(|g| view! {
@@ -157,6 +211,10 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
             <div class="presenter-body">
                 <h2 id="presenter-step-title" tabindex="-1">{move || step().title}</h2>
                 <p class="presenter-text">{move || step().text}</p>
+                // Above the checklist, so it stays in view over the bottom bar.
+                <p class="presenter-link"><a href=move || format!("#/{}", step().page)>
+                    {move || format!("Work on it on the {} page", crate::ui::route::Route::from_fragment(step().page).title())}
+                </a>" (a bar there leads back to this step)"</p>
                 <fieldset class="presenter-checklist">
                     <legend>"Before moving on"</legend>
                     {move || {
@@ -177,9 +235,6 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
                         }).collect_view()
                     }}
                 </fieldset>
-                <p><a href=move || format!("#/{}", step().page) on:click=move |_| on_exit()>
-                    {move || format!("Work on it on the {} page", crate::ui::route::Route::from_fragment(step().page).title())}
-                </a>" (presenter mode resumes at this step)"</p>
             </div>
             <footer class="presenter-nav">
                 <button type="button" aria-keyshortcuts="ArrowLeft" disabled=move || saved.with(|s| s.step == 0)
@@ -207,4 +262,39 @@ fn is_checkbox_target(ev: &web_sys::KeyboardEvent) -> bool {
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .map(|i| i.type_() == "checkbox")
             .unwrap_or(false)
+}
+
+/// On every page but Start while a workshop runs: the step it is at, the
+/// workshop clock, and the way back to presenter mode.
+#[component]
+pub fn WorkshopBar() -> impl IntoView {
+    let route = expect_context::<ReadSignal<crate::ui::route::Route>>();
+    // Read again on every navigation: the Start page changes it.
+    let saved = Memo::new(move |_| {
+        route.track();
+        load()
+    });
+    Effect::new(move |_| mark_body("data-workshop", saved.with(|s| s.active)));
+    let tick = RwSignal::new(0_u64);
+    let interval =
+        set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_secs(1)).ok();
+    on_cleanup(move || {
+        if let Some(h) = interval {
+            h.clear();
+        }
+    });
+    let shown = move || saved.with(|s| s.active) && route.get() != crate::ui::route::Route::Start;
+    view! {
+        {move || shown().then(|| {
+            let s = saved.get();
+            let step = STEPS[s.step.min(STEPS.len() - 1)];
+            view! {
+                <aside class="workshop-bar no-print" aria-label="Workshop">
+                    <span>{format!("Workshop at step {} of {}: {}", s.step.min(STEPS.len() - 1) + 1, STEPS.len(), step.title)}</span>
+                    <span class="workshop-clock" role="timer" aria-live="off">{move || { tick.track(); workshop_clock(s.started_at) }}</span>
+                    <a class="button primary" href="#/start">"Back to the workshop"</a>
+                </aside>
+            }
+        })}
+    }
 }
