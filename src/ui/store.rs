@@ -134,6 +134,32 @@ impl Workspace {
         match workspace::read(stored.as_deref(), legacy.as_deref(), now_ms()) {
             Stored::Empty => Some(Library::default()),
             Stored::Ready(lib) => Some(lib),
+            Stored::Partial {
+                library,
+                set_aside,
+                why,
+            } => {
+                let mut kept = Vec::new();
+                for text in &set_aside {
+                    match back_up(text) {
+                        Ok(key) => kept.extend(key),
+                        Err(e) => {
+                            self.freeze(format!(
+                                "{} saved project(s) could not be read ({why}) and their backup could not be written ({e}). \
+                                 Autosave is off so they are not overwritten: free some browser storage and reload.",
+                                set_aside.len()
+                            ));
+                            return None;
+                        }
+                    }
+                }
+                self.storage_error.set(Some(format!(
+                    "{} saved project(s) could not be read ({why}) and were set aside, kept under {}.",
+                    set_aside.len(),
+                    kept.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+                )));
+                Some(library)
+            }
             Stored::Newer(what) => {
                 self.freeze(format!(
                     "Your saved projects were written by a newer version of SLO Workbench ({what}). \

@@ -25,10 +25,10 @@ async function freshStart(page) {
 async function loadExample(page, id) {
   await go(page, '#/start');
   await page.click(`button[data-example="${id}"]`);
-  await page.waitForSelector('.toast');
+  await page.waitForSelector('.loaded-notice');
 }
 
-test('the start page shows the roadmap, progress and examples, and undoes loading one', async () => {
+test('the start page shows the roadmap, progress and examples, and goes back from loading one', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
   await freshStart(page);
   assert.equal(await page.locator('.steps > li').count(), 11);
@@ -38,9 +38,9 @@ test('the start page shows the roadmap, progress and examples, and undoes loadin
 
   await loadExample(page, 'web-api');
   assert.equal(await page.textContent('[data-testid="tally"]'), '2 drafted, 1 agreed, 0 exported');
-  assert.match(await page.textContent('.toast'), /Loaded the example/);
+  assert.match(await page.textContent('.loaded-notice'), /Opened “Shop checkout API” as a new project/);
   assert.equal(await page.inputValue('#project-name'), 'Shop checkout API');
-  await page.click('.toast button.undo');
+  await page.click('.loaded-notice button:has-text("Back to “Untitled project”")');
   assert.equal(await page.textContent('[data-testid="tally"]'), '0 drafted, 0 agreed, 0 exported');
   assert.equal(await page.inputValue('#project-name'), 'Untitled project');
 
@@ -463,7 +463,7 @@ test('a bad target says what the SLO keeps, and a change made elsewhere replaces
   assert.match(await page.textContent('.budget-panel p'), /At 99\.5%/);
 
   // Going back to one's own workspace shows its target, not the stale "abc".
-  await page.click('button:has-text("Undo: back to my workspace")');
+  await page.click('button:has-text("Back to “Shop checkout API”")');
   await page.waitForFunction(() => document.querySelector('#slo-target').value === '99.9');
   assert.equal(await page.locator('#slo-target-error').count(), 0);
   assertQuiet(watch);
@@ -532,7 +532,7 @@ test('the start page leads a newcomer straight to the examples', async () => {
   assert.equal(await page.evaluate(() => document.activeElement.id), 'examples-title');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.toast');
+  await page.waitForSelector('.loaded-notice');
   assert.equal(await page.inputValue('#project-name'), 'Shop checkout API');
   assertQuiet(watch);
   await page.close();

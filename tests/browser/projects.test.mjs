@@ -151,14 +151,15 @@ test('hostile share links leave the page responsive and the workspace intact', a
   await setName(page, 'Precious');
   // About 4 MB of empty SLOs from a few kilobytes: offered, never decoded unasked.
   const bomb = payloadOf('{"schema_version":1,"slos":[' + '{},'.repeat(1_300_000) + '{}]}');
-  // 8 MB of spaces, past the inflation limit; and text that is not base64 at all.
+  // Under 1 MB of empty SLOs (past the SLO count limit), 8 MB of spaces, and text that is not base64.
+  const manySlos = payloadOf('{"schema_version":1,"slos":[' + '{},'.repeat(300_000) + '{}]}');
   const overInflated = payloadOf(' '.repeat(8 * 1024 * 1024));
-  assert.ok(bomb.length < 16000 && overInflated.length < 16000, 'both fit the payload length limit');
+  assert.ok([bomb, manySlos, overInflated].every((p) => p.length < 16000), 'all fit the payload length limit');
   await page.goto(server.url + '#/open/' + bomb);
   await page.waitForSelector('.shared-link button:has-text("Not now")');
   await assertResponsive(page);
   await page.click('.shared-link button:has-text("Not now")');
-  for (const hostile of [overInflated, 'not*base64!']) {
+  for (const hostile of [bomb, manySlos, overInflated, 'not*base64!']) {
     await page.evaluate((p) => { location.hash = '#/open/' + p; }, hostile);
     await page.click('text=Open the shared project as a new project');
     await page.waitForSelector('.shared-link[role="alert"]');

@@ -73,6 +73,14 @@ pub enum Stored {
     Newer(String),
     /// Cannot be read; back the text up before anything replaces it.
     Unreadable(String),
+    /// Readable except some projects or versions (the validation gate may
+    /// refuse what an older version saved): `set_aside` holds their JSON, to
+    /// back up before the library is written; `why` says what was wrong with the first.
+    Partial {
+        library: Library,
+        set_aside: Vec<String>,
+        why: String,
+    },
 }
 
 /// Outcome of saving a tab's project into the library.
@@ -126,10 +134,7 @@ fn read_library(text: &str) -> Stored {
         Ok(r) => r,
         Err(e) => return Stored::Unreadable(format!("not a project library: {e}")),
     };
-    match raw.into_library() {
-        Ok(lib) => Stored::Ready(lib),
-        Err(e) => e,
-    }
+    raw.into_library()
 }
 
 /// The library as saved, with each project still JSON, so projects go
@@ -159,30 +164,59 @@ struct RawVersion {
 }
 
 impl RawLibrary {
-    fn into_library(self) -> Result<Library, Stored> {
+    /// A project that cannot be read is set aside, not the whole library;
+    /// one written by a newer version leaves the whole library untouched.
+    fn into_library(self) -> Stored {
+        let mut set_aside = Vec::new();
+        let mut why = None;
+        let mut take = |value: Value| match read_project(&value.to_string()) {
+            Ok(p) => Ok(Some(p)),
+            Err(Stored::Unreadable(w)) => {
+                why.get_or_insert(w);
+                set_aside.push(value.to_string());
+                Ok(None)
+            }
+            Err(other) => Err(other),
+        };
         let mut projects = Vec::with_capacity(self.projects.len());
         for e in self.projects {
             let mut versions = Vec::with_capacity(e.versions.len());
             for v in e.versions {
-                versions.push(Version {
-                    saved_at_ms: v.saved_at_ms,
-                    project: read_project(&v.project.to_string())?,
-                });
+                match take(v.project) {
+                    Ok(Some(project)) => versions.push(Version {
+                        saved_at_ms: v.saved_at_ms,
+                        project,
+                    }),
+                    Ok(None) => {}
+                    Err(newer) => return newer,
+                }
             }
-            projects.push(Entry {
-                id: e.id,
-                revision: e.revision,
-                saved_at_ms: e.saved_at_ms,
-                versioned_at_ms: e.versioned_at_ms,
-                project: read_project(&e.project.to_string())?,
-                versions,
-            });
+            match take(e.project) {
+                Ok(Some(project)) => projects.push(Entry {
+                    id: e.id,
+                    revision: e.revision,
+                    saved_at_ms: e.saved_at_ms,
+                    versioned_at_ms: e.versioned_at_ms,
+                    project,
+                    versions,
+                }),
+                Ok(None) => {}
+                Err(newer) => return newer,
+            }
         }
-        Ok(Library {
+        let library = Library {
             format: LIBRARY_FORMAT,
             last_opened: self.last_opened,
             projects,
-        })
+        };
+        match why {
+            None => Stored::Ready(library),
+            Some(why) => Stored::Partial {
+                library,
+                set_aside,
+                why,
+            },
+        }
     }
 }
 
@@ -510,6 +544,43 @@ mod tests {
             read(Some(r#"{"format":1}"#), None, 0),
             Stored::Unreadable(_)
         ));
+        assert!(matches!(
+            read(None, Some(r#"{"name":"x","slos":"not a list"}"#), 0),
+            Stored::Unreadable(_)
+        ));
+    }
+
+    #[test]
+    fn a_project_that_cannot_be_read_is_set_aside_and_the_others_load() {
+        let entry = |id: &str, project: &str| {
+            format!(
+                r#"{{"id":"{id}","revision":1,"saved_at_ms":0,"versioned_at_ms":0,"project":{project},"versions":[]}}"#
+            )
+        };
+        let bad = r#"{"name":"Bad","slos":"not a list"}"#;
+        let text = format!(
+            r#"{{"format":1,"projects":[{},{}]}}"#,
+            entry("p1", r#"{"name":"Good"}"#),
+            entry("p2", bad)
+        );
+        match read(Some(&text), None, 0) {
+            Stored::Partial {
+                library,
+                set_aside,
+                why,
+            } => {
+                let names: Vec<&str> = library
+                    .projects
+                    .iter()
+                    .map(|e| e.project.name.as_str())
+                    .collect();
+                assert_eq!(names, vec!["Good"]);
+                assert_eq!(set_aside.len(), 1);
+                assert!(set_aside[0].contains("not a list"), "{}", set_aside[0]);
+                assert!(!why.is_empty());
+            }
+            other => panic!("expected a partial library, got {other:?}"),
+        }
     }
 
     #[test]

@@ -437,10 +437,11 @@ fn policy_incidents(
         warnings.push(Diagnostic::warning(
             0,
             format!(
-                "one incident ({} long) spent {:.1}% of the error budget, more than the policy's {:.0}%",
+                // Written as the Iteration page and the review write it: one figure everywhere.
+                "one incident ({} long) spent {} of the error budget, more than the policy's {}",
                 crate::budget::human_seconds(inc.end.saturating_sub(inc.start) as f64),
-                inc.budget_spent * 100.0,
-                opts.budget_share_policy * 100.0
+                crate::format::share(inc.budget_spent),
+                crate::format::share(opts.budget_share_policy)
             ),
         ));
     }
