@@ -2,6 +2,8 @@
 # Checks what the export engine writes today with the real tools:
 #   tests/promtool/run.sh: promtool check rules on every generated rule file and
 #     promtool test rules on tests/promtool/*.test.yml (outage fires every alert, healthy traffic none),
+#   tests/conformance/run.sh: the replay's alerts and budget asserted on the exported rules by
+#     promtool test rules, on every example project and sample data set,
 #   tests/schema/validate_exports.py  (OpenSLO v1 and Pyrra schemas, Sloth field rules).
 # The files come from examples/export_fixture.rs, run now, so no stale copy is checked.
 # Env: PROMTOOL (default: promtool on PATH), SLO_SCHEMAS_DIR (default: ../shared/schemas),
@@ -39,6 +41,13 @@ promtool_status=$?
 tally "$promtool_log"
 if [ "$promtool_status" -ne 0 ] && ! grep -q '^FAIL:' <<<"$promtool_log"; then
   fail "tests/promtool/run.sh exited with an error"
+fi
+
+conformance_log=$(PROMTOOL="$PROMTOOL" tests/conformance/run.sh "$OUT/conformance" 2>&1)
+conformance_status=$?
+tally "$conformance_log"
+if [ "$conformance_status" -ne 0 ] && ! grep -q '^FAIL:' <<<"$conformance_log"; then
+  fail "tests/conformance/run.sh exited with an error"
 fi
 
 if schema_log=$(python3 tests/schema/validate_exports.py "$OUT" 2>&1); then

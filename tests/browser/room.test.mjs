@@ -23,7 +23,8 @@ async function fresh(route = '#/start', size = { width: 1280, height: 720 }) {
   await page.setViewportSize(size);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.waitForSelector(`[data-page="${route.slice(2)}"]`);
+  // The Iteration page spells its data-page with a capital.
+  await page.waitForSelector(`[data-page="${route.slice(2)}" i]`);
   return { page, watch };
 }
 
@@ -61,7 +62,7 @@ test('the Markdown document says where each SLO stands, and downloading rules ex
   assert.match(section('Checkout availability'), /the team has agreed to this target/);
 
   await downloaded(page, 'sloth');
-  assert.match(await page.textContent('.export-message'), /Still drafted, so not marked exported: Checkout latency, Browse availability/);
+  assert.match(await page.textContent('.export-message'), /Still drafted, so not marked exported: Checkout latency, Catalogue browsing availability/);
   await go(page, '#/start');
   assert.equal(await page.textContent('[data-testid="tally"]'), '2 drafted, 0 agreed, 1 exported');
   assertQuiet(watch);
@@ -153,6 +154,22 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   assert.match(await page.textContent('.workshop-bar'), /step 2 of 11/);
   assert.match(await page.textContent('.workshop-bar'), /of 110 min/);
   await screenshot(page, 'room-workshop-bar');
+  // The chart's header row sticks right below the bar, in projector type, at 1280 and 1024 px.
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 720 });
+    await page.evaluate(() => {
+      const t = document.querySelector('table.raci');
+      window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY + 300);
+    });
+    const [bar, head] = await page.evaluate(() => [
+      document.querySelector('.workshop-bar').getBoundingClientRect().bottom,
+      document.querySelector('table.raci thead th:nth-child(2)').getBoundingClientRect().top,
+    ]);
+    assert.ok(Math.abs(head - bar) <= 2, `header below the bar at ${width} px (${head} vs ${bar})`);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const big = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('table.raci')).fontSize));
+  assert.ok(big >= 18, `the chart in projector type during a workshop (${big}px)`);
   // Browser Back returns to presenter mode at the same step.
   await page.goBack();
   await page.waitForSelector('.presenter');
@@ -214,8 +231,9 @@ test('smaller things: the glossary Close in view, Back keeps the scroll, badges 
 
   await go(page, '#/start');
   await page.evaluate(() => window.scrollTo(0, 1300));
-  await page.waitForTimeout(100);
-  await page.click('.step[data-step="raci"] a');
+  await page.waitForFunction(() => window.scrollY === 1300);
+  // Followed in place, as a reader who scrolled there clicks it (a tool's click would scroll first).
+  await page.evaluate(() => document.querySelector('.step[data-step="raci"] a').click());
   await page.waitForSelector('[data-page="language"]');
   await page.goBack();
   await page.waitForSelector('[data-page="start"]');

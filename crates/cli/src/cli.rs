@@ -13,7 +13,7 @@
 use serde_json::{json, Value};
 use slo_engine::diag::{Diagnostic, Level};
 use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES};
-use slo_engine::model::{workbook_30d, Project, Slo, Span, Target, Window};
+use slo_engine::model::{Project, Slo, Span, Target, Window};
 use slo_engine::simulate::{simulate_summary, SimOptions, Simulation};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -190,7 +190,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
                     "label": r.label,
                     "span_seconds": r.span_seconds,
                     "allowed_bad_seconds": tidy(r.allowed_bad_seconds),
-                    "allowed_bad": slo_engine::budget::human_seconds(r.allowed_bad_seconds),
+                    "allowed_bad": slo_engine::format::human_seconds(r.allowed_bad_seconds),
                 })
             })
             .collect();
@@ -201,7 +201,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             "window_seconds": window.seconds(),
             "error_budget_ratio": tidy(target.error_budget()),
             "budget_seconds": tidy(budget_seconds),
-            "budget": slo_engine::budget::human_seconds(budget_seconds),
+            "budget": slo_engine::format::human_seconds(budget_seconds),
             "table": rows,
         }))
     } else {
@@ -209,8 +209,8 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             "{}% over {}: error budget {} of the window ({} of full outage)\n\n",
             target,
             window.prometheus(),
-            fmt_ratio_percent(target.error_budget()),
-            slo_engine::budget::human_seconds(budget_seconds)
+            slo_engine::format::ratio_with(target.error_budget(), 4),
+            slo_engine::format::human_seconds(budget_seconds)
         );
         let width = table
             .iter()
@@ -221,7 +221,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             s.push_str(&format!(
                 "  {:<width$}  {}\n",
                 r.label,
-                slo_engine::budget::human_seconds(r.allowed_bad_seconds)
+                slo_engine::format::human_seconds(r.allowed_bad_seconds)
             ));
         }
         s
@@ -362,8 +362,10 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     if let Some(span) = window {
         slo.window = Window::Rolling { span };
     }
-    if slo.alerting.alerts.is_empty() {
-        slo.alerting.alerts = workbook_30d();
+    // Filled here too, so the text names the alerts the replay used.
+    if let (alerts, Some(note)) = slo_engine::alerting::effective_alerts(&slo) {
+        eprintln!("note: {note}");
+        slo.alerting.alerts = alerts;
     }
     let threshold = latency_threshold_of(&slo, latency);
     let dataset = load_data(data_path, threshold)?;
@@ -521,11 +523,11 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
     }
     s.push_str(&format!(
         "SLI over all data: {}\n",
-        fmt_ratio_percent(sim.sli)
+        slo_engine::format::ratio_with(sim.sli, 4)
     ));
     s.push_str(&format!(
         "Budget remaining at the end: {}\n",
-        fmt_ratio_percent(sim.budget_remaining)
+        slo_engine::format::ratio_with(sim.budget_remaining, 4)
     ));
     s.push_str(&format!("Alerts: {}\n", sim.alerts.len()));
     for a in &sim.alerts {
@@ -538,18 +540,18 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
             a.short.prometheus(),
             rfc3339_text(a.start),
             end,
-            fmt_ratio_percent(a.budget_spent_at_fire)
+            slo_engine::format::ratio_with(a.budget_spent_at_fire, 4)
         ));
         if let Some(d) = a.detection_delay {
             s.push_str(&format!(
                 ", detected after {}",
-                slo_engine::budget::human_seconds(d as f64)
+                slo_engine::format::duration(d)
             ));
         }
         if let Some(r) = a.reset_after {
             s.push_str(&format!(
                 ", reset after {}",
-                slo_engine::budget::human_seconds(r as f64)
+                slo_engine::format::duration(r)
             ));
         }
         s.push('\n');
@@ -673,6 +675,16 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
     }
     let files = slo_engine::export::export(&project, args.value("slo"), format)
         .map_err(|e| Failure::Input(vec![format!("{spec_path}: {e}")]))?;
+    let exported = project
+        .slos
+        .iter()
+        .filter(|s| args.value("slo").is_none_or(|id| s.id == id));
+    // Only the Prometheus rules add alerts; Sloth and Pyrra add their own defaults.
+    for slo in exported.filter(|_| format == slo_engine::export::ExportFormat::Prometheus) {
+        if let (_, Some(note)) = slo_engine::alerting::effective_alerts(slo) {
+            eprintln!("note: {note}");
+        }
+    }
     match args.value("out") {
         None => {
             // Several files on stdout are separated by a comment line naming each.
@@ -737,14 +749,6 @@ fn tidy(x: f64) -> f64 {
     } else {
         x
     }
-}
-
-/// 0.76851851 -> "76.8519%".
-fn fmt_ratio_percent(r: f64) -> String {
-    format!(
-        "{}%",
-        slo_engine::model::format_percent((r * 100.0 * 10_000.0).round() / 10_000.0)
-    )
 }
 
 fn level_name(level: Level) -> &'static str {

@@ -417,3 +417,23 @@ fn data_can_come_from_stdin() {
     let both = run(&["simulate", "--spec", "-", "--data", "-"]);
     assert_eq!(both.status.code(), Some(2));
 }
+
+#[test]
+fn an_slo_without_alerts_is_replayed_and_exported_with_the_same_defaults_and_stderr_says_so() {
+    // Both conditions of this file are refused, so its SLO has no alert.
+    let spec = "tests/conformance/openslo/unreadable-conditions.yaml";
+    let note = "has no alerts: default burn-rate alerts were added";
+    let exported = run(&["export", "--spec", spec, "--format", "prometheus"]);
+    assert_eq!(exported.status.code(), Some(0), "{}", stderr(&exported));
+    assert!(stderr(&exported).contains(note), "{}", stderr(&exported));
+    assert_eq!(stdout(&exported).matches("- alert: ").count(), 4);
+    let replayed = run(&[
+        "simulate",
+        "--spec",
+        spec,
+        "--data",
+        "tests/golden/outage.csv",
+    ]);
+    assert_eq!(replayed.status.code(), Some(0), "{}", stderr(&replayed));
+    assert!(stderr(&replayed).contains(note), "{}", stderr(&replayed));
+}

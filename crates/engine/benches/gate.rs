@@ -1,14 +1,16 @@
 //! The paths issue 10 found quadratic or worse, each at two sizes ten times
 //! apart, so the report shows 10x the input costing about 10x the time:
 //! a Sloth text of many specs, an OpenSLO text of many SLI documents, the
-//! export's duplicate-id check (a Prometheus export of many SLOs), and a
-//! project file read through the limits and the validation gate.
+//! export's duplicate-id check (a Prometheus export of many SLOs), a
+//! project file read through the limits and the validation gate, and the
+//! RACI staffing lint over many people.
 //! Inputs are generated here; figures are recorded in BENCHMARKS.md.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use slo_engine::export::{export, ExportFormat};
 use slo_engine::import::{import_spec, project_from_json};
-use slo_engine::model::{Project, Slo};
+use slo_engine::lint::raci_staffing_findings;
+use slo_engine::model::{Person, Project, Raci, Slo};
 
 /// `n` Sloth specs, each with its own service and one SLO.
 fn sloth(n: usize) -> String {
@@ -79,6 +81,24 @@ fn bench(c: &mut Criterion) {
             BenchmarkId::new("project file read and gate, SLOs", n),
             &json,
             |b, t| b.iter(|| project_from_json(black_box(t))),
+        );
+    }
+    // A chart n personas wide and n people, each playing the persona after
+    // their index, so persona 0 is unplayed and every A cell is looked up.
+    for n in [1_000, 10_000] {
+        let raci = Raci {
+            cells: vec![vec!["A".to_string(); n]; 9],
+        };
+        let people: Vec<Person> = (0..n)
+            .map(|i| Person {
+                name: format!("p{i}"),
+                persona: i + 1,
+            })
+            .collect();
+        g.bench_with_input(
+            BenchmarkId::new("raci staffing lint, people and personas", n),
+            &(raci, people),
+            |b, (r, p)| b.iter(|| raci_staffing_findings(black_box(r), black_box(p))),
         );
     }
     g.finish();

@@ -13,7 +13,7 @@
 
 use crate::diag::Level;
 use crate::format::trim_zeros;
-use crate::model::{workbook_30d, AlertPreset, BurnAlert, Severity, Span, Target};
+use crate::model::{workbook_30d, AlertPreset, BurnAlert, Severity, Slo, Span, Target};
 
 /// The SRE Workbook tiers as Sloth defines them: severity, budget share spent
 /// within the long window, long window, short window (1/12 of the long one).
@@ -73,6 +73,37 @@ pub fn preset_alerts(preset: AlertPreset, slo_window: Span) -> Option<Vec<BurnAl
         ),
         AlertPreset::Custom => None,
     }
+}
+
+/// The alerts an SLO is replayed and exported with: its own or, when it has
+/// none, its preset's (the Workbook's 30-day set for a custom preset), so the
+/// replay and every export hold the same set. The second value, when defaults
+/// were added, is the sentence that tells the user so.
+pub fn effective_alerts(slo: &Slo) -> (Vec<BurnAlert>, Option<String>) {
+    if !slo.alerting.alerts.is_empty() {
+        return (slo.alerting.alerts.clone(), None);
+    }
+    let alerts = preset_alerts(slo.alerting.preset, slo.window.nominal())
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(workbook_30d);
+    let list: Vec<String> = alerts
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}x {}/{}",
+                a.severity.as_str(),
+                trim_zeros(a.factor, 3),
+                a.long.prometheus(),
+                a.short.prometheus()
+            )
+        })
+        .collect();
+    let note = format!(
+        "SLO \"{}\" has no alerts: default burn-rate alerts were added ({}); the replay and the exported rules both use them",
+        slo.name,
+        list.join(", ")
+    );
+    (alerts, Some(note))
 }
 
 /// `window / divisor`, rounded to whole seconds, at least one second.

@@ -266,14 +266,6 @@ mod tests {
         assert_eq!(exact.percent_text(), "99.83%");
     }
 
-    #[test]
-    fn human_seconds_reads_like_a_downtime_calculator() {
-        assert_eq!(human_seconds(2592.0), "43 min 12 s");
-        assert_eq!(human_seconds(1209.6), "20 min 9.6 s");
-        assert_eq!(human_seconds(6048.0), "1 h 40 min 48 s");
-        assert_eq!(human_seconds(0.0), "0 s");
-    }
-
     fn pct(p: f64) -> Target {
         Target::from_number(p).unwrap()
     }

@@ -48,34 +48,39 @@ pub fn grouped(x: f64) -> String {
 /// A number in a sentence: whole with thousands separators from 100 up,
 /// else up to 3 decimals: 43,200, 0.72, 13.889.
 pub fn number(x: f64) -> String {
-    if !x.is_finite() {
-        "n/a".into()
-    } else if x.abs() >= 100.0 {
-        grouped(x)
-    } else {
-        trim_zeros(x, 3)
-    }
+    whole_from(x, 100.0, 3)
 }
 
 /// An event count in a table: whole with thousands separators from 10 up,
 /// else up to 2 decimals: 43,200, 0.43.
 pub fn count(x: f64) -> String {
+    whole_from(x, 10.0, 2)
+}
+
+/// `x` grouped and whole from `whole` up, else with up to `places` decimals.
+fn whole_from(x: f64, whole: f64, places: usize) -> String {
     if !x.is_finite() {
         "n/a".into()
-    } else if x.abs() >= 10.0 {
+    } else if x.abs() >= whole {
         grouped(x)
     } else {
-        trim_zeros(x, 2)
+        trim_zeros(x, places)
     }
 }
 
 /// A ratio as percent with enough decimals to tell 99.95 from 99.9: `99.953%`.
 pub fn ratio(r: f64) -> String {
-    if r.is_finite() {
-        format!("{}%", percent((r * 100.0 * 1000.0).round() / 1000.0))
-    } else {
-        "n/a".into()
+    ratio_with(r, 3)
+}
+
+/// A ratio as percent with up to `places` decimals: 0.76851851 with 4 is
+/// `76.8519%`.
+pub fn ratio_with(r: f64, places: i32) -> String {
+    if !r.is_finite() {
+        return "n/a".into();
     }
+    let scale = 10f64.powi(places);
+    format!("{}%", percent((r * 100.0 * scale).round() / scale))
 }
 
 /// A share of budget, whole percent: `63%`, `-38%`.
@@ -216,6 +221,7 @@ mod tests {
     fn figures_read_as_people_write_them() {
         assert_eq!(ratio(0.99953), "99.953%");
         assert_eq!(ratio(0.999), "99.9%");
+        assert_eq!(ratio_with(0.768_518_51, 4), "76.8519%");
         assert_eq!(share(-0.381), "-38%");
         assert_eq!(factor(14.4), "14.4x");
         assert_eq!(factor(250.0), "250x");

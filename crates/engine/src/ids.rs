@@ -1,11 +1,12 @@
-//! SLO identifiers that do not collide: the one rule for picking `base`,
-//! `base-2`, `base-3`... used when the Research page creates an SLO from the
-//! menu and when an import adds SLOs to a project.
+//! SLO identifiers: the one rule for picking `base`, `base-2`, `base-3`...
+//! used when the Research page creates an SLO from the menu and when an
+//! import adds SLOs to a project, and renaming an SLO with what is keyed by
+//! its id.
 //!
 //! Owns only the choice of a free id; what an id may contain is
 //! `model::slug`. Nothing here knows the browser.
 
-use crate::model::Slo;
+use crate::model::{slug, Slo};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The ids in use, and for each base the next suffix worth trying, so a run
@@ -46,7 +47,7 @@ impl TakenIds {
 
 /// An id for a new SLO named `name`: its slug, made unique among `slos`.
 pub fn fresh_id(name: &str, slos: &[Slo]) -> String {
-    TakenIds::of(slos).claim(&crate::model::slug(name))
+    TakenIds::of(slos).claim(&slug(name))
 }
 
 #[cfg(test)]

@@ -416,6 +416,31 @@ impl fmt::Display for Target {
     }
 }
 
+/// A share typed as a percentage (`20`, `20%`, ` 0.5 % `) as a ratio, when it
+/// is above 0 and at most 100%: the one input rule for the postmortem share,
+/// the alert's budget share and the error rate of detection times.
+pub fn parse_share_percent(text: &str) -> Result<f64, String> {
+    match text.trim().trim_end_matches('%').trim().parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 100.0 => Ok(x / 100.0),
+        _ => Err("write a percentage above 0 and at most 100".into()),
+    }
+}
+
+/// A ratio as the text of a percentage field, with at most `places`
+/// decimals (`0.2` → `20`, `0.9995` → `99.95`): what `parse_share_percent`
+/// reads back, so a field shows values the way they are typed.
+pub fn percent_field(ratio: f64, places: usize) -> String {
+    crate::format::trim_zeros(ratio * 100.0, places)
+}
+
+/// A burn-rate factor typed as `14.4` or `14.4x`: positive and finite.
+pub fn parse_factor(text: &str) -> Result<f64, String> {
+    match text.trim().trim_end_matches('x').trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err("write a positive number such as 14.4".into()),
+    }
+}
+
 /// A percentage without float noise, as `format::percent` writes it; kept
 /// under this name because model values and many callers print through it.
 pub use crate::format::percent as format_percent;
@@ -608,6 +633,17 @@ pub enum CalendarUnit {
 }
 
 impl CalendarUnit {
+    pub const ALL: [CalendarUnit; 3] = [
+        CalendarUnit::Week,
+        CalendarUnit::Month,
+        CalendarUnit::Quarter,
+    ];
+
+    /// The unit named `name`, the inverse of [`CalendarUnit::as_str`].
+    pub fn parse(name: &str) -> Option<CalendarUnit> {
+        CalendarUnit::ALL.into_iter().find(|u| u.as_str() == name)
+    }
+
     /// The unit in words and in project files: `week`, `month`, `quarter`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -640,6 +676,29 @@ pub enum BudgetingMethod {
 }
 
 impl BudgetingMethod {
+    /// The slice a new time-slice method starts with: 5 minutes, the step
+    /// most monitoring exports use, so each replayed slice holds data.
+    pub const DEFAULT_SLICE: Span = Span(300);
+    /// A slice counts as good when 95% of its events are good.
+    pub const DEFAULT_SLICE_TARGET: f64 = 0.95;
+
+    /// The method of this serde name (`occurrences`, `timeslices`,
+    /// `ratio_timeslices`) with the default slice: the one default the SLO
+    /// editor and the comparison both start from. `None` for another name.
+    pub fn with_defaults(kind: &str) -> Option<BudgetingMethod> {
+        match kind {
+            "occurrences" => Some(BudgetingMethod::Occurrences),
+            "timeslices" => Some(BudgetingMethod::Timeslices {
+                slice: Self::DEFAULT_SLICE,
+                slice_target: Self::DEFAULT_SLICE_TARGET,
+            }),
+            "ratio_timeslices" => Some(BudgetingMethod::RatioTimeslices {
+                slice: Self::DEFAULT_SLICE,
+            }),
+            _ => None,
+        }
+    }
+
     /// The method's name in project files: `occurrences`, `timeslices`,
     /// `ratio_timeslices`.
     pub fn as_str(&self) -> &'static str {
@@ -762,6 +821,50 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_budgeting_method_starts_from_five_minute_slices_good_at_95_percent() {
+        for kind in ["occurrences", "timeslices", "ratio_timeslices"] {
+            let m = BudgetingMethod::with_defaults(kind).unwrap();
+            assert_eq!(m.as_str(), kind);
+            // The name is the one serde writes, so saved files agree.
+            assert!(serde_json::to_string(&m).unwrap().contains(kind));
+        }
+        assert_eq!(
+            BudgetingMethod::with_defaults("timeslices"),
+            Some(BudgetingMethod::Timeslices {
+                slice: Span::minutes(5),
+                slice_target: 0.95
+            })
+        );
+        assert_eq!(BudgetingMethod::with_defaults("same"), None);
+    }
+
+    #[test]
+    fn a_share_is_typed_as_a_percentage_above_0_and_at_most_100() {
+        assert_eq!(parse_share_percent("20"), Ok(0.2));
+        assert_eq!(parse_share_percent(" 0.5 % "), Ok(0.005));
+        assert_eq!(parse_share_percent("100%"), Ok(1.0));
+        for bad in ["0", "-1", "100.1", "abc", "", "NaN"] {
+            assert!(parse_share_percent(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_percentage_field_shows_what_parse_share_percent_reads_back() {
+        assert_eq!(percent_field(0.2, 10), "20");
+        assert_eq!(percent_field(0.020833333, 4), "2.0833");
+        assert_eq!(parse_share_percent(&percent_field(0.35, 10)), Ok(0.35));
+    }
+
+    #[test]
+    fn a_factor_is_positive_with_or_without_its_x() {
+        assert_eq!(parse_factor("14.4x"), Ok(14.4));
+        assert_eq!(parse_factor(" 6 "), Ok(6.0));
+        for bad in ["0", "-2", "inf", "x"] {
+            assert!(parse_factor(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn a_new_policy_asks_for_a_postmortem_above_a_fifth_of_the_budget() {
         assert_eq!(ErrorBudgetPolicy::default().single_incident_share, 0.2);
         assert_eq!(Project::default().policy.single_incident_share, 0.2);
@@ -814,6 +917,34 @@ mod tests {
             .contains("more than everything"));
         assert!(Target::parse("0").unwrap_err().contains("0%"));
         assert!(Target::parse("100").unwrap_err().contains("100%"));
+    }
+
+    #[test]
+    fn calendar_units_are_named_as_in_project_files_and_read_back() {
+        for unit in CalendarUnit::ALL {
+            assert_eq!(serde_json::to_value(unit).unwrap(), unit.as_str());
+            assert_eq!(CalendarUnit::parse(unit.as_str()), Some(unit));
+        }
+        assert_eq!(CalendarUnit::parse("year"), None);
+    }
+
+    #[test]
+    fn budgeting_methods_are_named_as_in_project_files() {
+        for method in [
+            BudgetingMethod::Occurrences,
+            BudgetingMethod::Timeslices {
+                slice: Span::MINUTE,
+                slice_target: 0.95,
+            },
+            BudgetingMethod::RatioTimeslices {
+                slice: Span::MINUTE,
+            },
+        ] {
+            assert_eq!(
+                serde_json::to_value(&method).unwrap()["method"],
+                method.as_str()
+            );
+        }
     }
 
     #[test]

@@ -283,7 +283,7 @@ pub const SAMPLES: [Sample; 5] = [
         id: "outage",
         title: "A sharp outage",
         story: "Healthy traffic, then on day 9 a 25-minute total outage, and on day 20 two hours at 5% errors. \
-                The fast-burn pages fire within minutes; one incident spends most of a month's budget.",
+                The fast-burn pages fire within minutes; the outage alone overspends the budget, so the postmortem rule applies.",
     },
     Sample {
         id: "low-traffic",

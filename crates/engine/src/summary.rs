@@ -7,8 +7,7 @@
 //! strings they return. Must not know the browser, nor compute replays (that
 //! is `worker::report`).
 
-use crate::format::day;
-use crate::format::{duration, ratio, share, when};
+use crate::format::{day, duration, ratio, share, when};
 use crate::model::{Severity, Slo, Target, Window};
 use crate::worker::{AlertRow, DataSummary, Report};
 
@@ -333,6 +332,22 @@ mod tests {
         }
     }
 
+    /// Data whose time range is unknown: the sentences say "the data".
+    fn no_span() -> DataSummary {
+        DataSummary {
+            format: "CSV (comma)".into(),
+            kind: "good/total counts".into(),
+            columns: vec![],
+            rows: 0,
+            intervals: 0,
+            start: None,
+            end: None,
+            step: 0,
+            cumulative: false,
+            diagnostics: vec![],
+        }
+    }
+
     fn target(percent: f64) -> Target {
         Target::from_number(percent).unwrap()
     }
@@ -371,18 +386,7 @@ mod tests {
             target: target(99.86),
             ..Slo::default()
         };
-        let data = DataSummary {
-            format: "CSV (comma)".into(),
-            kind: "good/total counts".into(),
-            columns: vec![],
-            rows: 0,
-            intervals: 0,
-            start: None,
-            end: None,
-            step: 0,
-            cumulative: false,
-            diagnostics: vec![],
-        };
+        let data = no_span();
         let first = &sentences(&r, &slo, &data, 0.9)[0];
         assert_eq!(
             first,
@@ -391,6 +395,40 @@ mod tests {
         );
         let met = crate::review::figures_for("met", &r, &slo, &data, 1);
         assert!(met.starts_with("Not met: SLI 99.862%"), "{met}");
+    }
+
+    #[test]
+    fn the_outage_is_one_figure_in_the_warning_the_policy_and_the_review() {
+        let series = crate::samples::generate(&crate::samples::sample_traffic("outage").unwrap());
+        let slo = Slo::default();
+        let r = crate::worker::report(
+            &series,
+            &crate::worker::Request {
+                slo: slo.clone(),
+                columns: 100,
+                policy_share: 0.2,
+                recalibrate_share: RECALIBRATE_SHARE,
+                sweep_targets: vec![],
+            },
+        );
+        let largest = r
+            .incidents
+            .iter()
+            .max_by(|a, b| a.budget_spent.total_cmp(&b.budget_spent))
+            .unwrap();
+        let figure = format!("spent {} of the", share(largest.budget_spent));
+        let data = no_span();
+        assert!(
+            r.warnings.iter().any(|w| w.message.contains(&figure)),
+            "{:?}",
+            r.warnings
+        );
+        assert!(crate::review::figures_for("threats", &r, &slo, &data, 1).contains(&figure));
+        let postmortem = &policy_rules(&r, 0.2)[2].applied;
+        assert!(
+            postmortem.contains(&format!("spent {}", share(largest.budget_spent))),
+            "{postmortem}"
+        );
     }
 
     #[test]

@@ -360,7 +360,7 @@ fn an_incident_spending_more_than_the_policy_share_is_reported() {
     assert!(sim
         .warnings
         .iter()
-        .any(|w| w.message.contains("23.1% of the error budget")));
+        .any(|w| w.message.contains("23% of the error budget")));
     let lenient = simulate(
         &minutes(0, 35, OUTAGE, 10, 1.0),
         &Slo::default(),
@@ -674,5 +674,44 @@ proptest! {
                 .collect();
             prop_assert_eq!(firing_rows(&sim, k), expected, "alert {}", k);
         }
+    }
+}
+
+#[test]
+fn an_slo_without_alerts_is_replayed_with_the_defaults_the_export_writes_and_says_so() {
+    let mut slo = Slo::default();
+    slo.alerting.alerts.clear();
+    let sim = run(&minutes(0, 35, OUTAGE, 10, 1.0), &slo);
+    // A 10-minute full outage trips both pages, as with the alerts written out.
+    let with_defaults = run(&minutes(0, 35, OUTAGE, 10, 1.0), &Slo::default());
+    assert_eq!(sim.alerts, with_defaults.alerts);
+    assert!(sim.alerts.iter().any(|a| a.severity == Severity::Page));
+    assert!(
+        sim.warnings.iter().any(|w| w
+            .message
+            .contains("has no alerts: default burn-rate alerts were added")),
+        "{:?}",
+        sim.warnings
+    );
+}
+
+#[test]
+fn a_slice_exactly_at_its_target_is_good_for_every_whole_percent_target() {
+    for k in 1..100u32 {
+        let mut series = EventSeries::default();
+        series.push(60, f64::from(k), 100.0);
+        let slo = Slo {
+            budgeting: BudgetingMethod::Timeslices {
+                slice: Span::minutes(1),
+                slice_target: f64::from(k) / 100.0,
+            },
+            ..Slo::default()
+        };
+        let slices = run(&series, &slo).timeslices.unwrap();
+        assert_eq!(
+            (slices.good_slices, slices.bad_slices),
+            (1, 0),
+            "{k} of 100"
+        );
     }
 }

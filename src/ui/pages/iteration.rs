@@ -23,10 +23,8 @@ use leptos::prelude::*;
 use slo_engine::model::Slo;
 use slo_engine::worker::Request;
 
-/// Plot width of every chart in pixels (800 px SVG minus the axis margins):
-/// reports are reduced to this many columns.
-pub const COLUMNS: usize =
-    (800 - slo_engine::chart::PLOT_LEFT - slo_engine::chart::PLOT_RIGHT) as usize;
+/// Plot width of every chart: reports are reduced to this many columns.
+pub use slo_engine::replay_charts::COLUMNS;
 
 /// What the page's parts share.
 #[derive(Clone, Copy)]

@@ -142,6 +142,12 @@ fn raci_warnings(raci: &Raci) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A heading that may wrap after each slash ("Engineering/ Quality Lead")
+/// instead of inside a word, in the narrow columns of the chart.
+fn breakable(heading: &str) -> String {
+    heading.replace('/', "/\u{200B}")
+}
+
 #[component]
 fn RaciChart() -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -173,7 +179,7 @@ fn RaciChart() -> impl IntoView {
                     <tr>
                         <th scope="col">"Step"</th>
                         {RACI_PERSONAS.iter().enumerate().map(|(k, n)| view! {
-                            <th scope="col"><span class="persona-name">{*n}</span>
+                            <th scope="col"><span class="persona-name">{breakable(n)}</span>
                                 <span class="people-names">{move || ws.project.with(|p| p.people.iter().filter(|x| x.persona == k).map(|x| x.name.clone()).collect::<Vec<_>>().join(", "))}</span></th>
                         }).collect_view()}
                         <th scope="col">"Warnings"</th>
@@ -182,7 +188,7 @@ fn RaciChart() -> impl IntoView {
                 <tbody>
                     {RACI_STEPS.iter().enumerate().map(|(s, step)| view! {
                         <tr class:has-warning=move || warnings.with(|w| w.get(s).map(|x| !x.is_empty()).unwrap_or(false))>
-                            <th scope="row">{*step}</th>
+                            <th scope="row">{breakable(step)}</th>
                             {(0..RACI_PERSONAS.len()).map(|k| {
                                 let value = Memo::new(move |_| ws.project.with(|p| p.raci.cells.get(s).and_then(|r| r.get(k)).cloned().unwrap_or_default()));
                                 view! {

@@ -158,7 +158,7 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                                 on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.name = v; }); }/></td>
                             <td><label class="visually-hidden" for=format!("{}-{d}", id("dep-avail"))>{format!("Dependency {} availability in percent", d + 1)}</label>
                                 <input id=format!("{}-{d}", id("dep-avail")) type="text" inputmode="decimal" size="8"
-                                prop:value=move || slo_engine::model::format_percent(dep().availability * 100.0)
+                                prop:value=move || slo_engine::model::percent_field(dep().availability, 10)
                                 aria-invalid=move || err.get().is_some().to_string()
                                 on:change=move |ev| match Target::parse(&event_target_value(&ev)) {
                                     Ok(t) => { err.set(None); ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.availability = t.ratio(); }); }

@@ -446,7 +446,7 @@ pub fn sweep_chart(c: &Sweep) -> Result<String, String> {
             .y_labels(4)
             .y_desc("budget left")
             .x_label_formatter(&fmt_x)
-            .y_label_formatter(&|y| format!("{:.0}%", y * 100.0))
+            .y_label_formatter(&|y| crate::format::share(*y))
             .axis_style(fg)
             .bold_line_style(fg.mix(0.12))
             .light_line_style(TRANSPARENT)
@@ -467,7 +467,7 @@ pub fn sweep_chart(c: &Sweep) -> Result<String, String> {
                 .draw_series([Rectangle::new(rect, budget_ink.mix(0.8).filled())])
                 .map_err(err)?;
             let p = bottom.backend_coord(&(x + 50, v.max(0.0)));
-            let text = format!("{:.0}%", b.min_budget_remaining * 100.0);
+            let text = crate::format::share(b.min_budget_remaining);
             root.draw(&Text::new(text, (p.0 - 12, p.1 - 14), label_style.clone()))
                 .map_err(err)?;
         }

@@ -16,7 +16,7 @@ pub mod pyrra;
 pub mod sloth;
 pub mod yaml;
 
-use crate::model::{slug, Project, Slo, Span, Window};
+use crate::model::{slug, Project, Slo, Window};
 use std::fmt;
 use std::str::FromStr;
 
@@ -189,21 +189,6 @@ pub(crate) fn rounded(x: f64) -> f64 {
     ratio_text(x).parse().unwrap_or(x)
 }
 
-/// Alert windows plus the SLO window, sorted and without repeats: the
-/// `slo:sli_error:ratio_rate<w>` rules one SLO needs.
-pub(crate) fn rule_windows(slo: &Slo) -> Vec<Span> {
-    let mut w: Vec<Span> = slo
-        .alerting
-        .alerts
-        .iter()
-        .flat_map(|a| [a.short, a.long])
-        .collect();
-    w.push(slo.window.nominal());
-    w.sort();
-    w.dedup();
-    w
-}
-
 /// The window in words: "30d rolling", "calendar month (Europe/Berlin, 30 d for budget math)".
 pub(crate) fn window_text(w: &Window) -> String {
     match w {
@@ -245,13 +230,6 @@ mod tests {
         assert_eq!(ratio_text(1.0 - 0.999), "0.001");
         assert_eq!(ratio_text(14.4 * (1.0 - 0.999)), "0.0144");
         assert_eq!(ratio_text(0.0), "0");
-    }
-
-    #[test]
-    fn rule_windows_cover_every_alert_window_and_the_slo_window_once() {
-        let slo = Slo::default();
-        let names: Vec<String> = rule_windows(&slo).iter().map(|s| s.prometheus()).collect();
-        assert_eq!(names, ["5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d"]);
     }
 
     #[test]

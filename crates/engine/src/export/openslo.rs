@@ -248,7 +248,7 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
                 (
                     "description".into(),
                     s(format!(
-                        "Burn rate of {}x or more over {} (lookbackWindow) and over the short window {} (alertAfter)",
+                        "Burn rate of {}x or more over {} (lookbackWindow) and over the short window {} (annotation {ANNOTATION}short-window); no wait before alerting",
                         crate::format::trim_zeros(a.factor, 6),
                         a.long.prometheus(),
                         a.short.prometheus()
@@ -262,7 +262,6 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
                         ("op", s("gte")),
                         ("threshold", Y::Num(a.factor)),
                         ("lookbackWindow", s(duration(a.long))),
-                        ("alertAfter", s(duration(a.short))),
                     ]),
                 ),
             ],

@@ -8,25 +8,37 @@
 //! `promql::template_literal`), and YAML (the `yaml` writer quotes). Queries
 //! themselves are the team's PromQL and go in as typed.
 
-use super::promql::{error_ratio, quote, template_literal, WINDOW};
+use super::promql::{error_ratio, event_queries, quote, template_literal, with_window, WINDOW};
 use super::yaml::{self, map, s, Y};
-use super::{ids, ratio_text, rule_windows, window_text, ExportFile, Ids, YAML};
-use crate::alerting::{budget_spent_when_fired, threshold};
+use super::{ids, ratio_text, window_text, ExportFile, Ids, YAML};
+use crate::alerting::{budget_spent_when_fired, effective_alerts, threshold};
 use crate::budget::{human_seconds, time_to_exhaustion};
 use crate::format::trim_zeros;
-use crate::model::{BurnAlert, Severity, Sli, Slo, Span};
+use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Sli, Slo, Span, Window};
 use std::collections::BTreeMap;
 
 pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     let mut groups = Vec::new();
+    let mut notes = String::new();
     for slo in slos {
         groups.extend(groups_for(slo)?);
+        if let (_, Some(note)) = effective_alerts(slo) {
+            notes.push_str(&format!("{note}.\n"));
+        }
+        if let Err(why) = period_rules_hold(slo) {
+            notes.push_str(&format!(
+                "SLO \"{}\": no period or budget-remaining rules: {why}.\n",
+                slo.name
+            ));
+        }
     }
-    let header = yaml::comment(
+    let header = yaml::comment(&format!(
         "Prometheus rules written by SLO Workbench.\n\
          Recording rule names and labels follow Sloth's, so Sloth's Grafana dashboards work.\n\
-         Check with: promtool check rules FILE",
-    );
+         The period ratio (slo:sli_error:ratio_rate<period>) is the ratio of sums of short-window\n\
+         event-rate recordings (docs/period-rules.md), exact when the period group runs at its interval.\n\
+         {notes}Check with: promtool check rules FILE"
+    ));
     let content = format!(
         "{header}{}",
         yaml::document(&map(vec![("groups", Y::Seq(groups))]))
@@ -38,45 +50,197 @@ pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     }])
 }
 
-/// The three rule groups of one SLO: SLI recordings, metadata, alerts.
+/// Whether rolling-event Prometheus rules can hold this SLO's budget; the
+/// reason when they cannot (the replay counts it another way, so rules that
+/// pretend otherwise would disagree with it in silence).
+pub fn period_rules_hold(slo: &Slo) -> Result<(), String> {
+    if let Window::Calendar { .. } = slo.window {
+        return Err(format!(
+            "its {} window starts at each period boundary, and a Prometheus range only rolls",
+            window_text(&slo.window)
+        ));
+    }
+    match slo.budgeting {
+        BudgetingMethod::Occurrences => Ok(()),
+        BudgetingMethod::Timeslices { .. } => {
+            Err("its budget counts bad time slices, and these rules count events".to_string())
+        }
+        BudgetingMethod::RatioTimeslices { .. } => {
+            Err("its budget averages per-slice ratios, and these rules count events".to_string())
+        }
+    }
+}
+
+/// The rule groups of one SLO, in the order they must be evaluated: SLI
+/// recordings, period recordings (when the budget can be held), metadata,
+/// alerts (when there are any).
 fn groups_for(slo: &Slo) -> Result<Vec<Y>, String> {
     check_queries(slo)?;
     let id = ids(slo);
     let extra = user_labels(slo);
-    let windows = rule_windows(slo);
+    let with_period = period_rules_hold(slo).is_ok();
+    let mut groups = vec![group(
+        format!("sloth-slo-sli-recordings-{}", id.sloth_id),
+        None,
+        sli_recordings(slo, &id, &extra),
+    )];
+    if with_period {
+        groups.push(group(
+            format!("sloth-slo-period-recordings-{}", id.sloth_id),
+            Some(event_rate_window(slo)),
+            period_recordings(slo, &id, &extra),
+        ));
+    }
+    groups.push(group(
+        format!("sloth-slo-meta-recordings-{}", id.sloth_id),
+        None,
+        metadata(slo, &id, &extra, with_period),
+    ));
+    let alerts: Vec<Y> = effective_alerts(slo)
+        .0
+        .iter()
+        .map(|a| alert_rule(slo, &id, a))
+        .collect();
+    if !alerts.is_empty() {
+        groups.push(group(
+            format!("sloth-slo-alerts-{}", id.sloth_id),
+            None,
+            alerts,
+        ));
+    }
+    Ok(groups)
+}
 
-    let recordings: Vec<Y> = windows
+/// The names of the rule groups `export` writes for one SLO, in evaluation
+/// order (what `promtool test rules` needs as `group_eval_order`).
+pub fn group_names(slo: &Slo) -> Vec<String> {
+    let id = ids(slo);
+    let mut names = vec![format!("sloth-slo-sli-recordings-{}", id.sloth_id)];
+    if period_rules_hold(slo).is_ok() {
+        names.push(format!("sloth-slo-period-recordings-{}", id.sloth_id));
+    }
+    names.push(format!("sloth-slo-meta-recordings-{}", id.sloth_id));
+    if !effective_alerts(slo).0.is_empty() {
+        names.push(format!("sloth-slo-alerts-{}", id.sloth_id));
+    }
+    names
+}
+
+fn group(name: String, interval: Option<Span>, rules: Vec<Y>) -> Y {
+    let mut fields = vec![("name", s(name))];
+    if let Some(i) = interval {
+        fields.push(("interval", s(i.prometheus())));
+    }
+    fields.push(("rules", Y::Seq(rules)));
+    map(fields)
+}
+
+/// `slo:sli_error:ratio_rate<w>` from the team's queries for every alert window.
+fn sli_recordings(slo: &Slo, id: &Ids, extra: &[(String, Y)]) -> Vec<Y> {
+    rule_windows(slo)
         .iter()
         .map(|w| {
-            let mut labels = sloth_labels(&id, &extra);
-            labels.push(("sloth_window".into(), s(w.prometheus())));
             map(vec![
                 ("record", s(rate_rule(*w))),
                 ("expr", s(error_ratio(&slo.sli, *w))),
-                ("labels", Y::Map(labels)),
+                ("labels", Y::Map(window_labels(id, extra, *w))),
             ])
         })
-        .collect();
+        .collect()
+}
 
-    let sel = matcher(&id);
+/// The window of the event-rate recordings and the interval of their group:
+/// the shortest alert window (5m when there is no alert). Evaluated at that
+/// interval, consecutive windows tile time, so their sum counts each event once.
+pub fn event_rate_window(slo: &Slo) -> Span {
+    rule_windows(slo)
+        .first()
+        .copied()
+        .unwrap_or(Span::minutes(5))
+}
+
+/// Error and total event rates over the short window, their means over the
+/// period, and the period's error ratio as the ratio of those means: the
+/// ratio of sums, reading one recorded series per SLO instead of the raw
+/// counters (docs/period-rules.md has the cost against Sloth's and Pyrra's).
+fn period_recordings(slo: &Slo, id: &Ids, extra: &[(String, Y)]) -> Vec<Y> {
+    let short = event_rate_window(slo);
+    let period = slo.window.nominal();
+    let (bad, total) = event_rates(&slo.sli, short);
+    let rule = |name: String, expr: String, w: Span| {
+        map(vec![
+            ("record", s(name)),
+            ("expr", s(expr)),
+            ("labels", Y::Map(window_labels(id, extra, w))),
+        ])
+    };
+    let sel = matcher(id);
+    let mean = |name: &str| {
+        format!(
+            "avg_over_time({name}{}{sel}[{}])",
+            short.prometheus(),
+            period.prometheus()
+        )
+    };
+    let (bad_short, total_short) = (
+        format!("{BAD_EVENTS}{}", short.prometheus()),
+        format!("{TOTAL_EVENTS}{}", short.prometheus()),
+    );
+    let (bad_period, total_period) = (
+        format!("{BAD_EVENTS}{}", period.prometheus()),
+        format!("{TOTAL_EVENTS}{}", period.prometheus()),
+    );
+    vec![
+        rule(bad_short, bad, short),
+        rule(total_short, total, short),
+        rule(bad_period.clone(), mean(BAD_EVENTS), period),
+        rule(total_period.clone(), mean(TOTAL_EVENTS), period),
+        rule(
+            rate_rule(period),
+            format!("{bad_period}{sel}\n/\n{total_period}{sel}"),
+            period,
+        ),
+    ]
+}
+
+/// Recorded error-event rate, suffixed with its window (`slo:sli_error_events:rate5m`).
+pub const BAD_EVENTS: &str = "slo:sli_error_events:rate";
+/// Recorded event rate, suffixed with its window (`slo:sli_total_events:rate5m`).
+pub const TOTAL_EVENTS: &str = "slo:sli_total_events:rate";
+
+/// Error-event and total-event rate queries of an SLI over `window`: the
+/// error events are the total minus the good ones when the SLI counts good.
+fn event_rates(sli: &Sli, window: Span) -> (String, String) {
+    let (counts, events, total) = event_queries(sli);
+    let (events, total) = (with_window(&events, window), with_window(&total, window));
+    let bad = match counts {
+        EventKind::Bad => events,
+        EventKind::Good => format!("({total})\n-\n({events})"),
+    };
+    (bad, total)
+}
+
+/// Objective, budget, period and burn-rate figures Sloth's dashboards read.
+/// Without period rules (see `period_rules_hold`) the period figures are left out.
+fn metadata(slo: &Slo, id: &Ids, extra: &[(String, Y)], with_period: bool) -> Vec<Y> {
+    let sel = matcher(id);
     let b = ratio_text(slo.target.error_budget());
-    let shortest = windows.first().copied().unwrap_or(Span::minutes(5));
     let period = slo.window.nominal();
     let meta_rule = |name: &str, expr: String| {
         map(vec![
             ("record", s(name)),
             ("expr", s(expr)),
-            ("labels", Y::Map(sloth_labels(&id, &extra))),
+            ("labels", Y::Map(sloth_labels(id, extra))),
         ])
     };
     let burn = |w: Span| {
         format!("{}{sel}\n/ on(sloth_id, sloth_slo, sloth_service) group_left\nslo:error_budget:ratio{sel}", rate_rule(w))
     };
-    let mut info_labels = sloth_labels(&id, &extra);
+    let mut info_labels = sloth_labels(id, extra);
     info_labels.push(("sloth_objective".into(), s(slo.target.to_string())));
     info_labels.push(("sloth_spec".into(), s("prometheus/v1")));
     info_labels.push(("sloth_mode".into(), s("slo-workbench")));
-    let metadata = vec![
+    let mut rules = vec![
         meta_rule(
             "slo:objective:ratio",
             format!("vector({})", ratio_text(slo.target.ratio())),
@@ -89,49 +253,43 @@ fn groups_for(slo: &Slo) -> Result<Vec<Y>, String> {
                 trim_zeros(period.seconds() as f64 / 86_400.0, 6)
             ),
         ),
-        meta_rule("slo:current_burn_rate:ratio", burn(shortest)),
-        meta_rule("slo:period_burn_rate:ratio", burn(period)),
-        meta_rule(
+    ];
+    if let Some(shortest) = rule_windows(slo).first() {
+        rules.push(meta_rule("slo:current_burn_rate:ratio", burn(*shortest)));
+    }
+    if with_period {
+        rules.push(meta_rule("slo:period_burn_rate:ratio", burn(period)));
+        rules.push(meta_rule(
             "slo:period_error_budget_remaining:ratio",
             format!("1 - slo:period_burn_rate:ratio{sel}"),
-        ),
-        map(vec![
-            ("record", s("sloth_slo_info")),
-            ("expr", s("vector(1)")),
-            ("labels", Y::Map(info_labels)),
-        ]),
-    ];
-
-    let alerts: Vec<Y> = slo
-        .alerting
-        .alerts
-        .iter()
-        .map(|a| alert_rule(slo, &id, a))
-        .collect();
-
-    let mut groups = vec![
-        map(vec![
-            (
-                "name",
-                s(format!("sloth-slo-sli-recordings-{}", id.sloth_id)),
-            ),
-            ("rules", Y::Seq(recordings)),
-        ]),
-        map(vec![
-            (
-                "name",
-                s(format!("sloth-slo-meta-recordings-{}", id.sloth_id)),
-            ),
-            ("rules", Y::Seq(metadata)),
-        ]),
-    ];
-    if !alerts.is_empty() {
-        groups.push(map(vec![
-            ("name", s(format!("sloth-slo-alerts-{}", id.sloth_id))),
-            ("rules", Y::Seq(alerts)),
-        ]));
+        ));
     }
-    Ok(groups)
+    rules.push(map(vec![
+        ("record", s("sloth_slo_info")),
+        ("expr", s("vector(1)")),
+        ("labels", Y::Map(info_labels)),
+    ]));
+    rules
+}
+
+/// Every alert window, sorted, without repeats: the
+/// `slo:sli_error:ratio_rate<w>` rules read from the team's queries.
+fn rule_windows(slo: &Slo) -> Vec<Span> {
+    let mut w: Vec<Span> = effective_alerts(slo)
+        .0
+        .iter()
+        .flat_map(|a| [a.short, a.long])
+        .filter(|w| *w != slo.window.nominal() || period_rules_hold(slo).is_err())
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+fn window_labels(id: &Ids, extra: &[(String, Y)], w: Span) -> Vec<(String, Y)> {
+    let mut labels = sloth_labels(id, extra);
+    labels.push(("sloth_window".into(), s(w.prometheus())));
+    labels
 }
 
 /// Ratio queries without `{{.window}}` would record the same value for every
@@ -260,6 +418,42 @@ pub(crate) fn camel(slo_id: &str) -> String {
     camel
 }
 
+/// The labels an alert rule sets itself.
+fn rule_labels(a: &BurnAlert) -> Vec<(&'static str, String)> {
+    vec![
+        ("severity", a.severity.as_str().to_string()),
+        ("sloth_severity", a.severity.as_str().to_string()),
+        ("long_window", a.long.prometheus()),
+        ("short_window", a.short.prometheus()),
+    ]
+}
+
+/// The name of the alert rule `export` writes for this window pair.
+pub fn alert_rule_name(slo: &Slo, a: &BurnAlert) -> String {
+    alert_name(&ids(slo).slo, a)
+}
+
+/// The labels of a firing alert of this window pair as Prometheus reports
+/// them (besides `alertname`): the SLO's Sloth and user labels, which the
+/// expression keeps from the recordings, and the rule's own.
+pub fn firing_labels(slo: &Slo, a: &BurnAlert) -> Vec<(String, String)> {
+    let mut labels = slo_labels(slo);
+    labels.extend(rule_labels(a).into_iter().map(|(k, v)| (k.to_string(), v)));
+    labels
+}
+
+/// The labels of the SLO's metadata recordings (`slo:period_error_budget_remaining:ratio`).
+pub fn slo_labels(slo: &Slo) -> Vec<(String, String)> {
+    let id = ids(slo);
+    let mut labels = vec![
+        ("sloth_id".to_string(), id.sloth_id),
+        ("sloth_service".to_string(), id.service),
+        ("sloth_slo".to_string(), id.slo),
+    ];
+    labels.extend(label_pairs(&slo.labels));
+    labels
+}
+
 fn alert_rule(slo: &Slo, id: &Ids, a: &BurnAlert) -> Y {
     let sel = matcher(id);
     let threshold = format!(
@@ -278,12 +472,7 @@ fn alert_rule(slo: &Slo, id: &Ids, a: &BurnAlert) -> Y {
         ("expr", s(expr)),
         (
             "labels",
-            map(vec![
-                ("severity", s(a.severity.as_str())),
-                ("sloth_severity", s(a.severity.as_str())),
-                ("long_window", s(a.long.prometheus())),
-                ("short_window", s(a.short.prometheus())),
-            ]),
+            map(rule_labels(a).into_iter().map(|(k, v)| (k, s(v))).collect()),
         ),
         (
             "annotations",
@@ -391,6 +580,105 @@ mod tests {
         slo.labels.insert("sloth_id".into(), "z".into());
         let names: Vec<String> = user_labels(&slo).into_iter().map(|(k, _)| k).collect();
         assert_eq!(names, ["label_9lives", "slo_sloth_id", "team_name"]);
+    }
+
+    /// The `expr` of the rule recording `name` in the exported file.
+    fn expr_of(file: &str, name: &str) -> String {
+        let v: serde_norway::Value = serde_norway::from_str(file).unwrap();
+        v["groups"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .flat_map(|g| g["rules"].as_sequence().unwrap())
+            .find(|r| r["record"].as_str() == Some(name))
+            .and_then(|r| r["expr"].as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    fn exported(slo: &Slo) -> String {
+        export(&[slo], "x").unwrap().remove(0).content
+    }
+
+    #[test]
+    fn the_period_ratio_is_a_ratio_of_means_of_five_minute_event_rates() {
+        let file = exported(&Slo::default());
+        let ratio = expr_of(&file, "slo:sli_error:ratio_rate30d");
+        assert!(
+            ratio.starts_with("slo:sli_error_events:rate30d{")
+                && ratio.contains("/\nslo:sli_total_events:rate30d{"),
+            "{ratio}"
+        );
+        let bad = expr_of(&file, "slo:sli_error_events:rate30d");
+        assert!(
+            bad.starts_with("avg_over_time(slo:sli_error_events:rate5m{")
+                && bad.ends_with("[30d])"),
+            "{bad}"
+        );
+        // No rule reads the raw counters over the period.
+        assert!(!file.contains("}[30d]))"), "{file}");
+        assert!(file.contains("interval: \"5m\""), "{file}");
+    }
+
+    #[test]
+    fn a_good_counting_sli_records_error_events_as_total_minus_good() {
+        let slo = Slo {
+            sli: Sli::Ratio {
+                counts: EventKind::Good,
+                events_query: "sum(rate(ok[{{.window}}]))".into(),
+                total_query: "sum(rate(all[{{.window}}]))".into(),
+            },
+            ..Slo::default()
+        };
+        assert_eq!(
+            expr_of(&exported(&slo), "slo:sli_error_events:rate5m"),
+            "(sum(rate(all[5m])))\n-\n(sum(rate(ok[5m])))"
+        );
+    }
+
+    #[test]
+    fn calendar_and_time_slice_slos_get_no_period_rules_and_the_file_says_why() {
+        let calendar = Slo {
+            name: "Monthly".into(),
+            window: Window::Calendar {
+                unit: crate::model::CalendarUnit::Month,
+                time_zone: "UTC".into(),
+            },
+            ..Slo::default()
+        };
+        let sliced = Slo {
+            name: "Sliced".into(),
+            budgeting: BudgetingMethod::Timeslices {
+                slice: Span::minutes(1),
+                slice_target: 0.95,
+            },
+            ..Slo::default()
+        };
+        for (slo, why) in [
+            (&calendar, "a Prometheus range only rolls"),
+            (&sliced, "counts bad time slices"),
+        ] {
+            let file = exported(slo);
+            assert!(file.contains(why), "{file}");
+            assert!(!file.contains("slo:period_error_budget_remaining:ratio"));
+            assert!(!file.contains("ratio_rate30d"), "{file}");
+            // The burn-rate alerts count events in rolling windows, as the replay does.
+            assert!(file.contains("BurnRatePage1hAnd5m"));
+        }
+    }
+
+    #[test]
+    fn an_slo_without_alerts_gets_the_replayed_defaults_and_the_file_says_so() {
+        let mut slo = Slo {
+            name: "Quiet".into(),
+            ..Slo::default()
+        };
+        slo.alerting.alerts.clear();
+        let file = exported(&slo);
+        assert!(
+            file.contains("# SLO \"Quiet\" has no alerts: default burn-rate alerts were added (page 14.4x 1h/5m, page 6x 6h/30m, ticket 3x 1d/2h, ticket 1x 3d/6h)"),
+            "{file}"
+        );
+        assert_eq!(file.matches("- alert: ").count(), 4, "{file}");
     }
 
     #[test]

@@ -189,7 +189,13 @@ fn documents(text: &str) -> Result<Vec<Doc>, Vec<Diagnostic>> {
     for (i, de) in serde_norway::Deserializer::from_str(text).enumerate() {
         let line = starts.get(i).copied().unwrap_or(1);
         let value = Value::deserialize(de).map_err(|e| vec![yaml_error(&e, line)])?;
-        docs.push(Doc { line, value });
+        match value {
+            // A top-level list of documents (oslo and the OpenSLO go SDK read it).
+            Value::Sequence(items) if items.iter().all(Value::is_mapping) => {
+                docs.extend(items.into_iter().map(|value| Doc { line, value }));
+            }
+            value => docs.push(Doc { line, value }),
+        }
     }
     Ok(docs)
 }

@@ -156,9 +156,7 @@ fn slo(
         .ok_or_else(|| err(format!("SLI \"{r}\" has no spec")))?,
         (None, None) => return Err(err("needs spec.indicator or spec.indicatorRef".into())),
     };
-    let sli = read_sli(sli_spec, &here, un).ok_or_else(|| {
-        err("the SLI needs a ratioMetric with good or bad and total Prometheus queries (metricSource.spec.query)".into())
-    })?;
+    let sli = read_sli(sli_spec, &here, un).map_err(|m| err(m.into()))?;
 
     let (objective, extra_objectives) =
         match at(v, &["spec", "objectives"]).and_then(Value::as_sequence) {
@@ -176,7 +174,12 @@ fn slo(
         number_at(objective, &["target"]),
         number_at(objective, &["targetPercent"]),
     ) {
-        (Some(r), _) => ratio_target(r),
+        (Some(_), Some(_)) => {
+            return Err(err(
+                "spec.objectives[0] has both target and targetPercent; OpenSLO allows one".into(),
+            ))
+        }
+        (Some(r), None) => ratio_target(r),
         (None, Some(p)) => percent_target(p),
         (None, None) => {
             return Err(err(
@@ -258,19 +261,7 @@ fn slo(
         }
     }
 
-    let policy_names: Vec<&str> = at(v, &["spec", "alertPolicies"])
-        .and_then(Value::as_sequence)
-        .map(|l| l.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let mut alerts = Vec::new();
-    for p in policy_names {
-        match policies.get(p) {
-            Some(doc) => alerts.extend(read_policy(p, &doc.value, conditions, un)),
-            None => un.push(format!(
-                "{here}: spec.alertPolicies: \"{p}\" names no AlertPolicy in this text; left out"
-            )),
-        }
-    }
+    let alerts = read_alert_policies(v, policies, conditions, &here, un);
     let preset = match annotation(v, "alert-preset") {
         Some(p) => serde_json::from_value(serde_json::Value::String(p.into()))
             .unwrap_or(AlertPreset::Custom),
@@ -313,14 +304,16 @@ fn slo(
     })
 }
 
-fn read_sli(spec: &Value, here: &str, un: &mut Vec<String>) -> Option<Sli> {
+const SLI_NEEDS: &str = "the SLI needs a ratioMetric with good or bad and total Prometheus queries (metricSource.spec.query)";
+
+fn read_sli(spec: &Value, here: &str, un: &mut Vec<String>) -> Result<Sli, &'static str> {
     if at(spec, &["thresholdMetric"]).is_some() {
         un.push(format!(
             "{here}: indicator thresholdMetric: threshold SLIs are not part of the workbench model"
         ));
-        return None;
+        return Err(SLI_NEEDS);
     }
-    let ratio = at(spec, &["ratioMetric"])?;
+    let ratio = at(spec, &["ratioMetric"]).ok_or(SLI_NEEDS)?;
     let mut query = |part: &str| -> Option<String> {
         let src = at(ratio, &[part, "metricSource"])?;
         if let Some(t) = str_at(src, &["type"]).filter(|t| !t.eq_ignore_ascii_case("prometheus")) {
@@ -334,13 +327,18 @@ fn read_sli(spec: &Value, here: &str, un: &mut Vec<String>) -> Option<Sli> {
         }
         q.map(str::to_string)
     };
-    let total = query("total")?;
+    let total = query("total").ok_or(SLI_NEEDS)?;
     let (counts, events) = match (at(ratio, &["good"]), at(ratio, &["bad"])) {
-        (Some(_), _) => (EventKind::Good, query("good")?),
-        (None, Some(_)) => (EventKind::Bad, query("bad")?),
-        _ => return None,
+        (Some(_), Some(_)) => {
+            return Err(
+                "ratioMetric has good, bad and total; OpenSLO allows good or bad with total",
+            )
+        }
+        (Some(_), None) => (EventKind::Good, query("good").ok_or(SLI_NEEDS)?),
+        (None, Some(_)) => (EventKind::Bad, query("bad").ok_or(SLI_NEEDS)?),
+        (None, None) => return Err(SLI_NEEDS),
     };
-    Some(recognise_sli(counts, &events, &total))
+    Ok(recognise_sli(counts, &events, &total))
 }
 
 fn read_window(v: &Value, here: &str, un: &mut Vec<String>) -> Result<Window, String> {
@@ -413,7 +411,12 @@ fn read_budgeting(
     here: &str,
     un: &mut Vec<String>,
 ) -> Result<BudgetingMethod, String> {
-    let method = str_at(v, &["spec", "budgetingMethod"]).unwrap_or("Occurrences");
+    let method = str_at(v, &["spec", "budgetingMethod"]).unwrap_or_else(|| {
+        un.push(format!(
+            "{here}: spec.budgetingMethod missing (OpenSLO requires it); read as Occurrences"
+        ));
+        "Occurrences"
+    });
     let ratio_slices =
         annotation(v, "budgeting-method") == Some("RatioTimeslices") || method == "RatioTimeslices";
     if method == "Occurrences" && !ratio_slices {
@@ -426,10 +429,12 @@ fn read_budgeting(
     }
     let slice = match at(objective, &["timeSliceWindow"]) {
         Some(Value::String(s)) => openslo_span(s)?,
+        // A plain number is minutes (the OpenSLO README: `5` is 5 minutes).
         Some(Value::Number(n)) => Span(
             n.as_f64()
-                .filter(|s| *s >= 1.0 && *s < 1e9)
-                .ok_or("timeSliceWindow seconds out of range")? as u64,
+                .filter(|m| *m >= 1.0 && *m < 1e7 && m.fract() == 0.0)
+                .ok_or("timeSliceWindow: a whole number of minutes from 1")? as u64
+                * 60,
         ),
         _ => return Err("Timeslices need objectives[0].timeSliceWindow".into()),
     };
@@ -447,6 +452,39 @@ fn read_budgeting(
         slice,
         slice_target,
     })
+}
+
+/// The alerts of every policy the SLO lists, in each form OpenSLO documents:
+/// `{alertPolicyRef: name}`, an inline `kind: AlertPolicy`, or a bare name
+/// (what older workbench exports wrote). Anything else is listed, not guessed.
+fn read_alert_policies(
+    v: &Value,
+    policies: &BTreeMap<String, &Doc>,
+    conditions: &BTreeMap<String, &Doc>,
+    here: &str,
+    un: &mut Vec<String>,
+) -> Vec<BurnAlert> {
+    let mut alerts = Vec::new();
+    let items = at(v, &["spec", "alertPolicies"]).and_then(Value::as_sequence);
+    for (i, item) in items.into_iter().flatten().enumerate() {
+        let reference = item.as_str().or_else(|| str_at(item, &["alertPolicyRef"]));
+        match (reference, str_at(item, &["kind"])) {
+            (Some(p), _) => match policies.get(p) {
+                Some(doc) => alerts.extend(read_policy(p, &doc.value, conditions, un)),
+                None => un.push(format!(
+                    "{here}: spec.alertPolicies[{i}]: \"{p}\" names no AlertPolicy in this text; left out"
+                )),
+            },
+            (None, Some("AlertPolicy")) => {
+                let name = str_at(item, &["metadata", "name"]).unwrap_or("(inline)");
+                alerts.extend(read_policy(name, item, conditions, un));
+            }
+            _ => un.push(format!(
+                "{here}: spec.alertPolicies[{i}]: neither an alertPolicyRef nor an inline AlertPolicy; left out"
+            )),
+        }
+    }
+    alerts
 }
 
 fn read_policy(
@@ -472,30 +510,40 @@ fn read_policy(
             },
             None => c,
         };
-        match read_condition(cond) {
+        let here = format!("AlertPolicy {name}: spec.conditions[{i}]");
+        match read_condition(cond, &here, un) {
             Ok(a) => alerts.push(a),
-            Err(why) => un.push(format!("AlertPolicy {name}: spec.conditions[{i}]: {why}")),
+            Err(why) => un.push(format!("{here}: {why}; left out")),
         }
+    }
+    if at(policy, &["spec", "alertWhenResolved"]).and_then(Value::as_bool) == Some(false) {
+        un.push(format!("AlertPolicy {name}: alertWhenResolved: false: Prometheus alerts always resolve (Alertmanager's send_resolved decides whether anyone hears it); left out"));
+    }
+    if at(policy, &["spec", "alertWhenNoData"]).and_then(Value::as_bool) == Some(true) {
+        un.push(format!("AlertPolicy {name}: alertWhenNoData: true: the workbench writes no no-data alert; left out"));
     }
     alerts
 }
 
-fn read_condition(c: &Value) -> Result<BurnAlert, String> {
+/// One burn-rate condition. The operator and the severity are read only
+/// when the model can hold them as written; a wait (`alertAfter`) is listed.
+fn read_condition(c: &Value, here: &str, un: &mut Vec<String>) -> Result<BurnAlert, String> {
     let cond = at(c, &["spec", "condition"]).ok_or("no spec.condition")?;
     if str_at(cond, &["kind"]) != Some("burnrate") {
         return Err("only burnrate conditions are read".into());
     }
+    match str_at(cond, &["op"]) {
+        None | Some("gt" | "gte") => {}
+        Some(op) => {
+            return Err(format!(
+                "op {op}: a burn-rate alert fires when the burn rate is above its threshold (gt or gte)"
+            ))
+        }
+    }
     let factor = number_at(cond, &["threshold"])
         .filter(|f| f.is_finite() && *f > 0.0)
         .ok_or("burnrate condition needs a positive threshold")?;
-    let sev = str_at(c, &["spec", "severity"])
-        .unwrap_or("page")
-        .to_ascii_lowercase();
-    let severity = if matches!(sev.as_str(), "page" | "critical" | "high") {
-        Severity::Page
-    } else {
-        Severity::Ticket
-    };
+    let severity = read_severity(str_at(c, &["spec", "severity"]).unwrap_or("page"))?;
     let ann = |k: &str| {
         at(c, &["metadata", "annotations"]).and_then(|m| {
             m.as_mapping()?
@@ -509,11 +557,17 @@ fn read_condition(c: &Value) -> Result<BurnAlert, String> {
             str_at(cond, &["lookbackWindow"]).ok_or("burnrate condition needs lookbackWindow")?,
         )?,
     };
-    let short = match (ann("short-window"), str_at(cond, &["alertAfter"])) {
-        (Some(w), _) => Span::parse(w)?,
-        (None, Some(a)) => openslo_span(a)?,
-        // Without a short window, the Workbook's 1/12 of the long one.
-        (None, None) => Span((long.seconds() / 12).max(60)),
+    // Older workbench exports wrote the short window as alertAfter, with
+    // this annotation beside it; elsewhere alertAfter is a wait.
+    let short = match ann("short-window") {
+        Some(w) => Span::parse(w)?,
+        None => {
+            if let Some(wait) = str_at(cond, &["alertAfter"]) {
+                un.push(format!("{here}: alertAfter {wait}: a wait before alerting (Prometheus for:) is not part of the workbench model; left out, the alert fires as soon as both windows burn"));
+            }
+            // The Workbook's short window, 1/12 of the long one.
+            Span((long.seconds() / 12).max(60))
+        }
     };
     Ok(BurnAlert {
         severity,
@@ -521,4 +575,16 @@ fn read_condition(c: &Value) -> Result<BurnAlert, String> {
         short,
         factor,
     })
+}
+
+/// Severities the model holds: page (also critical, high) and ticket (also
+/// warning, low). Any other name is refused rather than guessed.
+fn read_severity(name: &str) -> Result<Severity, String> {
+    match name.to_ascii_lowercase().as_str() {
+        "page" | "critical" | "high" => Ok(Severity::Page),
+        "ticket" | "warning" | "low" => Ok(Severity::Ticket),
+        _ => Err(format!(
+            "severity \"{name}\": the workbench knows page (critical, high) and ticket (warning, low)"
+        )),
+    }
 }

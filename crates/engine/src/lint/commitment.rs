@@ -10,11 +10,10 @@ use crate::model::{Commitment, Enforcement, Slo};
 
 /// An aspirational SLO should stay permissive.
 pub(super) fn aspirational_enforcing(slo: &Slo, out: &mut Vec<Finding>) {
-    let id = slo.id.as_str();
     if slo.commitment == Commitment::Aspirational && slo.enforcement == Enforcement::Enforcing {
-        out.push(Finding::new(
-            LintRule::AspirationalEnforcing.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::AspirationalEnforcing,
+            slo,
             Level::Warning,
             "An aspirational SLO is enforcing",
             format!(
@@ -35,7 +34,6 @@ pub(super) fn history_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
     if slo.target.ratio() <= history {
         return;
     }
-    let id = slo.id.as_str();
     let achieved = percent((history * 1e6).round() / 1e4);
     let (level, title, advice) = match slo.commitment {
         Commitment::Committed => (
@@ -51,9 +49,9 @@ pub(super) fn history_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
              apart from the committed ones.",
         ),
     };
-    out.push(Finding::new(
-        LintRule::HistoryBelowTarget.id(&[id]),
-        Some(id),
+    out.push(Finding::about_slo(
+        LintRule::HistoryBelowTarget,
+        slo,
         level,
         title,
         format!(

@@ -20,9 +20,9 @@ pub(super) fn dependency_ceiling(project: &Project, slo: &Slo, out: &mut Vec<Fin
         return;
     };
     if slo.target.ratio() > ceiling.availability {
-        out.push(Finding::new(
-            LintRule::NinesBeyondDependencies.id(&[&slo.id]),
-            Some(&slo.id),
+        out.push(Finding::about_slo(
+            LintRule::NinesBeyondDependencies,
+            slo,
             Level::Warning,
             "More nines than the dependencies allow",
             format!(

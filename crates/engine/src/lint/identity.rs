@@ -14,9 +14,9 @@ pub(super) fn placeholder_name(slo: &Slo, out: &mut Vec<Finding>) {
     if !has_placeholder_name(slo) {
         return;
     }
-    out.push(Finding::new(
-        LintRule::PlaceholderName.id(&[&slo.id]),
-        Some(&slo.id),
+    out.push(Finding::about_slo(
+        LintRule::PlaceholderName,
+        slo,
         Level::Warning,
         "Still named like a placeholder",
         format!(
@@ -42,9 +42,9 @@ pub(super) fn service_link(project: &Project, slo: &Slo, out: &mut Vec<Finding>)
     } else {
         return;
     };
-    out.push(Finding::new(
-        LintRule::NoService.id(&[&slo.id]),
-        Some(&slo.id),
+    out.push(Finding::about_slo(
+        LintRule::NoService,
+        slo,
         Level::Warning,
         "No service named",
         format!(

@@ -23,9 +23,9 @@ pub(super) fn journey_link(project: &Project, slo: &Slo, out: &mut Vec<Finding>)
     } else {
         return;
     };
-    out.push(Finding::new(
-        LintRule::NoJourney.id(&[&slo.id]),
-        Some(&slo.id),
+    out.push(Finding::about_slo(
+        LintRule::NoJourney,
+        slo,
         Level::Info,
         "Not linked to a user journey",
         format!(

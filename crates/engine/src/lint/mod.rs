@@ -74,6 +74,23 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding about one SLO, with the SLO's id as its subject.
+    fn about_slo(
+        rule: LintRule,
+        slo: &Slo,
+        level: Level,
+        title: impl Into<String>,
+        explanation: String,
+    ) -> Self {
+        Finding::new(
+            rule.id(&[&slo.id]),
+            Some(&slo.id),
+            level,
+            title,
+            explanation,
+        )
+    }
+
     fn new(
         id: String,
         slo_id: Option<&str>,
@@ -102,9 +119,9 @@ pub fn lint_project(project: &Project, ctx: &LintContext) -> Vec<Finding> {
         let count = seen_ids.entry(slo.id.as_str()).or_insert(0);
         *count += 1;
         if *count == 2 {
-            out.push(Finding::new(
-                LintRule::DuplicateSloId.id(&[&slo.id]),
-                Some(&slo.id),
+            out.push(Finding::about_slo(
+                LintRule::DuplicateSloId,
+                slo,
                 Level::Error,
                 "Two SLOs share one id",
                 format!(

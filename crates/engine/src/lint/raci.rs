@@ -80,12 +80,12 @@ pub fn raci_staffing_findings(raci: &Raci, people: &[Person]) -> Vec<Finding> {
                 .into(),
         )];
     }
+    // Collected once: scanning every person per cell is cells x people.
+    let played: std::collections::BTreeSet<usize> = people.iter().map(|p| p.persona).collect();
     let mut steps_by_persona: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (i, row) in raci.cells.iter().enumerate() {
         for (j, cell) in row.iter().enumerate() {
-            if cell.chars().any(|c| c.eq_ignore_ascii_case(&'A'))
-                && !people.iter().any(|p| p.persona == j)
-            {
+            if cell.chars().any(|c| c.eq_ignore_ascii_case(&'A')) && !played.contains(&j) {
                 steps_by_persona.entry(j).or_default().push(step_name(i));
             }
         }

@@ -9,7 +9,6 @@ use crate::model::{Sli, Slo};
 
 /// Checks on the words of the SLI queries and the description.
 pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
-    let id = slo.id.as_str();
     let tokens = sli_tokens(&slo.sli);
     let desc = words(&slo.description);
     if let Some(hit) = tokens
@@ -18,9 +17,9 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         .cloned()
         .or_else(|| average_in_words(&desc))
     {
-        out.push(Finding::new(
-            LintRule::AverageNotPercentile.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::AverageNotPercentile,
+            slo,
             Level::Warning,
             "Averages hide the slow requests",
             format!(
@@ -31,9 +30,9 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         ));
     }
     if let Some(hit) = tokens.iter().find(|t| is_resource_token(t)) {
-        out.push(Finding::new(
-            LintRule::ResourceMetric.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::ResourceMetric,
+            slo,
             Level::Warning,
             "A resource metric is not what users experience",
             format!(
@@ -45,9 +44,9 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         ));
     }
     if let Some(hit) = tokens.iter().find(|t| is_queue_size_token(t)) {
-        out.push(Finding::new(
-            LintRule::QueueSize.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::QueueSize,
+            slo,
             Level::Warning,
             "Queue size instead of time in queue",
             format!(
@@ -58,9 +57,9 @@ pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
         ));
     }
     if let Some(hit) = tokens.iter().find(|t| is_internal_token(t)) {
-        out.push(Finding::new(
-            LintRule::FarFromUser.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::FarFromUser,
+            slo,
             Level::Warning,
             "Measured far from the user",
             format!(

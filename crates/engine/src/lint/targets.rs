@@ -22,12 +22,11 @@ pub(super) fn valid_target(slo: &Slo) -> bool {
 
 /// A target outside (0, 1) is an error; one of five nines or more a warning.
 pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
-    let id = slo.id.as_str();
     let t = slo.target.ratio();
     if !valid_target(slo) {
-        out.push(Finding::new(
-            LintRule::TargetInvalid.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::TargetInvalid,
+            slo,
             Level::Error,
             "The target must lie between 0% and 100%",
             format!(
@@ -42,9 +41,9 @@ pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
             ),
         ));
     } else if t >= NEAR_PERFECT {
-        out.push(Finding::new(
-            LintRule::TargetTooHigh.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::TargetTooHigh,
+            slo,
             Level::Warning,
             "More nines than almost any service can deliver",
             format!(
@@ -62,12 +61,11 @@ pub(super) fn target(slo: &Slo, out: &mut Vec<Finding>) {
 
 /// A window shorter than a week.
 pub(super) fn window_length(slo: &Slo, out: &mut Vec<Finding>) {
-    let id = slo.id.as_str();
     let window = slo.window.nominal();
     if window.seconds() < SHORTEST_WINDOW_SECONDS {
-        out.push(Finding::new(
-            LintRule::WindowTooShort.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::WindowTooShort,
+            slo,
             Level::Warning,
             "Window too short to hold a budget",
             format!(
@@ -82,12 +80,11 @@ pub(super) fn window_length(slo: &Slo, out: &mut Vec<Finding>) {
 
 /// A calendar window whose time zone is not in the tz database.
 pub(super) fn time_zone(slo: &Slo, out: &mut Vec<Finding>) {
-    let id = slo.id.as_str();
     if let Window::Calendar { time_zone, .. } = &slo.window {
         if crate::calendar::Zone::parse(time_zone).is_err() {
-            out.push(Finding::new(
-                LintRule::TimeZoneUnknown.id(&[id]),
-                Some(id),
+            out.push(Finding::about_slo(
+                LintRule::TimeZoneUnknown,
+                slo,
                 Level::Error,
                 "Unknown time zone",
                 format!(
@@ -114,9 +111,9 @@ pub(super) fn slice_budget(slo: &Slo, out: &mut Vec<Finding>) {
     let window = slo.window.nominal();
     let slices = crate::budget::timeslice_budget(slo.target, window, slice);
     if slices < 1.0 {
-        out.push(Finding::new(
-            LintRule::BudgetUnderOneSlice.id(&[&slo.id]),
-            Some(&slo.id),
+        out.push(Finding::about_slo(
+            LintRule::BudgetUnderOneSlice,
+            slo,
             Level::Warning,
             "The budget holds less than one bad time slice",
             format!(

@@ -15,14 +15,13 @@ pub(super) fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
     else {
         return;
     };
-    let id = slo.id.as_str();
     let budget = slo.target.error_budget();
     let window = slo.window.nominal();
     let in_window = per_hour * window.seconds() as f64 / 3600.0;
     if in_window * budget < 1.0 {
-        out.push(Finding::new(
-            LintRule::BudgetUnderOneEvent.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::BudgetUnderOneEvent,
+            slo,
             Level::Warning,
             "The budget holds less than one bad event",
             format!(
@@ -51,9 +50,9 @@ pub(super) fn traffic_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Findin
         .map(|a| format!("{} {}/{}", a.severity.as_str(), a.long, a.short))
         .collect();
     if !fired.is_empty() && in_window > 0.0 {
-        out.push(Finding::new(
-            LintRule::LowTraffic.id(&[id]),
-            Some(id),
+        out.push(Finding::about_slo(
+            LintRule::LowTraffic,
+            slo,
             Level::Warning,
             "Low traffic makes alerts noisy",
             format!(

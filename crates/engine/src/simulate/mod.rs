@@ -25,6 +25,8 @@
 //! - Compliance and budget are counted in the budgeting method's unit: events
 //!   (occurrences), or slices that complete at their last row (time slices).
 //!   The budget is the allowed share of the units seen in the window so far.
+//! - An SLO without alerts is replayed with the defaults the exports write
+//!   (`alerting::effective_alerts`), and a note says so.
 //! - Calendar windows reset at each period start in the SLO's time zone (DST
 //!   included); an unknown zone is reported as a warning and UTC is used.
 
@@ -73,7 +75,8 @@ pub struct SimSeries {
 /// One firing of one multi-window burn-rate alert.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AlertEvent {
-    /// Index into `slo.alerting.alerts`: which window pair fired.
+    /// Index into `slo.alerting.alerts` (or into the defaults of
+    /// `alerting::effective_alerts` when it is empty): which window pair fired.
     pub alert_index: usize,
     pub severity: Severity,
     /// The alert's factor.
@@ -185,9 +188,8 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
     let n = rows.t.len();
 
     let (pbad, ptotal) = window::prefix_pair(&rows.bad, &rows.total);
-    let (all_bad, all_total) = (pbad[n], ptotal[n]);
-    let sli = if all_total > 0.0 {
-        1.0 - all_bad / all_total
+    let sli = if ptotal[n] > 0.0 {
+        1.0 - pbad[n] / ptotal[n]
     } else {
         1.0
     };
@@ -195,37 +197,102 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
     let (unit_counts, timeslices) = units(&rows, slo, budget);
     // Prefix sums in the budgeting unit: the event sums themselves for occurrences.
     let unit_prefix = unit_counts.map(|(b, t)| window::prefix_pair(&b, &t));
-    let (pubad, putotal) = match &unit_prefix {
+    let unit_sums = match &unit_prefix {
         Some((b, t)) => (b.as_slice(), t.as_slice()),
         None => (pbad.as_slice(), ptotal.as_slice()),
     };
+    let period = Period::of(slo, &rows.t, &mut warnings);
+    let (sli_window, budget_remaining) = window_figures(
+        &rows.t,
+        unit_sums,
+        |i| period.lower(&rows.t, i),
+        budget,
+        keep_series,
+    );
 
-    let window_len = secs(slo.window.nominal());
-    let calendar = match &slo.window {
-        Window::Rolling { .. } => None,
-        Window::Calendar { unit, time_zone } => {
-            let zone = crate::calendar::Zone::parse(time_zone).unwrap_or_else(|e| {
-                warnings.push(Diagnostic::warning(
-                    0,
-                    format!("{e}; calendar periods are replayed in UTC"),
-                ));
-                crate::calendar::Zone::utc()
-            });
-            Some((*unit, zone))
+    let (alerts_cfg, defaults_note) = crate::alerting::effective_alerts(slo);
+    warnings.extend(defaults_note.map(|note| Diagnostic::info(0, note)));
+    let ctx = ScanContext {
+        rows: &rows,
+        per_budget: 1.0 / budget,
+        budget_remaining: &budget_remaining,
+    };
+    let scanned = scan_alerts(&ctx, (&pbad, &ptotal), budget, &alerts_cfg, keep_series);
+
+    let exhausted = exhausted_spans(&rows.t, &budget_remaining, period.starts.as_deref());
+    let incidents = policy_incidents(&ctx, &ptotal, &period, budget, opts, &mut warnings);
+    if let Some(note) = coverage_note(&rows, slo, &period) {
+        warnings.push(note);
+    }
+
+    Simulation {
+        sli,
+        budget_remaining: budget_remaining.last().copied().unwrap_or(1.0),
+        points: SimSeries {
+            t: rows.t,
+            sli_window,
+            budget_remaining,
+            burn_long: scanned.burn_long,
+            burn_short: scanned.burn_short,
+        },
+        alerts: scanned.alerts,
+        exhausted,
+        timeslices,
+        incidents,
+        warnings,
+    }
+}
+
+/// The SLO window at each row: rolling (`t - len`) or the calendar period's start.
+struct Period {
+    len: i64,
+    /// Start of the calendar period at each row; `None` for a rolling window.
+    starts: Option<Vec<i64>>,
+}
+
+impl Period {
+    fn of(slo: &Slo, t: &[i64], warnings: &mut Vec<Diagnostic>) -> Period {
+        let starts = match &slo.window {
+            Window::Rolling { .. } => None,
+            Window::Calendar { unit, time_zone } => {
+                let zone = crate::calendar::Zone::parse(time_zone).unwrap_or_else(|e| {
+                    warnings.push(Diagnostic::warning(
+                        0,
+                        format!("{e}; calendar periods are replayed in UTC"),
+                    ));
+                    crate::calendar::Zone::utc()
+                });
+                Some(period_starts(t, *unit, &zone))
+            }
+        };
+        Period {
+            len: secs(slo.window.nominal()),
+            starts,
         }
-    };
-    let starts = calendar
-        .as_ref()
-        .map(|(unit, zone)| period_starts(&rows.t, *unit, zone));
-    let lower = |i: usize| match &starts {
-        Some(s) => s[i],
-        None => rows.t[i].saturating_sub(window_len),
-    };
+    }
 
-    let mut sli_window = vec![1.0; if keep_series { n } else { 0 }];
-    let mut budget_remaining = vec![1.0; n];
+    /// The window's exclusive lower bound at row i.
+    fn lower(&self, t: &[i64], i: usize) -> i64 {
+        match &self.starts {
+            Some(s) => s[i],
+            None => t[i].saturating_sub(self.len),
+        }
+    }
+}
+
+/// Compliance (only when `keep_series`) and budget left over the SLO window
+/// at every row, from prefix sums in the budgeting unit.
+fn window_figures(
+    t: &[i64],
+    (pubad, putotal): (&[f64], &[f64]),
+    lower: impl FnMut(usize) -> i64,
+    budget: f64,
+    keep_series: bool,
+) -> (Vec<f64>, Vec<f64>) {
+    let mut sli_window = vec![1.0; if keep_series { t.len() } else { 0 }];
+    let mut budget_remaining = vec![1.0; t.len()];
     let per_budget = 1.0 / budget;
-    window::for_each_window(&rows.t, lower, |i, j| {
+    window::for_each_window(t, lower, |i, j| {
         let total = putotal[i + 1] - putotal[j];
         let bad = (pubad[i + 1] - pubad[j]).max(0.0);
         if total > 0.0 {
@@ -236,10 +303,29 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
             budget_remaining[i] = 1.0 - ratio * per_budget;
         }
     });
+    (sli_window, budget_remaining)
+}
 
-    let alerts_cfg = &slo.alerting.alerts;
-    // Every distinct window length is summed once, all in one pass over the
-    // rows (6h serves two alerts in the Workbook set).
+/// The alerts that fired, and the burn-rate series of each alert's windows
+/// (empty unless `keep_series`).
+struct Scanned {
+    alerts: Vec<AlertEvent>,
+    burn_long: Vec<Vec<f64>>,
+    burn_short: Vec<Vec<f64>>,
+}
+
+/// Every alert followed over the rows. Each distinct window length is summed
+/// once, all in one pass (6h serves two alerts in the Workbook set), and the
+/// alerts are scanned in that same pass, so burn rates are stored only when
+/// the charts need them.
+fn scan_alerts(
+    ctx: &ScanContext,
+    (pbad, ptotal): (&[f64], &[f64]),
+    budget: f64,
+    alerts_cfg: &[crate::model::BurnAlert],
+    keep_series: bool,
+) -> Scanned {
+    let n = ctx.rows.t.len();
     let mut lens: Vec<i64> = alerts_cfg
         .iter()
         .flat_map(|a| [secs(a.long), secs(a.short)])
@@ -261,14 +347,7 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
         .map(|_| vec![0.0; if keep_series { n } else { 0 }])
         .collect();
     let mut alerts = Vec::new();
-    let ctx = ScanContext {
-        rows: &rows,
-        per_budget,
-        budget_remaining: &budget_remaining,
-    };
-    // The alerts are scanned in the same pass that sums their windows, so the
-    // burn rates need not be stored to be read again.
-    window::rolling_burns(&rows.t, &pbad, &ptotal, &lens, budget, |i, burns| {
+    window::rolling_burns(&ctx.rows.t, pbad, ptotal, &lens, budget, |i, burns| {
         if keep_series {
             for (series, &b) in by_len.iter_mut().zip(burns) {
                 if let Some(x) = series.get_mut(i) {
@@ -277,40 +356,63 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
             }
         }
         for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
-            scan.step(&ctx, i, burns, k, cfg, &mut alerts);
+            scan.step(ctx, i, burns, k, cfg, &mut alerts);
         }
     });
     for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
-        scan.finish(&ctx, k, cfg, &mut alerts);
+        scan.finish(ctx, k, cfg, &mut alerts);
     }
+    alerts.sort_by_key(|a| (a.start, a.alert_index));
     let (burn_long, burn_short) = if keep_series {
-        // Series moved, not copied, to the last alert that reads a length.
-        let mut uses = vec![0usize; by_len.len()];
-        for s in scans.iter().flat_map(|s| [s.long, s.short]).flatten() {
-            uses[s] += 1;
-        }
-        let mut series_of = |k: Option<usize>| -> Vec<f64> {
-            match k.and_then(|k| Some((by_len.get_mut(k)?, uses.get_mut(k)?))) {
-                Some((v, u)) => {
-                    *u -= 1;
-                    if *u == 0 {
-                        std::mem::take(v)
-                    } else {
-                        v.clone()
-                    }
-                }
-                None => Vec::new(),
-            }
-        };
-        let long: Vec<Vec<f64>> = scans.iter().map(|s| series_of(s.long)).collect();
-        let short: Vec<Vec<f64>> = scans.iter().map(|s| series_of(s.short)).collect();
-        (long, short)
+        series_per_alert(by_len, &scans)
     } else {
         (Vec::new(), Vec::new())
     };
-    alerts.sort_by_key(|a| (a.start, a.alert_index));
+    Scanned {
+        alerts,
+        burn_long,
+        burn_short,
+    }
+}
 
-    let exhausted = exhausted_spans(&rows.t, &budget_remaining, starts.as_deref());
+/// The summed series handed to each alert's long and short slot: moved, not
+/// copied, to the last alert that reads a length.
+fn series_per_alert(
+    mut by_len: Vec<Vec<f64>>,
+    scans: &[AlertScan],
+) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
+    let mut uses = vec![0usize; by_len.len()];
+    for s in scans.iter().flat_map(|s| [s.long, s.short]).flatten() {
+        uses[s] += 1;
+    }
+    let mut series_of = |k: Option<usize>| -> Vec<f64> {
+        match k.and_then(|k| Some((by_len.get_mut(k)?, uses.get_mut(k)?))) {
+            Some((v, u)) => {
+                *u -= 1;
+                if *u == 0 {
+                    std::mem::take(v)
+                } else {
+                    v.clone()
+                }
+            }
+            None => Vec::new(),
+        }
+    };
+    let long: Vec<Vec<f64>> = scans.iter().map(|s| series_of(s.long)).collect();
+    let short: Vec<Vec<f64>> = scans.iter().map(|s| series_of(s.short)).collect();
+    (long, short)
+}
+
+/// Incidents over the policy's share of the budget, each also reported as a warning.
+fn policy_incidents(
+    ctx: &ScanContext,
+    ptotal: &[f64],
+    period: &Period,
+    budget: f64,
+    opts: &SimOptions,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Incident> {
+    let rows = ctx.rows;
     // Events in the SLO window at row i, for the rows that end a run of bad
     // rows. Noisy data ends a run every few rows, so the window's first row is
     // found by a pointer that only moves forward (the runs come in time order
@@ -318,60 +420,48 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
     // per run (which cost a fifth of the replay on the benchmark's data).
     let mut first = 0usize;
     let window_events = |i: usize| {
-        let bound = lower(i);
+        let bound = period.lower(&rows.t, i);
         while first < i && rows.t[first] <= bound {
             first += 1;
         }
         ptotal[i + 1] - ptotal[first]
     };
-    let incidents = incidents(
-        &rows,
-        per_budget,
+    let found = incidents(
+        rows,
+        ctx.per_budget,
         budget,
         window_events,
         opts.budget_share_policy,
     );
-    for inc in &incidents {
+    for inc in &found {
         warnings.push(Diagnostic::warning(
             0,
             format!(
-                "one incident ({} long) spent {:.1}% of the error budget, more than the policy's {:.0}%",
+                // Written as the Iteration page and the review write it: one figure everywhere.
+                "one incident ({} long) spent {} of the error budget, more than the policy's {}",
                 crate::budget::human_seconds(inc.end.saturating_sub(inc.start) as f64),
-                inc.budget_spent * 100.0,
-                opts.budget_share_policy * 100.0
+                crate::format::share(inc.budget_spent),
+                crate::format::share(opts.budget_share_policy)
             ),
         ));
     }
-    if let (Some(first), Some(last)) = (rows.t.first(), rows.t.last()) {
-        let covered = last.saturating_sub(*first).saturating_add(rows.step);
-        if calendar.is_none() && covered < window_len {
-            warnings.push(Diagnostic::info(
-                0,
-                format!(
-                    "the data covers {} of the {} window: compliance and budget are taken over the events seen",
-                    crate::budget::human_seconds(covered as f64),
-                    slo.window.nominal().prometheus()
-                ),
-            ));
-        }
-    }
+    found
+}
 
-    Simulation {
-        sli,
-        budget_remaining: budget_remaining.last().copied().unwrap_or(1.0),
-        points: SimSeries {
-            t: rows.t,
-            sli_window,
-            budget_remaining,
-            burn_long,
-            burn_short,
-        },
-        alerts,
-        exhausted,
-        timeslices,
-        incidents,
-        warnings,
-    }
+/// Says so when the data is shorter than a rolling window.
+fn coverage_note(rows: &Rows, slo: &Slo, period: &Period) -> Option<Diagnostic> {
+    let (first, last) = (rows.t.first()?, rows.t.last()?);
+    let covered = last.saturating_sub(*first).saturating_add(rows.step);
+    (period.starts.is_none() && covered < period.len).then(|| {
+        Diagnostic::info(
+            0,
+            format!(
+                "the data covers {} of the {} window: compliance and budget are taken over the events seen",
+                crate::budget::human_seconds(covered as f64),
+                slo.window.nominal().prometheus()
+            ),
+        )
+    })
 }
 
 /// Seconds of a span as i64, saturating (a span of 2^63 s is not a real window).
@@ -549,7 +639,10 @@ fn units(rows: &Rows, slo: &Slo, budget: f64) -> (Option<UnitCounts>, Option<Tim
             };
         }
         if acc_total > 0.0 {
-            let ratio = 1.0 - acc_bad / acc_total;
+            // Good over total from whole counts, so a slice exactly at the
+            // target (93 of 100 at 0.93) rounds to the target's own double;
+            // 1 - bad / total would round below it.
+            let ratio = (acc_total - acc_bad) / acc_total;
             ratio_sum += ratio;
             let good = ratio >= slice_target;
             if good {

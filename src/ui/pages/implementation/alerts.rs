@@ -9,7 +9,11 @@ use leptos::prelude::*;
 use slo_engine::alerting;
 use slo_engine::budget::human_seconds;
 use slo_engine::diag::Level;
-use slo_engine::model::{format_percent, AlertPreset, BurnAlert, Severity, Span, Target};
+use slo_engine::format::trim_zeros;
+use slo_engine::model::{
+    parse_factor, parse_share_percent, percent_field, AlertPreset, BurnAlert, Severity, Span,
+    Target,
+};
 
 const PRESETS: [(AlertPreset, &str, &str); 4] = [
     (
@@ -31,7 +35,7 @@ const PRESETS: [(AlertPreset, &str, &str); 4] = [
 ];
 
 fn pct(x: f64) -> String {
-    format!("{}%", format_percent((x * 1e6).round() / 1e4))
+    format!("{}%", percent_field(x, 4))
 }
 
 fn maybe_time(x: Option<f64>) -> String {
@@ -50,7 +54,7 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
         let eps = a.events_per_second.get();
         alerts.with(|al| alerting::lint_alerts(al, t, w, (eps > 0.0).then_some(eps)))
     });
-    let rate_draft = RwSignal::new(format_percent(a.error_ratio.get_untracked() * 100.0));
+    let rate_draft = RwSignal::new(percent_field(a.error_ratio.get_untracked(), 10));
     let rate_error = RwSignal::new(None::<String>);
     // Any hand edit makes the set custom, so a preset is never misreported.
     let edit = move |i: usize, f: Box<dyn FnOnce(&mut BurnAlert)>| {
@@ -85,9 +89,9 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                         aria-invalid=move || rate_error.with(Option::is_some).to_string()
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            match v.trim().trim_end_matches('%').parse::<f64>() {
-                                Ok(x) if x > 0.0 && x <= 100.0 => { rate_error.set(None); a.error_ratio.set(x / 100.0); }
-                                _ => rate_error.set(Some("write a percentage above 0 and at most 100, such as 1".into())),
+                            match parse_share_percent(&v) {
+                                Ok(x) => { rate_error.set(None); a.error_ratio.set(x); }
+                                Err(e) => rate_error.set(Some(format!("{e}, such as 1"))),
                             }
                             rate_draft.set(v);
                         }/>
@@ -153,19 +157,18 @@ fn AlertRow(
     // Drafts keep what is typed until it parses.
     let long = RwSignal::new(row.long.prometheus());
     let short = RwSignal::new(row.short.prometheus());
-    let share = RwSignal::new(format_percent(
-        (alerting::budget_spent_when_fired(&row, window) * 1e6).round() / 1e4,
+    let share = RwSignal::new(percent_field(
+        alerting::budget_spent_when_fired(&row, window),
+        4,
     ));
-    let factor = RwSignal::new(format_percent((row.factor * 1e4).round() / 1e4));
+    let factor = RwSignal::new(trim_zeros(row.factor, 4));
     let error = RwSignal::new(None::<String>);
     // When another field changes the factor (or a preset applies), show it.
     Effect::new(move |_| {
         let Some(al) = alert() else { return };
         let w = facts.get().1;
-        factor.set(format_percent((al.factor * 1e4).round() / 1e4));
-        share.set(format_percent(
-            (alerting::budget_spent_when_fired(&al, w) * 1e6).round() / 1e4,
-        ));
+        factor.set(trim_zeros(al.factor, 4));
+        share.set(percent_field(alerting::budget_spent_when_fired(&al, w), 4));
         long.set(al.long.prometheus());
         short.set(al.short.prometheus());
     });
@@ -208,22 +211,22 @@ fn AlertRow(
                 <input id=id("share") type="text" size="5" prop:value=move || share.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        match v.trim().trim_end_matches('%').parse::<f64>() {
-                            Ok(x) if x > 0.0 && x <= 100.0 => {
+                        match parse_share_percent(&v) {
+                            Ok(x) => {
                                 error.set(None);
                                 let w = facts.get_untracked().1;
-                                edit(i, Box::new(move |al| *al = alerting::custom(al.severity, x / 100.0, al.long, al.short, w)));
+                                edit(i, Box::new(move |al| *al = alerting::custom(al.severity, x, al.long, al.short, w)));
                             }
-                            _ => { error.set(Some("budget share: a percentage above 0 and at most 100".into())); share.set(v); }
+                            Err(e) => { error.set(Some(format!("budget share: {e}"))); share.set(v); }
                         }
                     }/></td>
             <td><label class="visually-hidden" for=id("factor")>{format!("Alert {} burn factor", i + 1)}</label>
                 <input id=id("factor") type="text" size="5" prop:value=move || factor.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        match v.trim().trim_end_matches('x').parse::<f64>() {
-                            Ok(x) if x.is_finite() && x > 0.0 => { error.set(None); edit(i, Box::new(move |al| al.factor = x)); }
-                            _ => { error.set(Some("burn factor: a positive number such as 14.4".into())); factor.set(v); }
+                        match parse_factor(&v) {
+                            Ok(x) => { error.set(None); edit(i, Box::new(move |al| al.factor = x)); }
+                            Err(e) => { error.set(Some(format!("burn factor: {e}"))); factor.set(v); }
                         }
                     }/></td>
             <td class="num">{move || row_facts.get().map(|f| pct(f.threshold))}</td>

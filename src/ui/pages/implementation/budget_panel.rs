@@ -21,7 +21,7 @@ pub fn BudgetPanel(slo: SloRef) -> impl IntoView {
             <p>{move || {
                 let (t, w, _) = facts.get();
                 format!("At {}% the SLO allows {}% of events to be bad. Over the {} window that is {} of full outage.",
-                    t, slo_engine::model::format_percent((t.error_budget() * 1e8).round() / 1e6),
+                    t, slo_engine::model::percent_field(t.error_budget(), 6),
                     w.nominal().human(), human_seconds(budget::budget_seconds(t, w.nominal())))
             }}</p>
             {move || matches!(facts.get().1, Window::Calendar { .. }).then(|| view! {

@@ -100,25 +100,107 @@ fn sli_for_kind(kind: &str) -> Sli {
 
 #[component]
 pub fn SloEditor(slo: SloRef) -> impl IntoView {
+    view! {
+        <section class="card slo-editor print-section" aria-labelledby="editor-title">
+            <h2 id="editor-title">{move || format!("SLO: {}", slo.with(|s| s.name.clone()))}</h2>
+            <Identity slo=slo/>
+            <SliChoice slo=slo/>
+            <fieldset>
+                <legend>"Objective"</legend>
+                <div class="form-grid">
+                    <ParsedField id="slo-target" label="Target (%)" parse=parse_target
+                        current=Signal::derive(move || slo.with(|s| format!("{}%", s.target)))
+                        hint="99.9 or 0.999; 100 is never right"
+                        apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| s.target = t) })/>
+                    <WindowFields slo=slo/>
+                    <BudgetingFields slo=slo/>
+                </div>
+            </fieldset>
+            <Lifecycle slo=slo/>
+        </section>
+    }
+}
+
+/// Name, identifier, service, journey and description.
+#[component]
+fn Identity(slo: SloRef) -> impl IntoView {
     let ws = slo.ws;
-    let services = Memo::new(move |_| {
-        ws.project.with(|p| {
-            p.services
-                .iter()
-                .map(|s| s.name.clone())
-                .collect::<Vec<_>>()
-        })
-    });
-    let journeys = Memo::new(move |_| {
-        ws.project.with(|p| {
-            p.journeys
-                .iter()
-                .map(|s| s.name.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let names = move |f: fn(&slo_engine::model::Project) -> Vec<String>| {
+        Memo::new(move |_| ws.project.with(f))
+    };
+    let services = names(|p| p.services.iter().map(|s| s.name.clone()).collect());
+    let journeys = names(|p| p.journeys.iter().map(|j| j.name.clone()).collect());
     let text = move |f: fn(&slo_engine::model::Slo) -> String| move || slo.with(f);
+    view! {
+        <fieldset>
+            <legend>"What and where"</legend>
+            <div class="form-grid">
+                <div class="field"><label for="slo-name">"Name"</label>
+                    <input id="slo-name" type="text" prop:value=text(|s| s.name.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| lifecycle::rename(p, slo.index, &v)); }/></div>
+                <div class="field"><label for="slo-id">"Identifier (for files and rules)"</label>
+                    <input id="slo-id" type="text" prop:value=text(|s| s.id.clone())
+                        on:change=move |ev| {
+                            // Progress and acknowledgements are keyed by id: `set_id` carries them along.
+                            let typed = event_target_value(&ev);
+                            ws.update(|p| { lifecycle::set_id(p, slo.index, &typed); });
+                        }/>
+                    <span class="hint">{move || if ws.project.with(|p| p.slos.get(slo.index).is_some_and(|s| lifecycle::id_follows_name(p, s))) {
+                        "Follows the name until you set one or the SLO is exported."
+                    } else {
+                        "Kept when the SLO is renamed: rules and files use it."
+                    }}</span></div>
+                <div class="field"><label for="slo-service">"Service"</label>
+                    <select id="slo-service" on:change=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.service = v); }>
+                        <option value="" selected=move || slo.with(|s| s.service.is_empty())>"(none)"</option>
+                        {move || services.get().into_iter().map(|n| { let (v, l) = (n.clone(), n.clone()); view! { <option value=v selected=move || slo.with(|s| s.service == n)>{l}</option> } }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="slo-journey">"Journey"</label>
+                    <select id="slo-journey" on:change=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.journey = v); }>
+                        <option value="" selected=move || slo.with(|s| s.journey.is_empty())>"(none)"</option>
+                        {move || journeys.get().into_iter().map(|n| { let (v, l) = (n.clone(), n.clone()); view! { <option value=v selected=move || slo.with(|s| s.journey == n)>{l}</option> } }).collect_view()}
+                    </select></div>
+                <div class="field wide"><label for="slo-description">"Description"</label>
+                    <textarea id="slo-description" rows="2" prop:value=text(|s| s.description.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.description = v); }></textarea></div>
+            </div>
+        </fieldset>
+
+    }
+}
+
+/// The kind of SLI and the fields of that kind.
+#[component]
+fn SliChoice(slo: SloRef) -> impl IntoView {
     let kind = Memo::new(move |_| slo.with(|s| sli_kind(&s.sli)));
+    view! {
+        <fieldset>
+            <legend>"SLI: what is measured"</legend>
+            <div class="field"><label for="sli-kind">"Kind of SLI"</label>
+                <select id="sli-kind" on:change=move |ev| { let k = event_target_value(&ev); slo.update(|s| s.sli = sli_for_kind(&k)); }>
+                    <option value="ratio" selected=move || kind.get() == "ratio">"Ratio of good (or bad) events to all events"</option>
+                    <option value="latency" selected=move || kind.get() == "latency">"Latency: share of requests faster than a threshold"</option>
+                    <option value="availability" selected=move || kind.get() == "availability">"Availability from up/down probes"</option>
+                </select></div>
+            {move || match kind.get() {
+                "ratio" => view! { <RatioFields slo=slo/> }.into_any(),
+                "latency" => view! { <LatencyFields slo=slo/> }.into_any(),
+                _ => view! {
+                    <div class="field"><label for="sli-probe">"Probe query (1 up, 0 down)"</label>
+                        <textarea id="sli-probe" class="code" rows="2"
+                            prop:value=move || slo.with(|s| match &s.sli { Sli::Availability { probe_query } => probe_query.clone(), _ => String::new() })
+                            on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Sli::Availability { probe_query } = &mut s.sli { *probe_query = v; }); }></textarea></div>
+                }.into_any(),
+            }}
+            <p class="hint">"Write "<code>"{{.window}}"</code>" where the range goes; exports fill in each alert window."</p>
+        </fieldset>
+
+    }
+}
+
+/// Rolling or calendar window, with its length or its period and time zone.
+#[component]
+fn WindowFields(slo: SloRef) -> impl IntoView {
     let window_kind = Memo::new(move |_| slo.with(|s| matches!(s.window, Window::Calendar { .. })));
     // The typed zone is kept as typed (the linter flags it too); the field says what is wrong with it.
     let tz_error = Memo::new(move |_| {
@@ -129,27 +211,119 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
             Window::Rolling { .. } => None,
         })
     });
-    // Budget figures use the nominal 7/30/90 days; say how long the period under way really is.
-    let period_note = move || {
-        slo.with(|s| match &s.window {
-            Window::Calendar { unit, time_zone } => {
-                let now = (js_sys::Date::now() / 1000.0) as i64;
-                let word = unit.as_str();
-                slo_engine::calendar::period_length(now, *unit, time_zone)
-                    .map(|len| {
-                        format!(
-                            "This {word} has {}; budget figures use {}.",
-                            len.human(),
-                            unit.nominal().human()
-                        )
-                    })
-                    .unwrap_or_default()
-            }
-            Window::Rolling { .. } => String::new(),
-        })
-    };
+    let period_note = move || period_note(slo);
+    view! {
+        <div class="field"><label for="window-type">"Window"</label>
+            <select id="window-type" on:change=move |ev| {
+                let cal = event_target_value(&ev) == "calendar";
+                slo.update(|s| s.window = if cal {
+                    Window::Calendar { unit: CalendarUnit::Month, time_zone: "UTC".into() }
+                } else {
+                    Window::Rolling { span: Span::days(30) }
+                });
+            }>
+                <option value="rolling" selected=move || !window_kind.get()>"Rolling"</option>
+                <option value="calendar" selected=move || window_kind.get()>"Calendar"</option>
+            </select>
+            <span class="term-aside">" "<Term id="rolling-window" text="rolling"/>" / "<Term id="calendar-window" text="calendar"/></span>
+        </div>
+        {move || if window_kind.get() {
+            view! {
+                <div class="field"><label for="window-unit">"Calendar period"</label>
+                    <select id="window-unit" on:change=move |ev| {
+                        let u = CalendarUnit::parse(&event_target_value(&ev)).unwrap_or(CalendarUnit::Month);
+                        slo.update(|s| if let Window::Calendar { unit, .. } = &mut s.window { *unit = u; });
+                    }>
+                        {[(CalendarUnit::Week, "Week"), (CalendarUnit::Month, "Month (budget figures use 30 days)"), (CalendarUnit::Quarter, "Quarter (90 days)")]
+                            .into_iter().map(|(u, l)| view! { <option value=u.as_str() selected=move || slo.with(|s| matches!(s.window, Window::Calendar { unit, .. } if unit == u))>{l}</option> }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="window-tz">"Time zone (IANA name)"</label>
+                    <input id="window-tz" type="text" placeholder="Europe/Paris"
+                        prop:value=move || slo.with(|s| match &s.window { Window::Calendar { time_zone, .. } => time_zone.clone(), _ => String::new() })
+                        aria-invalid=move || tz_error.with(Option::is_some).to_string()
+                        aria-describedby=move || if tz_error.with(Option::is_some) { "window-tz-error" } else { "window-tz-length" }
+                        on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Window::Calendar { time_zone, .. } = &mut s.window { *time_zone = v; }); }/>
+                    {move || match tz_error.get() {
+                        Some(e) => view! { <span class="error" id="window-tz-error" role="alert">{e}</span> }.into_any(),
+                        None => view! { <small class="hint" id="window-tz-length">{period_note}</small> }.into_any(),
+                    }}</div>
+            }.into_any()
+        } else {
+            view! {
+                <ParsedField id="window-span" label="Rolling window length" parse=parse_span
+                    current=Signal::derive(move || slo.with(|s| match &s.window { Window::Rolling { span } => span.prometheus(), Window::Calendar { .. } => "30d".into() }))
+                    hint="28d, 30d, 4w, 90d"
+                    apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| s.window = Window::Rolling { span: sp }) })/>
+            }.into_any()
+        }}
+    }
+}
+
+/// Budget figures use the nominal 7/30/90 days; say how long the calendar
+/// period under way really is.
+fn period_note(slo: SloRef) -> String {
+    slo.with(|s| match &s.window {
+        Window::Calendar { unit, time_zone } => {
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let word = unit.as_str();
+            slo_engine::calendar::period_length(now, *unit, time_zone)
+                .map(|len| {
+                    format!(
+                        "This {word} has {}; budget figures use {}.",
+                        len.human(),
+                        unit.nominal().human()
+                    )
+                })
+                .unwrap_or_default()
+        }
+        Window::Rolling { .. } => String::new(),
+    })
+}
+
+/// The budgeting method, and the slice fields of the time-slice methods.
+#[component]
+fn BudgetingFields(slo: SloRef) -> impl IntoView {
     let budgeting = Memo::new(move |_| slo.with(|s| s.budgeting.as_str()));
-    // Fields that appear when a choice changes start from the model as it is then (ParsedField reads `current`).
+    view! {
+        <div class="field"><label for="budgeting">"Budgeting method"</label>
+            <select id="budgeting" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                slo.update(|s| s.budgeting = BudgetingMethod::with_defaults(&v).unwrap_or_default());
+            }>
+                <option value="occurrences" selected=move || budgeting.get() == "occurrences">"Occurrences (count events)"</option>
+                <option value="timeslices" selected=move || budgeting.get() == "timeslices">"Timeslices (count good slices)"</option>
+                <option value="ratio_timeslices" selected=move || budgeting.get() == "ratio_timeslices">"Ratio timeslices (average of slice ratios)"</option>
+            </select>
+            <span class="term-aside">" "<Term id="budgeting-method" text="(which one?)"/></span></div>
+        {move || (budgeting.get() != "occurrences").then(|| {
+            view! {
+                <ParsedField id="slice-length" label="Slice length" parse=parse_span hint="1m, 5m"
+                    current=Signal::derive(move || slo.with(|s| match &s.budgeting {
+                        BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => slice.prometheus(),
+                        BudgetingMethod::Occurrences => "1m".into(),
+                    }))
+                    apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| match &mut s.budgeting {
+                        BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => *slice = sp,
+                        BudgetingMethod::Occurrences => {}
+                    }) })/>
+                {(budgeting.get() == "timeslices").then(|| view! {
+                    <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" parse=parse_target
+                        current=Signal::derive(move || slo.with(|s| match &s.budgeting {
+                            BudgetingMethod::Timeslices { slice_target, .. } => format!("{}%", slo_engine::model::percent_field(*slice_target, 10)),
+                            _ => "95%".into(),
+                        }))
+                        apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| if let BudgetingMethod::Timeslices { slice_target, .. } = &mut s.budgeting { *slice_target = t.ratio(); }) })/>
+                })}
+            }
+        })}
+    }
+}
+
+/// Commitment, enforcement, revisit date and where the SLO stands.
+#[component]
+fn Lifecycle(slo: SloRef) -> impl IntoView {
+    let ws = slo.ws;
+    let text = move |f: fn(&slo_engine::model::Slo) -> String| move || slo.with(f);
     let progress = Memo::new(move |_| {
         ws.project.with(|p| {
             let id = p
@@ -160,186 +334,39 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
             p.progress.get(&id).copied().unwrap_or_default()
         })
     });
-
     view! {
-        <section class="card slo-editor print-section" aria-labelledby="editor-title">
-            <h2 id="editor-title">{move || format!("SLO: {}", slo.with(|s| s.name.clone()))}</h2>
-            <fieldset>
-                <legend>"What and where"</legend>
-                <div class="form-grid">
-                    <div class="field"><label for="slo-name">"Name"</label>
-                        <input id="slo-name" type="text" prop:value=text(|s| s.name.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); ws.update(|p| lifecycle::rename(p, slo.index, &v)); }/></div>
-                    <div class="field"><label for="slo-id">"Identifier (for files and rules)"</label>
-                        <input id="slo-id" type="text" prop:value=text(|s| s.id.clone())
-                            on:change=move |ev| {
-                                // Progress and acknowledgements are keyed by id: `set_id` carries them along.
-                                let typed = event_target_value(&ev);
-                                ws.update(|p| { lifecycle::set_id(p, slo.index, &typed); });
-                            }/>
-                        <span class="hint">{move || if ws.project.with(|p| p.slos.get(slo.index).is_some_and(|s| lifecycle::id_follows_name(p, s))) {
-                            "Follows the name until you set one or the SLO is exported."
-                        } else {
-                            "Kept when the SLO is renamed: rules and files use it."
-                        }}</span></div>
-                    <div class="field"><label for="slo-service">"Service"</label>
-                        <select id="slo-service" on:change=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.service = v); }>
-                            <option value="" selected=move || slo.with(|s| s.service.is_empty())>"(none)"</option>
-                            {move || services.get().into_iter().map(|n| { let (v, l) = (n.clone(), n.clone()); view! { <option value=v selected=move || slo.with(|s| s.service == n)>{l}</option> } }).collect_view()}
-                        </select></div>
-                    <div class="field"><label for="slo-journey">"Journey"</label>
-                        <select id="slo-journey" on:change=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.journey = v); }>
-                            <option value="" selected=move || slo.with(|s| s.journey.is_empty())>"(none)"</option>
-                            {move || journeys.get().into_iter().map(|n| { let (v, l) = (n.clone(), n.clone()); view! { <option value=v selected=move || slo.with(|s| s.journey == n)>{l}</option> } }).collect_view()}
-                        </select></div>
-                    <div class="field wide"><label for="slo-description">"Description"</label>
-                        <textarea id="slo-description" rows="2" prop:value=text(|s| s.description.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.description = v); }></textarea></div>
-                </div>
-            </fieldset>
-
-            <fieldset>
-                <legend>"SLI: what is measured"</legend>
-                <div class="field"><label for="sli-kind">"Kind of SLI"</label>
-                    <select id="sli-kind" on:change=move |ev| { let k = event_target_value(&ev); slo.update(|s| s.sli = sli_for_kind(&k)); }>
-                        <option value="ratio" selected=move || kind.get() == "ratio">"Ratio of good (or bad) events to all events"</option>
-                        <option value="latency" selected=move || kind.get() == "latency">"Latency: share of requests faster than a threshold"</option>
-                        <option value="availability" selected=move || kind.get() == "availability">"Availability from up/down probes"</option>
+        <fieldset>
+            <legend>"Commitment and lifecycle"</legend>
+            <div class="form-grid">
+                <fieldset class="radio-group">
+                    <legend>"Commitment"</legend>
+                    <div class="radio"><input type="radio" id="commit-committed" name="commitment" prop:checked=move || slo.with(|s| s.commitment == Commitment::Committed)
+                        on:change=move |_| slo.update(|s| s.commitment = Commitment::Committed)/><label for="commit-committed">"Committed: we can meet it today"</label></div>
+                    <div class="radio"><input type="radio" id="commit-aspirational" name="commitment" prop:checked=move || slo.with(|s| s.commitment == Commitment::Aspirational)
+                        on:change=move |_| slo.update(|s| s.commitment = Commitment::Aspirational)/><label for="commit-aspirational">"Aspirational: where we want to be"</label></div>
+                    <span class="term-aside"><Term id="aspirational" text="What is an aspirational SLO?"/></span>
+                </fieldset>
+                <fieldset class="radio-group">
+                    <legend>"Enforcement"</legend>
+                    <div class="radio"><input type="radio" id="enf-permissive" name="enforcement" prop:checked=move || slo.with(|s| s.enforcement == Enforcement::Permissive)
+                        on:change=move |_| slo.update(|s| s.enforcement = Enforcement::Permissive)/><label for="enf-permissive">"Permissive: measured, triggers nothing yet"</label></div>
+                    <div class="radio"><input type="radio" id="enf-enforcing" name="enforcement" prop:checked=move || slo.with(|s| s.enforcement == Enforcement::Enforcing)
+                        on:change=move |_| slo.update(|s| s.enforcement = Enforcement::Enforcing)/><label for="enf-enforcing">"Enforcing: misses trigger the policy"</label></div>
+                    <span class="term-aside"><Term id="permissive" text="Why start permissive?"/></span>
+                </fieldset>
+                <div class="field"><label for="slo-revisit">"Revisit on"</label>
+                    <input id="slo-revisit" type="date" prop:value=text(|s| s.revisit.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.revisit = v); }/></div>
+                <div class="field"><label for="slo-progress">"Where it stands"</label>
+                    <select id="slo-progress" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let pr = PROGRESS.into_iter().find(|p| progress_label(*p) == v).unwrap_or_default();
+                        ws.update(|p| { if let Some(id) = p.slos.get(slo.index).map(|s| s.id.clone()) { p.progress.insert(id, pr); } });
+                    }>
+                        {PROGRESS.into_iter().map(|p| view! { <option value=progress_label(p) selected=move || progress.get() == p>{progress_label(p)}</option> }).collect_view()}
                     </select></div>
-                {move || match kind.get() {
-                    "ratio" => view! { <RatioFields slo=slo/> }.into_any(),
-                    "latency" => view! { <LatencyFields slo=slo/> }.into_any(),
-                    _ => view! {
-                        <div class="field"><label for="sli-probe">"Probe query (1 up, 0 down)"</label>
-                            <textarea id="sli-probe" class="code" rows="2"
-                                prop:value=move || slo.with(|s| match &s.sli { Sli::Availability { probe_query } => probe_query.clone(), _ => String::new() })
-                                on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Sli::Availability { probe_query } = &mut s.sli { *probe_query = v; }); }></textarea></div>
-                    }.into_any(),
-                }}
-                <p class="hint">"Write "<code>"{{.window}}"</code>" where the range goes; exports fill in each alert window."</p>
-            </fieldset>
-
-            <fieldset>
-                <legend>"Objective"</legend>
-                <div class="form-grid">
-                    <ParsedField id="slo-target" label="Target (%)" parse=parse_target
-                        current=Signal::derive(move || slo.with(|s| format!("{}%", s.target)))
-                        hint="99.9 or 0.999; 100 is never right"
-                        apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| s.target = t) })/>
-                    <div class="field"><label for="window-type">"Window"</label>
-                        <select id="window-type" on:change=move |ev| {
-                            let cal = event_target_value(&ev) == "calendar";
-                            slo.update(|s| s.window = if cal {
-                                Window::Calendar { unit: CalendarUnit::Month, time_zone: "UTC".into() }
-                            } else {
-                                Window::Rolling { span: Span::days(30) }
-                            });
-                        }>
-                            <option value="rolling" selected=move || !window_kind.get()>"Rolling"</option>
-                            <option value="calendar" selected=move || window_kind.get()>"Calendar"</option>
-                        </select>
-                        <span class="term-aside">" "<Term id="rolling-window" text="rolling"/>" / "<Term id="calendar-window" text="calendar"/></span>
-                    </div>
-                    {move || if window_kind.get() {
-                        view! {
-                            <div class="field"><label for="window-unit">"Calendar period"</label>
-                                <select id="window-unit" on:change=move |ev| {
-                                    let u = match event_target_value(&ev).as_str() { "week" => CalendarUnit::Week, "quarter" => CalendarUnit::Quarter, _ => CalendarUnit::Month };
-                                    slo.update(|s| if let Window::Calendar { unit, .. } = &mut s.window { *unit = u; });
-                                }>
-                                    {[(CalendarUnit::Week, "Week"), (CalendarUnit::Month, "Month (budget figures use 30 days)"), (CalendarUnit::Quarter, "Quarter (90 days)")]
-                                        .into_iter().map(|(u, l)| view! { <option value=u.as_str() selected=move || slo.with(|s| matches!(s.window, Window::Calendar { unit, .. } if unit == u))>{l}</option> }).collect_view()}
-                                </select></div>
-                            <div class="field"><label for="window-tz">"Time zone (IANA name)"</label>
-                                <input id="window-tz" type="text" placeholder="Europe/Paris"
-                                    prop:value=move || slo.with(|s| match &s.window { Window::Calendar { time_zone, .. } => time_zone.clone(), _ => String::new() })
-                                    aria-invalid=move || tz_error.with(Option::is_some).to_string()
-                                    aria-describedby=move || if tz_error.with(Option::is_some) { "window-tz-error" } else { "window-tz-length" }
-                                    on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| if let Window::Calendar { time_zone, .. } = &mut s.window { *time_zone = v; }); }/>
-                                {move || match tz_error.get() {
-                                    Some(e) => view! { <span class="error" id="window-tz-error" role="alert">{e}</span> }.into_any(),
-                                    None => view! { <small class="hint" id="window-tz-length">{period_note}</small> }.into_any(),
-                                }}</div>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <ParsedField id="window-span" label="Rolling window length" parse=parse_span
-                                current=Signal::derive(move || slo.with(|s| match &s.window { Window::Rolling { span } => span.prometheus(), Window::Calendar { .. } => "30d".into() }))
-                                hint="28d, 30d, 4w, 90d"
-                                apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| s.window = Window::Rolling { span: sp }) })/>
-                        }.into_any()
-                    }}
-                    <div class="field"><label for="budgeting">"Budgeting method"</label>
-                        <select id="budgeting" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            slo.update(|s| s.budgeting = match v.as_str() {
-                                "timeslices" => BudgetingMethod::Timeslices { slice: Span::MINUTE, slice_target: 0.95 },
-                                "ratio_timeslices" => BudgetingMethod::RatioTimeslices { slice: Span::MINUTE },
-                                _ => BudgetingMethod::Occurrences,
-                            });
-                        }>
-                            <option value="occurrences" selected=move || budgeting.get() == "occurrences">"Occurrences (count events)"</option>
-                            <option value="timeslices" selected=move || budgeting.get() == "timeslices">"Timeslices (count good slices)"</option>
-                            <option value="ratio_timeslices" selected=move || budgeting.get() == "ratio_timeslices">"Ratio timeslices (average of slice ratios)"</option>
-                        </select>
-                        <span class="term-aside">" "<Term id="budgeting-method" text="(which one?)"/></span></div>
-                    {move || (budgeting.get() != "occurrences").then(|| {
-                        view! {
-                            <ParsedField id="slice-length" label="Slice length" parse=parse_span hint="1m, 5m"
-                                current=Signal::derive(move || slo.with(|s| match &s.budgeting {
-                                    BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => slice.prometheus(),
-                                    BudgetingMethod::Occurrences => "1m".into(),
-                                }))
-                                apply=Box::new(move |v| if let Ok(sp) = Span::parse(v) { slo.update(|s| match &mut s.budgeting {
-                                    BudgetingMethod::Timeslices { slice, .. } | BudgetingMethod::RatioTimeslices { slice } => *slice = sp,
-                                    BudgetingMethod::Occurrences => {}
-                                }) })/>
-                            {(budgeting.get() == "timeslices").then(|| view! {
-                                <ParsedField id="slice-target" label="Slice target (%): a slice is good when its ratio meets it" parse=parse_target
-                                    current=Signal::derive(move || slo.with(|s| match &s.budgeting {
-                                        BudgetingMethod::Timeslices { slice_target, .. } => format!("{}%", slo_engine::model::format_percent(slice_target * 100.0)),
-                                        _ => "95%".into(),
-                                    }))
-                                    apply=Box::new(move |v| if let Ok(t) = Target::parse(v) { slo.update(|s| if let BudgetingMethod::Timeslices { slice_target, .. } = &mut s.budgeting { *slice_target = t.ratio(); }) })/>
-                            })}
-                        }
-                    })}
-                </div>
-            </fieldset>
-
-            <fieldset>
-                <legend>"Commitment and lifecycle"</legend>
-                <div class="form-grid">
-                    <fieldset class="radio-group">
-                        <legend>"Commitment"</legend>
-                        <div class="radio"><input type="radio" id="commit-committed" name="commitment" prop:checked=move || slo.with(|s| s.commitment == Commitment::Committed)
-                            on:change=move |_| slo.update(|s| s.commitment = Commitment::Committed)/><label for="commit-committed">"Committed: we can meet it today"</label></div>
-                        <div class="radio"><input type="radio" id="commit-aspirational" name="commitment" prop:checked=move || slo.with(|s| s.commitment == Commitment::Aspirational)
-                            on:change=move |_| slo.update(|s| s.commitment = Commitment::Aspirational)/><label for="commit-aspirational">"Aspirational: where we want to be"</label></div>
-                        <span class="term-aside"><Term id="aspirational" text="What is an aspirational SLO?"/></span>
-                    </fieldset>
-                    <fieldset class="radio-group">
-                        <legend>"Enforcement"</legend>
-                        <div class="radio"><input type="radio" id="enf-permissive" name="enforcement" prop:checked=move || slo.with(|s| s.enforcement == Enforcement::Permissive)
-                            on:change=move |_| slo.update(|s| s.enforcement = Enforcement::Permissive)/><label for="enf-permissive">"Permissive: measured, triggers nothing yet"</label></div>
-                        <div class="radio"><input type="radio" id="enf-enforcing" name="enforcement" prop:checked=move || slo.with(|s| s.enforcement == Enforcement::Enforcing)
-                            on:change=move |_| slo.update(|s| s.enforcement = Enforcement::Enforcing)/><label for="enf-enforcing">"Enforcing: misses trigger the policy"</label></div>
-                        <span class="term-aside"><Term id="permissive" text="Why start permissive?"/></span>
-                    </fieldset>
-                    <div class="field"><label for="slo-revisit">"Revisit on"</label>
-                        <input id="slo-revisit" type="date" prop:value=text(|s| s.revisit.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.revisit = v); }/></div>
-                    <div class="field"><label for="slo-progress">"Where it stands"</label>
-                        <select id="slo-progress" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            let pr = PROGRESS.into_iter().find(|p| progress_label(*p) == v).unwrap_or_default();
-                            ws.update(|p| { if let Some(id) = p.slos.get(slo.index).map(|s| s.id.clone()) { p.progress.insert(id, pr); } });
-                        }>
-                            {PROGRESS.into_iter().map(|p| view! { <option value=progress_label(p) selected=move || progress.get() == p>{progress_label(p)}</option> }).collect_view()}
-                        </select></div>
-                </div>
-            </fieldset>
-        </section>
+            </div>
+        </fieldset>
     }
 }
 

@@ -34,10 +34,10 @@ const SECTIONS: [(&str, &str, &str, &str, PolicyGet, PolicySet); 6] = [
 #[component]
 pub fn PolicyEditor() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let share_draft = RwSignal::new(slo_engine::model::format_percent(
+    let share_draft = RwSignal::new(slo_engine::model::percent_field(
         ws.project
-            .with_untracked(|p| p.policy.single_incident_share)
-            * 100.0,
+            .with_untracked(|p| p.policy.single_incident_share),
+        10,
     ));
     let share_error = RwSignal::new(None::<String>);
     view! {
@@ -67,9 +67,9 @@ pub fn PolicyEditor() -> impl IntoView {
                     aria-invalid=move || share_error.with(Option::is_some).to_string()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        match v.trim().trim_end_matches('%').parse::<f64>() {
-                            Ok(x) if x > 0.0 && x <= 100.0 => { share_error.set(None); ws.update(|p| p.policy.single_incident_share = x / 100.0); }
-                            _ => share_error.set(Some("write a percentage above 0 and at most 100, such as 20".into())),
+                        match slo_engine::model::parse_share_percent(&v) {
+                            Ok(x) => { share_error.set(None); ws.update(|p| p.policy.single_incident_share = x); }
+                            Err(e) => share_error.set(Some(format!("{e}, such as 20"))),
                         }
                         share_draft.set(v);
                     }/>

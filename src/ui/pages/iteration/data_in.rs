@@ -3,8 +3,8 @@
 //!
 //! The text area is never rewritten after a parse error: the user fixes the
 //! text where they pasted it, or replays without the bad rows
-//! (`slo_engine::bad_rows`), which leaves the text area as pasted. Large inputs stay JS strings on the main
-//! thread and go to the worker as they are.
+//! (`slo_engine::bad_rows`), which leaves the text area as pasted. Large
+//! inputs stay JS strings on the main thread and go to the worker as they are.
 
 use super::backend::{self, ParseState, WORKER_THRESHOLD};
 use super::format;
@@ -13,7 +13,8 @@ use leptos::html;
 use leptos::prelude::*;
 use slo_engine::bad_rows;
 use slo_engine::diag::{Diagnostic, Level};
-use slo_engine::samples::{self, Incident, TimeStyle, Traffic};
+use slo_engine::input::{line_range_utf16, threshold_seconds, IncidentForm, TrafficForm};
+use slo_engine::samples::{self, TimeStyle};
 use slo_engine::worker::DataSummary;
 use std::sync::Arc;
 use std::time::Duration;
@@ -31,15 +32,18 @@ struct Input {
     generation: StoredValue<u64>,
 }
 
-fn threshold_seconds(ms: &str) -> Option<f64> {
-    ms.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && *v > 0.0)
-        .map(|v| v / 1000.0)
-}
-
 impl Input {
+    fn new() -> Input {
+        Input {
+            text: StoredValue::new_local(None),
+            source: RwSignal::new(String::new()),
+            threshold_ms: RwSignal::new(String::new()),
+            kept_note: RwSignal::new(None),
+            hidden_note: RwSignal::new(None),
+            generation: StoredValue::new(0),
+        }
+    }
+
     fn run(&self, it: &Iter) {
         let Some(text) = self.text.get_value() else {
             return;
@@ -54,55 +58,50 @@ impl Input {
             latency_threshold_ms: ms,
         });
     }
-}
 
-#[component]
-pub fn DataIn() -> impl IntoView {
-    let it = expect_context::<Iter>();
-    let area = NodeRef::<html::Textarea>::new();
-    let input = Input {
-        text: StoredValue::new_local(None),
-        source: RwSignal::new(String::new()),
-        threshold_ms: RwSignal::new(String::new()),
-        kept_note: RwSignal::new(None),
-        hidden_note: RwSignal::new(None),
-        generation: StoredValue::new(0),
-    };
-
-    // Puts text in the page (and the text area when it fits) and parses it.
-    let load = move |text: js_sys::JsString, source: String| {
-        input.source.set(source.clone());
+    /// Puts text in the page (and the text area when it fits) and parses it.
+    fn load(
+        &self,
+        it: &Iter,
+        area: NodeRef<html::Textarea>,
+        text: js_sys::JsString,
+        source: String,
+    ) {
+        self.source.set(source.clone());
         if let Some(ta) = area.get_untracked() {
             if text.length() <= WORKER_THRESHOLD {
                 let _ = js_sys::Reflect::set(&ta, &"value".into(), &text);
-                input.hidden_note.set(None);
+                self.hidden_note.set(None);
             } else {
                 ta.set_value("");
-                input.hidden_note.set(Some(format!(
+                self.hidden_note.set(Some(format!(
                     "{source}: {:.1} MB, not shown in the text area to keep the page responsive.",
                     f64::from(text.length()) / 1e6
                 )));
             }
         }
-        input.text.set_value(Some(text));
-        input.run(&it);
-    };
+        self.text.set_value(Some(text));
+        self.run(it);
+    }
 
-    // Restore what was loaded before the page was left, or before the reload.
-    Effect::new(move |prev: Option<()>| {
-        if prev.is_none() && area.get().is_some() {
-            if let Some(last) = backend::recall() {
-                input.threshold_ms.set(last.latency_threshold_ms);
-                load(last.text, last.source);
-            } else if let Some(kept) = backend::load_kept() {
-                input.threshold_ms.set(kept.latency_threshold_ms.clone());
-                load(js_sys::JsString::from(kept.text.as_str()), kept.source);
-            }
+    /// Restores what was loaded before the page was left, or before the reload.
+    fn restore(&self, it: &Iter, area: NodeRef<html::Textarea>) {
+        if let Some(last) = backend::recall() {
+            self.threshold_ms.set(last.latency_threshold_ms);
+            self.load(it, area, last.text, last.source);
+        } else if let Some(kept) = backend::load_kept() {
+            self.threshold_ms.set(kept.latency_threshold_ms.clone());
+            self.load(
+                it,
+                area,
+                js_sys::JsString::from(kept.text.as_str()),
+                kept.source,
+            );
         }
-    });
+    }
 
-    // Typing or pasting: parse after a short pause, so each keystroke does not re-parse.
-    let on_input = move |_| {
+    /// Typing or pasting: parse after a short pause, so each keystroke does not re-parse.
+    fn typed(self, it: Iter, area: NodeRef<html::Textarea>) {
         let Some(ta) = area.get_untracked() else {
             return;
         };
@@ -116,103 +115,75 @@ pub fn DataIn() -> impl IntoView {
             // Laying out megabytes of text in a text area takes the browser
             // seconds per paste: empty it before the next frame is drawn.
             ta.set_value("");
-            input.hidden_note.set(Some(format!(
+            self.hidden_note.set(Some(format!(
                 "Pasted {:.1} MB: read in the background and taken out of the text area to keep the page responsive. \
                  If it has errors, fix the source and paste it again.",
                 f64::from(text.length()) / 1e6
             )));
         } else {
-            input.hidden_note.set(None);
+            self.hidden_note.set(None);
         }
-        input.source.set("pasted".into());
-        input.text.set_value(Some(text.clone()));
-        let generation = input.generation.get_value() + 1;
-        input.generation.set_value(generation);
+        self.source.set("pasted".into());
+        self.text.set_value(Some(text.clone()));
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
         let delay = if text.length() > 100_000 { 0 } else { 250 };
         set_timeout(
             move || {
                 // Skipped when more was typed meanwhile, or the page was left.
-                if input.generation.try_get_value() == Some(generation) {
-                    input.run(&it);
+                if self.generation.try_get_value() == Some(generation) {
+                    self.run(&it);
                 }
             },
             Duration::from_millis(delay),
         );
-    };
+    }
 
-    let read_file = move |file: web_sys::File| {
+    fn read_file(self, it: Iter, area: NodeRef<html::Textarea>, file: web_sys::File) {
         let name = file.name();
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(v) => match v.dyn_into::<js_sys::JsString>() {
-                    Ok(text) => load(text, format!("file {name}")),
-                    Err(_) => input
+                    Ok(text) => self.load(&it, area, text, format!("file {name}")),
+                    Err(_) => self
                         .kept_note
                         .set(Some(format!("{name} is not a text file."))),
                 },
-                Err(_) => input
+                Err(_) => self
                     .kept_note
                     .set(Some(format!("{name} could not be read."))),
             }
         });
-    };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let target: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = target.files().and_then(|f| f.get(0)) {
-            read_file(file);
-        }
-    };
-    let dragging = RwSignal::new(false);
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            read_file(file);
-        }
-    };
+    }
+}
 
-    let load_sample = move |id: &'static str| {
-        if let Some(csv) = samples::sample_csv(id) {
-            let title = samples::SAMPLES
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.title)
-                .unwrap_or(id);
-            load(
-                js_sys::JsString::from(csv.as_str()),
-                format!("sample: {title}"),
-            );
+/// Selects line `line` of the text area, so the user sees the row to fix.
+fn show_line(area: NodeRef<html::Textarea>, line: usize) {
+    let Some(ta) = area.get_untracked() else {
+        return;
+    };
+    let text = ta.value();
+    let (start, end) = line_range_utf16(&text, line);
+    let _ = ta.focus();
+    let _ = ta.set_selection_range(start as u32, end as u32);
+    // Lines do not wrap in the text area, so they share its height evenly: centre this one.
+    let lines = text.split_inclusive('\n').count().max(1) as f64;
+    let per_line = f64::from(ta.scroll_height()) / lines;
+    let top = per_line * line.saturating_sub(1) as f64 - f64::from(ta.client_height()) / 2.0;
+    ta.set_scroll_top(top.max(0.0) as i32);
+}
+
+#[component]
+pub fn DataIn() -> impl IntoView {
+    let it = expect_context::<Iter>();
+    let area = NodeRef::<html::Textarea>::new();
+    let input = Input::new();
+    Effect::new(move |prev: Option<()>| {
+        if prev.is_none() && area.get().is_some() {
+            input.restore(&it, area);
         }
-    };
-
-    let jump_to_line = move |line: usize| {
-        let Some(ta) = area.get_untracked() else {
-            return;
-        };
-        let text = ta.value();
-        let start: usize = text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(|l| l.encode_utf16().count())
-            .sum();
-        let len = text
-            .split_inclusive('\n')
-            .nth(line.saturating_sub(1))
-            .map(|l| l.encode_utf16().count())
-            .unwrap_or(0);
-        let _ = ta.focus();
-        let _ = ta.set_selection_range(start as u32, (start + len) as u32);
-        // Lines do not wrap in the text area, so they share its height evenly: centre this one.
-        let lines = text.split_inclusive('\n').count().max(1) as f64;
-        let per_line = f64::from(ta.scroll_height()) / lines;
-        let top = per_line * line.saturating_sub(1) as f64 - f64::from(ta.client_height()) / 2.0;
-        ta.set_scroll_top(top.max(0.0) as i32);
-    };
-
+    });
+    let load = move |text: js_sys::JsString, source: String| input.load(&it, area, text, source);
     // The rows the errors name, when leaving them out is all that stands between the text and a replay.
     let skippable = move |diags: &[Diagnostic]| {
         input.text.with_value(|t| {
@@ -233,56 +204,107 @@ pub fn DataIn() -> impl IntoView {
             .set_value(Some(js_sys::JsString::from(kept.as_str())));
         input.run(&it);
     };
-
     view! {
         <section class="data-in" aria-labelledby="data-in-h">
             <h2 id="data-in-h">"1. Your data"</h2>
             <div class="data-in-grid">
-                <div class="paste"
-                    class:dragging=move || dragging.get()
-                    on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                    on:dragleave=move |_| dragging.set(false)
-                    on:drop=on_drop>
-                    <label for="data-text">
-                        "Paste CSV, TSV or Prometheus "<code>"query_range"</code>" JSON, or drop a file here"
-                    </label>
-                    <textarea id="data-text" class="code" node_ref=area rows="12" spellcheck="false"
-                        placeholder="timestamp,good,total\n2026-10-05T00:05:00Z,2991,2992\n..."
-                        aria-invalid=move || matches!(it.engine.parse.get(), ParseState::Failed(_)).then_some("true")
-                        aria-describedby=move || matches!(it.engine.parse.get(), ParseState::Failed(_)).then_some("parse-errors")
-                        on:input=on_input></textarea>
-                    {move || input.hidden_note.get().map(|n| view! { <p class="hint">{n}</p> })}
-                    <div class="row">
-                        <label for="data-file">"Or choose a file "</label>
-                        <input id="data-file" type="file"
-                            accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json"
-                            on:change=on_pick/>
-                    </div>
-                    <div class="row">
-                        <label for="latency-threshold">"Latency threshold for raw latency samples (ms) "</label>
-                        <input id="latency-threshold" type="number" min="0" step="any" inputmode="decimal"
-                            prop:value=move || input.threshold_ms.get()
-                            on:change=move |ev| { input.threshold_ms.set(event_target_value(&ev)); input.run(&it); }/>
-                    </div>
-                </div>
+                <PasteArea input=input area=area/>
                 <div class="samples">
-                    <h3>"Samples that tell a story"</h3>
-                    <ul class="sample-list">
-                        {samples::SAMPLES.iter().map(|s| {
-                            let id = s.id;
-                            view! {
-                                <li>
-                                    <button id=format!("sample-{id}") on:click=move |_| load_sample(id)>{s.title}</button>
-                                    <p>{s.story}</p>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    <SampleList load=load/>
                     <Generator on_generate=move |csv: String| load(js_sys::JsString::from(csv.as_str()), "generated traffic".into())/>
                 </div>
             </div>
-            <Status jump=jump_to_line skippable=skippable replay=replay_without source=input.source kept=input.kept_note hidden=input.hidden_note/>
+            <Status jump=move |line| show_line(area, line) skippable=skippable replay=replay_without source=input.source kept=input.kept_note hidden=input.hidden_note/>
         </section>
+    }
+}
+
+/// The paste area, which is also the drop zone, the file picker and the
+/// latency threshold for raw samples.
+#[component]
+fn PasteArea(input: Input, area: NodeRef<html::Textarea>) -> impl IntoView {
+    let it = expect_context::<Iter>();
+    let on_pick = move |ev: leptos::ev::Event| {
+        let target: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = target.files().and_then(|f| f.get(0)) {
+            input.read_file(it, area, file);
+        }
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            input.read_file(it, area, file);
+        }
+    };
+    let failed = move || matches!(it.engine.parse.get(), ParseState::Failed(_));
+    view! {
+        <div class="paste"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
+            <label for="data-text">
+                "Paste CSV, TSV or Prometheus "<code>"query_range"</code>" JSON, or drop a file here"
+            </label>
+            <textarea id="data-text" class="code" node_ref=area rows="12" spellcheck="false"
+                placeholder="timestamp,good,total\n2026-10-05T00:05:00Z,2991,2992\n..."
+                aria-invalid=move || failed().then_some("true")
+                aria-describedby=move || failed().then_some("parse-errors")
+                on:input=move |_| input.typed(it, area)></textarea>
+            {move || input.hidden_note.get().map(|n| view! { <p class="hint">{n}</p> })}
+            <div class="row">
+                <label for="data-file">"Or choose a file "</label>
+                <input id="data-file" type="file"
+                    accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json"
+                    on:change=on_pick/>
+            </div>
+            <div class="row">
+                <label for="latency-threshold">"Latency threshold for raw latency samples (ms) "</label>
+                <input id="latency-threshold" type="number" min="0" step="any" inputmode="decimal"
+                    prop:value=move || input.threshold_ms.get()
+                    on:change=move |ev| { input.threshold_ms.set(event_target_value(&ev)); input.run(&it); }/>
+            </div>
+        </div>
+    }
+}
+
+/// The samples, each a button with its story.
+#[component]
+fn SampleList(
+    load: impl Fn(js_sys::JsString, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let load_sample = move |id: &'static str| {
+        if let Some(csv) = samples::sample_csv(id) {
+            let title = samples::SAMPLES
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.title)
+                .unwrap_or(id);
+            load(
+                js_sys::JsString::from(csv.as_str()),
+                format!("sample: {title}"),
+            );
+        }
+    };
+    view! {
+        <h3>"Samples that tell a story"</h3>
+        <ul class="sample-list">
+            {samples::SAMPLES.iter().map(|s| {
+                let id = s.id;
+                view! {
+                    <li>
+                        <button id=format!("sample-{id}") on:click=move |_| load_sample(id)>{s.title}</button>
+                        <p>{s.story}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 
@@ -306,7 +328,7 @@ fn Status(
                     <div class="progress-row">
                         <label for="parse-progress">"Reading and replaying the data in the background "</label>
                         <progress id="parse-progress" max="1" value=progress.to_string()></progress>
-                        <span>{format!(" {:.0}% ", progress * 100.0)}</span>
+                        <span>{format!(" {} ", format::share(progress))}</span>
                         <button id="cancel-parse" on:click=move |_| { backend::forget(); it.engine.cancel(); }>"Cancel"</button>
                     </div>
                 }.into_any(),
@@ -415,82 +437,28 @@ fn Preview(summary: Arc<DataSummary>, source: String) -> impl IntoView {
     }
 }
 
-/// One incident row of the generator form, as typed.
-#[derive(Clone, Debug, PartialEq)]
-struct IncidentInput {
-    start_hours: String,
-    length_minutes: String,
-    error_percent: String,
-}
-
 /// Synthetic traffic with incidents the user places.
 #[component]
 fn Generator(on_generate: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let days = RwSignal::new("14".to_string());
-    let step = RwSignal::new("300".to_string());
-    let rate = RwSignal::new("2000".to_string());
-    let base = RwSignal::new("0.02".to_string());
-    let incidents = RwSignal::new(vec![IncidentInput {
-        start_hours: "100".into(),
-        length_minutes: "30".into(),
-        error_percent: "20".into(),
-    }]);
+    let form = RwSignal::new(TrafficForm::default());
     let error = RwSignal::new(None::<String>);
-
-    let num = |s: &str, what: &str| -> Result<f64, String> {
-        s.trim()
-            .parse::<f64>()
-            .map_err(|_| format!("{what}: \"{}\" is not a number", s.trim()))
-    };
-    let generate = move |_| {
-        let built = (|| -> Result<Traffic, String> {
-            let incidents = incidents
-                .get_untracked()
-                .iter()
-                .enumerate()
-                .map(|(i, inc)| {
-                    Ok(Incident {
-                        start_hours: num(&inc.start_hours, &format!("incident {} start", i + 1))?,
-                        length_minutes: num(
-                            &inc.length_minutes,
-                            &format!("incident {} length", i + 1),
-                        )?,
-                        error_rate: num(
-                            &inc.error_percent,
-                            &format!("incident {} error rate", i + 1),
-                        )? / 100.0,
-                    })
-                })
-                .collect::<Result<Vec<_>, String>>()?;
-            let base = num(&base.get_untracked(), "base error rate")? / 100.0;
-            let t = Traffic {
-                days: num(&days.get_untracked(), "days")?.clamp(0.0, 1e6) as u32,
-                step_seconds: num(&step.get_untracked(), "step")?.clamp(0.0, 1e9) as u32,
-                requests_per_step: num(&rate.get_untracked(), "requests per step")?,
-                base_error_rate: base,
-                final_error_rate: base,
-                incidents,
-                seed: 7,
-                ..Traffic::default()
-            };
-            t.check()?;
-            Ok(t)
-        })();
-        match built {
-            Ok(t) => {
-                error.set(None);
-                on_generate(samples::to_csv(&samples::generate(&t), TimeStyle::Rfc3339));
-            }
-            Err(e) => error.set(Some(e)),
+    let generate = move |_| match form.with_untracked(TrafficForm::traffic) {
+        Ok(t) => {
+            error.set(None);
+            on_generate(samples::to_csv(&samples::generate(&t), TimeStyle::Rfc3339));
         }
+        Err(e) => error.set(Some(e)),
     };
-
-    let field = move |id: &'static str, label: &'static str, sig: RwSignal<String>| {
+    // Each text field edits one string of the form: read with `get`, written through `set`.
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      get: fn(&TrafficForm) -> &String,
+                      set: fn(&mut TrafficForm) -> &mut String| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>
-                <input id=id type="text" inputmode="decimal" prop:value=move || sig.get()
-                    on:change=move |ev| sig.set(event_target_value(&ev))/>
+                <input id=id type="text" inputmode="decimal" prop:value=move || form.with(|f| get(f).clone())
+                    on:change=move |ev| { let v = event_target_value(&ev); form.update(|f| *set(f) = v); }/>
             </div>
         }
     };
@@ -499,48 +467,57 @@ fn Generator(on_generate: impl Fn(String) + Copy + Send + Sync + 'static) -> imp
         <details class="generator">
             <summary>"Generate synthetic traffic with incidents"</summary>
             <div class="fields">
-                {field("gen-days", "Days", days)}
+                {field("gen-days", "Days", |f| &f.days, |f| &mut f.days)}
                 <div class="field">
                     <label for="gen-step">"Step"</label>
-                    <select id="gen-step" prop:value=move || step.get() on:change=move |ev| step.set(event_target_value(&ev))>
+                    <select id="gen-step" prop:value=move || form.with(|f| f.step.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); form.update(|f| f.step = v); }>
                         <option value="60">"1 minute"</option>
                         <option value="300">"5 minutes"</option>
                         <option value="900">"15 minutes"</option>
                         <option value="3600">"1 hour"</option>
                     </select>
                 </div>
-                {field("gen-rate", "Requests per step (daily mean)", rate)}
-                {field("gen-base", "Base error rate (%)", base)}
+                {field("gen-rate", "Requests per step (daily mean)", |f| &f.requests_per_step, |f| &mut f.requests_per_step)}
+                {field("gen-base", "Base error rate (%)", |f| &f.base_error_percent, |f| &mut f.base_error_percent)}
             </div>
-            <table class="incidents">
-                <caption>"Incidents"</caption>
-                <thead><tr><th scope="col">"#"</th><th scope="col">"Start (hours after the first row)"</th><th scope="col">"Length (minutes)"</th><th scope="col">"Error rate (%)"</th><th scope="col">"Remove"</th></tr></thead>
-                <tbody>
-                    {move || incidents.get().into_iter().enumerate().map(|(i, inc)| {
-                        let set = move |f: fn(&mut IncidentInput, String), v: String| incidents.update(|all| if let Some(x) = all.get_mut(i) { f(x, v) });
-                        let n = i + 1;
-                        view! {
-                            <tr>
-                                <th scope="row">{n}</th>
-                                <td><input type="text" inputmode="decimal" aria-label=format!("Incident {n} start (hours)") prop:value=inc.start_hours
-                                    on:change=move |ev| set(|x, v| x.start_hours = v, event_target_value(&ev))/></td>
-                                <td><input type="text" inputmode="decimal" aria-label=format!("Incident {n} length (minutes)") prop:value=inc.length_minutes
-                                    on:change=move |ev| set(|x, v| x.length_minutes = v, event_target_value(&ev))/></td>
-                                <td><input type="text" inputmode="decimal" aria-label=format!("Incident {n} error rate (%)") prop:value=inc.error_percent
-                                    on:change=move |ev| set(|x, v| x.error_percent = v, event_target_value(&ev))/></td>
-                                <td><button aria-label=format!("Remove incident {n}") on:click=move |_| incidents.update(|all| { if i < all.len() { all.remove(i); } })>"Remove"</button></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <IncidentTable form=form/>
             <div class="row">
-                <button on:click=move |_| incidents.update(|all| all.push(IncidentInput { start_hours: "24".into(), length_minutes: "60".into(), error_percent: "5".into() }))>
+                <button on:click=move |_| form.update(|f| f.incidents.push(IncidentForm::added()))>
                     "Add an incident"
                 </button>
                 <button id="gen-run" class="primary" on:click=generate>"Generate and replay"</button>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </details>
+    }
+}
+
+/// The generator's incidents, one editable row each.
+#[component]
+fn IncidentTable(form: RwSignal<TrafficForm>) -> impl IntoView {
+    view! {
+    <table class="incidents">
+        <caption>"Incidents"</caption>
+        <thead><tr><th scope="col">"#"</th><th scope="col">"Start (hours after the first row)"</th><th scope="col">"Length (minutes)"</th><th scope="col">"Error rate (%)"</th><th scope="col">"Remove"</th></tr></thead>
+        <tbody>
+            {move || form.with(|f| f.incidents.clone()).into_iter().enumerate().map(|(i, inc)| {
+                let set = move |f: fn(&mut IncidentForm, String), v: String| form.update(|form| if let Some(x) = form.incidents.get_mut(i) { f(x, v) });
+                let n = i + 1;
+                view! {
+                    <tr>
+                        <th scope="row">{n}</th>
+                        <td><input type="text" inputmode="decimal" aria-label=format!("Incident {n} start (hours)") prop:value=inc.start_hours
+                            on:change=move |ev| set(|x, v| x.start_hours = v, event_target_value(&ev))/></td>
+                        <td><input type="text" inputmode="decimal" aria-label=format!("Incident {n} length (minutes)") prop:value=inc.length_minutes
+                            on:change=move |ev| set(|x, v| x.length_minutes = v, event_target_value(&ev))/></td>
+                        <td><input type="text" inputmode="decimal" aria-label=format!("Incident {n} error rate (%)") prop:value=inc.error_percent
+                            on:change=move |ev| set(|x, v| x.error_percent = v, event_target_value(&ev))/></td>
+                        <td><button aria-label=format!("Remove incident {n}") on:click=move |_| form.update(|f| { if i < f.incidents.len() { f.incidents.remove(i); } })>"Remove"</button></td>
+                    </tr>
+                }
+            }).collect_view()}
+        </tbody>
+    </table>
     }
 }

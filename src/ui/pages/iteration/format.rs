@@ -2,4 +2,4 @@
 //! The engine's `format` module owns them, so the page, the review questions,
 //! the exports and the CLI write figures the same way.
 
-pub use slo_engine::format::{duration, factor, ratio, share, when};
+pub use slo_engine::format::{duration, factor, share, when};

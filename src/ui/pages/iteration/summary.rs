@@ -4,7 +4,6 @@
 //! and the policy arithmetic come from `slo_engine::summary`; this module
 //! only places them.
 
-use super::charts::alert_label;
 use super::format;
 use super::Iter;
 use crate::ui::components::undo::Removed;
@@ -12,6 +11,7 @@ use crate::ui::components::{Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::model::Target;
+use slo_engine::replay_charts::alert_label;
 use slo_engine::summary;
 use slo_engine::worker::DataSummary;
 use std::sync::Arc;
