@@ -242,8 +242,8 @@ test('a share link made on the Share page opens the project in another tab', asy
 
   const other = await openApp(context, server.url, url.slice(url.indexOf('#')));
   await other.page.waitForSelector('.shared-link');
-  assert.match(await other.page.textContent('.shared-link'), /Billing pipeline/);
   await other.page.click('button:has-text("Open the shared project")');
+  assert.match(await other.page.textContent('.shared-link'), /Opened “Billing pipeline” as a new project/);
   assert.equal(await other.page.inputValue('#project-name'), 'Billing pipeline');
   await go(other.page, '#/implementation');
   assert.equal(await other.page.textContent('.slo-tabs li:first-child'), 'Invoice data freshness');

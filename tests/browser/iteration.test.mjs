@@ -213,9 +213,10 @@ test('the recalibrated target, review notes and data survive a reload', async ()
   const suggested = button.match(/Apply ([\d.]+)%/)[1];
   await page.click('#apply-recalibrated');
   await page.waitForSelector('.toast');
-  const library = JSON.parse(await page.evaluate(() => localStorage.getItem('slo-workbench/library/v1')));
-  const saved = (library.projects.find((e) => e.id === library.last_opened) ?? library.projects[0]).project;
-  assert.equal(saved.slos[0].target, Number((Number(suggested) / 100).toFixed(6)));
+  // The open project is autosaved in the library: its draft now holds the suggested target.
+  const expected = Number((Number(suggested) / 100).toFixed(6));
+  await page.waitForFunction((t) => JSON.parse(localStorage.getItem('slo-workbench/library/v1') ?? '{"projects":[]}')
+    .projects.some((e) => e.project.slos[0]?.target === t), expected);
   // Six note fields: each one's accessible name carries its question, not "Notes" alone.
   assert.equal(await page.getByRole('textbox', { name: 'Notes Is each SLO still needed?', exact: true }).count(), 1);
   assert.equal(await page.getByRole('textbox', { name: 'Notes', exact: true }).count(), 0);

@@ -1,7 +1,7 @@
-//! SLO identifiers: the one rule for picking `base`, `base-2`, `base-3`...
-//! used when the Research page creates an SLO from the menu and when an
-//! import adds SLOs to a project, and renaming an SLO with what is keyed by
-//! its id.
+//! SLO identifiers that do not collide: the one rule for picking `base`,
+//! `base-2`, `base-3`... used when the Research page creates an SLO from the
+//! menu and when an import adds SLOs to a project. (Renaming an id, with
+//! what is keyed by it, is `lifecycle::set_id`.)
 //!
 //! Owns only the choice of a free id; what an id may contain is
 //! `model::slug`. Nothing here knows the browser.

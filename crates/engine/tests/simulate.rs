@@ -360,7 +360,7 @@ fn an_incident_spending_more_than_the_policy_share_is_reported() {
     assert!(sim
         .warnings
         .iter()
-        .any(|w| w.message.contains("23% of the error budget")));
+        .any(|w| w.message.contains("spent 23% of the error budget")));
     let lenient = simulate(
         &minutes(0, 35, OUTAGE, 10, 1.0),
         &Slo::default(),

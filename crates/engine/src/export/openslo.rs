@@ -248,7 +248,7 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
                 (
                     "description".into(),
                     s(format!(
-                        "Burn rate of {}x or more over {} (lookbackWindow) and over the short window {} (annotation {ANNOTATION}short-window); no wait before alerting",
+                        "Burn rate of {}x or more over {} (lookbackWindow) and over the short window {} (annotation {ANNOTATION}short-window); it waits for nothing but the next rule evaluation, so alertAfter is the schema's smallest, 1m",
                         crate::format::trim_zeros(a.factor, 6),
                         a.long.prometheus(),
                         a.short.prometheus()
@@ -262,6 +262,9 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
                         ("op", s("gte")),
                         ("threshold", Y::Num(a.factor)),
                         ("lookbackWindow", s(duration(a.long))),
+                        // A wait (Prometheus `for:`), not the short window;
+                        // the schema requires one of at least a minute.
+                        ("alertAfter", s("1m")),
                     ]),
                 ),
             ],

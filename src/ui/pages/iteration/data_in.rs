@@ -157,6 +157,29 @@ impl Input {
     }
 }
 
+impl Input {
+    /// The rows the errors name, when leaving them out is all that stands between the text and a replay.
+    fn skippable(&self, diags: &[Diagnostic]) -> Option<Vec<usize>> {
+        self.text.with_value(|t| {
+            t.as_ref()
+                .and_then(|t| bad_rows::skippable_lines(&String::from(t), diags))
+        })
+    }
+
+    /// Replays the text without these lines; the text area keeps the paste as it was.
+    fn replay_without(&self, it: &Iter, lines: Vec<usize>) {
+        let Some(text) = self.text.get_value() else {
+            return;
+        };
+        let kept = bad_rows::without_lines(&String::from(text), &lines);
+        self.source
+            .update(|s| *s = format!("{s}, without {}", bad_rows::describe(&lines)));
+        self.text
+            .set_value(Some(js_sys::JsString::from(kept.as_str())));
+        self.run(it);
+    }
+}
+
 /// Selects line `line` of the text area, so the user sees the row to fix.
 fn show_line(area: NodeRef<html::Textarea>, line: usize) {
     let Some(ta) = area.get_untracked() else {
@@ -184,26 +207,6 @@ pub fn DataIn() -> impl IntoView {
         }
     });
     let load = move |text: js_sys::JsString, source: String| input.load(&it, area, text, source);
-    // The rows the errors name, when leaving them out is all that stands between the text and a replay.
-    let skippable = move |diags: &[Diagnostic]| {
-        input.text.with_value(|t| {
-            t.as_ref()
-                .and_then(|t| bad_rows::skippable_lines(&String::from(t), diags))
-        })
-    };
-    let replay_without = move |lines: Vec<usize>| {
-        let Some(text) = input.text.get_value() else {
-            return;
-        };
-        let kept = bad_rows::without_lines(&String::from(text), &lines);
-        input
-            .source
-            .update(|s| *s = format!("{s}, without {}", bad_rows::describe(&lines)));
-        input
-            .text
-            .set_value(Some(js_sys::JsString::from(kept.as_str())));
-        input.run(&it);
-    };
     view! {
         <section class="data-in" aria-labelledby="data-in-h">
             <h2 id="data-in-h">"1. Your data"</h2>
@@ -214,7 +217,10 @@ pub fn DataIn() -> impl IntoView {
                     <Generator on_generate=move |csv: String| load(js_sys::JsString::from(csv.as_str()), "generated traffic".into())/>
                 </div>
             </div>
-            <Status jump=move |line| show_line(area, line) skippable=skippable replay=replay_without source=input.source kept=input.kept_note hidden=input.hidden_note/>
+            <Status jump=move |line| show_line(area, line)
+                skippable=move |diags: &[Diagnostic]| input.skippable(diags)
+                replay=move |lines| input.replay_without(&it, lines)
+                source=input.source kept=input.kept_note hidden=input.hidden_note/>
         </section>
     }
 }
