@@ -337,6 +337,8 @@ test('the filled pages have no serious accessibility violation, also with the gl
   await go(page, '#/start');
   await page.click('button:has-text("Start presenter mode")');
   assert.deepEqual(await seriousA11yViolations(page), [], 'axe in presenter mode');
+  // A running workshop resumes on the next visit: end it, so the later tests open the app as usual.
+  await page.click('button:has-text("Leave presenter mode")');
   await page.close();
 });
 
@@ -530,7 +532,11 @@ test('the start page leads a newcomer straight to the examples', async () => {
   await freshStart(page);
   await page.click('button:has-text("See the example projects")');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'examples-title');
+  // The sentence above the examples links the project list (where the current project stays); then the first example.
   await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#/projects');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.example), 'web-api');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.loaded-notice');
   assert.equal(await page.inputValue('#project-name'), 'Shop checkout API');
@@ -570,7 +576,7 @@ test('adding an SLO from the menu says so and leads to the editor; the RACI step
   assert.equal(await page.textContent('#editor-title'), 'SLO: Check out a basket latency');
 
   await go(page, '#/language');
-  const region = page.locator('.raci-section .table-scroll');
+  const region = page.locator('.raci-section .raci-wrap');
   await region.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
   const [box, head] = await Promise.all([region.boundingBox(), page.locator('table.raci tbody th[scope="row"]').first().boundingBox()]);
   assert.ok(Math.abs(head.x - box.x) <= 2, `step names scrolled away (${head.x} vs ${box.x})`);
