@@ -12,7 +12,7 @@ use crate::export::openslo::ANNOTATION;
 use crate::export::promql::recognise_sli;
 use crate::model::{
     AlertConfig, AlertPreset, BudgetingMethod, BurnAlert, CalendarUnit, Commitment, Enforcement,
-    EventKind, Service, Severity, Sli, Slo, Span, Window,
+    EventKind, Project, Service, Severity, Sli, Slo, Span, Target, Window,
 };
 use serde_norway::Value;
 use std::collections::BTreeMap;
@@ -115,12 +115,76 @@ fn slo(
     let name = str_at(v, &["metadata", "name"])
         .unwrap_or("slo")
         .to_string();
-    let here = format!("SLO {name}");
+    let at_slo = Place {
+        line: d.line,
+        here: format!("SLO {name}"),
+    };
+    let here = at_slo.here.as_str();
+    let service = slo_service(v, services, &at_slo, &mut out.project)?;
     let un = &mut out.unmapped;
-    let err = |m: String| Diagnostic::error(d.line, format!("{here}: {m}"));
+    let sli = read_sli(slo_indicator(v, slis, &at_slo)?, here, un).map_err(|m| at_slo.err(m))?;
+    let objective = slo_objective(v, &at_slo, un)?;
+    let target = slo_target(objective, &at_slo)?;
+    note_unknown_spec_keys(v, here, un);
+    let window = read_window(v, here, un).map_err(|m| at_slo.err(m))?;
+    let budgeting = read_budgeting(v, objective, here, un).map_err(|m| at_slo.err(m))?;
+    let labels = slo_labels(v, here, un);
+    note_unknown_annotations(v, here, un);
+    let alerting = slo_alerting(v, policies, conditions, here, un);
+    let pick = |k: &str| annotation(v, k).unwrap_or("").to_string();
+    Ok(Slo {
+        id: annotation(v, "id")
+            .map(str::to_string)
+            .unwrap_or_else(|| name.clone()),
+        name: str_at(v, &["metadata", "displayName"])
+            .unwrap_or(&name)
+            .to_string(),
+        service,
+        journey: pick("journey"),
+        description: str_at(v, &["spec", "description"])
+            .unwrap_or("")
+            .to_string(),
+        sli,
+        target,
+        window,
+        budgeting,
+        commitment: if annotation(v, "commitment") == Some("aspirational") {
+            Commitment::Aspirational
+        } else {
+            Commitment::Committed
+        },
+        enforcement: if annotation(v, "enforcement") == Some("enforcing") {
+            Enforcement::Enforcing
+        } else {
+            Enforcement::Permissive
+        },
+        alerting,
+        labels,
+        revisit: pick("revisit"),
+    })
+}
 
+/// Where a problem is: the document's line and what it is (`SLO checkout`).
+struct Place {
+    line: usize,
+    here: String,
+}
+
+impl Place {
+    fn err(&self, m: impl std::fmt::Display) -> Diagnostic {
+        Diagnostic::error(self.line, format!("{}: {m}", self.here))
+    }
+}
+
+/// The SLO's service by its display name; a service named only here is added.
+fn slo_service(
+    v: &Value,
+    services: &BTreeMap<String, &Doc>,
+    at_slo: &Place,
+    project: &mut Project,
+) -> Result<String, Diagnostic> {
     let service_name =
-        str_at(v, &["spec", "service"]).ok_or_else(|| err("spec.service is required".into()))?;
+        str_at(v, &["spec", "service"]).ok_or_else(|| at_slo.err("spec.service is required"))?;
     let service_display = services
         .get(service_name)
         .and_then(|s| str_at(&s.value, &["metadata", "displayName"]))
@@ -128,66 +192,58 @@ fn slo(
         .to_string();
     if !services.contains_key(service_name) {
         ensure_service(
-            &mut out.project,
+            project,
             Service {
                 name: service_display.clone(),
                 ..Service::default()
             },
         );
     }
+    Ok(service_display)
+}
 
-    // SLI: inline, or by reference to an SLI document in the same text.
-    let sli_spec = match (
+/// The SLI's spec: inline, or by reference to an SLI document in the same text.
+fn slo_indicator<'a>(
+    v: &'a Value,
+    slis: &'a BTreeMap<String, &Doc>,
+    at_slo: &Place,
+) -> Result<&'a Value, Diagnostic> {
+    match (
         at(v, &["spec", "indicator", "spec"]),
         str_at(v, &["spec", "indicatorRef"]),
     ) {
-        (Some(spec), _) => spec,
+        (Some(spec), _) => Ok(spec),
         (None, Some(r)) => at(
             &slis
                 .get(r)
                 .ok_or_else(|| {
-                    err(format!(
+                    at_slo.err(format!(
                         "indicatorRef \"{r}\" names no SLI document in this text"
                     ))
                 })?
                 .value,
             &["spec"],
         )
-        .ok_or_else(|| err(format!("SLI \"{r}\" has no spec")))?,
-        (None, None) => return Err(err("needs spec.indicator or spec.indicatorRef".into())),
-    };
-    let sli = read_sli(sli_spec, &here, un).map_err(|m| err(m.into()))?;
+        .ok_or_else(|| at_slo.err(format!("SLI \"{r}\" has no spec"))),
+        (None, None) => Err(at_slo.err("needs spec.indicator or spec.indicatorRef")),
+    }
+}
 
-    let (objective, extra_objectives) =
-        match at(v, &["spec", "objectives"]).and_then(Value::as_sequence) {
-            Some(list) if !list.is_empty() => (&list[0], list.len() - 1),
-            _ => {
-                return Err(err(
-                    "spec.objectives needs at least one objective with a target".into(),
-                ))
-            }
-        };
-    if extra_objectives > 0 {
-        un.push(format!("{here}: spec.objectives[1..]: the workbench keeps one objective per SLO; {extra_objectives} more left out"));
+/// The first objective (the workbench keeps one per SLO; the rest are listed as left out).
+fn slo_objective<'a>(
+    v: &'a Value,
+    at_slo: &Place,
+    un: &mut Vec<String>,
+) -> Result<&'a Value, Diagnostic> {
+    let list = match at(v, &["spec", "objectives"]).and_then(Value::as_sequence) {
+        Some(list) if !list.is_empty() => list,
+        _ => return Err(at_slo.err("spec.objectives needs at least one objective with a target")),
+    };
+    let extra = list.len() - 1;
+    if extra > 0 {
+        un.push(format!("{}: spec.objectives[1..]: the workbench keeps one objective per SLO; {extra} more left out", at_slo.here));
     }
-    let target = match (
-        number_at(objective, &["target"]),
-        number_at(objective, &["targetPercent"]),
-    ) {
-        (Some(_), Some(_)) => {
-            return Err(err(
-                "spec.objectives[0] has both target and targetPercent; OpenSLO allows one".into(),
-            ))
-        }
-        (Some(r), None) => ratio_target(r),
-        (None, Some(p)) => percent_target(p),
-        (None, None) => {
-            return Err(err(
-                "spec.objectives[0] needs target (0 to 1) or targetPercent".into(),
-            ))
-        }
-    }
-    .map_err(|m| err(format!("spec.objectives[0].target: {m}")))?;
+    let objective = &list[0];
     extra_keys(
         Some(objective),
         &[
@@ -197,11 +253,37 @@ fn slo(
             "timeSliceTarget",
             "timeSliceWindow",
         ],
-        &format!("{here}: spec.objectives[0]"),
+        &format!("{}: spec.objectives[0]", at_slo.here),
         "threshold objectives (op/value) are not part of the workbench model",
         un,
     );
+    Ok(objective)
+}
 
+/// The objective's target, from `target` (0 to 1) or `targetPercent`, never both.
+fn slo_target(objective: &Value, at_slo: &Place) -> Result<Target, Diagnostic> {
+    match (
+        number_at(objective, &["target"]),
+        number_at(objective, &["targetPercent"]),
+    ) {
+        (Some(_), Some(_)) => {
+            Err(at_slo
+                .err("spec.objectives[0] has both target and targetPercent; OpenSLO allows one"))
+        }
+        (Some(r), None) => {
+            ratio_target(r).map_err(|m| at_slo.err(format!("spec.objectives[0].target: {m}")))
+        }
+        (None, Some(p)) => {
+            percent_target(p).map_err(|m| at_slo.err(format!("spec.objectives[0].target: {m}")))
+        }
+        (None, None) => {
+            Err(at_slo.err("spec.objectives[0] needs target (0 to 1) or targetPercent"))
+        }
+    }
+}
+
+/// Lists the SLO spec's keys that neither OpenSLO v1 nor the workbench knows.
+fn note_unknown_spec_keys(v: &Value, here: &str, un: &mut Vec<String>) {
     extra_keys(
         at(v, &["spec"]),
         &[
@@ -218,9 +300,10 @@ fn slo(
         "not part of OpenSLO v1 or of the workbench model; left out",
         un,
     );
-    let window = read_window(v, &here, un).map_err(err)?;
-    let budgeting = read_budgeting(v, objective, &here, un).map_err(err)?;
+}
 
+/// `metadata.labels`, plus the labels the workbench wrote into its annotation.
+fn slo_labels(v: &Value, here: &str, un: &mut Vec<String>) -> BTreeMap<String, String> {
     let mut labels = BTreeMap::new();
     for (k, val) in string_entries(
         at(v, &["metadata", "labels"]),
@@ -235,6 +318,11 @@ fn slo(
             Err(_) => un.push(format!("{here}: metadata.annotations.{ANNOTATION}labels: not a JSON object of strings; left out")),
         }
     }
+    labels
+}
+
+/// Lists the annotations that are not the workbench's own.
+fn note_unknown_annotations(v: &Value, here: &str, un: &mut Vec<String>) {
     let known_annotations = [
         "journey",
         "id",
@@ -260,48 +348,27 @@ fn slo(
             }
         }
     }
+}
 
-    let alerts = read_alert_policies(v, policies, conditions, &here, un);
+/// The alerts from the SLO's alert policies, with the preset and runbook the workbench wrote.
+fn slo_alerting(
+    v: &Value,
+    policies: &BTreeMap<String, &Doc>,
+    conditions: &BTreeMap<String, &Doc>,
+    here: &str,
+    un: &mut Vec<String>,
+) -> AlertConfig {
+    let alerts = read_alert_policies(v, policies, conditions, here, un);
     let preset = match annotation(v, "alert-preset") {
         Some(p) => serde_json::from_value(serde_json::Value::String(p.into()))
             .unwrap_or(AlertPreset::Custom),
         None => AlertPreset::Custom,
     };
-    let pick = |k: &str| annotation(v, k).unwrap_or("").to_string();
-    Ok(Slo {
-        id: annotation(v, "id")
-            .map(str::to_string)
-            .unwrap_or_else(|| name.clone()),
-        name: str_at(v, &["metadata", "displayName"])
-            .unwrap_or(&name)
-            .to_string(),
-        service: service_display,
-        journey: pick("journey"),
-        description: str_at(v, &["spec", "description"])
-            .unwrap_or("")
-            .to_string(),
-        sli,
-        target,
-        window,
-        budgeting,
-        commitment: if annotation(v, "commitment") == Some("aspirational") {
-            Commitment::Aspirational
-        } else {
-            Commitment::Committed
-        },
-        enforcement: if annotation(v, "enforcement") == Some("enforcing") {
-            Enforcement::Enforcing
-        } else {
-            Enforcement::Permissive
-        },
-        alerting: AlertConfig {
-            preset,
-            alerts,
-            runbook_url: pick("runbook-url"),
-        },
-        labels,
-        revisit: pick("revisit"),
-    })
+    AlertConfig {
+        preset,
+        alerts,
+        runbook_url: annotation(v, "runbook-url").unwrap_or("").to_string(),
+    }
 }
 
 const SLI_NEEDS: &str = "the SLI needs a ratioMetric with good or bad and total Prometheus queries (metricSource.spec.query)";
