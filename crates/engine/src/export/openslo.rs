@@ -103,8 +103,28 @@ pub fn duration(span: Span) -> String {
 
 fn slo_docs(slo: &Slo) -> Vec<Y> {
     let id = ids(slo);
-    let mut docs = Vec::new();
+    let (objective, method) = objective(slo);
+    let mut spec = Vec::new();
+    if !slo.description.is_empty() {
+        spec.push(("description".to_string(), s(truncate(&slo.description))));
+    }
+    spec.push(("service".into(), s(&id.service)));
+    spec.push(("indicator".into(), indicator(slo, &id)));
+    spec.push(("timeWindow".into(), Y::Seq(vec![time_window(&slo.window)])));
+    spec.push(("budgetingMethod".into(), s(method)));
+    spec.push(("objectives".into(), Y::Seq(vec![Y::Map(objective)])));
+    let (policies, alert_docs) = alert_docs(slo, &id);
+    if !policies.is_empty() {
+        spec.push(("alertPolicies".into(), Y::Seq(policies)));
+    }
+    let mut docs = vec![doc("SLO", metadata(slo, &id), spec)];
+    docs.extend(alert_docs);
+    docs
+}
 
+/// The SLO's name, display name, labels that are valid label values, and
+/// the workbench's own annotations (what OpenSLO has no field for).
+fn metadata(slo: &Slo, id: &super::Ids) -> Vec<(String, Y)> {
     let mut meta = vec![("name".to_string(), s(&id.slo))];
     if !slo.name.trim().is_empty() {
         meta.push(("displayName".into(), s(&slo.name)));
@@ -147,6 +167,11 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
     }
     meta.push(("annotations".into(), Y::Map(ann)));
 
+    meta
+}
+
+/// The inline SLI: a ratio of two Prometheus queries.
+fn indicator(slo: &Slo, id: &super::Ids) -> Y {
     let (counts, events, total) = event_queries(&slo.sli);
     let source = |q: String| {
         map(vec![(
@@ -170,14 +195,17 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
         ),
         ("total", source(total)),
     ]);
-    let indicator = map(vec![
+    map(vec![
         (
             "metadata",
             map(vec![("name", s(format!("{}-sli", id.slo)))]),
         ),
         ("spec", map(vec![("ratioMetric", ratio)])),
-    ]);
+    ])
+}
 
+/// The objective and the budgeting method's name.
+fn objective(slo: &Slo) -> (Vec<(String, Y)>, &'static str) {
     let mut objective = vec![("target".to_string(), Y::Num(rounded(slo.target.ratio())))];
     if !slo.name.trim().is_empty() {
         objective.insert(0, ("displayName".into(), s(&slo.name)));
@@ -202,16 +230,12 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
         }
     };
 
-    let mut spec = Vec::new();
-    if !slo.description.is_empty() {
-        spec.push(("description".to_string(), s(truncate(&slo.description))));
-    }
-    spec.push(("service".into(), s(&id.service)));
-    spec.push(("indicator".into(), indicator));
-    spec.push(("timeWindow".into(), Y::Seq(vec![time_window(&slo.window)])));
-    spec.push(("budgetingMethod".into(), s(method)));
-    spec.push(("objectives".into(), Y::Seq(vec![Y::Map(objective)])));
+    (objective, method)
+}
 
+/// One AlertCondition, AlertPolicy and (per severity) AlertNotificationTarget
+/// per burn-rate alert; returns the policy names for the SLO and the documents.
+fn alert_docs(slo: &Slo, id: &super::Ids) -> (Vec<Y>, Vec<Y>) {
     let mut policies = Vec::new();
     let mut extra_docs = Vec::new();
     let mut targets_done = Vec::new();
@@ -289,12 +313,7 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
         ));
         policies.push(s(policy));
     }
-    if !policies.is_empty() {
-        spec.push(("alertPolicies".into(), Y::Seq(policies)));
-    }
-    docs.push(doc("SLO", meta, spec));
-    docs.extend(extra_docs);
-    docs
+    (policies, extra_docs)
 }
 
 /// The SLO id shortened so derived names stay within 63 characters.
