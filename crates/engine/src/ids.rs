@@ -21,8 +21,19 @@ pub struct TakenIds {
 impl TakenIds {
     /// The ids of these SLOs.
     pub fn of(slos: &[Slo]) -> TakenIds {
+        TakenIds::of_others(slos, None)
+    }
+
+    /// The ids of these SLOs but the one at `except` (an SLO choosing a new
+    /// id for itself may keep its own).
+    pub fn of_others(slos: &[Slo], except: Option<usize>) -> TakenIds {
         TakenIds {
-            taken: slos.iter().map(|s| s.id.clone()).collect(),
+            taken: slos
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != except)
+                .map(|(_, s)| s.id.clone())
+                .collect(),
             next_suffix: BTreeMap::new(),
         }
     }

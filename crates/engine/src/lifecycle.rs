@@ -106,20 +106,7 @@ pub fn id_follows_name(project: &Project, slo: &Slo) -> bool {
 /// `wanted-2`, `wanted-3`...). The SLO at `except` does not count, so an SLO
 /// keeps its own identifier.
 pub fn unique_id(project: &Project, wanted: &str, except: Option<usize>) -> String {
-    let taken = |c: &str| {
-        project
-            .slos
-            .iter()
-            .enumerate()
-            .any(|(i, s)| Some(i) != except && s.id == c)
-    };
-    (1..)
-        .map(|n| match n {
-            1 => wanted.to_string(),
-            n => format!("{wanted}-{n}"),
-        })
-        .find(|c| !taken(c))
-        .unwrap_or_else(|| wanted.to_string())
+    crate::ids::TakenIds::of_others(&project.slos, except).claim(wanted)
 }
 
 /// Renames the SLO at `index`. While its identifier follows the name, the
