@@ -177,7 +177,7 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                 </tbody>
             </table>
             <button type="button" id=id("add-dependency") on:click=move |_| ws.update(|p| if let Some(s) = p.services.get_mut(i) {
-                s.dependencies.push(Dependency { name: String::new(), availability: 0.999 });
+                s.dependencies.push(Dependency { availability: 0.999, ..Dependency::default() });
             })>"Add a dependency"</button>
             <DependencyCeiling i=i/>
             <p><button type="button" class="danger" on:click=move |_| {

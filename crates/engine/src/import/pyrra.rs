@@ -9,7 +9,7 @@ use super::{
 use crate::alerting::preset_alerts;
 use crate::diag::Diagnostic;
 use crate::export::promql::{split_matchers, split_selector, unquote, WINDOW};
-use crate::export::pyrra::{LABELS_ANNOTATION, SERVICE_LABEL};
+use crate::export::pyrra::{LABELS_ANNOTATION, RECORD_ANNOTATION, SERVICE_LABEL};
 use crate::model::{AlertConfig, AlertPreset, EventKind, Service, Sli, Slo, Span, Window};
 use serde_norway::Value;
 
@@ -98,6 +98,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
 
     let mut labels = std::collections::BTreeMap::new();
     let mut service = String::new();
+    let mut record = None;
     for (k, val) in string_entries(
         at(v, &["metadata", "labels"]),
         &format!("{here}: metadata.labels"),
@@ -114,7 +115,9 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
         &format!("{here}: metadata.annotations"),
         un,
     ) {
-        if k == LABELS_ANNOTATION {
+        if k == RECORD_ANNOTATION {
+            record = Some(val);
+        } else if k == LABELS_ANNOTATION {
             match serde_json::from_str::<std::collections::BTreeMap<String, String>>(&val) {
                 Ok(more) => labels.extend(more),
                 Err(_) => un.push(format!(
@@ -148,7 +151,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
         un,
     );
 
-    Ok(Slo {
+    let mut slo = Slo {
         id: name.to_string(),
         name: name.to_string(),
         service: if service.is_empty() {
@@ -169,7 +172,15 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
         },
         labels,
         ..Slo::default()
-    })
+    };
+    if let Some(json) = record {
+        if let Err(e) = crate::export::records::read_record_annotation(&mut slo, &json) {
+            un.push(format!(
+                "{here}: metadata.annotations.{RECORD_ANNOTATION}: {e}; left out"
+            ));
+        }
+    }
+    Ok(slo)
 }
 
 /// `h_bucket{…,le="0.3"}` and `h_count{…}` into a latency SLI.

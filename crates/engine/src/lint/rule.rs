@@ -17,6 +17,7 @@ pub enum LintRule {
     TargetTooHigh,
     NinesBeyondDependencies,
     DependencyAvailabilityMissing,
+    InternalSloTooLoose,
     AverageNotPercentile,
     ResourceMetric,
     QueueSize,
@@ -43,12 +44,13 @@ pub enum LintRule {
 
 impl LintRule {
     /// Every rule, so a name can be read back.
-    pub const ALL: [LintRule; 30] = [
+    pub const ALL: [LintRule; 31] = [
         LintRule::DuplicateSloId,
         LintRule::TargetInvalid,
         LintRule::TargetTooHigh,
         LintRule::NinesBeyondDependencies,
         LintRule::DependencyAvailabilityMissing,
+        LintRule::InternalSloTooLoose,
         LintRule::AverageNotPercentile,
         LintRule::ResourceMetric,
         LintRule::QueueSize,
@@ -84,6 +86,7 @@ impl LintRule {
             LintRule::TargetTooHigh => "target-too-high",
             LintRule::NinesBeyondDependencies => "nines-beyond-dependencies",
             LintRule::DependencyAvailabilityMissing => "dependency-availability-missing",
+            LintRule::InternalSloTooLoose => "internal-slo-too-loose",
             LintRule::AverageNotPercentile => "average-not-percentile",
             LintRule::ResourceMetric => "resource-metric",
             LintRule::QueueSize => "queue-size",
