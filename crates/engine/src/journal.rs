@@ -12,6 +12,7 @@
 //! beside the journal. Pure data and functions; the Markdown is written by
 //! `export::records`. Must not know the browser.
 
+use crate::format::{ratio, share};
 use crate::model::{Project, Severity, Slo, Target};
 use crate::record::{check_date, decide_target, pending, FieldChange};
 use crate::worker::Report;
@@ -64,6 +65,23 @@ impl Figures {
 
     pub fn alerts_fired(&self) -> usize {
         self.pages + self.tickets
+    }
+
+    /// In words: "SLI 99.85%, 40% of the budget left, 2 pages and 1 ticket."
+    pub fn summary(&self) -> String {
+        let budget = if self.overspent() {
+            format!("budget overspent by {}", share(-self.budget_remaining))
+        } else {
+            format!("{} of the budget left", share(self.budget_remaining))
+        };
+        format!(
+            "SLI {}, {budget}, {} page{} and {} ticket{}.",
+            ratio(self.sli),
+            self.pages,
+            if self.pages == 1 { "" } else { "s" },
+            self.tickets,
+            if self.tickets == 1 { "" } else { "s" }
+        )
     }
 }
 
@@ -205,6 +223,18 @@ mod tests {
             pages,
             tickets,
         }
+    }
+
+    #[test]
+    fn figures_read_as_a_sentence_with_the_budget_left_or_overspent() {
+        assert_eq!(
+            figures(0.4, 2, 1).summary(),
+            "SLI 99.85%, 40% of the budget left, 2 pages and 1 ticket."
+        );
+        assert_eq!(
+            figures(-0.25, 1, 0).summary(),
+            "SLI 99.85%, budget overspent by 25%, 1 page and 0 tickets."
+        );
     }
 
     #[test]

@@ -8,8 +8,7 @@
 //! of `markdown`. Must not decide what is due, pending or agreed.
 
 use super::markdown::{cell, paragraph, text};
-use crate::format::{ratio, share};
-use crate::journal::{Agenda, Figures, JournalEntry, Known};
+use crate::journal::{Agenda, JournalEntry, Known};
 use crate::model::{Raci, Slo};
 use crate::record::{pending, Agreement, Change};
 use serde::{Deserialize, Serialize};
@@ -96,30 +95,13 @@ fn journal_entry(out: &mut String, e: &JournalEntry) {
     };
     let _ = writeln!(out, "Attendees: {attendees}\n");
     if let Some(f) = &e.figures {
-        let _ = writeln!(out, "Figures then: {}\n", figures_words(f));
+        let _ = writeln!(out, "Figures then: {}\n", f.summary());
     }
     for (title, body) in [("Notes", &e.notes), ("Decisions", &e.decisions)] {
         if !body.trim().is_empty() {
             let _ = writeln!(out, "{title}:  \n{}\n", paragraph(body));
         }
     }
-}
-
-/// "SLI 99.85%, 40% of the budget left, 2 pages and 1 ticket."
-fn figures_words(f: &Figures) -> String {
-    let budget = if f.overspent() {
-        format!("budget overspent by {}", share(-f.budget_remaining))
-    } else {
-        format!("{} of the budget left", share(f.budget_remaining))
-    };
-    format!(
-        "SLI {}, {budget}, {} page{} and {} ticket{}.",
-        ratio(f.sli),
-        f.pages,
-        if f.pages == 1 { "" } else { "s" },
-        f.tickets,
-        if f.tickets == 1 { "" } else { "s" }
-    )
 }
 
 /// The Rosetta stone (canonical persona, our title), when the team renamed
@@ -219,7 +201,7 @@ fn known_line(k: &Known) -> String {
     format!(
         "{}: {} (as of {})",
         text(&k.slo),
-        figures_words(&k.figures).trim_end_matches('.'),
+        k.figures.summary().trim_end_matches('.'),
         text(&k.as_of)
     )
 }
@@ -264,7 +246,7 @@ pub fn read_record_annotation(slo: &mut Slo, json: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{add_entry, agenda};
+    use crate::journal::{add_entry, agenda, Figures};
     use crate::model::{Project, Target};
     use crate::record::{agree, log_pending};
 
