@@ -5,8 +5,8 @@
 //
 // BUILD and FILES are filled in by scripts/stamp_sw.sh after each Trunk build:
 // a new build is a new cache, installed beside the old one and switched to
-// once no open page still runs the old files (no skipWaiting: an open page
-// must never get a worker or Wasm file of another build).
+// once no open page still runs the old files, or when the user asks (the
+// page offers a reload): an open page never gets a file of another build.
 const BUILD = '__BUILD__';
 const FILES = ['./'];
 const CACHE = 'slo-workbench-' + BUILD;
@@ -27,6 +27,11 @@ self.addEventListener('activate', (event) => {
       ))
       .then(() => self.clients.claim()),
   );
+});
+
+// The page's "Reload to use it" button: the user chose to switch now.
+self.addEventListener('message', (event) => {
+  if (event.data === 'use-this-build') self.skipWaiting();
 });
 
 self.addEventListener('fetch', (event) => {

@@ -4,7 +4,10 @@
 // fetches nothing outside the page's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, screenshot, assertQuiet } from './harness.mjs';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openApp, screenshot, assertQuiet, DIST } from './harness.mjs';
 
 const ROUTES = ['#/start', '#/language', '#/research', '#/implementation', '#/iteration', '#/share', '#/projects'];
 
@@ -67,4 +70,49 @@ test('after one visit every route reloads and a sample replays with no network a
   assertQuiet(watch);
   await context.setOffline(false);
   await page.close();
+});
+
+/** Serves dist/, but its sw.js as another build once `next()` is called. */
+function serveTwoBuilds() {
+  let build = 0;
+  const server = http.createServer((req, res) => {
+    let name = decodeURIComponent(new URL(req.url, 'http://x').pathname).slice(1) || 'index.html';
+    if (name.includes('..')) { res.writeHead(403); res.end(); return; }
+    let body;
+    try { body = fs.readFileSync(path.join(DIST, name)); } catch { res.writeHead(404); res.end(); return; }
+    if (name === 'sw.js' && build > 0) body = String(body).replace(/const BUILD = '([^']*)'/, `const BUILD = '$1-next${build}'`);
+    const type = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.html': 'text/html' }[path.extname(name)];
+    res.writeHead(200, type ? { 'content-type': type } : {});
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${server.address().port}/`,
+    next: () => { build += 1; },
+    close: () => new Promise((r) => server.close(r)),
+  })));
+}
+
+test('a newer build is offered, not forced: the page switches when the user asks', async () => {
+  const two = await serveTwoBuilds();
+  const own = await launch();
+  try {
+    const { page, watch } = await openApp(own, two.url, '#/start');
+    await keptForOffline(page);
+    const first = await page.evaluate(() => caches.keys());
+    two.next();
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.waitForSelector('#update-ready[role="status"]', { timeout: 30000 });
+    assert.match(await page.textContent('#update-ready'), /newer version/);
+    await screenshot(page, 'offline-update-offered');
+    await Promise.all([page.waitForEvent('load'), page.click('#update-ready button')]);
+    await page.waitForSelector('main h1');
+    const now = await page.evaluate(() => caches.keys());
+    assert.equal(now.length, 1, 'one build kept');
+    assert.notDeepEqual(now, first, 'the newer build replaced the first');
+    assert.match(now[0], /-next1$/);
+    assertQuiet(watch);
+  } finally {
+    await own.close();
+    await two.close();
+  }
 });
