@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 pub struct SloRecord {
     pub agreement: Option<Agreement>,
     /// The terms as agreed or last logged; `None` before any agreement.
-    pub baseline: Option<Terms>,
+    /// Boxed: every `Slo` carries a record, most without a baseline.
+    pub baseline: Option<Box<Terms>>,
     pub changes: Vec<Change>,
 }
 
@@ -175,7 +176,7 @@ pub fn agree(
         people,
         date: date.trim().to_string(),
     });
-    slo.record.baseline = Some(Terms::of(slo));
+    slo.record.baseline = Some(Box::new(Terms::of(slo)));
     let id = slo.id.clone();
     if crate::lifecycle::progress_of(project, &id) == crate::model::Progress::Drafted {
         project.progress.insert(id, crate::model::Progress::Agreed);
@@ -204,7 +205,7 @@ pub fn log_pending(slo: &mut Slo, date: &str, why: &str) -> Result<usize, String
             why: why.to_string(),
         }));
     if n > 0 {
-        slo.record.baseline = Some(Terms::of(slo));
+        slo.record.baseline = Some(Box::new(Terms::of(slo)));
     }
     Ok(n)
 }
@@ -324,7 +325,7 @@ mod tests {
                 date: "2026-11-30".into()
             })
         );
-        assert_eq!(record.baseline, Some(Terms::of(&p.slos[0])));
+        assert_eq!(record.baseline, Some(Box::new(Terms::of(&p.slos[0]))));
         assert_eq!(p.progress.get("checkout"), Some(&Progress::Agreed));
     }
 

@@ -15,8 +15,8 @@ use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::glossary::{PERSONAS, TERMS};
-use slo_engine::lint;
 use slo_engine::internal;
+use slo_engine::lint;
 use slo_engine::model::{slug, Person, Raci};
 
 #[component]
@@ -36,7 +36,10 @@ pub fn LanguagePage() -> impl IntoView {
 }
 
 /// Options of a persona select: every column of the chart by our name.
-fn persona_options(ws: Workspace, selected: impl Fn() -> usize + Copy + Send + Sync + 'static) -> impl IntoView {
+fn persona_options(
+    ws: Workspace,
+    selected: impl Fn() -> usize + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     move || {
         ws.project.with(|p| (0..p.raci.persona_count()).map(|k| (k, p.raci.persona_name(k))).collect::<Vec<_>>())
             .into_iter()
@@ -188,7 +191,10 @@ fn AddPersona() -> impl IntoView {
         let typed = name.get_untracked();
         ws.update(|p| result = p.raci.add_persona(&typed));
         match result {
-            Ok(_) => { name.set(String::new()); error.set(String::new()); }
+            Ok(_) => {
+                name.set(String::new());
+                error.set(String::new());
+            }
             Err(e) => error.set(e),
         }
     };
@@ -197,7 +203,7 @@ fn AddPersona() -> impl IntoView {
             <div class="field"><label for="new-persona-name">"A persona your team has (a column of the chart)"</label>
                 <input id="new-persona-name" type="text" placeholder="Data protection officer" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></div>
             <button type="submit" id="add-persona">"Add persona"</button>
-            <span role="status" class="error">{move || error.get()}</span>
+            <span role="status">{move || { let e = error.get(); (!e.is_empty()).then(|| view! { <span class="error">{e}</span> }) }}</span>
         </form>
     }
 }
@@ -242,7 +248,10 @@ fn RaciChart() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let undo = expect_context::<Undo>();
     let warnings = Memo::new(move |_| ws.project.with(|p| raci_warnings(&p.raci)));
-    let dims = Memo::new(move |_| ws.project.with(|p| (p.raci.step_count(), p.raci.persona_count())));
+    let dims = Memo::new(move |_| {
+        ws.project
+            .with(|p| (p.raci.step_count(), p.raci.persona_count()))
+    });
     let total = move || warnings.with(|w| w.iter().map(Vec::len).sum::<usize>());
     view! {
         <section class="card raci-section print-section" aria-labelledby="raci-title">
@@ -344,7 +353,10 @@ fn AddStep() -> impl IntoView {
         let typed = name.get_untracked();
         ws.update(|p| result = p.raci.add_step(&typed));
         match result {
-            Ok(_) => { name.set(String::new()); error.set(String::new()); }
+            Ok(_) => {
+                name.set(String::new());
+                error.set(String::new());
+            }
             Err(e) => error.set(e),
         }
     };
@@ -353,7 +365,7 @@ fn AddStep() -> impl IntoView {
             <div class="field"><label for="new-step-name">"A step of your own (a row of the chart)"</label>
                 <input id="new-step-name" type="text" placeholder="Announce SLO changes" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></div>
             <button type="submit" id="add-step">"Add step"</button>
-            <span role="status" class="error">{move || error.get()}</span>
+            <span role="status">{move || { let e = error.get(); (!e.is_empty()).then(|| view! { <span class="error">{e}</span> }) }}</span>
         </form>
     }
 }

@@ -237,7 +237,7 @@ pub fn read_record_annotation(slo: &mut Slo, json: &str) -> Result<(), String> {
     slo.record.baseline = note
         .agreement
         .is_some()
-        .then(|| crate::record::Terms::of(slo));
+        .then(|| Box::new(crate::record::Terms::of(slo)));
     slo.record.agreement = note.agreement;
     slo.record.changes = note.changes;
     Ok(())

@@ -6,9 +6,9 @@
 //! the change log) and the agenda of the SLO meeting as Markdown to copy.
 
 use super::Iter;
+use crate::ui::components::files;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
-use crate::ui::components::files;
 use slo_engine::export::records::agenda_markdown;
 use slo_engine::journal::{self, Figures, JournalEntry, Known};
 use slo_engine::model::Target;
@@ -103,7 +103,8 @@ fn Journal() -> impl IntoView {
     let message = RwSignal::new(String::new());
     let entries = Memo::new(move |_| {
         let i = it.slo_index.get();
-        ws.project.with(|p| p.slos.get(i).map(|s| s.journal.clone()).unwrap_or_default())
+        ws.project
+            .with(|p| p.slos.get(i).map(|s| s.journal.clone()).unwrap_or_default())
     });
     let add = move || {
         let target = match new_target.get_untracked().trim() {
@@ -115,18 +116,38 @@ fn Journal() -> impl IntoView {
         };
         let entry = JournalEntry {
             date: date.get_untracked(),
-            attendees: attendees.get_untracked().split(',').map(str::to_string).collect(),
-            figures: if with_figures.get_untracked() { it.engine.reports[0].get_untracked().map(|r| Figures::of(&r)) } else { None },
+            attendees: attendees
+                .get_untracked()
+                .split(',')
+                .map(str::to_string)
+                .collect(),
+            figures: if with_figures.get_untracked() {
+                it.engine.reports[0]
+                    .get_untracked()
+                    .map(|r| Figures::of(&r))
+            } else {
+                None
+            },
             notes: notes.get_untracked(),
             decisions: decisions.get_untracked(),
         };
         let i = it.slo_index.get_untracked();
         let mut result = Err("no SLO is selected".to_string());
-        ws.update(|p| if let Some(s) = p.slos.get_mut(i) { result = journal::add_entry(s, entry, target); });
+        ws.update(|p| {
+            if let Some(s) = p.slos.get_mut(i) {
+                result = journal::add_entry(s, entry, target);
+            }
+        });
         match result {
             Ok(()) => {
-                message.set(if target.is_some() { "Added to the journal; the new target is in the change log.".into() } else { "Added to the journal.".into() });
-                for f in [notes, decisions, new_target] { f.set(String::new()); }
+                message.set(if target.is_some() {
+                    "Added to the journal; the new target is in the change log.".into()
+                } else {
+                    "Added to the journal.".into()
+                });
+                for f in [notes, decisions, new_target] {
+                    f.set(String::new());
+                }
             }
             Err(e) => message.set(format!("Not added: {e}.")),
         }
@@ -175,20 +196,33 @@ fn Agenda() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let generate = move |_| {
-        let current = it.slo.get_untracked().zip(it.engine.reports[0].get_untracked()).map(|(s, r)| Known {
-            slo: s.id,
-            as_of: "this replay".into(),
-            figures: Figures::of(&r),
-        });
-        match ws.project.with_untracked(|p| journal::agenda(p, &date.get_untracked(), current.as_ref())) {
-            Ok(a) => { text.set(agenda_markdown(&a)); status.set(String::new()); }
+        let current = it
+            .slo
+            .get_untracked()
+            .zip(it.engine.reports[0].get_untracked())
+            .map(|(s, r)| Known {
+                slo: s.id,
+                as_of: "this replay".into(),
+                figures: Figures::of(&r),
+            });
+        match ws
+            .project
+            .with_untracked(|p| journal::agenda(p, &date.get_untracked(), current.as_ref()))
+        {
+            Ok(a) => {
+                text.set(agenda_markdown(&a));
+                status.set(String::new());
+            }
             Err(e) => status.set(format!("No agenda: {e}.")),
         }
     };
     let copy = move |_| {
         let t = text.get_untracked();
         leptos::task::spawn_local(async move {
-            status.set(match files::copy(&t).await { Ok(()) => "Copied the agenda.".into(), Err(e) => e });
+            status.set(match files::copy(&t).await {
+                Ok(()) => "Copied the agenda.".into(),
+                Err(e) => e,
+            });
         });
     };
     view! {
