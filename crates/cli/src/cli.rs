@@ -678,18 +678,27 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
         .required("format")?
         .parse()
         .map_err(|e: String| Failure::Usage(format!("--format: {e}")))?;
-    let (project, _unmapped) = load_project(spec_path)?;
+    let (project, unmapped) = load_project(spec_path)?;
     if let Some(id) = args.value("slo") {
         choose_slo(&project, spec_path, Some(id))?;
     }
     let files = slo_engine::export::export(&project, args.value("slo"), format)
         .map_err(|e| Failure::Input(vec![format!("{spec_path}: {e}")]))?;
+    // What the import could not carry is part of what the files say.
+    for u in &unmapped {
+        eprintln!("note: {spec_path}: {u}");
+    }
     let exported = project
         .slos
         .iter()
         .filter(|s| args.value("slo").is_none_or(|id| s.id == id));
-    // Only the Prometheus rules add alerts; Sloth and Pyrra add their own defaults.
-    for slo in exported.filter(|_| format == slo_engine::export::ExportFormat::Prometheus) {
+    // Every rule format writes the alerts the replay uses, defaults included.
+    for slo in exported.filter(|_| {
+        !matches!(
+            format,
+            slo_engine::export::ExportFormat::Markdown | slo_engine::export::ExportFormat::Project
+        )
+    }) {
         if let (_, Some(note)) = slo_engine::alerting::effective_alerts(slo) {
             eprintln!("note: {note}");
         }

@@ -326,7 +326,7 @@ fn openslo_errors_name_the_document_line() {
 }
 
 #[test]
-fn handwritten_sloth_spec_with_a_raw_sli_is_imported_and_the_gap_named() {
+fn handwritten_sloth_spec_with_a_raw_sli_is_imported_and_the_gaps_named() {
     let text = r#"
 version: "prometheus/v1"
 service: "myservice"
@@ -390,10 +390,15 @@ slos:
         "alerting.labels.category",
         "alerting.annotations.summary",
         "page_alert.labels.routing_key",
-        "slos[1].sli.raw",
     ] {
         assert!(joined.contains(named), "{named} missing from\n{joined}");
     }
+    // The raw error ratio is the SLI itself (the total is 1 wherever it has a value).
+    assert_eq!(
+        slo_engine::export::sloth::raw_query(&i.project.slos[1].sli),
+        Some("sum(rate(x[{{.window}}]))")
+    );
+    assert!(!joined.contains("sli.raw"), "{joined}");
 }
 
 #[test]
