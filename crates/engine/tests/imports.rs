@@ -438,11 +438,15 @@ spec:
     assert_eq!(s.labels["pyrra.dev/team"], "operations");
     assert_eq!(s.alerting.alerts, pyrra(Span::days(14)));
     assert!(
-        matches!(&s.sli, Sli::Ratio { events_query, .. } if events_query == "sum(rate(http_requests_total{job=\"pyrra\",code=~\"5..\"}[{{.window}}]))")
+        matches!(&s.sli, Sli::Ratio { events_query, .. } if events_query == "sum by (route) (rate(http_requests_total{job=\"pyrra\",code=~\"5..\"}[{{.window}}]))"),
+        "grouping is summed by in the queries: {:?}",
+        s.sli
     );
     let joined = i.unmapped.join("\n");
     assert!(
-        joined.contains("metadata.namespace") && joined.contains("grouping"),
+        joined.contains("metadata.namespace")
+            && joined.contains("grouping (route)")
+            && joined.contains("per-label replay is not done"),
         "{joined}"
     );
 }
