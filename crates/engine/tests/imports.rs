@@ -121,8 +121,9 @@ fn openslo_round_trip_keeps_every_slo_field() {
         slice: Span::minutes(1),
         slice_target: 0.95,
     };
-    p.slos[2].budgeting = BudgetingMethod::RatioTimeslices {
+    p.slos[2].budgeting = BudgetingMethod::Timeslices {
         slice: Span::minutes(5),
+        slice_target: 0.9,
     };
     p.slos[2].window = Window::Calendar {
         unit: CalendarUnit::Month,
