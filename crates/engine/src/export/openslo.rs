@@ -6,7 +6,9 @@
 //! Where OpenSLO has no field, the value goes into `metadata.annotations`
 //! under `slo-workbench.dev/…` so the importer can read it back. Latency and
 //! availability SLIs are written as ratio metrics (good over total), which
-//! says exactly what they count.
+//! says exactly what they count. An SLO without alerts is written with the
+//! defaults the replay uses; one budgeted by RatioTimeslices, which the v1
+//! schema cannot hold, is refused with the reason.
 
 use super::promql::{event_queries, WINDOW};
 use super::yaml::{self, map, s, Y};

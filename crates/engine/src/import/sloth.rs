@@ -1,7 +1,9 @@
 //! Sloth `prometheus/v1` import, with `AlertWindows` documents from the same
 //! text. Sloth has no window field: the period comes from an AlertWindows
 //! document, from the `# slo-period:` line the exporter writes, or Sloth's
-//! default of 30 days (said in `unmapped`).
+//! default of 30 days (said in `unmapped`). `sli.events` and `sli.raw` are
+//! read (`export::sloth::raw_sli`); SLOs of the same name in two services
+//! get distinct ids (`separate_same_names`). Must not write any format.
 
 use super::{
     at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc,
