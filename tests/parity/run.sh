@@ -3,6 +3,7 @@
 # tests/parity/pyrra (our own files in the shape of each published example) is
 # imported by the CLI, exported as Prometheus rules into DIR, and checked with
 #   promtool check rules
+# and the unit tests tests/parity/*.test.yml run on them (promtool test rules).
 # Usage: tests/parity/run.sh DIR   (PROMTOOL overrides the promtool binary)
 # Prints "ok: ..." or "FAIL: ..." per spec; exits 1 if any failed.
 set -uo pipefail
@@ -32,6 +33,17 @@ for spec in tests/parity/sloth/*.yml tests/parity/pyrra/*.yaml; do
     echo "ok: promtool check rules on the export of $spec"
   else
     echo "FAIL: promtool check rules on the export of $spec"
+    echo "$log"
+    failed=1
+  fi
+done
+# Unit tests over those exports (each names the rule file it reads under DIR).
+for t in tests/parity/*.test.yml; do
+  cp "$t" "$dir/"
+  if log=$(cd "$dir" && "$PROMTOOL" test rules "$(basename "$t")" 2>&1); then
+    echo "ok: promtool test rules $t"
+  else
+    echo "FAIL: promtool test rules $t"
     echo "$log"
     failed=1
   fi
