@@ -7,18 +7,16 @@
 use serde_norway::Value;
 use slo_engine::alerting::effective_alerts;
 use slo_engine::export::{export, ExportFormat};
-use slo_engine::model::{AlertConfig, AlertPreset, BudgetingMethod, Project, Slo, Span, Window};
+use slo_engine::model::{AlertPreset, BudgetingMethod, Project, Slo, Span, Window};
 
 fn without_alerts(window: Span) -> Slo {
-    Slo {
+    let mut slo = Slo {
         window: Window::Rolling { span: window },
-        alerting: AlertConfig {
-            preset: AlertPreset::Custom,
-            alerts: Vec::new(),
-            runbook_url: String::new(),
-        },
         ..Slo::default()
-    }
+    };
+    slo.alerting.preset = AlertPreset::Custom;
+    slo.alerting.alerts.clear();
+    slo
 }
 
 fn project(slo: Slo) -> Project {

@@ -7,7 +7,7 @@
 use serde_norway::Value;
 use slo_engine::export::{export, ExportFormat};
 use slo_engine::import::{import_spec, Imported};
-use slo_engine::model::{AlertConfig, AlertPreset, EventKind, Project, Sli, Slo};
+use slo_engine::model::{AlertPreset, EventKind, Project, Sli, Slo};
 
 const SHAPES: [(&str, &str); 6] = [
     (
@@ -217,14 +217,9 @@ fn a_good_selector_that_cannot_be_inverted_is_refused_with_the_reason() {
 
 #[test]
 fn an_slo_without_alerts_gets_the_replayed_defaults_in_the_pyrra_export_too() {
-    let slo = Slo {
-        alerting: AlertConfig {
-            preset: AlertPreset::Custom,
-            alerts: Vec::new(),
-            runbook_url: String::new(),
-        },
-        ..Slo::default()
-    };
+    let mut slo = Slo::default();
+    slo.alerting.preset = AlertPreset::Custom;
+    slo.alerting.alerts.clear();
     let project = Project {
         slos: vec![slo],
         ..Project::default()
