@@ -371,6 +371,7 @@ mod tests {
                 preset: AlertPreset::Custom,
                 alerts,
                 runbook_url: String::new(),
+                ..AlertConfig::default()
             },
             ..Slo::default()
         };
