@@ -594,7 +594,7 @@ pub fn annotation_texts(slo: &Slo, a: &BurnAlert) -> AnnotationTexts {
 }
 
 /// The runbook annotation: the team's URL, or where to set one.
-fn runbook_text(slo: &Slo) -> String {
+pub fn runbook_text(slo: &Slo) -> String {
     if slo.alerting.runbook_url.trim().is_empty() {
         "no runbook set yet: add its URL in the SLO Workbench alert designer".to_string()
     } else {
