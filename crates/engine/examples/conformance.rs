@@ -41,9 +41,9 @@ use slo_engine::export::prometheus::{
     alert_rule_name, annotation_texts, export, firing_labels, group_names, no_data_labels,
     period_rules_hold, runbook_text, slo_labels,
 };
-use slo_engine::guards::{no_data_rule_name, no_data_texts, NoDataAlert, TrafficGuard};
 use slo_engine::export::promql::quote;
 use slo_engine::export::yaml::{self, map, s, Y};
+use slo_engine::guards::{no_data_rule_name, no_data_texts, NoDataAlert, TrafficGuard};
 use slo_engine::model::{EventKind, Severity, Sli, Slo, Span};
 use slo_engine::samples::{generate, sample_traffic, Incident, Traffic, SAMPLES};
 use slo_engine::series::EventSeries;
@@ -586,7 +586,11 @@ fn expanding(values: &[Option<u64>]) -> String {
             continue;
         };
         let step_from = |j: usize| -> Option<u64> {
-            values.get(j + 1).copied().flatten()?.checked_sub(values[j]?)
+            values
+                .get(j + 1)
+                .copied()
+                .flatten()?
+                .checked_sub(values[j]?)
         };
         let d = step_from(i);
         let mut j = i;
