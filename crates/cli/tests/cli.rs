@@ -520,3 +520,26 @@ fn simulate_json_lists_silenced_firings_and_no_data_alerts() {
         serde_json::json!([{ "severity": "ticket", "start": "2026-01-05T08:15:00Z", "end": "2026-01-05T09:05:00Z" }])
     );
 }
+
+#[test]
+fn an_openslo_file_with_fixed_range_queries_exports_prometheus_rules_windowed() {
+    let o = run(&[
+        "export",
+        "--spec",
+        "tests/conformance/windowing/fixed-range.openslo.yaml",
+        "--format",
+        "prometheus",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rules = stdout(&o);
+    // The [5m] of the good query and the bare total counter, both read over 1h.
+    assert!(
+        rules.contains(r#"(sum(rate(catalogue_http_requests_total{code!~"5.."}[1h])))"#)
+            && rules.contains("(sum(rate(catalogue_http_requests_total[1h])))"),
+        "{rules}"
+    );
+    assert!(rules.contains(
+        "# SLO \"Catalogue availability\": the events query's fixed range [5m] is replaced by each rule's window."
+    ));
+    assert!(rules.contains("# SLO \"Catalogue availability\": the total query is a bare counter"));
+}

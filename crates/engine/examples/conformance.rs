@@ -11,6 +11,10 @@
 //! the period rules' with their square). Prints one line per test file:
 //! `FILE alert_checks skipped budget_checks silenced no_data_firings`.
 //!
+//! It also exports our OpenSLO files with fixed-range queries
+//! (tests/conformance/windowing) to `windowing-*.rules.yml`, which run.sh
+//! has promtool check like the others.
+//!
 //! Scheme:
 //! - Each SLO's queries are replaced by two conformance counters holding the
 //!   data's good and bad events (`slo_conformance_events_total{slo, outcome}`),
@@ -83,6 +87,7 @@ fn main() {
 
 fn run(out: &Path, days: u32) -> Result<(), String> {
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    export_windowing_specs(out)?;
     for example in EXAMPLES {
         let guarded = example.id == GUARDED_EXAMPLE;
         let slos: Vec<Slo> = (example.build)()
@@ -111,6 +116,33 @@ fn run(out: &Path, days: u32) -> Result<(), String> {
                 "{name} {} {} {} {} {}",
                 test.alert_checks, test.skipped, test.budget_checks, test.silenced, test.no_data
             );
+        }
+    }
+    Ok(())
+}
+
+/// Our OpenSLO files whose queries have fixed ranges or bare counters
+/// (tests/conformance/windowing), exported to Prometheus rules for
+/// `promtool check rules`: the export windows them.
+fn export_windowing_specs(out: &Path) -> Result<(), String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance/windowing");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        let imported = slo_engine::import::import_spec(&text)
+            .map_err(|d| format!("{}: {}", path.display(), slo_engine::validate::explain(&d)))?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace('.', "-"))
+            .unwrap_or_default();
+        let slos: Vec<&Slo> = imported.project.slos.iter().collect();
+        for f in export(&slos, &format!("windowing-{stem}"))? {
+            write(out, &f.name, &f.content)?;
         }
     }
     Ok(())
