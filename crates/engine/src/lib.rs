@@ -17,6 +17,7 @@ pub mod examples;
 pub mod export;
 pub mod format;
 pub mod glossary;
+pub mod guards;
 pub mod guide;
 pub mod ids;
 pub mod import;

@@ -752,6 +752,12 @@ pub struct AlertConfig {
     pub preset: AlertPreset,
     pub alerts: Vec<BurnAlert>,
     pub runbook_url: String,
+    /// Optional no-data alert (`guards`); off when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_data: Option<crate::guards::NoDataAlert>,
+    /// Optional minimum-traffic guard on every burn-rate alert (`guards`); off when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic_guard: Option<crate::guards::TrafficGuard>,
 }
 
 impl Default for AlertConfig {
@@ -760,6 +766,8 @@ impl Default for AlertConfig {
             preset: AlertPreset::Workbook30d,
             alerts: workbook_30d(),
             runbook_url: String::new(),
+            no_data: None,
+            traffic_guard: None,
         }
     }
 }

@@ -368,6 +368,7 @@ fn slo_alerting(
         preset,
         alerts,
         runbook_url: annotation(v, "runbook-url").unwrap_or("").to_string(),
+        ..AlertConfig::default()
     }
 }
 

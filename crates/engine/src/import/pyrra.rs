@@ -142,6 +142,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             preset: AlertPreset::PyrraScaled,
             alerts,
             runbook_url: String::new(),
+            ..AlertConfig::default()
         },
         labels,
         ..Slo::default()

@@ -21,6 +21,7 @@ pub enum LintRule {
     ResourceMetric,
     QueueSize,
     FarFromUser,
+    QueryNotWindowable,
     NoJourney,
     PlaceholderName,
     NoService,
@@ -43,7 +44,7 @@ pub enum LintRule {
 
 impl LintRule {
     /// Every rule, so a name can be read back.
-    pub const ALL: [LintRule; 30] = [
+    pub const ALL: [LintRule; 31] = [
         LintRule::DuplicateSloId,
         LintRule::TargetInvalid,
         LintRule::TargetTooHigh,
@@ -53,6 +54,7 @@ impl LintRule {
         LintRule::ResourceMetric,
         LintRule::QueueSize,
         LintRule::FarFromUser,
+        LintRule::QueryNotWindowable,
         LintRule::NoJourney,
         LintRule::PlaceholderName,
         LintRule::NoService,
@@ -88,6 +90,7 @@ impl LintRule {
             LintRule::ResourceMetric => "resource-metric",
             LintRule::QueueSize => "queue-size",
             LintRule::FarFromUser => "far-from-user",
+            LintRule::QueryNotWindowable => "query-not-windowable",
             LintRule::NoJourney => "no-journey",
             LintRule::PlaceholderName => "placeholder-name",
             LintRule::NoService => "no-service",
