@@ -183,6 +183,11 @@ pub struct ErrorBudgetPolicy {
     /// triggers a postmortem (0.2 = 20%), in (0, 1].
     #[serde(deserialize_with = "postmortem_share")]
     pub single_incident_share: f64,
+    /// The policy as tiers the replay evaluates. A file saved before tiers
+    /// existed loads with the suggested ladder (it replaces the fixed freeze
+    /// rule those files were replayed with); a saved empty list stays empty.
+    #[serde(default = "crate::policy::default_ladder")]
+    pub tiers: Vec<crate::policy::Tier>,
 }
 
 impl Default for ErrorBudgetPolicy {
@@ -195,6 +200,7 @@ impl Default for ErrorBudgetPolicy {
             exclusions: String::new(),
             review_cadence: String::new(),
             single_incident_share: DEFAULT_POSTMORTEM_SHARE,
+            tiers: crate::policy::default_ladder(),
         }
     }
 }
@@ -232,6 +238,9 @@ pub struct Slo {
     pub labels: BTreeMap<String, String>,
     /// ISO date (YYYY-MM-DD) of the next review, empty when not set.
     pub revisit: String,
+    /// The work of bringing this SLO to life; files without it load empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roadmap: Vec<crate::roadmap::Task>,
 }
 
 impl Default for Slo {
@@ -251,6 +260,7 @@ impl Default for Slo {
             alerting: AlertConfig::default(),
             labels: BTreeMap::new(),
             revisit: String::new(),
+            roadmap: Vec::new(),
         }
     }
 }

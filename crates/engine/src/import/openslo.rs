@@ -161,6 +161,7 @@ fn slo(
         alerting,
         labels,
         revisit: pick("revisit"),
+        ..Slo::default()
     })
 }
 

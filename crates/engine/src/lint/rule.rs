@@ -39,11 +39,13 @@ pub enum LintRule {
     RaciNoR,
     RaciNoPeople,
     RaciAUnstaffed,
+    RoadmapOwnerNotResponsible,
+    RoadmapOwnerUnknown,
 }
 
 impl LintRule {
     /// Every rule, so a name can be read back.
-    pub const ALL: [LintRule; 30] = [
+    pub const ALL: [LintRule; 32] = [
         LintRule::DuplicateSloId,
         LintRule::TargetInvalid,
         LintRule::TargetTooHigh,
@@ -74,6 +76,8 @@ impl LintRule {
         LintRule::RaciNoR,
         LintRule::RaciNoPeople,
         LintRule::RaciAUnstaffed,
+        LintRule::RoadmapOwnerNotResponsible,
+        LintRule::RoadmapOwnerUnknown,
     ];
 
     /// The rule's name, the first part of its findings' ids.
@@ -105,6 +109,8 @@ impl LintRule {
             LintRule::RaciNoR => "raci-no-r",
             LintRule::RaciNoPeople => "raci-no-people",
             LintRule::RaciAUnstaffed => "raci-a-unstaffed",
+            LintRule::RoadmapOwnerNotResponsible => "roadmap-owner-not-responsible",
+            LintRule::RoadmapOwnerUnknown => "roadmap-owner-unknown",
         }
     }
 
