@@ -11,8 +11,10 @@
 //! `export::plan`) or the browser.
 
 mod replay;
+mod timeline;
 
 pub use replay::{replay, totals, TierSpan, TierTotal};
+pub use timeline::{tier_sentences, timeline, TimelineRow};
 
 use crate::model::{Person, Span, RACI_PERSONAS};
 use serde::{Deserialize, Serialize};
