@@ -267,6 +267,23 @@ fn budget_threshold(tier: &Tier) -> Option<f64> {
         .reduce(f64::max)
 }
 
+/// A budget-left threshold typed as a percentage (`50`, `25 %`, `0`): from
+/// 0 (overspent) to 100, as a ratio.
+pub fn parse_budget_share(text: &str) -> Result<f64, String> {
+    match text.trim().trim_end_matches('%').trim().parse::<f64>() {
+        Ok(x) if (0.0..=100.0).contains(&x) => Ok(x / 100.0),
+        _ => Err("write a percentage from 0 to 100".into()),
+    }
+}
+
+/// A number of missed windows typed as a whole number, at least 1.
+pub fn parse_window_count(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("write a whole number, at least 1".into()),
+    }
+}
+
 /// The persona's name, or `Persona N` for an index past the chart.
 pub fn persona_name(persona: usize) -> String {
     RACI_PERSONAS
@@ -427,6 +444,17 @@ mod tests {
         assert_eq!(incident_floor(&default_ladder(), 0.3), 0.2);
         assert_eq!(incident_floor(&default_ladder(), 0.1), 0.1);
         assert_eq!(incident_floor(&[], 0.3), 0.3);
+    }
+
+    #[test]
+    fn a_budget_threshold_may_be_zero_and_a_window_count_may_not() {
+        assert_eq!(parse_budget_share("0"), Ok(0.0));
+        assert_eq!(parse_budget_share(" 25 % "), Ok(0.25));
+        assert!(parse_budget_share("101").is_err());
+        assert!(parse_budget_share("-1").is_err());
+        assert_eq!(parse_window_count("2"), Ok(2));
+        assert!(parse_window_count("0").is_err());
+        assert!(parse_window_count("1.5").is_err());
     }
 
     #[test]
