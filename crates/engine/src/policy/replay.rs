@@ -65,9 +65,19 @@ pub fn replay(tiers: &[Tier], slo: &Slo, series: &EventSeries, sim: &Simulation)
         .collect();
     let mut streak = Streak::new(slo, interval_start(t, 0));
     let allowed = slo.target.error_budget();
+    let incidents = &sim.incidents;
+    // Incidents are runs of rows in time order, so they never overlap: one
+    // pointer finds the one holding each row.
+    let mut next_incident = 0;
     let mut out: Vec<TierSpan> = Vec::new();
     for i in 0..t.len() {
         let missed = streak.at(t[i], budget[i]);
+        while next_incident < incidents.len() && incidents[next_incident].end < t[i] {
+            next_incident += 1;
+        }
+        let incident = incidents
+            .get(next_incident)
+            .filter(|inc| inc.start < t[i] && t[i] <= inc.end);
         let mut burn_index = 0;
         let mut applied = None;
         for (k, tier) in tiers.iter().enumerate() {
@@ -79,10 +89,9 @@ pub fn replay(tiers: &[Tier], slo: &Slo, series: &EventSeries, sim: &Simulation)
                         burn_index += 1;
                         b > factor
                     }
-                    Condition::IncidentAbove { share } => sim
-                        .incidents
-                        .iter()
-                        .any(|inc| inc.budget_spent > share && inc.start < t[i] && t[i] <= inc.end),
+                    Condition::IncidentAbove { share } => {
+                        incident.is_some_and(|inc| inc.budget_spent > share)
+                    }
                     Condition::MissedWindows { count } => missed >= count,
                 };
                 // Every burn window advances at every row, so no short-circuit.
@@ -246,7 +255,7 @@ impl Streak {
         if let Some((previous, ended_with)) = self.previous {
             if previous != w {
                 self.in_a_row = if ended_with < 0.0 {
-                    self.in_a_row + 1
+                    self.in_a_row.saturating_add(1)
                 } else {
                     0
                 };

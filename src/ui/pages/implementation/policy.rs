@@ -252,10 +252,10 @@ fn TierCard(index: usize, kinds: Vec<&'static str>, count: usize) -> impl IntoVi
                 })
             }}
             <div class="button-row no-print">
-                <button type="button" id=id("up") disabled=i == 0
+                <button type="button" id=id("up") disabled={i == 0}
                     on:click=move |_| swap(i, i.saturating_sub(1), format!("tier-{}-up", i.saturating_sub(1)))>
                     "Move up"<span class="visually-hidden">{hidden}</span></button>
-                <button type="button" id=id("down") disabled=i + 1 >= count
+                <button type="button" id=id("down") disabled={i + 1 >= count}
                     on:click=move |_| swap(i, i + 1, format!("tier-{}-down", i + 1))>
                     "Move down"<span class="visually-hidden">{hidden}</span></button>
                 <button type="button" class="danger" id=id("remove") on:click=remove>
@@ -323,7 +323,7 @@ fn ConditionRow(tier: usize, index: usize, kind: &'static str) -> impl IntoView 
                 <label for=kind_id.clone()>"Condition"</label>
                 <select id=kind_id prop:value=kind on:change=on_kind>
                     {CONDITION_KINDS.iter().map(|k| view! {
-                        <option value=*k selected=*k == kind>{Condition::kind_label(k)}</option>
+                        <option value=*k selected={*k == kind}>{Condition::kind_label(k)}</option>
                     }).collect_view()}
                 </select>
             </div>
