@@ -9,6 +9,7 @@
 
 pub mod markdown;
 pub mod openslo;
+pub mod plan;
 pub mod project;
 pub mod prometheus;
 pub mod promql;
