@@ -14,6 +14,7 @@ pub mod prometheus;
 pub mod promql;
 pub mod pyrra;
 pub mod sloth;
+pub mod workshop;
 pub mod yaml;
 
 use crate::model::{slug, Project, Slo, Window};
