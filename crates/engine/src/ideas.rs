@@ -88,6 +88,14 @@ pub enum Template<'a> {
 }
 
 impl Template<'_> {
+    /// The entry's id, as a candidate's `template` names it.
+    pub fn id(&self) -> String {
+        match self {
+            Template::Catalog(e) => e.id.to_string(),
+            Template::Team(t) => t.id.clone(),
+        }
+    }
+
     /// The entry's short name: the catalog's category or the team's name.
     pub fn name(&self) -> String {
         match self {
