@@ -364,6 +364,17 @@ fn draft(project: &Project, candidate: &CandidateSli) -> Slo {
     slo
 }
 
+/// A journey of the project was renamed: the candidate SLIs proposed for it
+/// follow, and a candidate journey chosen under the old name says the new one.
+pub fn rename_journey(ideas: &mut Ideas, old: &str, new: &str) {
+    for c in ideas.slis.iter_mut().filter(|c| c.journey == old) {
+        c.journey = new.to_string();
+    }
+    for c in ideas.journeys.iter_mut().filter(|c| c.chosen.as_deref() == Some(old)) {
+        c.chosen = Some(new.to_string());
+    }
+}
+
 /// Adds the team's own menu entry; its id, or why not (no name, or a query missing).
 pub fn add_team_entry(
     ideas: &mut Ideas,
@@ -590,6 +601,19 @@ mod tests {
         // Choosing the journey afterwards does not double it.
         assert_eq!(choose_journey(&mut p, j).as_deref(), Some("Search"));
         assert_eq!(p.journeys.len(), 1);
+    }
+
+    #[test]
+    fn a_renamed_journey_keeps_its_candidate_slis_and_its_chosen_candidate() {
+        let mut p = project();
+        let j = add_journey(&mut p.ideas, "Chekout", "").unwrap();
+        choose_journey(&mut p, j).unwrap();
+        add_sli(&mut p.ideas, "fast pages", "Chekout", "").unwrap();
+        add_sli(&mut p.ideas, "search works", "Search", "").unwrap();
+        rename_journey(&mut p.ideas, "Chekout", "Check out");
+        assert_eq!(p.ideas.slis[0].journey, "Check out");
+        assert_eq!(p.ideas.slis[1].journey, "Search", "other journeys untouched");
+        assert_eq!(p.ideas.journeys[0].chosen.as_deref(), Some("Check out"));
     }
 
     #[test]

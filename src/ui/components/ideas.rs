@@ -92,6 +92,9 @@ fn candidate_key(which: Candidate) -> String {
 #[component]
 pub fn CandidateBoard(
     kind: Kind,
+    /// The candidates' words can be corrected in place (the Research page).
+    #[prop(optional)]
+    editable: bool,
     #[prop(optional, into)] journey: Option<Signal<String>>,
     /// Called with the SLO id after "Make it an SLO".
     #[prop(optional, into)]
@@ -110,7 +113,7 @@ pub fn CandidateBoard(
             {move || ids.with(Vec::is_empty).then(|| view! { <p class="hint">{format!("No candidate {} yet.", kind.word())}</p> })}
             <ul class="candidate-list">
                 <For each=move || ids.get() key=|w| candidate_key(*w) let:which>
-                    <CandidateRow which=which list=list on_drafted=on_drafted/>
+                    <CandidateRow which=which list=list editable=editable on_drafted=on_drafted/>
                 </For>
             </ul>
         </div>
@@ -121,6 +124,7 @@ pub fn CandidateBoard(
 fn CandidateRow(
     which: Candidate,
     list: Memo<Vec<Row>>,
+    editable: bool,
     on_drafted: Option<Callback<String>>,
 ) -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -172,7 +176,17 @@ fn CandidateRow(
     view! {
         <li class="candidate" data-candidate=candidate_key(which)>
             <div class="candidate-text">
-                <strong>{text}</strong>
+                {if editable {
+                    view! {
+                        <input type="text" class="candidate-edit" aria-label=move || format!("Words of the candidate “{}”", text()) prop:value=text
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                ws.update(|p| { ideas::edit(&mut p.ideas, which, &v); });
+                            }/>
+                    }.into_any()
+                } else {
+                    view! { <strong>{text}</strong> }.into_any()
+                }}
                 {move || (!detail().is_empty()).then(|| view! { <span class="candidate-detail">{detail()}</span> })}
                 {move || (!by().is_empty()).then(|| view! { <span class="candidate-by">{format!("proposed by {}", by())}</span> })}
             </div>

@@ -309,6 +309,7 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                                 let Some(j) = p.journeys.get_mut(i) else { return };
                                 let old = std::mem::replace(&mut j.name, new.clone());
                                 for o in p.slos.iter_mut().filter(|o| o.journey == old) { o.journey = new.clone(); }
+                                slo_engine::ideas::rename_journey(&mut p.ideas, &old, &new);
                             });
                         }/></div>
                 <div class="field"><label for=id("service")>"Service"</label>

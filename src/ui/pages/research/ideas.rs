@@ -20,13 +20,13 @@ pub fn RoomIdeas() -> impl IntoView {
                 <div>
                     <h3>"Candidate journeys"</h3>
                     <CaptureIdea kind=Kind::Journeys prefix="idea-journey"/>
-                    <CandidateBoard kind=Kind::Journeys/>
+                    <CandidateBoard kind=Kind::Journeys editable=true/>
                     <VoteResult kind=Kind::Journeys/>
                 </div>
                 <div>
                     <h3>"Candidate SLIs"</h3>
                     <CaptureIdea kind=Kind::Slis prefix="idea-sli"/>
-                    <CandidateBoard kind=Kind::Slis/>
+                    <CandidateBoard kind=Kind::Slis editable=true/>
                     <VoteResult kind=Kind::Slis/>
                 </div>
             </div>
