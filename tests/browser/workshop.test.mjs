@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp, screenshot, assertQuiet } from './harness.mjs';
+import { serveDist, launch, openApp, screenshot, assertQuiet, seriousA11yViolations } from './harness.mjs';
 
 let server;
 let context;
@@ -107,6 +107,7 @@ test('a facilitator captures ideas, records dot votes, chooses, runs the risk ex
   await page.click('.presenter-ideas .candidate:has-text("Payment errors stay rare") button.choose');
   await page.waitForSelector('.presenter-ideas .candidate:has-text("Payment errors stay rare") .chosen');
   await screenshot(page, 'workshop-presenter-slis-1280');
+  assert.deepEqual(await seriousA11yViolations(page), [], 'axe in presenter mode with the ideas board');
   await page.keyboard.press('Escape');
   await page.waitForSelector('.presenter', { state: 'detached' });
   assert.equal(await page.textContent('[data-testid="tally"]'), '1 drafted, 0 agreed, 0 exported', 'only the chosen idea is drafted');
@@ -148,6 +149,7 @@ test('a facilitator captures ideas, records dot votes, chooses, runs the risk ex
   assert.match(await result.nth(1).textContent(), /1\.7 min \(page alert\).*53\.5/);
   await page.uncheck('#risk-0-from-alerts');
   await screenshot(page, 'workshop-research-1280');
+  assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the filled Research page');
 
   // The Markdown document carries the votes, the choices and the risks.
   const md = await downloadedMarkdown(page);

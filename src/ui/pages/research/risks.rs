@@ -46,7 +46,7 @@ pub fn RiskExercise() -> impl IntoView {
                         </select></div>
                 }.into_any()
             }}
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Risks, scrollable">
             <table class="risks-editor" class:empty=move || count.get() == 0>
                 <caption class="visually-hidden">"Risks as estimated"</caption>
                 <thead><tr>
@@ -182,7 +182,7 @@ fn RiskResult() -> impl IntoView {
         analysis.get().filter(|a| !a.rows.is_empty()).map(|a| {
             view! {
                 <h3>"Costliest first"</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Risks costliest first, scrollable">
                 <table class="risks-result" data-testid="risk-result">
                     <caption class="visually-hidden">"Expected bad minutes a year per risk"</caption>
                     <thead><tr>
