@@ -32,6 +32,10 @@ pub struct Project {
     pub review_notes: BTreeMap<String, String>,
     /// Lifecycle progress per SLO id.
     pub progress: BTreeMap<String, Progress>,
+    /// The room's candidate journeys and SLIs, votes, own menu entries and checklist ticks.
+    pub ideas: crate::ideas::Ideas,
+    /// The risk exercise: risks weighed against one SLO's yearly budget.
+    pub risks: crate::risk::Risks,
 }
 
 impl Default for Project {
@@ -49,6 +53,8 @@ impl Default for Project {
             acknowledged: BTreeMap::new(),
             review_notes: BTreeMap::new(),
             progress: BTreeMap::new(),
+            ideas: crate::ideas::Ideas::default(),
+            risks: crate::risk::Risks::default(),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod promql;
 pub mod pyrra;
 pub mod records;
 pub mod sloth;
+pub mod workshop;
 pub mod yaml;
 
 use crate::model::{slug, Project, Slo, Window};
