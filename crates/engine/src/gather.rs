@@ -375,11 +375,7 @@ fn compared(s: &Slo) -> [(&'static str, String, String); 5] {
             format!("{:?}", s.budgeting),
             s.budgeting.as_str().to_string(),
         ),
-        (
-            "alerts",
-            format!("{:?}", s.alerting.alerts),
-            alerts_text(s),
-        ),
+        ("alerts", format!("{:?}", s.alerting.alerts), alerts_text(s)),
     ]
 }
 
@@ -483,11 +479,13 @@ pub fn merge_chosen(
 /// The SLOs of `p` at `picked`, with the services and journeys they name
 /// and their progress; nothing else of `p`.
 fn chosen_part(p: &Project, picked: &[usize]) -> Project {
-    let slos: Vec<Slo> = picked.iter().filter_map(|&i| p.slos.get(i).cloned()).collect();
+    let slos: Vec<Slo> = picked
+        .iter()
+        .filter_map(|&i| p.slos.get(i).cloned())
+        .collect();
     let named = |service: &str, journey: Option<&str>| {
-        slos.iter().any(|s| {
-            s.service == service && journey.is_none_or(|j| s.journey == j)
-        })
+        slos.iter()
+            .any(|s| s.service == service && journey.is_none_or(|j| s.journey == j))
     };
     Project {
         services: p
@@ -540,19 +538,28 @@ mod tests {
     }
 
     fn link(p: &Project) -> String {
-        format!("https://team.example/slo/#/open/{}", share::encode(p).unwrap())
+        format!(
+            "https://team.example/slo/#/open/{}",
+            share::encode(p).unwrap()
+        )
     }
 
     #[test]
     fn a_broken_link_is_named_by_its_line_and_the_others_still_load() {
         let a = draft("", vec![slo("checkout", "Shop", "Pay", 0.999)]).project;
-        let text = format!("{}\n\nAna: {} (her draft)\nhttps://x/#/open/AAAA\n", link(&a), link(&a));
+        let text = format!(
+            "{}\n\nAna: {} (her draft)\nhttps://x/#/open/AAAA\n",
+            link(&a),
+            link(&a)
+        );
         let got = read_links(&text, "");
         let froms: Vec<&str> = got.drafts.iter().map(|d| d.from.as_str()).collect();
         assert_eq!(froms, ["line 1", "line 3"]);
         assert_eq!(got.refused.len(), 1);
         assert!(
-            got.refused[0].sentence().starts_with("line 4: the share link is damaged"),
+            got.refused[0]
+                .sentence()
+                .starts_with("line 4: the share link is damaged"),
             "{}",
             got.refused[0].sentence()
         );
@@ -566,7 +573,11 @@ mod tests {
             .encode(miniz_oxide::deflate::compress_to_vec(bad.as_bytes(), 9));
         let got = read_links(&payload, "");
         assert!(got.drafts.is_empty());
-        assert!(got.refused[0].message.contains("slos[0].target"), "{:?}", got.refused);
+        assert!(
+            got.refused[0].message.contains("slos[0].target"),
+            "{:?}",
+            got.refused
+        );
     }
 
     #[test]
@@ -574,7 +585,10 @@ mod tests {
         let got = read_file("bob.json", "{\n  \"slos\": [\n  oops\n]}");
         assert!(got.drafts.is_empty());
         let s = got.refused[0].sentence();
-        assert!(s.starts_with("bob.json: line 3: not a valid project file"), "{s}");
+        assert!(
+            s.starts_with("bob.json: line 3: not a valid project file"),
+            "{s}"
+        );
         let ok = read_file("ana.json", r#"{"slos": [{"id": "a"}]}"#);
         assert_eq!(ok.drafts[0].from, "ana.json");
     }
@@ -616,7 +630,10 @@ mod tests {
 
     #[test]
     fn a_changed_label_value_inside_quotes_is_a_different_query() {
-        assert_eq!(norm_query("rate(x{a=\"b c\"} [5m])"), "rate(x{a=\"b c\"}[5m])");
+        assert_eq!(
+            norm_query("rate(x{a=\"b c\"} [5m])"),
+            "rate(x{a=\"b c\"}[5m])"
+        );
         assert_ne!(norm_query("x{a=\"b c\"}"), norm_query("x{a=\"bc\"}"));
     }
 
@@ -667,7 +684,10 @@ mod tests {
             vec![slo("checkout", "Shop", "Pay", 0.999), latency],
         )];
         let list = candidates(&drafts);
-        assert_eq!(list[1].sli, "http_request_duration_seconds{job=\"shop\"} under 300 ms");
+        assert_eq!(
+            list[1].sli,
+            "http_request_duration_seconds{job=\"shop\"} under 300 ms"
+        );
         assert_eq!(group(&drafts, &list).len(), 2);
     }
 
@@ -704,7 +724,9 @@ mod tests {
             service: "Catalog".into(),
             description: String::new(),
         }];
-        ana.project.progress.insert("checkout".into(), Progress::Agreed);
+        ana.project
+            .progress
+            .insert("checkout".into(), Progress::Agreed);
         ana.project.people = vec![Person {
             name: "Someone else".into(),
             ..Person::default()
@@ -714,7 +736,10 @@ mod tests {
         assert_eq!(merged.slos, 1);
         assert_eq!(merged.services, 1);
         assert_eq!(merged.journeys, 0);
-        assert_eq!(merged.renamed, [("checkout".to_string(), "checkout-2".to_string())]);
+        assert_eq!(
+            merged.renamed,
+            [("checkout".to_string(), "checkout-2".to_string())]
+        );
         assert_eq!(into.progress.get("checkout-2"), Some(&Progress::Agreed));
         assert_eq!(into.people.len(), 1);
         assert_eq!(into.people[0].name, "Ana");

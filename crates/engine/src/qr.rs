@@ -87,7 +87,13 @@ mod tests {
             .and_then(|s| s.split(' ').next())
             .and_then(|s| s.parse().ok())
             .unwrap();
-        let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+        let d = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         let mut grid = vec![false; side * side];
         for square in d.split('M').filter(|s| !s.is_empty()) {
             let xy = square.trim_end_matches("h1v1h-1z");

@@ -8,8 +8,8 @@ use crate::ui::components::explain::Explain;
 use crate::ui::components::Term;
 use leptos::prelude::*;
 use slo_engine::budget::{self, human_seconds};
-use slo_engine::format::count;
 use slo_engine::explain::{explain, Figure};
+use slo_engine::format::count;
 use slo_engine::model::{BudgetingMethod, Span, Window};
 
 #[component]

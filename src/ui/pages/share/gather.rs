@@ -55,7 +55,10 @@ pub fn GatherDrafts() -> impl IntoView {
         outcome.set(Some(result.map(|merged| {
             let sentence = merged.sentence();
             ws.project.set(next);
-            undo.offer(format!("Merged the chosen drafts. {sentence}"), Removed::Project(Box::new(old)));
+            undo.offer(
+                format!("Merged the chosen drafts. {sentence}"),
+                Removed::Project(Box::new(old)),
+            );
             chosen.set(BTreeSet::new());
             sentence
         })));
@@ -223,7 +226,11 @@ async fn read_files(files: &web_sys::FileList) -> Gathered {
         let read = if let Err(e) = check_input_size("the file", size) {
             refuse(e)
         } else {
-            match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+            match JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+            {
                 Some(text) => gather::read_file(&name, &text),
                 None => refuse("the browser could not read it as text".into()),
             }
