@@ -28,13 +28,21 @@ pub struct QrSvg {
     pub modules: usize,
 }
 
+/// Versions above this (more than 117 modules a side) are hard to scan from
+/// a projector across a room: the page says so.
+pub const DENSE_FROM_VERSION: i16 = 26;
+
 impl QrSvg {
-    /// "Version 12 QR code, 65 × 65 modules".
+    /// "Version 12 QR code, 65 × 65 modules", and advice when it is dense.
     pub fn sentence(&self) -> String {
-        format!(
+        let mut out = format!(
             "Version {} QR code, {} × {} modules",
             self.version, self.modules, self.modules
-        )
+        );
+        if self.version >= DENSE_FROM_VERSION {
+            out.push_str(": dense, so bring the phone close to the screen, or share a project with fewer SLOs");
+        }
+        out
     }
 }
 
@@ -139,6 +147,7 @@ mod tests {
         let qr = encode(&link).unwrap();
         assert_eq!((qr.version, qr.modules), (37, 165));
         assert_eq!(decode(&qr.svg), link);
+        assert!(qr.sentence().contains("dense"), "{}", qr.sentence());
     }
 
     #[test]

@@ -184,6 +184,7 @@ pub fn ShareLink() -> impl IntoView {
                     view! {
                         <div class="field"><label for="share-url">{format!("Share link ({len} characters)")}</label>
                             <input id="share-url" class="share-link" type="text" readonly=true prop:value=url/></div>
+                        <div class="button-row">
                         <button type="button" on:click=move |_| {
                             let t = for_copy.clone();
                             leptos::task::spawn_local(async move {
@@ -194,6 +195,7 @@ pub fn ShareLink() -> impl IntoView {
                             let url = url_for_qr.clone();
                             move |_| qr.set(Some(qr::encode(&url)))
                         }>"Show as a QR code"</button>
+                        </div>
                         <span role="status">{move || copied.get()}</span>
                         <QrCode qr=qr/>
                     }.into_any()

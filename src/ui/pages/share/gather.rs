@@ -78,7 +78,7 @@ pub fn GatherDrafts() -> impl IntoView {
                "(many at once): every SLO in them is laid side by side, grouped with its duplicates and near-duplicates. "
                "Merge the ones the room keeps; this project's people, RACI chart and policy stay."</p>
             <div class="field"><label for="gather-links">"Share links, one per line"</label>
-                <textarea id="gather-links" class="code" rows="5" spellcheck="false"
+                <textarea id="gather-links" class="code" rows="5" spellcheck="false" wrap="off"
                     placeholder="https://…/#/open/…"
                     prop:value=move || links.get() on:input=move |ev| links.set(event_target_value(&ev))></textarea></div>
             <div class="button-row">
