@@ -80,6 +80,9 @@ test('pasted links are read with the broken one named, near-duplicates grouped, 
   assert.match(await page.textContent('#gather-outcome'),
     /Added 1 SLO\(s\), 0 service\(s\) and 0 journey\(s\).*“checkout-availability” became “checkout-availability-2”/);
   assert.match(await page.textContent('.toast'), /Merged the chosen drafts/);
+  // The project now holds Bea's SLO, and her row says so; Ana's differs in its target.
+  assert.equal(await page.locator('tr:has(#gather-pick-1-0) .gather-held').textContent(), 'Already in this project');
+  assert.equal(await page.locator('tr:has(#gather-pick-0-0) .gather-held').count(), 0);
   await page.click('.toast button.undo');
   await go(page, '#/start');
   assert.equal(await page.textContent('[data-testid="tally"]'), '2 drafted, 1 agreed, 0 exported');

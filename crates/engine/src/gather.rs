@@ -440,6 +440,23 @@ fn likeness(slos: &[&Slo]) -> Likeness {
     }
 }
 
+/// For each candidate, whether the open project already holds an SLO that
+/// duplicates it (same service, journey and SLI kind, and every compared
+/// field equal), so the room does not add it twice.
+pub fn already_in(project: &Project, drafts: &[Draft], list: &[Candidate]) -> Vec<bool> {
+    let subject = |s: &Slo| (norm(&s.service), norm(&s.journey), sli_kind(&s.sli));
+    let keys = |s: &Slo| compared(s).map(|(_, key, _)| key);
+    let held: Vec<_> = project.slos.iter().map(|s| (subject(s), keys(s))).collect();
+    list.iter()
+        .map(|c| {
+            slo_of(drafts, c).is_some_and(|s| {
+                let mine = (subject(s), keys(s));
+                held.contains(&mine)
+            })
+        })
+        .collect()
+}
+
 /// Merges the chosen candidates, given as (draft, SLO) indices, into
 /// `into`: each with the services and journeys it names, and its progress.
 /// Ids already taken are renamed (the result says so); people, RACI chart
@@ -689,6 +706,23 @@ mod tests {
             "http_request_duration_seconds{job=\"shop\"} under 300 ms"
         );
         assert_eq!(group(&drafts, &list).len(), 2);
+    }
+
+    #[test]
+    fn a_candidate_the_open_project_already_holds_is_marked() {
+        let project = Project {
+            slos: vec![slo("mine", "Shop", "Pay", 0.999)],
+            ..Project::default()
+        };
+        let drafts = vec![draft(
+            "line 1",
+            vec![
+                slo("checkout", "shop", "pay", 0.999),
+                slo("checkout", "Shop", "Pay", 0.995),
+            ],
+        )];
+        let list = candidates(&drafts);
+        assert_eq!(already_in(&project, &drafts, &list), [true, false]);
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub fn GatherDrafts() -> impl IntoView {
     });
     let list = Memo::new(move |_| all.with(|g| gather::candidates(&g.drafts)));
     let groups = Memo::new(move |_| all.with(|g| list.with(|l| gather::group(&g.drafts, l))));
+    let held = Memo::new(move |_| {
+        ws.project
+            .with(|p| all.with(|g| list.with(|l| gather::already_in(p, &g.drafts, l))))
+    });
     let read_links = move || {
         from_links.set(gather::read_links(&links.get_untracked(), ""));
         chosen.set(BTreeSet::new());
@@ -106,7 +110,7 @@ pub fn GatherDrafts() -> impl IntoView {
                 "{} draft(s) read: {} candidate SLO(s) in {} group(s).",
                 g.drafts.len(), list.with(Vec::len), groups.with(Vec::len))))}</p>
             {move || groups.get().into_iter().enumerate().map(|(n, g)| view! {
-                <GroupTable n=n group=g list=list chosen=chosen/>
+                <GroupTable n=n group=g list=list held=held chosen=chosen/>
             }).collect_view()}
             {move || (!list.with(Vec::is_empty)).then(|| view! {
                 <div class="button-row">
@@ -147,6 +151,8 @@ fn GroupTable(
     n: usize,
     group: Group,
     list: Memo<Vec<Candidate>>,
+    /// Per candidate: the open project already holds its duplicate.
+    held: Memo<Vec<bool>>,
     chosen: RwSignal<BTreeSet<(usize, usize)>>,
 ) -> impl IntoView {
     let heading = format!("gather-group-{n}");
@@ -155,12 +161,12 @@ fn GroupTable(
         group
             .members
             .iter()
-            .filter_map(|&i| l.get(i).cloned())
+            .filter_map(|&i| l.get(i).cloned().map(|c| (i, c)))
             .collect::<Vec<_>>()
     });
     view! {
         <section class="gather-group" aria-labelledby=labelled_by data-group=n>
-            <h3 id=heading>{rows.first().map(|c| format!("{} · {} · {}",
+            <h3 id=heading>{rows.first().map(|(_, c)| format!("{} · {} · {}",
                 or_none(&c.service), or_none(&c.journey), c.sli_kind))}</h3>
             <p class="gather-likeness">{group.sentence()}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=format!("Candidates of group {}", n + 1)>
@@ -171,7 +177,7 @@ fn GroupTable(
                     <th scope="col">"Budgeting"</th><th scope="col">"Alerts"</th>
                 </tr></thead>
                 <tbody>
-                    {rows.into_iter().map(|c| {
+                    {rows.into_iter().map(|(i, c)| {
                         let key = (c.draft, c.slo);
                         let id = format!("gather-pick-{}-{}", c.draft, c.slo);
                         view! {
@@ -184,7 +190,10 @@ fn GroupTable(
                                     }/>
                                     <label class="visually-hidden" for=id>{format!("Merge “{}” from {}", c.name, c.from)}</label></td>
                                 <td>{c.from.clone()}</td>
-                                <th scope="row">{c.name.clone()}</th>
+                                <th scope="row">{c.name.clone()}
+                                    {move || held.with(|h| h.get(i).copied().unwrap_or(false)).then(|| view! {
+                                        <span class="badge badge-info gather-held">"Already in this project"</span>
+                                    })}</th>
                                 <td><code class="gather-sli">{c.sli.clone()}</code></td>
                                 <td>{c.target.clone()}</td>
                                 <td>{c.window.clone()}</td>
