@@ -16,14 +16,11 @@
 //! Pure data in, data out; must not touch the browser.
 
 use crate::import::project_from_json;
-use crate::limits::MAX_SLOS;
+use crate::limits::{MAX_DRAFTS, MAX_SLOS};
 use crate::merge::{merge, Merged};
 use crate::model::{Project, Sli, Slo, Window};
 use crate::share;
 use std::collections::BTreeMap;
-
-/// Drafts one gathering reads: a large room, with room to spare.
-pub const MAX_DRAFTS: usize = 200;
 
 /// One participant's draft, and where it came from ("line 2", "alice.json").
 #[derive(Debug, Clone, PartialEq)]
