@@ -378,6 +378,7 @@ fn slo_alerting(
         preset,
         alerts,
         runbook_url: annotation(v, "runbook-url").unwrap_or("").to_string(),
+        ..AlertConfig::default()
     }
 }
 

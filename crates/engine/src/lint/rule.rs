@@ -22,6 +22,7 @@ pub enum LintRule {
     ResourceMetric,
     QueueSize,
     FarFromUser,
+    QueryNotWindowable,
     NoJourney,
     PlaceholderName,
     NoService,
@@ -40,11 +41,13 @@ pub enum LintRule {
     RaciNoR,
     RaciNoPeople,
     RaciAUnstaffed,
+    RoadmapOwnerNotResponsible,
+    RoadmapOwnerUnknown,
 }
 
 impl LintRule {
     /// Every rule, so a name can be read back.
-    pub const ALL: [LintRule; 31] = [
+    pub const ALL: [LintRule; 34] = [
         LintRule::DuplicateSloId,
         LintRule::TargetInvalid,
         LintRule::TargetTooHigh,
@@ -55,6 +58,7 @@ impl LintRule {
         LintRule::ResourceMetric,
         LintRule::QueueSize,
         LintRule::FarFromUser,
+        LintRule::QueryNotWindowable,
         LintRule::NoJourney,
         LintRule::PlaceholderName,
         LintRule::NoService,
@@ -76,6 +80,8 @@ impl LintRule {
         LintRule::RaciNoR,
         LintRule::RaciNoPeople,
         LintRule::RaciAUnstaffed,
+        LintRule::RoadmapOwnerNotResponsible,
+        LintRule::RoadmapOwnerUnknown,
     ];
 
     /// The rule's name, the first part of its findings' ids.
@@ -91,6 +97,7 @@ impl LintRule {
             LintRule::ResourceMetric => "resource-metric",
             LintRule::QueueSize => "queue-size",
             LintRule::FarFromUser => "far-from-user",
+            LintRule::QueryNotWindowable => "query-not-windowable",
             LintRule::NoJourney => "no-journey",
             LintRule::PlaceholderName => "placeholder-name",
             LintRule::NoService => "no-service",
@@ -108,6 +115,8 @@ impl LintRule {
             LintRule::RaciNoR => "raci-no-r",
             LintRule::RaciNoPeople => "raci-no-people",
             LintRule::RaciAUnstaffed => "raci-a-unstaffed",
+            LintRule::RoadmapOwnerNotResponsible => "roadmap-owner-not-responsible",
+            LintRule::RoadmapOwnerUnknown => "roadmap-owner-unknown",
         }
     }
 
