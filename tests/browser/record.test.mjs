@@ -107,6 +107,8 @@ test('a journal entry keeps the replay figures, its decision changes the target 
   assert.match(agenda, /^# SLO meeting, 2027-03-01\n/);
   assert.match(agenda, /## Due for revisit\n\n- Checkout availability \(revisit on 2027-01-15\)\n- Checkout latency \(revisit on 2027-03-01\)\n/);
   assert.match(agenda, /## Alerts that fired\n\n- Checkout availability: \d+ pages? and \d+ tickets? \(as of this replay\)/);
+  assert.match(agenda, /## Policy tiers triggered\n/);
+  assert.match(agenda, /## Open roadmap tasks\n/);
   await page.click('#copy-agenda');
   await page.waitForFunction(() => document.querySelector('.agenda-status').textContent === 'Copied the agenda.');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), agenda);
