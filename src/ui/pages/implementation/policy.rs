@@ -353,7 +353,8 @@ fn ValueField(
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=error_id.clone()
                 on:input=move |ev| error.set(write(&event_target_value(&ev)).err())/>
-            <span class="error" id=error_id role="alert">{move || error.get()}</span>
+            // Always present (the input names it), styled as an error only when there is one.
+            <span class:error=move || error.with(Option::is_some) id=error_id role="alert">{move || error.get()}</span>
         </div>
     }
 }
