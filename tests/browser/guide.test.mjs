@@ -129,6 +129,8 @@ test('the whole flow: RACI, research, SLO, findings, alerts, policy, export, rel
   await page.fill(`#journey-${j}-name`, 'Sign in');
   await page.press(`#journey-${j}-name`, 'Tab');
   await page.locator('.journey-editor').nth(j).locator('button[data-sli="request-latency"]').click();
+  // The menu adds a candidate; "Make it an SLO" drafts it.
+  await page.locator('.journey-editor').nth(j).locator('button.choose').click();
   assert.match(await page.locator('.journey-editor').nth(j).textContent(), /Sign in latency/);
   assert.match(await page.textContent('[data-testid="dependency-ceiling"]'), /99\.94%/);
 
@@ -570,6 +572,7 @@ test('adding an SLO from the menu says so and leads to the editor; the RACI step
   await go(page, '#/research');
   const journey = page.locator('.journey-editor').first();
   await journey.locator('button[data-sli="request-latency"]').click();
+  await journey.locator('button.choose').click();
   assert.match(await journey.locator('.added-slo').textContent(), /Added the draft “Check out a basket latency”/);
   await journey.locator('.added-slo a').click();
   await page.waitForSelector('[data-page="implementation"]');
