@@ -22,6 +22,24 @@ pub fn trim_zeros(x: f64, places: usize) -> String {
     }
 }
 
+/// How many decimals `x` has once float noise is gone (at most `max`):
+/// 0.99999 has 5, 0.999 has 3, 30 has 0.
+pub fn decimals(x: f64, max: usize) -> usize {
+    let text = trim_zeros(x, max);
+    text.split_once('.').map_or(0, |(_, frac)| frac.len())
+}
+
+/// `x` rounded to `places` decimals, as the number nearest that decimal:
+/// a figure computed from an input with `places` decimals is exact there,
+/// so 315.359999998 (99.999% of 365 days in seconds, with float noise)
+/// becomes 315.36. Non-finite values are returned as they are.
+pub fn decimal(x: f64, places: usize) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    trim_zeros(x, places).parse().unwrap_or(x)
+}
+
 /// A percentage (already times 100) without float noise: 99.9, not
 /// 99.90000000000001. Ten decimals: nines beyond that are not targets.
 pub fn percent(p: f64) -> String {
@@ -182,6 +200,24 @@ mod tests {
         assert_eq!(trim_zeros(-0.0001, 3), "0");
         // 0.1 + 0.2 is 0.30000000000000004 in floating point.
         assert_eq!(percent((0.1 + 0.2) * 100.0), "30");
+    }
+
+    #[test]
+    fn decimals_are_counted_after_float_noise_is_gone() {
+        assert_eq!(decimals(0.99999, 12), 5);
+        assert_eq!(decimals(1.0 - 0.999, 12), 3);
+        assert_eq!(decimals(30.0, 12), 0);
+    }
+
+    #[test]
+    fn a_figure_rounded_to_its_input_precision_is_the_exact_decimal() {
+        // 99.999% over 365 days: 0.00001 x 31,536,000 s = 315.36 s exactly;
+        // computed in floating point it is 315.359999998...
+        let noisy = (1.0 - 0.99999) * 31_536_000.0;
+        assert_ne!(noisy, 315.36);
+        assert_eq!(decimal(noisy, 5), 315.36);
+        assert_eq!(decimal(1.0 - 0.99999, 5), 0.00001);
+        assert!(decimal(f64::INFINITY, 3).is_infinite());
     }
 
     #[test]
