@@ -57,7 +57,7 @@ for n in $ROWS; do
   cli=$(median < "$OUT/cli.ms"); pd=$(median < "$OUT/pandas.ms")
   cli_mb=$(( $(median < "$OUT/cli.kb") / 1024 )); pd_mb=$(( $(median < "$OUT/pandas.kb") / 1024 ))
   ratio=$(awk -v p="$pd" -v c="$cli" 'BEGIN { printf "%.1f", p / (c > 0 ? c : 1) }')
-  size=$(( $(stat -c %s "$csv") / 1000000 ))
+  size=$(awk -v b="$(stat -c %s "$csv")" 'BEGIN { printf "%.1f", b / 1e6 }')
   echo "| $n | ${size} MB | ${cli} ms ($(tr '\n' ' ' < "$OUT/cli.ms")) | ${cli_mb} MB | ${pd} ms ($(tr '\n' ' ' < "$OUT/pandas.ms")) | ${pd_mb} MB | ${ratio}x |"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
