@@ -224,6 +224,26 @@ pub fn silenced_sentence(slo: &Slo, silenced: usize) -> Option<String> {
     })
 }
 
+/// One firing the guard silenced, as the page lists it: "page 14.4x
+/// 1h/5m at 2026-01-05 05:00 UTC, for 5 min".
+pub fn silenced_item(row: &crate::worker::AlertRow) -> String {
+    let mut text = format!(
+        "{} {} {}/{} at {}",
+        row.severity.as_str(),
+        crate::format::factor(row.factor),
+        Span(row.long_seconds).prometheus(),
+        Span(row.short_seconds).prometheus(),
+        crate::format::when(row.start)
+    );
+    if let Some(end) = row.end {
+        text.push_str(&format!(
+            ", for {}",
+            crate::format::duration(end.saturating_sub(row.start))
+        ));
+    }
+    text
+}
+
 /// How often the no-data alert fired on the data; `None` when it is off.
 pub fn no_data_sentence(slo: &Slo, firings: usize) -> Option<String> {
     let alert = slo.alerting.no_data?;
@@ -354,6 +374,30 @@ mod tests {
         assert!(default_alert_notes(&project, Some("availability")).is_empty());
         assert!(default_alert_notes(&project, Some("quiet"))[0]
             .starts_with("SLO \"Quiet\" has no alerts"));
+    }
+
+    #[test]
+    fn a_silenced_firing_reads_with_its_windows_start_and_length() {
+        let row = crate::worker::AlertRow {
+            alert_index: 0,
+            severity: Severity::Page,
+            factor: 14.4,
+            long_seconds: 3600,
+            short_seconds: 300,
+            start: 1_767_589_200,
+            end: Some(1_767_589_500),
+            budget_spent_at_fire: 0.0,
+            detection_delay: None,
+            reset_after: None,
+            peak_burn: 16.7,
+        };
+        assert_eq!(
+            silenced_item(&row),
+            format!(
+                "page 14.4x 1h/5m at {}, for 5 min",
+                crate::format::when(1_767_589_200)
+            )
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The exports panel: every format of `export::ExportFormat::ALL` for the
-//! selected SLO or the whole project, to preview, copy or download, and the
-//! share link.
+//! selected SLO or the whole project, to preview, copy or download, the
+//! notes on SLOs that get default alerts (`guards::default_alert_notes`),
+//! and the share link.
 
 use crate::ui::components::files;
 use crate::ui::store::Workspace;
@@ -127,6 +128,14 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
                     <label for="export-all">"Every SLO of the project"</label></div>
             </fieldset>
             <p class="hint">"Downloading or copying rules (Prometheus, OpenSLO, Sloth, Pyrra) marks the agreed SLOs as exported on the Start page; drafts stay drafts."</p>
+            {move || {
+                let notes = ws.project.with(|p| slo_engine::guards::default_alert_notes(p, scope().as_deref()));
+                (!notes.is_empty()).then(|| view! {
+                    <ul class="export-notes" id="export-defaults" aria-label="Alerts added to the export">
+                        {notes.into_iter().map(|n| view! { <li>{n}"."</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             <p role="status" class="export-message">{move || message.get()}</p>
             <ul class="export-list">
                 {ExportFormat::ALL.into_iter().map(|f| view! {
