@@ -12,7 +12,8 @@
 
 use serde_json::{json, Value};
 use slo_engine::diag::{Diagnostic, Level};
-use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES};
+use slo_engine::format::{decimal, decimals};
+use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES, TARGET_DECIMALS};
 use slo_engine::model::{Project, Slo, Span, Target, Window};
 use slo_engine::simulate::{simulate_summary, SimOptions, Simulation};
 use std::collections::BTreeMap;
@@ -180,8 +181,16 @@ fn budget(args: &Args) -> Result<Output, Failure> {
     let target = Target::parse(args.required("target")?)
         .map_err(|e| Failure::Usage(format!("--target: {e}")))?;
     let window = parse_window(args.value("window").unwrap_or("30d"))?;
-    let budget_seconds = slo_engine::budget::budget_seconds(target, window);
-    let table = slo_engine::budget::budget_table(target, window);
+    // A target with d decimals (as a ratio) gives a budget ratio with d
+    // decimals and, over whole seconds, budget times with at most d: rounded
+    // there, every figure is the exact decimal (315.36 s, not 315.359999998).
+    let places = decimals(target.ratio(), TARGET_DECIMALS);
+    let exact = |x: f64| decimal(x, places);
+    let budget_seconds = exact(slo_engine::budget::budget_seconds(target, window));
+    let mut table = slo_engine::budget::budget_table(target, window);
+    for row in &mut table {
+        row.allowed_bad_seconds = exact(row.allowed_bad_seconds);
+    }
     let stdout = if args.json() {
         let rows: Vec<Value> = table
             .iter()
@@ -189,7 +198,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
                 json!({
                     "label": r.label,
                     "span_seconds": r.span_seconds,
-                    "allowed_bad_seconds": tidy(r.allowed_bad_seconds),
+                    "allowed_bad_seconds": r.allowed_bad_seconds,
                     "allowed_bad": slo_engine::format::human_seconds(r.allowed_bad_seconds),
                 })
             })
@@ -199,8 +208,8 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             "target_percent": target.to_string(),
             "window": window.prometheus(),
             "window_seconds": window.seconds(),
-            "error_budget_ratio": tidy(target.error_budget()),
-            "budget_seconds": tidy(budget_seconds),
+            "error_budget_ratio": exact(target.error_budget()),
+            "budget_seconds": budget_seconds,
             "budget": slo_engine::format::human_seconds(budget_seconds),
             "table": rows,
         }))
@@ -339,10 +348,14 @@ fn latency_threshold_of(slo: &Slo, given: Option<f64>) -> Option<f64> {
 
 // ---- simulate -----------------------------------------------------------------
 
-/// The replay applies the project's own postmortem share.
+/// The replay applies the project's own postmortem share, or a tier's
+/// smaller incident share, so every incident a tier asks about is found.
 fn policy_options(project: &Project) -> SimOptions {
     SimOptions {
-        budget_share_policy: project.policy.single_incident_share,
+        budget_share_policy: slo_engine::policy::incident_floor(
+            &project.policy.tiers,
+            project.policy.single_incident_share,
+        ),
         ..SimOptions::default()
     }
 }
@@ -390,10 +403,11 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     for d in &spec_errors {
         warnings.push((spec_path.to_string(), d));
     }
+    let tiers = crate::tiers::TiersOnHistory::of(&project, &slo, &dataset.series, &sim);
     let stdout = if args.json() {
-        simulate_json(&slo, &sim, &warnings)
+        simulate_json(&slo, &sim, &warnings, &tiers)
     } else {
-        simulate_text(&slo, &sim, &warnings)
+        simulate_text(&slo, &sim, &warnings, &tiers)
     };
     let code = if warnings.iter().any(|(_, d)| d.level == Level::Error) {
         SPEC_ERRORS
@@ -433,7 +447,12 @@ fn rfc3339_text(t: i64) -> String {
     }
 }
 
-fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+fn simulate_json(
+    slo: &Slo,
+    sim: &Simulation,
+    warnings: &[(String, &Diagnostic)],
+    tiers: &crate::tiers::TiersOnHistory,
+) -> String {
     let alert_json = |a: &slo_engine::simulate::AlertEvent| {
         json!({
             "alert_index": a.alert_index,
@@ -511,11 +530,17 @@ fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
         "no_data_alerts": no_data,
         "exhausted": exhausted,
         "timeslices": timeslices,
+        "tiers": tiers.json(),
         "warnings": warnings,
     }))
 }
 
-fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+fn simulate_text(
+    slo: &Slo,
+    sim: &Simulation,
+    warnings: &[(String, &Diagnostic)],
+    tiers: &crate::tiers::TiersOnHistory,
+) -> String {
     let t = &sim.points.t;
     let mut s = format!(
         "SLO {} ({}% over {})\n",
@@ -575,6 +600,7 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
             s.push_str(&format!("  {} -> {}\n", rfc3339_text(a), rfc3339_text(b)));
         }
     }
+    s.push_str(&tiers.text());
     if !warnings.is_empty() {
         s.push_str("Warnings:\n");
         for (file, d) in warnings {
@@ -708,18 +734,27 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
         .required("format")?
         .parse()
         .map_err(|e: String| Failure::Usage(format!("--format: {e}")))?;
-    let (project, _unmapped) = load_project(spec_path)?;
+    let (project, unmapped) = load_project(spec_path)?;
     if let Some(id) = args.value("slo") {
         choose_slo(&project, spec_path, Some(id))?;
     }
     let files = slo_engine::export::export(&project, args.value("slo"), format)
         .map_err(|e| Failure::Input(vec![format!("{spec_path}: {e}")]))?;
+    // What the import could not carry is part of what the files say.
+    for u in &unmapped {
+        eprintln!("note: {spec_path}: {u}");
+    }
     let exported = project
         .slos
         .iter()
         .filter(|s| args.value("slo").is_none_or(|id| s.id == id));
-    // Only the Prometheus rules add alerts; Sloth and Pyrra add their own defaults.
-    for slo in exported.filter(|_| format == slo_engine::export::ExportFormat::Prometheus) {
+    // Every rule format writes the alerts the replay uses, defaults included.
+    for slo in exported.filter(|_| {
+        !matches!(
+            format,
+            slo_engine::export::ExportFormat::Markdown | slo_engine::export::ExportFormat::Project
+        )
+    }) {
         if let (_, Some(note)) = slo_engine::alerting::effective_alerts(slo) {
             eprintln!("note: {note}");
         }

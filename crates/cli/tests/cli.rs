@@ -87,6 +87,29 @@ fn budget_json_carries_the_worked_numbers() {
 }
 
 #[test]
+fn budget_figures_are_exact_decimals_without_float_noise() {
+    // 99.999% over 365 days: 0.00001 x 31,536,000 s = 315.36 s; a day is
+    // 0.864 s, a week 6.048 s (floating point alone prints 315.359999999).
+    let o = run(&["budget", "--target", "99.999", "--window", "365d", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("\"budget_seconds\": 315.36,"), "{text}");
+    assert!(
+        !text.contains("9999999") && !text.contains("0000001"),
+        "float noise in {text}"
+    );
+    let v = json(&o);
+    assert_eq!(v["error_budget_ratio"].as_f64(), Some(0.00001));
+    let rows: Vec<f64> = v["table"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["allowed_bad_seconds"].as_f64().unwrap())
+        .collect();
+    assert_eq!(rows, vec![0.864, 6.048, 25.92, 77.76, 315.36, 315.36]);
+}
+
+#[test]
 fn budget_rejects_a_100_percent_target_with_usage_status() {
     let o = run(&["budget", "--target", "100"]);
     assert_eq!(o.status.code(), Some(2));

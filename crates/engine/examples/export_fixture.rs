@@ -70,8 +70,10 @@ fn project() -> Project {
             unit: CalendarUnit::Month,
             time_zone: "Europe/Berlin".into(),
         },
-        budgeting: BudgetingMethod::RatioTimeslices {
+        // Not RatioTimeslices: the OpenSLO v1 schema cannot hold it, and that export refuses it.
+        budgeting: BudgetingMethod::Timeslices {
             slice: Span::minutes(5),
+            slice_target: 0.9,
         },
         alerting: AlertConfig {
             preset: AlertPreset::Custom,

@@ -14,7 +14,7 @@ use crate::limits::{
     too_many, MAX_ALERTS_PER_SLO, MAX_JOURNEYS, MAX_LABELS_PER_SLO, MAX_MAP_ENTRIES, MAX_PEOPLE,
     MAX_RACI_COLUMNS, MAX_RACI_ROWS, MAX_SERVICES, MAX_SLOS, MAX_SPAN_SECONDS,
 };
-use crate::model::{BudgetingMethod, Project, Sli, Slo, Span, Target, Window, RACI_PERSONAS};
+use crate::model::{BudgetingMethod, Project, Sli, Slo, Span, Target, Window};
 
 /// Problems reported at most: past this, one more line says how many were left out.
 pub const MAX_REPORTED: usize = 100;
@@ -114,6 +114,41 @@ fn project_problems(p: &Project) -> Vec<Diagnostic> {
         let path = format!("raci.cells[{i}]");
         count(&mut out, &path, "RACI cells", row.len(), MAX_RACI_COLUMNS);
     }
+    let words = &p.raci.words;
+    count(
+        &mut out,
+        "raci.words.titles",
+        "titles",
+        words.titles.len(),
+        MAX_RACI_COLUMNS,
+    );
+    count(
+        &mut out,
+        "raci.words.personas",
+        "RACI columns",
+        p.raci.persona_count(),
+        MAX_RACI_COLUMNS,
+    );
+    count(
+        &mut out,
+        "raci.words.steps",
+        "RACI rows",
+        p.raci.step_count(),
+        MAX_RACI_ROWS,
+    );
+    // Journal entries and logged changes grow with every review: one budget.
+    let logged: usize = p
+        .slos
+        .iter()
+        .map(|s| s.journal.len() + s.record.changes.len())
+        .sum();
+    count(
+        &mut out,
+        "slos[].journal and slos[].record.changes",
+        "entries",
+        logged,
+        MAX_MAP_ENTRIES,
+    );
     let entries = p.acknowledged.len() + p.review_notes.len() + p.progress.len();
     count(
         &mut out,
@@ -127,15 +162,16 @@ fn project_problems(p: &Project) -> Vec<Diagnostic> {
         return out;
     }
     for (i, person) in p.people.iter().enumerate() {
-        if person.persona >= RACI_PERSONAS.len() {
+        let personas = p.raci.persona_count();
+        if person.persona >= personas {
             problem(
                 &mut out,
                 &format!("people[{i}].persona"),
                 format!(
                     "{} is not a persona; the RACI chart has {} (0 to {})",
                     person.persona,
-                    RACI_PERSONAS.len(),
-                    RACI_PERSONAS.len() - 1
+                    personas,
+                    personas - 1
                 ),
             );
         }
@@ -508,6 +544,19 @@ mod tests {
             ..Project::default()
         };
         assert!(messages(&p)[0].starts_with("people[0].persona: 7 is not a persona"));
+    }
+
+    #[test]
+    fn a_person_may_play_a_persona_the_team_added() {
+        let mut p = Project {
+            people: vec![Person {
+                name: "Ana".into(),
+                persona: 7,
+            }],
+            ..Project::default()
+        };
+        p.raci.add_persona("Data protection officer").unwrap();
+        assert_eq!(check_project(&p), Ok(()));
     }
 
     #[test]
