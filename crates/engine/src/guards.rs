@@ -261,6 +261,20 @@ pub fn no_data_sentence(slo: &Slo, firings: usize) -> Option<String> {
     })
 }
 
+/// The replayed alerts of the SLOs in scope (one, or all with `None`)
+/// that `format`'s files cannot hold, by rule name: what the export panel
+/// says beside that format.
+pub fn missing_in(project: &Project, slo_id: Option<&str>, format: ExportFormat) -> Vec<String> {
+    project
+        .slos
+        .iter()
+        .filter(|s| slo_id.is_none_or(|id| s.id == id))
+        .flat_map(format_parity)
+        .filter(|p| p.format == format)
+        .flat_map(|p| p.missing)
+        .collect()
+}
+
 /// The export panel's notes on the SLOs in scope (one, or all with
 /// `None`) that have no alerts of their own: default alerts were added.
 pub fn default_alert_notes(project: &Project, slo_id: Option<&str>) -> Vec<String> {
@@ -374,6 +388,18 @@ mod tests {
         assert!(default_alert_notes(&project, Some("availability")).is_empty());
         assert!(default_alert_notes(&project, Some("quiet"))[0]
             .starts_with("SLO \"Quiet\" has no alerts"));
+    }
+
+    #[test]
+    fn the_export_panel_names_what_a_format_misses_for_the_slos_in_scope() {
+        let project = Project {
+            slos: vec![Slo::default(), guarded_slo()],
+            ..Project::default()
+        };
+        assert_eq!(missing_in(&project, None, ExportFormat::Pyrra).len(), 5);
+        assert!(missing_in(&project, None, ExportFormat::Prometheus).is_empty());
+        assert!(missing_in(&project, Some("availability"), ExportFormat::Pyrra).is_empty());
+        assert!(missing_in(&project, None, ExportFormat::Markdown).is_empty());
     }
 
     #[test]

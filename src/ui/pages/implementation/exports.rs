@@ -149,6 +149,12 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
                             <button type="button" on:click=move |_| copy(f)>"Copy"<span class="visually-hidden">{format!(" {}", f.label())}</span></button>
                             <button type="button" on:click=move |_| download(f)>"Download"<span class="visually-hidden">{format!(" {}", f.label())}</span></button>
                         </div>
+                        {move || {
+                            let missing = ws.project.with(|p| slo_engine::guards::missing_in(p, scope().as_deref(), f));
+                            (!missing.is_empty()).then(|| view! {
+                                <p class="hint export-missing">{format!("Replayed but not in this format: {}.", missing.join(", "))}</p>
+                            })
+                        }}
                         {move || (preview.get() == Some(f)).then(|| match preview_files.get() {
                             Some(Ok(list)) => list.into_iter().map(|file| view! {
                                 <p class="file-name"><code>{file.name}</code></p>
