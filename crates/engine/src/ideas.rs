@@ -274,6 +274,23 @@ pub fn ranking(ideas: &Ideas) -> Ranking<'_> {
     Ranking { journeys, slis }
 }
 
+/// The id of the SLO draft made from this candidate, while that SLO exists
+/// (a deleted draft leaves the candidate to be chosen again).
+pub fn draft_of<'a>(project: &Project, candidate: &'a CandidateSli) -> Option<&'a str> {
+    candidate
+        .chosen
+        .as_deref()
+        .filter(|id| project.slos.iter().any(|s| s.id == *id))
+}
+
+/// The name of the journey made from this candidate, while the project has it.
+pub fn journey_of<'a>(project: &Project, candidate: &'a CandidateJourney) -> Option<&'a str> {
+    candidate
+        .chosen
+        .as_deref()
+        .filter(|name| project.journeys.iter().any(|j| j.name == *name))
+}
+
 /// Makes the candidate journey `id` a journey of the project (on its first
 /// service) and returns the journey's name. A journey of that name already
 /// there is reused, not doubled.
@@ -317,10 +334,8 @@ fn ensure_journey(project: &mut Project, name: &str) {
 /// that SLO exists.
 pub fn choose_sli(project: &mut Project, id: u32) -> Option<String> {
     let candidate = project.ideas.slis.iter().find(|c| c.id == id)?.clone();
-    if let Some(made) = &candidate.chosen {
-        if project.slos.iter().any(|s| &s.id == made) {
-            return Some(made.clone());
-        }
+    if let Some(made) = draft_of(project, &candidate) {
+        return Some(made.to_string());
     }
     if !candidate.journey.is_empty() {
         ensure_journey(project, &candidate.journey);
@@ -372,6 +387,18 @@ pub fn rename_journey(ideas: &mut Ideas, old: &str, new: &str) {
     }
     for c in ideas
         .journeys
+        .iter_mut()
+        .filter(|c| c.chosen.as_deref() == Some(old))
+    {
+        c.chosen = Some(new.to_string());
+    }
+}
+
+/// An SLO's id changed (`lifecycle::set_id`): the candidate it was made from
+/// points at the new id.
+pub fn rename_slo(ideas: &mut Ideas, old: &str, new: &str) {
+    for c in ideas
+        .slis
         .iter_mut()
         .filter(|c| c.chosen.as_deref() == Some(old))
     {
@@ -588,6 +615,11 @@ mod tests {
         assert_eq!(choose_sli(&mut p, id).as_deref(), Some("login-errors-2"));
         assert_eq!(p.slos.len(), 2);
         assert_eq!(p.slos[1].service, "shop", "on the first service");
+        // Its draft deleted, the candidate is open to be chosen again.
+        p.slos.pop();
+        assert_eq!(draft_of(&p, &p.ideas.slis[0]), None);
+        assert_eq!(choose_sli(&mut p, id).as_deref(), Some("login-errors-2"));
+        assert_eq!(p.slos.len(), 2);
     }
 
     #[test]
@@ -605,6 +637,9 @@ mod tests {
         // Choosing the journey afterwards does not double it.
         assert_eq!(choose_journey(&mut p, j).as_deref(), Some("Search"));
         assert_eq!(p.journeys.len(), 1);
+        assert_eq!(journey_of(&p, &p.ideas.journeys[0]), Some("Search"));
+        p.journeys.clear();
+        assert_eq!(journey_of(&p, &p.ideas.journeys[0]), None, "deleted since");
     }
 
     #[test]
@@ -621,6 +656,22 @@ mod tests {
             "other journeys untouched"
         );
         assert_eq!(p.ideas.journeys[0].chosen.as_deref(), Some("Check out"));
+    }
+
+    #[test]
+    fn a_chosen_candidate_follows_its_slo_when_the_slo_is_renamed() {
+        let mut p = project();
+        let id = add_sli(&mut p.ideas, "Payment errors", "", "").unwrap();
+        choose_sli(&mut p, id).unwrap();
+        crate::lifecycle::rename(&mut p, 0, "Payments succeed");
+        assert_eq!(p.slos[0].id, "payments-succeed");
+        assert_eq!(p.ideas.slis[0].chosen.as_deref(), Some("payments-succeed"));
+        assert_eq!(
+            choose_sli(&mut p, id).as_deref(),
+            Some("payments-succeed"),
+            "no second draft"
+        );
+        assert_eq!(p.slos.len(), 1);
     }
 
     #[test]

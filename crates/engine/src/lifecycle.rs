@@ -138,6 +138,8 @@ pub fn set_id(project: &mut Project, index: usize, id: &str) -> Option<String> {
         project.progress.insert(new.clone(), pr);
     }
     crate::internal::rename_links(project, &old, &new);
+    crate::ideas::rename_slo(&mut project.ideas, &old, &new);
+    crate::risk::rename_slo(&mut project.risks, &old, &new);
     // A finding about this SLO has it as the first part of its subject.
     let moved: Vec<(String, String)> = project
         .acknowledged

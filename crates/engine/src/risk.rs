@@ -144,6 +144,13 @@ pub fn chosen_slo(project: &Project) -> Option<&Slo> {
         .or_else(|| project.slos.first())
 }
 
+/// An SLO's id changed (`lifecycle::set_id`): the risks stay weighed against it.
+pub fn rename_slo(risks: &mut Risks, old: &str, new: &str) {
+    if risks.slo == old {
+        risks.slo = new.to_string();
+    }
+}
+
 /// The exercise on the project's risks; `None` when it has no SLO to weigh them against.
 pub fn analyse(project: &Project) -> Option<RiskAnalysis> {
     let slo = chosen_slo(project)?;
@@ -404,6 +411,20 @@ mod tests {
             analyse(&Project::default()).is_none(),
             "no SLO, nothing to weigh against"
         );
+    }
+
+    #[test]
+    fn the_chosen_slo_stays_chosen_when_its_id_follows_a_new_name() {
+        let mut p = project(vec![]);
+        p.slos.push(Slo {
+            id: "search".into(),
+            name: "search".into(),
+            ..Slo::default()
+        });
+        p.risks.slo = "search".into();
+        crate::lifecycle::rename(&mut p, 1, "Search results");
+        assert_eq!(p.risks.slo, "search-results");
+        assert_eq!(analyse(&p).unwrap().slo_name, "Search results");
     }
 
     #[test]

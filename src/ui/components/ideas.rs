@@ -50,7 +50,7 @@ fn rows(p: &slo_engine::model::Project, kind: Kind, journey: Option<&str>) -> Ve
                 detail: String::new(),
                 proposed_by: c.proposed_by.clone(),
                 votes: c.votes,
-                chosen: c.chosen.clone(),
+                chosen: ideas::journey_of(p, c).map(str::to_string),
             })
             .collect(),
         Kind::Slis => p
@@ -64,7 +64,7 @@ fn rows(p: &slo_engine::model::Project, kind: Kind, journey: Option<&str>) -> Ve
                 detail: sli_detail(&p.ideas, c, journey.is_none()),
                 proposed_by: c.proposed_by.clone(),
                 votes: c.votes,
-                chosen: c.chosen.clone(),
+                chosen: ideas::draft_of(p, c).map(str::to_string),
             })
             .collect(),
     }
@@ -216,12 +216,12 @@ pub fn VoteResult(kind: Kind) -> impl IntoView {
                 Kind::Journeys => r
                     .journeys
                     .iter()
-                    .map(|c| (c.name.clone(), c.votes, c.chosen.is_some()))
+                    .map(|c| (c.name.clone(), c.votes, ideas::journey_of(p, c).is_some()))
                     .collect::<Vec<_>>(),
                 Kind::Slis => r
                     .slis
                     .iter()
-                    .map(|c| (c.text.clone(), c.votes, c.chosen.is_some()))
+                    .map(|c| (c.text.clone(), c.votes, ideas::draft_of(p, c).is_some()))
                     .collect(),
             }
         })

@@ -35,7 +35,7 @@ pub fn export(project: &Project, slos: &[&Slo], base: &str) -> ExportFile {
     policy_section(&mut out, project);
     raci_section(&mut out, project);
     review_section(&mut out, project);
-    super::workshop::ideas_section(&mut out, &project.ideas);
+    super::workshop::ideas_section(&mut out, project);
     super::workshop::risks_section(&mut out, project);
     ExportFile {
         name: format!("{base}.slo.md"),

@@ -9,13 +9,14 @@
 
 use super::markdown::{cell, text};
 use crate::format;
-use crate::ideas::{self, Ideas};
+use crate::ideas;
 use crate::model::Project;
 use crate::risk;
 use std::fmt::Write;
 
 /// "## Workshop: candidates and votes", when the room proposed anything.
-pub fn ideas_section(out: &mut String, ideas: &Ideas) {
+pub fn ideas_section(out: &mut String, project: &Project) {
+    let ideas = &project.ideas;
     if ideas.journeys.is_empty() && ideas.slis.is_empty() {
         return;
     }
@@ -30,7 +31,7 @@ pub fn ideas_section(out: &mut String, ideas: &Ideas) {
         let _ = writeln!(out, "| Journey | Proposed by | Votes | Outcome |");
         let _ = writeln!(out, "|---|---|---:|---|");
         for c in &ranking.journeys {
-            let outcome = match &c.chosen {
+            let outcome = match ideas::journey_of(project, c) {
                 Some(name) => format!("Chosen: journey “{}”", cell(name)),
                 None => "Not chosen".into(),
             };
@@ -55,7 +56,7 @@ pub fn ideas_section(out: &mut String, ideas: &Ideas) {
             let menu = ideas::template(ideas, &c.template)
                 .map(|t| cell(&t.name()))
                 .unwrap_or_default();
-            let outcome = match &c.chosen {
+            let outcome = match ideas::draft_of(project, c) {
                 Some(id) => format!("Chosen: SLO `{}`", id.replace('`', "")),
                 None => "Not chosen".into(),
             };
@@ -138,7 +139,7 @@ mod tests {
         vote(&mut p.ideas, Candidate::Sli(s), 3);
         choose_sli(&mut p, s).unwrap();
         let mut out = String::new();
-        ideas_section(&mut out, &p.ideas);
+        ideas_section(&mut out, &p);
         let check_out = out
             .find("| Check out | Bo | 4 | Chosen: journey “Check out” |")
             .unwrap();
@@ -157,7 +158,7 @@ mod tests {
     #[test]
     fn no_candidates_no_section() {
         let mut out = String::new();
-        ideas_section(&mut out, &Ideas::default());
+        ideas_section(&mut out, &Project::default());
         risks_section(&mut out, &Project::default());
         assert_eq!(out, "");
     }
