@@ -204,6 +204,33 @@ test('on a 390 px phone the Iteration page does not scroll sideways and charts k
   await page.close();
 });
 
+test('on a 390 px phone no page of any example scrolls sideways', async () => {
+  const { page, watch } = await fresh('#/start', { width: 390, height: 844 });
+  for (const example of ['web-api', 'data-pipeline', 'internal-service']) {
+    await loadExample(page, example);
+    for (const route of ['#/start', '#/language', '#/research', '#/implementation', '#/iteration', '#/share', '#/projects']) {
+      await go(page, route);
+      const wide = await page.evaluate(() => {
+        // Name what sticks out, so a failure says where to look.
+        const out = [];
+        for (const el of document.querySelectorAll('main *')) {
+          if (el.getBoundingClientRect().right <= document.documentElement.clientWidth + 1) continue;
+          let p = el.parentElement;
+          let clipped = false;
+          for (; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) { clipped = true; break; }
+          if (!clipped) out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''));
+        }
+        return out.slice(0, 3);
+      });
+      assert.equal(await sidewaysScroll(page), 0, `${example} ${route} fits 390 px (sticks out: ${wide.join(', ')})`);
+    }
+  }
+  await go(page, '#/research');
+  await screenshot(page, 'room-research-390');
+  assertQuiet(watch);
+  await page.close();
+});
+
 test('charts fill the width of a wide page', async () => {
   const { page, watch } = await fresh('#/iteration', { width: 1366, height: 768 });
   await page.click('#create-default-slo');
