@@ -14,8 +14,8 @@
 
 use super::openslo::is_label_value;
 use super::promql::{
-    counter_selector, is_plain_selector, le_value, quote, selector, split_matchers, split_selector,
-    WINDOW,
+    counter_selector, event_queries, is_plain_selector, le_value, quote, selector, split_matchers,
+    split_selector, WINDOW,
 };
 use super::yaml::{self, map, s, Y};
 use super::{ids, with_effective_alerts, ExportFile, YAML};
@@ -305,30 +305,59 @@ pub fn sum_rate(sel: &str, grouping: &[String]) -> String {
 }
 
 /// Selector and grouping of a query `sum_rate` wrote, or one Pyrra reads
-/// (`counter_selector`: `sum(increase(...))`, a bare selector...).
+/// (`counter_selector`: `sum(increase(...))`, a bare selector...), however
+/// it is spread over lines.
 pub fn read_sum_rate(q: &str) -> Option<(String, Vec<String>)> {
-    if let Some(sel) = counter_selector(q) {
+    let q = compact(q);
+    if let Some(sel) = counter_selector(&q) {
         return Some((sel, Vec::new()));
     }
-    let (grouping, rest) = read_sum_by(q.trim())?;
+    let (grouping, rest) = read_sum_by(&q)?;
     let sel = rest
         .strip_prefix("(rate(")?
         .strip_suffix(&format!("[{WINDOW}]))"))?;
-    is_plain_selector(sel).then(|| (sel.trim().to_string(), grouping))
+    is_plain_selector(sel).then(|| (sel.to_string(), grouping))
 }
 
-/// `sum by (a, b) REST` into the labels and `REST`.
+/// `sumby(a,b)REST` (a compacted `sum by (a, b) REST`) into the labels and `REST`.
 fn read_sum_by(q: &str) -> Option<(Vec<String>, &str)> {
-    let rest = q.strip_prefix("sum by (")?;
+    let rest = q.strip_prefix("sumby(")?;
     let close = rest.find(')')?;
-    let labels: Vec<String> = rest[..close]
-        .split(',')
-        .map(|l| l.trim().to_string())
-        .collect();
+    let labels: Vec<String> = rest[..close].split(',').map(str::to_string).collect();
     let ok = labels
         .iter()
         .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
-    ok.then(|| (labels, rest[close + 1..].trim_start()))
+    ok.then(|| (labels, &rest[close + 1..]))
+}
+
+/// The query without whitespace outside string literals, so two spellings
+/// of one query compare equal.
+fn compact(q: &str) -> String {
+    let mut out = String::with_capacity(q.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in q.chars() {
+        match quote {
+            Some(open) => {
+                out.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == open {
+                    quote = None;
+                }
+            }
+            None if c.is_whitespace() => {}
+            None => {
+                if matches!(c, '"' | '\'' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// Pyrra's `latencyNative` as a good-events ratio: requests faster than
@@ -367,7 +396,8 @@ fn read_native_latency(sli: &Sli) -> Option<(String, f64, Vec<String>)> {
         .trim()
         .parse()
         .ok()?;
-    (native_latency_sli(&sel, threshold, &grouping) == *sli).then_some((sel, threshold, grouping))
+    let again = native_latency_sli(&sel, threshold, &grouping);
+    same_queries(&again, sli).then_some((sel, threshold, grouping))
 }
 
 /// Pyrra's `bool_gauge` with grouping, as Pyrra computes it: the samples at
@@ -390,11 +420,18 @@ fn read_bool_gauge(sli: &Sli) -> Option<(String, Vec<String>)> {
     else {
         return None;
     };
-    let (grouping, rest) = read_sum_by(total_query.trim())?;
+    let total = compact(total_query);
+    let (grouping, rest) = read_sum_by(&total)?;
     let sel = rest
         .strip_prefix("(count_over_time(")?
         .strip_suffix(&format!("[{WINDOW}]))"))?;
-    (bool_gauge_sli(sel, &grouping) == *sli).then(|| (sel.trim().to_string(), grouping))
+    same_queries(&bool_gauge_sli(sel, &grouping), sli).then(|| (sel.to_string(), grouping))
+}
+
+/// Two SLIs of the same kind whose queries differ at most in whitespace.
+fn same_queries(a: &Sli, b: &Sli) -> bool {
+    let ((ka, ea, ta), (kb, eb, tb)) = (event_queries(a), event_queries(b));
+    ka == kb && compact(&ea) == compact(&eb) && compact(&ta) == compact(&tb)
 }
 
 /// Pyrra's latency, a Go duration (`200ms`, `1s`), in seconds.
@@ -426,6 +463,23 @@ fn go_duration(seconds: f64) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queries_spread_over_lines_read_as_their_selector() {
+        let q = "sum(\n  rate(h{job=\"a\", code=~\"5 ..\"}[{{.window}}])\n)\n";
+        assert_eq!(
+            read_sum_rate(q),
+            Some(("h{job=\"a\",code=~\"5 ..\"}".to_string(), Vec::new()))
+        );
+        let grouped = "sum by (route, method) (rate(h[{{.window}}]))";
+        assert_eq!(
+            read_sum_rate(grouped),
+            Some((
+                "h".to_string(),
+                vec!["route".to_string(), "method".to_string()]
+            ))
+        );
+    }
 
     #[test]
     fn ratio_queries_must_reduce_to_selectors() {
