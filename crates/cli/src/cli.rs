@@ -443,24 +443,33 @@ fn rfc3339_text(t: i64) -> String {
 }
 
 fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
-    let alerts: Vec<Value> = sim
-        .alerts
+    let alert_json = |a: &slo_engine::simulate::AlertEvent| {
+        json!({
+            "alert_index": a.alert_index,
+            "severity": a.severity.as_str(),
+            "burn_rate": tidy(a.burn_rate),
+            "long_window_seconds": a.long.seconds(),
+            "short_window_seconds": a.short.seconds(),
+            "long_window": a.long.prometheus(),
+            "short_window": a.short.prometheus(),
+            "start": rfc3339(a.start),
+            "end": a.end.map_or(Value::Null, rfc3339),
+            "budget_spent_at_fire": tidy(a.budget_spent_at_fire),
+            "detection_delay_seconds": a.detection_delay,
+            "reset_after_seconds": a.reset_after,
+            "peak_burn_rate": tidy(a.peak_burn),
+        })
+    };
+    let alerts: Vec<Value> = sim.alerts.iter().map(alert_json).collect();
+    let silenced: Vec<Value> = sim.silenced.iter().map(alert_json).collect();
+    let no_data: Vec<Value> = sim
+        .no_data
         .iter()
-        .map(|a| {
+        .map(|f| {
             json!({
-                "alert_index": a.alert_index,
-                "severity": a.severity.as_str(),
-                "burn_rate": tidy(a.burn_rate),
-                "long_window_seconds": a.long.seconds(),
-                "short_window_seconds": a.short.seconds(),
-                "long_window": a.long.prometheus(),
-                "short_window": a.short.prometheus(),
-                "start": rfc3339(a.start),
-                "end": a.end.map_or(Value::Null, rfc3339),
-                "budget_spent_at_fire": tidy(a.budget_spent_at_fire),
-                "detection_delay_seconds": a.detection_delay,
-                "reset_after_seconds": a.reset_after,
-                "peak_burn_rate": tidy(a.peak_burn),
+                "severity": f.severity.as_str(),
+                "start": rfc3339(f.start),
+                "end": f.end.map_or(Value::Null, rfc3339),
             })
         })
         .collect();
@@ -507,6 +516,8 @@ fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
         "sli": tidy(sim.sli),
         "budget_remaining": tidy(sim.budget_remaining),
         "alerts": alerts,
+        "silenced_by_traffic_guard": silenced,
+        "no_data_alerts": no_data,
         "exhausted": exhausted,
         "timeslices": timeslices,
         "warnings": warnings,
@@ -540,30 +551,29 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
     ));
     s.push_str(&format!("Alerts: {}\n", sim.alerts.len()));
     for a in &sim.alerts {
-        let end = a.end.map_or("still firing".to_string(), rfc3339_text);
+        s.push_str(&alert_line(a));
+    }
+    if let Some(guard) = slo.alerting.traffic_guard {
         s.push_str(&format!(
-            "  {:<6} {}x {}/{}  {} -> {}  budget spent {}",
-            a.severity.as_str(),
-            tidy(a.burn_rate),
-            a.long.prometheus(),
-            a.short.prometheus(),
-            rfc3339_text(a.start),
-            end,
-            slo_engine::format::ratio_with(a.budget_spent_at_fire, 4)
+            "Silenced by the traffic guard ({}): {}\n",
+            slo_engine::guards::guard_text(&guard),
+            sim.silenced.len()
         ));
-        if let Some(d) = a.detection_delay {
+        for a in &sim.silenced {
+            s.push_str(&alert_line(a));
+        }
+    }
+    if slo.alerting.no_data.is_some() {
+        s.push_str(&format!("No-data alerts: {}\n", sim.no_data.len()));
+        for f in &sim.no_data {
+            let end = f.end.map_or("still firing".to_string(), rfc3339_text);
             s.push_str(&format!(
-                ", detected after {}",
-                slo_engine::format::duration(d)
+                "  {:<6} {} -> {}\n",
+                f.severity.as_str(),
+                rfc3339_text(f.start),
+                end
             ));
         }
-        if let Some(r) = a.reset_after {
-            s.push_str(&format!(
-                ", reset after {}",
-                slo_engine::format::duration(r)
-            ));
-        }
-        s.push('\n');
     }
     if !sim.exhausted.is_empty() {
         s.push_str(&format!(
@@ -580,6 +590,35 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
             s.push_str(&format!("  {}\n", located(file, d)));
         }
     }
+    s
+}
+
+/// One burn-rate firing as a line of the `simulate` text.
+fn alert_line(a: &slo_engine::simulate::AlertEvent) -> String {
+    let end = a.end.map_or("still firing".to_string(), rfc3339_text);
+    let mut s = format!(
+        "  {:<6} {}x {}/{}  {} -> {}  budget spent {}",
+        a.severity.as_str(),
+        tidy(a.burn_rate),
+        a.long.prometheus(),
+        a.short.prometheus(),
+        rfc3339_text(a.start),
+        end,
+        slo_engine::format::ratio_with(a.budget_spent_at_fire, 4)
+    );
+    if let Some(d) = a.detection_delay {
+        s.push_str(&format!(
+            ", detected after {}",
+            slo_engine::format::duration(d)
+        ));
+    }
+    if let Some(r) = a.reset_after {
+        s.push_str(&format!(
+            ", reset after {}",
+            slo_engine::format::duration(r)
+        ));
+    }
+    s.push('\n');
     s
 }
 

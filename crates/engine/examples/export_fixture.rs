@@ -79,6 +79,7 @@ fn project() -> Project {
             preset: AlertPreset::Custom,
             alerts: slo_engine::model::workbook_30d()[..2].to_vec(),
             runbook_url: "https://runbooks.example.com/web".into(),
+            ..AlertConfig::default()
         },
         ..Slo::default()
     };

@@ -144,8 +144,8 @@ pub fn web_api() -> Project {
             internal_only: false,
             kind: ServiceKind::RequestDriven,
             dependencies: vec![
-                Dependency { name: "payment provider".into(), availability: 0.9995 },
-                Dependency { name: "orders database".into(), availability: 0.9999 },
+                Dependency { name: "payment provider".into(), availability: 0.9995, ..Dependency::default() },
+                Dependency { name: "orders database".into(), availability: 0.9999, ..Dependency::default() },
             ],
         }],
         journeys: vec![
@@ -226,6 +226,7 @@ pub fn data_pipeline() -> Project {
             dependencies: vec![Dependency {
                 name: "object storage".into(),
                 availability: 0.9999,
+                ..Dependency::default()
             }],
         }],
         journeys: vec![Journey {
@@ -295,7 +296,7 @@ pub fn internal_service() -> Project {
             users: "Other engineering teams' services; no end user calls it directly.".into(),
             internal_only: true,
             kind: ServiceKind::RequestDriven,
-            dependencies: vec![Dependency { name: "config store".into(), availability: 0.9995 }],
+            dependencies: vec![Dependency { name: "config store".into(), availability: 0.9995, ..Dependency::default() }],
         }],
         journeys: vec![Journey {
             name: journey.into(),

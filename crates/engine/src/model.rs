@@ -91,6 +91,10 @@ pub struct Dependency {
     pub name: String,
     /// Availability the dependency offers, as a ratio (0.9995).
     pub availability: f64,
+    /// Id of the SLO of another service in the project that this dependency
+    /// is (`internal`); empty for an outside dependency.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub slo: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -114,6 +118,9 @@ pub struct Person {
 #[serde(default)]
 pub struct Raci {
     pub cells: Vec<Vec<String>>,
+    /// The team's own words: local job titles, added personas and steps (`words`).
+    #[serde(skip_serializing_if = "crate::words::Words::is_empty")]
+    pub words: crate::words::Words,
 }
 
 impl Default for Raci {
@@ -123,6 +130,7 @@ impl Default for Raci {
                 .iter()
                 .map(|row| row.iter().map(|c| c.to_string()).collect())
                 .collect(),
+            words: crate::words::Words::default(),
         }
     }
 }
@@ -232,6 +240,12 @@ pub struct Slo {
     pub labels: BTreeMap<String, String>,
     /// ISO date (YYYY-MM-DD) of the next review, empty when not set.
     pub revisit: String,
+    /// Who agreed and every change since (`record`).
+    #[serde(skip_serializing_if = "crate::record::SloRecord::is_empty")]
+    pub record: crate::record::SloRecord,
+    /// The dated review journal (`journal`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub journal: Vec<crate::journal::JournalEntry>,
 }
 
 impl Default for Slo {
@@ -251,6 +265,8 @@ impl Default for Slo {
             alerting: AlertConfig::default(),
             labels: BTreeMap::new(),
             revisit: String::new(),
+            record: crate::record::SloRecord::default(),
+            journal: Vec::new(),
         }
     }
 }
@@ -752,6 +768,12 @@ pub struct AlertConfig {
     pub preset: AlertPreset,
     pub alerts: Vec<BurnAlert>,
     pub runbook_url: String,
+    /// Optional no-data alert (`guards`); off when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_data: Option<crate::guards::NoDataAlert>,
+    /// Optional minimum-traffic guard on every burn-rate alert (`guards`); off when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic_guard: Option<crate::guards::TrafficGuard>,
 }
 
 impl Default for AlertConfig {
@@ -760,6 +782,8 @@ impl Default for AlertConfig {
             preset: AlertPreset::Workbook30d,
             alerts: workbook_30d(),
             runbook_url: String::new(),
+            no_data: None,
+            traffic_guard: None,
         }
     }
 }

@@ -68,6 +68,7 @@ fn slos() -> Vec<Slo> {
             preset: AlertPreset::PyrraScaled,
             alerts: pyrra(Span::days(28)),
             runbook_url: String::new(),
+            ..AlertConfig::default()
         },
         ..Slo::default()
     };

@@ -45,6 +45,9 @@ fn replayed(slo: &Slo) -> Slo {
     Slo {
         revisit: String::new(),
         description: String::new(),
+        // The record and the journal change with every review, not the replay.
+        record: Default::default(),
+        journal: Vec::new(),
         ..slo.clone()
     }
 }

@@ -164,7 +164,8 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                                     Ok(t) => { err.set(None); ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.availability = t.ratio(); }); }
                                     Err(e) => err.set(Some(e)),
                                 }/>
-                                {move || err.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}</td>
+                                {move || err.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+                                <InternalLink i=i d=d/></td>
                             <td class="actions"><button type="button" on:click=move |_| {
                                 ws.update(|p| if let Some(s) = p.services.get_mut(i) { if d < s.dependencies.len() { s.dependencies.remove(d); } });
                                 let add = format!("service-{i}-add-dependency");
@@ -177,7 +178,7 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                 </tbody>
             </table>
             <button type="button" id=id("add-dependency") on:click=move |_| ws.update(|p| if let Some(s) = p.services.get_mut(i) {
-                s.dependencies.push(Dependency { name: String::new(), availability: 0.999 });
+                s.dependencies.push(Dependency { availability: 0.999, ..Dependency::default() });
             })>"Add a dependency"</button>
             <DependencyCeiling i=i/>
             <p><button type="button" class="danger" on:click=move |_| {
@@ -192,6 +193,52 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
     }
 }
 
+/// Which SLO of another service in the project this dependency is, if any:
+/// a linked dependency offers that SLO's target (`slo_engine::internal`).
+#[component]
+fn InternalLink(i: usize, d: usize) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let id = format!("service-{i}-dep-slo-{d}");
+    let others = Memo::new(move |_| {
+        ws.project.with(|p| {
+            let own = p
+                .services
+                .get(i)
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            p.slos
+                .iter()
+                .filter(|s| !s.service.trim().eq_ignore_ascii_case(own.trim()))
+                .map(|s| {
+                    (
+                        s.id.clone(),
+                        format!("{} ({}, {}%)", s.name, s.service, s.target),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let linked = move || {
+        ws.project.with(|p| {
+            p.services
+                .get(i)
+                .and_then(|s| s.dependencies.get(d))
+                .map(|x| x.slo.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <label class="visually-hidden" for=id.clone()>{format!("Dependency {} is an SLO of the project", d + 1)}</label>
+        <select id=id class="dep-slo" on:change=move |ev| {
+            let v = event_target_value(&ev);
+            ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.slo = v; });
+        }>
+            <option value="" selected=move || linked().is_empty()>"outside service"</option>
+            {move || others.get().into_iter().map(|(v, label)| { let v2 = v.clone(); view! { <option value=v selected=move || linked() == v2>{label}</option> } }).collect_view()}
+        </select>
+    }
+}
+
 /// The best availability the dependencies allow.
 #[component]
 fn DependencyCeiling(i: usize) -> impl IntoView {
@@ -200,7 +247,8 @@ fn DependencyCeiling(i: usize) -> impl IntoView {
         ws.project.with(|p| {
             p.services
                 .get(i)
-                .and_then(|s| slo_engine::budget::dependency_ceiling(&s.dependencies))
+                .map(|s| slo_engine::internal::effective_dependencies(p, s))
+                .and_then(|deps| slo_engine::budget::dependency_ceiling(&deps))
         })
     });
     move || {

@@ -13,6 +13,7 @@ pub mod project;
 pub mod prometheus;
 pub mod promql;
 pub mod pyrra;
+pub mod records;
 pub mod sloth;
 pub mod yaml;
 

@@ -167,6 +167,9 @@ fn metadata(slo: &Slo, id: &super::Ids) -> Vec<(String, Y)> {
     if !other.is_empty() {
         note("labels", serde_json::to_string(&other).unwrap_or_default());
     }
+    if let Some(record) = super::records::record_annotation(slo) {
+        note("record", record);
+    }
     meta.push(("annotations".into(), Y::Map(ann)));
 
     meta

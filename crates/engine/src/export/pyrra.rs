@@ -27,6 +27,8 @@ pub const SERVICE_LABEL: &str = "pyrra.dev/service";
 
 /// Annotation holding, as JSON, the labels Kubernetes would not accept as labels.
 pub const LABELS_ANNOTATION: &str = "slo-workbench.dev/labels";
+/// The annotation holding the SLO's agreement and change log (`records`).
+pub const RECORD_ANNOTATION: &str = "slo-workbench.dev/record";
 
 pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     let mut docs = Vec::new();
@@ -85,12 +87,17 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
         ("name".to_string(), s(&id.slo)),
         ("labels".to_string(), Y::Map(labels)),
     ];
+    let mut annotations = Vec::new();
     if !other.is_empty() {
         let json = serde_json::to_string(&other).unwrap_or_default();
-        metadata.push((
-            "annotations".into(),
-            map(vec![(LABELS_ANNOTATION, s(json))]),
-        ));
+        annotations.push((LABELS_ANNOTATION.to_string(), s(json)));
+    }
+    // The agreement and change log, as OpenSLO carries them.
+    if let Some(record) = super::records::record_annotation(slo) {
+        annotations.push((RECORD_ANNOTATION.to_string(), s(record)));
+    }
+    if !annotations.is_empty() {
+        metadata.push(("annotations".into(), Y::Map(annotations)));
     }
     let mut spec = Vec::new();
     if !slo.description.is_empty() {

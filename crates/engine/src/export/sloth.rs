@@ -430,6 +430,7 @@ mod tests {
                 preset: AlertPreset::Custom,
                 alerts,
                 runbook_url: String::new(),
+                ..AlertConfig::default()
             },
             ..Slo::default()
         };

@@ -12,7 +12,7 @@ use crate::diag::Diagnostic;
 use crate::export::promql::{is_plain_selector, split_matchers, split_selector, unquote};
 use crate::export::pyrra::{
     bool_gauge_sli, native_latency_sli, parse_go_duration, sum_rate, LABELS_ANNOTATION,
-    SERVICE_LABEL,
+    RECORD_ANNOTATION, SERVICE_LABEL,
 };
 use crate::model::{AlertConfig, AlertPreset, EventKind, Service, Sli, Slo, Span, Window};
 use serde_norway::Value;
@@ -70,6 +70,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
 
     let mut labels = std::collections::BTreeMap::new();
     let mut service = String::new();
+    let mut record = None;
     for (k, val) in string_entries(
         at(v, &["metadata", "labels"]),
         &format!("{here}: metadata.labels"),
@@ -86,7 +87,9 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
         &format!("{here}: metadata.annotations"),
         un,
     ) {
-        if k == LABELS_ANNOTATION {
+        if k == RECORD_ANNOTATION {
+            record = Some(val);
+        } else if k == LABELS_ANNOTATION {
             match serde_json::from_str::<std::collections::BTreeMap<String, String>>(&val) {
                 Ok(more) => labels.extend(more),
                 Err(_) => un.push(format!(
@@ -124,7 +127,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
         un,
     );
 
-    Ok(Slo {
+    let mut slo = Slo {
         id: name.to_string(),
         name: name.to_string(),
         service: if service.is_empty() {
@@ -142,10 +145,19 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             preset: AlertPreset::PyrraScaled,
             alerts,
             runbook_url: String::new(),
+            ..AlertConfig::default()
         },
         labels,
         ..Slo::default()
-    })
+    };
+    if let Some(json) = record {
+        if let Err(e) = crate::export::records::read_record_annotation(&mut slo, &json) {
+            un.push(format!(
+                "{here}: metadata.annotations.{RECORD_ANNOTATION}: {e}; left out"
+            ));
+        }
+    }
+    Ok(slo)
 }
 
 /// The indicator kind and its grouping labels, when it has any.

@@ -321,6 +321,7 @@ fn slo(
             preset,
             alerts,
             runbook_url: runbook,
+            ..AlertConfig::default()
         },
         labels,
         ..Slo::default()

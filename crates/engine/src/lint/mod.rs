@@ -136,6 +136,7 @@ pub fn lint_project(project: &Project, ctx: &LintContext) -> Vec<Finding> {
     }
     journeys::journey_findings(project, &mut out);
     dependencies::dependency_findings(project, &mut out);
+    dependencies::internal_findings(project, &mut out);
     out.extend(raci_findings(&project.raci));
     out.extend(raci_staffing_findings(&project.raci, &project.people));
     // Ids key acknowledgements and UI lists, so each appears once: SLOs that
