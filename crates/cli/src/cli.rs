@@ -348,10 +348,14 @@ fn latency_threshold_of(slo: &Slo, given: Option<f64>) -> Option<f64> {
 
 // ---- simulate -----------------------------------------------------------------
 
-/// The replay applies the project's own postmortem share.
+/// The replay applies the project's own postmortem share, or a tier's
+/// smaller incident share, so every incident a tier asks about is found.
 fn policy_options(project: &Project) -> SimOptions {
     SimOptions {
-        budget_share_policy: project.policy.single_incident_share,
+        budget_share_policy: slo_engine::policy::incident_floor(
+            &project.policy.tiers,
+            project.policy.single_incident_share,
+        ),
         ..SimOptions::default()
     }
 }
@@ -399,10 +403,11 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     for d in &spec_errors {
         warnings.push((spec_path.to_string(), d));
     }
+    let tiers = crate::tiers::TiersOnHistory::of(&project, &slo, &dataset.series, &sim);
     let stdout = if args.json() {
-        simulate_json(&slo, &sim, &warnings)
+        simulate_json(&slo, &sim, &warnings, &tiers)
     } else {
-        simulate_text(&slo, &sim, &warnings)
+        simulate_text(&slo, &sim, &warnings, &tiers)
     };
     let code = if warnings.iter().any(|(_, d)| d.level == Level::Error) {
         SPEC_ERRORS
@@ -442,7 +447,12 @@ fn rfc3339_text(t: i64) -> String {
     }
 }
 
-fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+fn simulate_json(
+    slo: &Slo,
+    sim: &Simulation,
+    warnings: &[(String, &Diagnostic)],
+    tiers: &crate::tiers::TiersOnHistory,
+) -> String {
     let alert_json = |a: &slo_engine::simulate::AlertEvent| {
         json!({
             "alert_index": a.alert_index,
@@ -520,11 +530,17 @@ fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
         "no_data_alerts": no_data,
         "exhausted": exhausted,
         "timeslices": timeslices,
+        "tiers": tiers.json(),
         "warnings": warnings,
     }))
 }
 
-fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+fn simulate_text(
+    slo: &Slo,
+    sim: &Simulation,
+    warnings: &[(String, &Diagnostic)],
+    tiers: &crate::tiers::TiersOnHistory,
+) -> String {
     let t = &sim.points.t;
     let mut s = format!(
         "SLO {} ({}% over {})\n",
@@ -584,6 +600,7 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
             s.push_str(&format!("  {} -> {}\n", rfc3339_text(a), rfc3339_text(b)));
         }
     }
+    s.push_str(&tiers.text());
     if !warnings.is_empty() {
         s.push_str("Warnings:\n");
         for (file, d) in warnings {

@@ -80,6 +80,7 @@ fn policy(purpose: &str) -> ErrorBudgetPolicy {
         exclusions: "Planned maintenance announced 7 days ahead, and errors caused by clients (HTTP 4xx), are excluded.".into(),
         review_cadence: "Weekly look at the budget in team planning; monthly review of trends and of targets that are too tight or too loose.".into(),
         single_incident_share: 0.2,
+        ..ErrorBudgetPolicy::default()
     }
 }
 

@@ -32,6 +32,10 @@ pub struct Project {
     pub review_notes: BTreeMap<String, String>,
     /// Lifecycle progress per SLO id.
     pub progress: BTreeMap<String, Progress>,
+    /// The room's candidate journeys and SLIs, votes, own menu entries and checklist ticks.
+    pub ideas: crate::ideas::Ideas,
+    /// The risk exercise: risks weighed against one SLO's yearly budget.
+    pub risks: crate::risk::Risks,
 }
 
 impl Default for Project {
@@ -49,6 +53,8 @@ impl Default for Project {
             acknowledged: BTreeMap::new(),
             review_notes: BTreeMap::new(),
             progress: BTreeMap::new(),
+            ideas: crate::ideas::Ideas::default(),
+            risks: crate::risk::Risks::default(),
         }
     }
 }
@@ -191,6 +197,11 @@ pub struct ErrorBudgetPolicy {
     /// triggers a postmortem (0.2 = 20%), in (0, 1].
     #[serde(deserialize_with = "postmortem_share")]
     pub single_incident_share: f64,
+    /// The policy as tiers the replay evaluates. A file saved before tiers
+    /// existed loads with the suggested ladder (it replaces the fixed freeze
+    /// rule those files were replayed with); a saved empty list stays empty.
+    #[serde(default = "crate::policy::default_ladder")]
+    pub tiers: Vec<crate::policy::Tier>,
 }
 
 impl Default for ErrorBudgetPolicy {
@@ -203,6 +214,7 @@ impl Default for ErrorBudgetPolicy {
             exclusions: String::new(),
             review_cadence: String::new(),
             single_incident_share: DEFAULT_POSTMORTEM_SHARE,
+            tiers: crate::policy::default_ladder(),
         }
     }
 }
@@ -246,6 +258,9 @@ pub struct Slo {
     /// The dated review journal (`journal`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub journal: Vec<crate::journal::JournalEntry>,
+    /// The work of bringing this SLO to life; files without it load empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roadmap: Vec<crate::roadmap::Task>,
 }
 
 impl Default for Slo {
@@ -267,6 +282,7 @@ impl Default for Slo {
             revisit: String::new(),
             record: crate::record::SloRecord::default(),
             journal: Vec::new(),
+            roadmap: Vec::new(),
         }
     }
 }

@@ -30,10 +30,13 @@ pub fn export(project: &Project, slos: &[&Slo], base: &str) -> ExportFile {
     }
     for slo in slos {
         slo_section(&mut out, project, slo);
+        super::plan::roadmap_section(&mut out, slo);
     }
     policy_section(&mut out, project);
     raci_section(&mut out, project);
     review_section(&mut out, project);
+    super::workshop::ideas_section(&mut out, &project.ideas);
+    super::workshop::risks_section(&mut out, project);
     ExportFile {
         name: format!("{base}.slo.md"),
         mime: "text/markdown",
@@ -268,6 +271,7 @@ fn policy_section(out: &mut String, project: &Project) {
             trim_zeros(p.single_incident_share * 100.0, 2)
         );
     }
+    super::plan::tiers_section(out, project);
 }
 
 /// The iteration review: the team's notes per review question, when it wrote any.

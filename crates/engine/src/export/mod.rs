@@ -9,12 +9,14 @@
 
 pub mod markdown;
 pub mod openslo;
+pub mod plan;
 pub mod project;
 pub mod prometheus;
 pub mod promql;
 pub mod pyrra;
 pub mod records;
 pub mod sloth;
+pub mod workshop;
 pub mod yaml;
 
 use crate::model::{slug, Project, Slo, Window};

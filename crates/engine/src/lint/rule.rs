@@ -41,11 +41,13 @@ pub enum LintRule {
     RaciNoR,
     RaciNoPeople,
     RaciAUnstaffed,
+    RoadmapOwnerNotResponsible,
+    RoadmapOwnerUnknown,
 }
 
 impl LintRule {
     /// Every rule, so a name can be read back.
-    pub const ALL: [LintRule; 31] = [
+    pub const ALL: [LintRule; 34] = [
         LintRule::DuplicateSloId,
         LintRule::TargetInvalid,
         LintRule::TargetTooHigh,
@@ -78,6 +80,8 @@ impl LintRule {
         LintRule::RaciNoR,
         LintRule::RaciNoPeople,
         LintRule::RaciAUnstaffed,
+        LintRule::RoadmapOwnerNotResponsible,
+        LintRule::RoadmapOwnerUnknown,
     ];
 
     /// The rule's name, the first part of its findings' ids.
@@ -111,6 +115,8 @@ impl LintRule {
             LintRule::RaciNoR => "raci-no-r",
             LintRule::RaciNoPeople => "raci-no-people",
             LintRule::RaciAUnstaffed => "raci-a-unstaffed",
+            LintRule::RoadmapOwnerNotResponsible => "roadmap-owner-not-responsible",
+            LintRule::RoadmapOwnerUnknown => "roadmap-owner-unknown",
         }
     }
 
