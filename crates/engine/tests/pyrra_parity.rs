@@ -73,13 +73,13 @@ fn every_shape_writes_back_the_indicator_it_was_read_from() {
 
 #[test]
 fn every_shape_exports_prometheus_rules_with_the_indicators_query() {
-    // At the shortest of Pyrra's windows: 1m15s for 7 d, 2m30s for 14 d, 5m for 28 d.
+    // At the shortest of Pyrra's windows (window / 8064 to the minute): 1m for 7 d, 3m for 14 d, 5m for 28 d.
     for (name, want) in [
-        ("ratio", "sum(rate(queue_publish_total{queue=\"orders\",result=~\"failed|timeout\"}[1m15s]))"),
-        ("ratio-grouping", "sum by (service, method) (rate(rpc_server_handled_total{job=\"ledger\",code=~\"internal|unavailable|unknown\"}[2m30s]))"),
+        ("ratio", "sum(rate(queue_publish_total{queue=\"orders\",result=~\"failed|timeout\"}[1m]))"),
+        ("ratio-grouping", "sum by (service, method) (rate(rpc_server_handled_total{job=\"ledger\",code=~\"internal|unavailable|unknown\"}[3m]))"),
         ("latency", "sum(rate(upload_duration_seconds_bucket{job=\"uploader\",code!~\"5..\",le=\"0.8\"}[5m]))"),
-        ("latency-native", "histogram_fraction(0, 0.35, sum by (route) (rate(render_duration_seconds{job=\"renderer\",status=\"ok\"}[2m30s])))"),
-        ("bool-gauge", "sum by (instance) (sum_over_time(probe_success{module=\"http_2xx\"}[1m15s]))"),
+        ("latency-native", "histogram_fraction(0, 0.35, sum by (route) (rate(render_duration_seconds{job=\"renderer\",status=\"ok\"}[3m])))"),
+        ("bool-gauge", "sum by (instance) (sum_over_time(probe_success{module=\"http_2xx\"}[1m]))"),
     ] {
         let rules = prometheus(&shape(name).project);
         assert!(rules.contains(want), "{name}: {want} not in\n{rules}");
