@@ -231,3 +231,36 @@ fn an_slo_without_alerts_gets_the_replayed_defaults_in_the_pyrra_export_too() {
         Some(true)
     );
 }
+
+#[test]
+fn pyrras_absent_alert_is_the_no_data_alert_replayed_and_exported() {
+    // 99.5% over 7 d: 14 x 0.5% x 15 min = 63 s, plus Pyrra's `for` of 1 min: 2 min.
+    let imported = shape("ratio");
+    let no_data = imported.project.slos[0]
+        .alerting
+        .no_data
+        .expect("absent is on by default");
+    assert_eq!(no_data.after, slo_engine::model::Span::minutes(2));
+    let rules = prometheus(&imported.project);
+    assert!(
+        rules.contains("alert: QueuePublishErrorsNoData")
+            && rules.contains("sum(rate(queue_publish_total{queue=\"orders\"}[2m]))"),
+        "{rules}"
+    );
+    assert_eq!(
+        pyrra_doc(&imported.project)["spec"]["alerting"]["absent"].as_bool(),
+        Some(true)
+    );
+    // Switched off in Pyrra: no no-data alert, and the export says absent: false.
+    let off = import_spec(&format!(
+        "{}  alerting:\n    absent: false\n",
+        text("ratio")
+    ))
+    .unwrap();
+    assert_eq!(off.project.slos[0].alerting.no_data, None);
+    assert!(!prometheus(&off.project).contains("NoData"));
+    assert_eq!(
+        pyrra_doc(&off.project)["spec"]["alerting"]["absent"].as_bool(),
+        Some(false)
+    );
+}

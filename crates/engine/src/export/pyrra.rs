@@ -20,7 +20,7 @@ use super::promql::{
 use super::yaml::{self, map, s, Y};
 use super::{ids, with_effective_alerts, ExportFile, YAML};
 use crate::format::trim_zeros;
-use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Window};
+use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Span, Target, Window};
 
 /// The label Pyrra copies onto generated rules; it carries the service.
 pub const SERVICE_LABEL: &str = "pyrra.dev/service";
@@ -107,10 +107,17 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
     spec.push(("window".into(), s(slo.window.nominal().prometheus())));
     spec.push(("indicator".into(), indicator));
     // Every SLO has alerts here (`with_effective_alerts`); Pyrra writes its own tiers.
+    // Its absent-metric alert is the no-data alert, timed by Pyrra.
     let alerting = map(vec![
         ("burnrates", Y::Bool(true)),
-        ("absent", Y::Bool(true)),
+        ("absent", Y::Bool(slo.alerting.no_data.is_some())),
     ]);
+    if let Some(n) = slo.alerting.no_data {
+        let pyrra_after = absent_after(slo.target, slo.window.nominal());
+        if n.after != pyrra_after {
+            notes.push(format!("{}: Pyrra's absent alert pages after {} without data (its own delay), the no-data alert here after {}.", id.slo, pyrra_after.prometheus(), n.after.prometheus()));
+        }
+    }
     spec.push(("alerting".into(), alerting));
     let doc = map(vec![
         ("apiVersion", s("pyrra.dev/v1alpha1")),
@@ -441,6 +448,18 @@ fn same_queries(a: &Sli, b: &Sli) -> bool {
     ka == kb && compact(&ea) == compact(&eb) && compact(&ta) == compact(&tb)
 }
 
+/// How long Pyrra's absent-metric alert waits (its `AbsentDuration`): as
+/// long as its first page tier (14x over window/672) needs to fire on a
+/// 100% error ratio, plus that tier's `for` (window/20160), to the minute.
+pub fn absent_after(target: Target, window: Span) -> Span {
+    let minutes = |divisor: f64| (window.seconds() as f64 / divisor / 60.0).round() * 60.0;
+    let threshold = 14.0 * target.error_budget();
+    // Go truncates the threshold times the long window to whole seconds.
+    let fire = crate::format::decimal(threshold * minutes(672.0), 6).floor();
+    let total = fire + minutes(20_160.0);
+    Span::minutes(((total / 60.0).round() as u64).max(1))
+}
+
 /// Pyrra's latency, a Go duration (`200ms`, `1s`), in seconds.
 pub fn parse_go_duration(text: &str) -> Option<f64> {
     let t = text.trim();
@@ -470,6 +489,20 @@ fn go_duration(seconds: f64) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_absent_alert_waits_as_long_as_pyrras_first_page_tier_plus_its_for() {
+        // 99% over 28 d: 14 x 1% x 1 h = 504 s, plus 2 m: 624 s, 10 min.
+        assert_eq!(
+            absent_after(Target(0.99), Span::days(28)),
+            Span::minutes(10)
+        );
+        // 99.9% over 28 d: 50.4 s (50 s) plus 2 m: 170 s, 3 min.
+        assert_eq!(
+            absent_after(Target(0.999), Span::days(28)),
+            Span::minutes(3)
+        );
+    }
 
     #[test]
     fn queries_spread_over_lines_read_as_their_selector() {
