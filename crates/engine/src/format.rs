@@ -4,8 +4,7 @@
 //! everywhere. Knows nothing of SLOs: plain values in, strings out (the
 //! names of model enums are their own `as_str` methods in `model`).
 
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+use crate::ingest::time::utc;
 
 /// `x` with at most `places` decimals and no trailing zeros: 14.4, 6, 0.93.
 /// Rounding to `places` first keeps float noise out (1 - 0.999 is 0.001);
@@ -162,33 +161,29 @@ pub fn duration(secs: i64) -> String {
 /// An instant to the minute in UTC: `2026-10-14 14:30 UTC`; the number
 /// itself when it is outside the years the calendar can write.
 pub fn when(t: i64) -> String {
-    match OffsetDateTime::from_unix_timestamp(t) {
-        Ok(dt) => format!(
+    match utc(t) {
+        Some(u) => format!(
             "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-            dt.year(),
-            dt.month() as u8,
-            dt.day(),
-            dt.hour(),
-            dt.minute()
+            u.year, u.month, u.day, u.hour, u.minute
         ),
-        Err(_) => t.to_string(),
+        None => t.to_string(),
     }
 }
 
 /// A Unix time in seconds as RFC 3339 in UTC (`2026-11-30T12:00:00Z`), or
-/// `None` when it is outside the years the calendar can write.
+/// `None` when it is outside the years 0000 to 9999 that RFC 3339 writes.
 pub fn rfc3339(unix_seconds: i64) -> Option<String> {
-    OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .ok()
-        .and_then(|d| d.format(&Rfc3339).ok())
+    utc(unix_seconds)
+        .filter(|u| u.year >= 0)
+        .map(|_| crate::ingest::time::format(unix_seconds))
 }
 
 /// The UTC calendar day of a Unix time, `2026-10-14`; the number itself when
 /// it is outside the years the calendar can write.
 pub fn day(unix_seconds: i64) -> String {
-    match OffsetDateTime::from_unix_timestamp(unix_seconds) {
-        Ok(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()),
-        Err(_) => unix_seconds.to_string(),
+    match utc(unix_seconds) {
+        Some(u) => format!("{:04}-{:02}-{:02}", u.year, u.month, u.day),
+        None => unix_seconds.to_string(),
     }
 }
 
@@ -293,7 +288,13 @@ mod tests {
     }
 
     #[test]
-    fn rfc3339_refuses_instants_beyond_year_9999() {
+    fn rfc3339_refuses_instants_beyond_year_9999_and_before_year_0() {
         assert_eq!(rfc3339(i64::MAX), None);
+        assert_eq!(rfc3339(253_402_300_800), None);
+        assert_eq!(
+            rfc3339(-62_167_219_200).as_deref(),
+            Some("0000-01-01T00:00:00Z")
+        );
+        assert_eq!(rfc3339(-62_167_219_201), None);
     }
 }

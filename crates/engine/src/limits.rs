@@ -41,6 +41,10 @@ pub const MAX_JOURNEYS: usize = 10_000;
 pub const MAX_LABELS_PER_SLO: usize = 64;
 pub const MAX_MAP_ENTRIES: usize = 50_000;
 
+/// Drafts (share links and project files) one gathering reads at once: a
+/// large workshop room, with room to spare.
+pub const MAX_DRAFTS: usize = 200;
+
 /// Characters of a share-link payload, and bytes it may inflate to.
 pub const MAX_SHARE_CHARS: usize = 8_000;
 pub const MAX_SHARE_INFLATED_BYTES: usize = 1024 * 1024;

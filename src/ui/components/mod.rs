@@ -2,6 +2,7 @@
 //! term buttons, and the undo toast. Presentation only; every rule they show
 //! comes from the engine.
 
+pub mod explain;
 pub mod files;
 pub mod findings;
 pub mod frame;

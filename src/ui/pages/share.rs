@@ -1,5 +1,6 @@
 //! The Share page: the project file (download and import), imports of
-//! OpenSLO, Sloth and Pyrra specs, and making a share link. Opening a link
+//! OpenSLO, Sloth and Pyrra specs, making a share link (and its QR code for
+//! the room), and gathering the room's drafts (`gather`). Opening a link
 //! someone sent (`#/open/<payload>`) is the shell's `shared_link` banner.
 //!
 //! Formats are the engine's (`export`, `import`, `share`); this page moves
@@ -13,8 +14,11 @@ use leptos::prelude::*;
 use slo_engine::export::{self, ExportFormat};
 use slo_engine::import;
 use slo_engine::model::Project;
+use slo_engine::qr;
 use slo_engine::share;
 use wasm_bindgen::JsCast;
+
+mod gather;
 
 #[component]
 pub fn SharePage() -> impl IntoView {
@@ -28,6 +32,7 @@ pub fn SharePage() -> impl IntoView {
                 <h2 id="link-title">"Share link"</h2>
                 <ShareLink/>
             </section>
+            <gather::GatherDrafts/>
         </PageFrame>
     }
 }
@@ -151,6 +156,7 @@ pub fn ShareLink() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let link = RwSignal::new(None::<Result<String, String>>);
     let copied = RwSignal::new(None::<String>);
+    let qr = RwSignal::new(None::<Result<qr::QrSvg, String>>);
     let make = move || {
         let loc = window().location();
         let base = format!(
@@ -164,6 +170,7 @@ pub fn ShareLink() -> impl IntoView {
                 .map(|p| format!("{base}#/open/{p}")),
         ));
         copied.set(None);
+        qr.set(None);
     };
     view! {
         <div class="share-link-block">
@@ -173,20 +180,46 @@ pub fn ShareLink() -> impl IntoView {
                 Ok(url) => {
                     let len = url.len();
                     let for_copy = url.clone();
+                    let url_for_qr = url.clone();
                     view! {
                         <div class="field"><label for="share-url">{format!("Share link ({len} characters)")}</label>
                             <input id="share-url" class="share-link" type="text" readonly=true prop:value=url/></div>
+                        <div class="button-row">
                         <button type="button" on:click=move |_| {
                             let t = for_copy.clone();
                             leptos::task::spawn_local(async move {
                                 copied.set(Some(match files::copy(&t).await { Ok(()) => "Copied the link.".into(), Err(e) => e }));
                             });
                         }>"Copy the link"</button>
+                        <button type="button" id="share-qr" on:click={
+                            let url = url_for_qr.clone();
+                            move |_| qr.set(Some(qr::encode(&url)))
+                        }>"Show as a QR code"</button>
+                        </div>
                         <span role="status">{move || copied.get()}</span>
+                        <QrCode qr=qr/>
                     }.into_any()
                 }
                 Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
             })}
         </div>
+    }
+}
+
+/// The share link's QR code for the room to scan, or why there is none.
+#[component]
+fn QrCode(qr: RwSignal<Option<Result<qr::QrSvg, String>>>) -> impl IntoView {
+    move || {
+        qr.get().map(|r| match r {
+            // The SVG is the engine's drawing: numbers and fixed text only, never the link.
+            Ok(code) => view! {
+                <figure class="share-qr" id="share-qr-code">
+                    <div class="qr-svg" inner_html=code.svg.clone()></div>
+                    <figcaption>{format!("{}. Scan it with a phone camera to open a copy of this project; nothing is uploaded.", code.sentence())}</figcaption>
+                </figure>
+            }
+            .into_any(),
+            Err(e) => view! { <p class="error" role="alert" id="share-qr-error">{e}</p> }.into_any(),
+        })
     }
 }

@@ -3,12 +3,14 @@
 //! (`alerting::lint_alerts`) beside it.
 
 use super::{Assumptions, SloRef};
+use crate::ui::components::explain::Explain;
 use crate::ui::components::glossary::focus_by_id;
 use crate::ui::components::Term;
 use leptos::prelude::*;
 use slo_engine::alerting;
 use slo_engine::budget::human_seconds;
 use slo_engine::diag::Level;
+use slo_engine::explain::{explain, Figure};
 use slo_engine::format::trim_zeros;
 use slo_engine::model::{
     parse_factor, parse_share_percent, percent_field, AlertPreset, BurnAlert, Severity, Span,
@@ -177,6 +179,13 @@ fn AlertRow(
         let (t, w) = facts.get();
         alert().map(|al| alerting::alert_facts(&al, t, w, a.error_ratio.get()))
     });
+    // The explanation of one of this row's figures, from its current values.
+    let explained = move |figure: fn(BurnAlert, Target, Span, f64) -> Figure| {
+        Signal::derive(move || {
+            let (t, w) = facts.get();
+            explain(&figure(alert().unwrap_or(row), t, w, a.error_ratio.get()))
+        })
+    };
     let span_input = move |label: &'static str,
                            field: &'static str,
                            draft: RwSignal<String>,
@@ -219,7 +228,9 @@ fn AlertRow(
                             }
                             Err(e) => { error.set(Some(format!("budget share: {e}"))); share.set(v); }
                         }
-                    }/></td>
+                    }/>
+                <Explain text=Signal::derive(move || row_facts.get().map(|f| format!("= {}", pct(f.budget_spent))).unwrap_or_default())
+                    explanation=explained(|alert, _, window, _| Figure::BudgetSpent { alert, window })/></td>
             <td><label class="visually-hidden" for=id("factor")>{format!("Alert {} burn factor", i + 1)}</label>
                 <input id=id("factor") type="text" size="5" prop:value=move || factor.get()
                     on:change=move |ev| {
@@ -229,10 +240,14 @@ fn AlertRow(
                             Err(e) => { error.set(Some(format!("burn factor: {e}"))); factor.set(v); }
                         }
                     }/></td>
-            <td class="num">{move || row_facts.get().map(|f| pct(f.threshold))}</td>
-            <td class="num">{move || row_facts.get().map(|f| maybe_time(f.detection_full_outage))}</td>
-            <td class="num">{move || row_facts.get().map(|f| maybe_time(f.detection_at_error_ratio))}</td>
-            <td class="num">{move || row_facts.get().map(|f| human_seconds(f.reset_seconds))}</td>
+            <td class="num"><Explain text=Signal::derive(move || row_facts.get().map(|f| pct(f.threshold)).unwrap_or_default())
+                explanation=explained(|alert, target, _, _| Figure::Threshold { alert, target })/></td>
+            <td class="num"><Explain text=Signal::derive(move || row_facts.get().map(|f| maybe_time(f.detection_full_outage)).unwrap_or_default())
+                explanation=explained(|alert, target, _, _| Figure::Detection { alert, target, error_ratio: 1.0 })/></td>
+            <td class="num"><Explain text=Signal::derive(move || row_facts.get().map(|f| maybe_time(f.detection_at_error_ratio)).unwrap_or_default())
+                explanation=explained(|alert, target, _, error_ratio| Figure::Detection { alert, target, error_ratio })/></td>
+            <td class="num"><Explain text=Signal::derive(move || row_facts.get().map(|f| human_seconds(f.reset_seconds)).unwrap_or_default())
+                explanation=explained(|alert, _, _, _| Figure::Reset { alert })/></td>
             <td>
                 {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
                 {move || lints.get().into_iter().filter(|f| f.alert == i).map(|f| {

@@ -1,13 +1,16 @@
 //! The live budget beside the editor: allowed full-outage time and bad
 //! events per day, week, month, quarter, year and window, from
-//! `budget::budget_table` and `budget::event_budget_table`.
+//! `budget::budget_table` and `budget::event_budget_table`; each figure
+//! opens its worked formula (`components::explain`).
 
 use super::{Assumptions, SloRef};
+use crate::ui::components::explain::Explain;
 use crate::ui::components::Term;
 use leptos::prelude::*;
 use slo_engine::budget::{self, human_seconds};
+use slo_engine::explain::{explain, Figure};
 use slo_engine::format::count;
-use slo_engine::model::{BudgetingMethod, Window};
+use slo_engine::model::{BudgetingMethod, Span, Window};
 
 #[component]
 pub fn BudgetPanel(slo: SloRef) -> impl IntoView {
@@ -20,10 +23,12 @@ pub fn BudgetPanel(slo: SloRef) -> impl IntoView {
             <h2 id="budget-title">"Error budget"</h2>
             <p>{move || {
                 let (t, w, _) = facts.get();
-                format!("At {}% the SLO allows {}% of events to be bad. Over the {} window that is {} of full outage.",
-                    t, slo_engine::model::percent_field(t.error_budget(), 6),
-                    w.nominal().human(), human_seconds(budget::budget_seconds(t, w.nominal())))
-            }}</p>
+                format!("At {}% the SLO allows {}% of events to be bad. Over the {} window that is ",
+                    t, slo_engine::model::percent_field(t.error_budget(), 6), w.nominal().human())
+            }}
+                <Explain text=Signal::derive(move || { let (t, w, _) = facts.get(); human_seconds(budget::budget_seconds(t, w.nominal())) })
+                    explanation=Signal::derive(move || { let (target, w, _) = facts.get(); explain(&Figure::BudgetTime { target, span: w.nominal() }) })/>
+                " of full outage."</p>
             {move || matches!(facts.get().1, Window::Calendar { .. }).then(|| view! {
                 <p class="note">"Calendar window: figures take a month as 30 days and a quarter as 90; real months have 28 to 31 days, and the budget refills at each period start."</p>
             })}
@@ -53,13 +58,19 @@ pub fn BudgetPanel(slo: SloRef) -> impl IntoView {
                         let (t, w, _) = facts.get();
                         let time = budget::budget_table(t, w.nominal());
                         let events = budget::event_budget_table(t, w.nominal(), a.events_per_second.get());
-                        time.into_iter().zip(events).map(|(r, e)| view! {
-                            <tr>
-                                <th scope="row">{r.label}</th>
-                                <td class="num">{human_seconds(r.allowed_bad_seconds)}</td>
-                                <td class="num">{count(e.expected_events)}</td>
-                                <td class="num">{count(e.allowed_bad_events)}</td>
-                            </tr>
+                        let eps = a.events_per_second.get();
+                        time.into_iter().zip(events).map(|(r, e)| {
+                            let span = Span(r.span_seconds);
+                            view! {
+                                <tr>
+                                    <th scope="row">{r.label}</th>
+                                    <td class="num"><Explain text=human_seconds(r.allowed_bad_seconds)
+                                        explanation=Signal::derive(move || explain(&Figure::BudgetTime { target: t, span }))/></td>
+                                    <td class="num">{count(e.expected_events)}</td>
+                                    <td class="num"><Explain text=count(e.allowed_bad_events)
+                                        explanation=Signal::derive(move || explain(&Figure::BudgetEvents { target: t, span, events_per_second: eps }))/></td>
+                                </tr>
+                            }
                         }).collect_view()
                     }}
                 </tbody>

@@ -1,0 +1,392 @@
+//! "Explain this number": for each kind of figure the workbench shows, the
+//! formula in plain words and the same formula with the user's own values
+//! substituted step by step, ending on the figure exactly as the page shows
+//! it, plus the glossary terms that name its parts.
+//!
+//! The arithmetic is the owning module's (`budget`, `alerting`): each
+//! explanation calls the same function the page calls for its figure, so
+//! the last step cannot drift from the number on screen. Figures are
+//! written through `format`. Knows nothing of the browser; adding a kind of
+//! figure is one `Figure` variant and one function here.
+
+use crate::alerting;
+use crate::budget;
+use crate::format::{count, grouped, human_seconds, number, trim_zeros};
+use crate::model::{percent_field, BurnAlert, Span, Target};
+
+/// A figure the workbench shows, with the values it was computed from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    /// Full-outage time the budget allows over `span` (a table row or the window).
+    BudgetTime { target: Target, span: Span },
+    /// Bad events the budget allows over `span` at a steady event rate.
+    BudgetEvents {
+        target: Target,
+        span: Span,
+        events_per_second: f64,
+    },
+    /// The error ratio both windows of `alert` must exceed for it to fire.
+    Threshold { alert: BurnAlert, target: Target },
+    /// Share of the window's budget burnt within the long window when `alert` fires.
+    BudgetSpent { alert: BurnAlert, window: Span },
+    /// Time from the start of a steady `error_ratio` until `alert` fires.
+    Detection {
+        alert: BurnAlert,
+        target: Target,
+        error_ratio: f64,
+    },
+    /// How long `alert` may keep firing after an outage ends.
+    Reset { alert: BurnAlert },
+}
+
+/// A figure explained: what it is, its formula in words, the formula with
+/// the values substituted, and the glossary ids of its terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// What the figure is, as a short heading: "Error budget over 30 d".
+    pub title: String,
+    /// The formula in words: "budget = (1 − target) × window".
+    pub formula: String,
+    /// The formula with the user's values, step by step, ending on the figure.
+    pub worked: String,
+    /// What the result means, in one sentence.
+    pub meaning: String,
+    /// Glossary ids (`crate::glossary`) of the terms the formula uses.
+    pub terms: Vec<&'static str>,
+}
+
+/// The explanation of one figure.
+pub fn explain(figure: &Figure) -> Explanation {
+    match figure {
+        Figure::BudgetTime { target, span } => budget_time(*target, *span),
+        Figure::BudgetEvents {
+            target,
+            span,
+            events_per_second,
+        } => budget_events(*target, *span, *events_per_second),
+        Figure::Threshold { alert, target } => threshold(alert, *target),
+        Figure::BudgetSpent { alert, window } => budget_spent(alert, *window),
+        Figure::Detection {
+            alert,
+            target,
+            error_ratio,
+        } => detection(alert, *target, *error_ratio),
+        Figure::Reset { alert } => reset(alert),
+    }
+}
+
+/// A ratio as a decimal without float noise: 0.999, 0.001, 0.0144.
+fn decimal(x: f64) -> String {
+    trim_zeros(x, 12)
+}
+
+/// A span in minutes, the unit the worked budgets use: `43,200 min`.
+fn minutes(span: Span) -> String {
+    format!("{} min", number(span.seconds() as f64 / 60.0))
+}
+
+/// A share as the alert table writes it: `1.44%`.
+fn pct(x: f64) -> String {
+    format!("{}%", percent_field(x, 4))
+}
+
+fn budget_time(target: Target, span: Span) -> Explanation {
+    let b = budget::allowed_bad_fraction(target);
+    let seconds = budget::budget_seconds(target, span);
+    Explanation {
+        title: format!("Error budget over {}", span.human()),
+        formula: "budget = (1 − target) × period".into(),
+        worked: format!(
+            "budget = (1 − {}) × {} = {} × {} = {} min = {}",
+            decimal(target.ratio()),
+            span.human(),
+            decimal(b),
+            minutes(span),
+            number(seconds / 60.0),
+            human_seconds(seconds)
+        ),
+        meaning: format!(
+            "At {target}% the service may be fully down for {} in every {} and still meet the SLO.",
+            human_seconds(seconds),
+            span.human()
+        ),
+        terms: vec!["error-budget", "slo"],
+    }
+}
+
+fn budget_events(target: Target, span: Span, events_per_second: f64) -> Explanation {
+    let b = budget::allowed_bad_fraction(target);
+    let expected = budget::expected_events(events_per_second, span);
+    let allowed = budget::budget_events(target, expected);
+    Explanation {
+        title: format!("Bad events allowed over {}", span.human()),
+        formula: "bad events allowed = (1 − target) × events per second × period".into(),
+        worked: format!(
+            "bad events allowed = (1 − {}) × {}/s × {} s = {} × {} events = {}",
+            decimal(target.ratio()),
+            number(events_per_second.max(0.0)),
+            grouped(span.seconds() as f64),
+            decimal(b),
+            count(expected),
+            count(allowed)
+        ),
+        meaning: format!(
+            "At a steady {}/s, {} of the {} events in {} may fail and the SLO is still met.",
+            number(events_per_second.max(0.0)),
+            count(allowed),
+            count(expected),
+            span.human()
+        ),
+        terms: vec!["error-budget", "occurrences"],
+    }
+}
+
+fn threshold(alert: &BurnAlert, target: Target) -> Explanation {
+    let b = budget::allowed_bad_fraction(target);
+    let t = alerting::threshold(alert, target);
+    Explanation {
+        title: "Error ratio the alert fires above".into(),
+        formula: "threshold = burn factor × (1 − target)".into(),
+        worked: format!(
+            "threshold = {} × (1 − {}) = {} × {} = {} = {}",
+            trim_zeros(alert.factor, 4),
+            decimal(target.ratio()),
+            trim_zeros(alert.factor, 4),
+            decimal(b),
+            decimal(t),
+            pct(t)
+        ),
+        meaning: format!(
+            "The alert fires while more than {} of events fail over both its {} and {} windows: errors arriving {} times faster than the budget allows.",
+            pct(t),
+            alert.long.human(),
+            alert.short.human(),
+            trim_zeros(alert.factor, 4)
+        ),
+        terms: vec!["burn-rate", "multi-window-alert", "error-budget"],
+    }
+}
+
+fn budget_spent(alert: &BurnAlert, window: Span) -> Explanation {
+    let share = alerting::budget_spent_when_fired(alert, window);
+    Explanation {
+        title: "Budget spent when the alert fires".into(),
+        formula: "budget spent = burn factor × long window ÷ SLO window".into(),
+        worked: format!(
+            "budget spent = {} × {} ÷ {} = {} × {} ÷ {} = {} = {}",
+            trim_zeros(alert.factor, 4),
+            alert.long.human(),
+            window.human(),
+            trim_zeros(alert.factor, 4),
+            minutes(alert.long),
+            minutes(window),
+            decimal(share),
+            pct(share)
+        ),
+        meaning: format!(
+            "Burning at {}x for the whole {} long window uses {} of the {} window's error budget before the alert can fire.",
+            trim_zeros(alert.factor, 4),
+            alert.long.human(),
+            pct(share),
+            window.human()
+        ),
+        terms: vec!["burn-rate", "long-window", "error-budget", "window"],
+    }
+}
+
+fn detection(alert: &BurnAlert, target: Target, error_ratio: f64) -> Explanation {
+    let t = alerting::threshold(alert, target);
+    let formula = "detection time = long window × threshold ÷ error ratio".to_string();
+    let terms = vec!["detection-time", "long-window", "burn-rate"];
+    let title = format!("Detection time at {} errors", pct(error_ratio.min(1.0)));
+    match alerting::detection_time(alert, target, error_ratio) {
+        Some(seconds) => Explanation {
+            title,
+            formula,
+            worked: format!(
+                "detection time = {} × {} ÷ {} = {} min = {}",
+                minutes(alert.long),
+                decimal(t),
+                decimal(error_ratio.min(1.0)),
+                number(seconds / 60.0),
+                human_seconds(seconds)
+            ),
+            meaning: format!(
+                "When {} of events start failing after a clean history, the {} window's average reaches the threshold ({}) after {}; the short window gets there sooner, so the long one decides.",
+                pct(error_ratio.min(1.0)),
+                alert.long.human(),
+                pct(t),
+                human_seconds(seconds)
+            ),
+            terms,
+        },
+        None => Explanation {
+            title,
+            formula,
+            worked: format!(
+                "error ratio {} ≤ threshold {}: the alert never fires",
+                pct(error_ratio.min(1.0)),
+                pct(t)
+            ),
+            meaning: format!(
+                "At {} errors the windows never burn faster than {}x, so this alert stays silent however long the errors last.",
+                pct(error_ratio.min(1.0)),
+                trim_zeros(alert.factor, 4)
+            ),
+            terms,
+        },
+    }
+}
+
+fn reset(alert: &BurnAlert) -> Explanation {
+    let seconds = alerting::reset_time(alert);
+    Explanation {
+        title: "Reset time".into(),
+        formula: "reset time = short window".into(),
+        worked: format!("reset time = {}", human_seconds(seconds)),
+        meaning: format!(
+            "Both windows must burn above {}x for the alert to fire, so it stops at the latest {} after the outage ends, once the {} short window holds no more of it.",
+            trim_zeros(alert.factor, 4),
+            human_seconds(seconds),
+            alert.short.human()
+        ),
+        terms: vec!["reset-time", "short-window"],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Severity;
+
+    fn page_1h() -> BurnAlert {
+        BurnAlert {
+            severity: Severity::Page,
+            long: Span::hours(1),
+            short: Span::minutes(5),
+            factor: 14.4,
+        }
+    }
+
+    #[test]
+    fn a_budget_of_999_over_30_days_works_out_to_43_min_12_s() {
+        let e = explain(&Figure::BudgetTime {
+            target: Target(0.999),
+            span: Span::days(30),
+        });
+        assert_eq!(
+            e.worked,
+            "budget = (1 − 0.999) × 30 d = 0.001 × 43,200 min = 43.2 min = 43 min 12 s"
+        );
+        assert_eq!(e.formula, "budget = (1 − target) × period");
+        assert!(e.terms.contains(&"error-budget"));
+    }
+
+    #[test]
+    fn bad_events_multiply_the_budget_by_the_expected_events() {
+        // 25/s over a day: 2,160,000 events; 0.1% of them is 2,160.
+        let e = explain(&Figure::BudgetEvents {
+            target: Target(0.999),
+            span: Span::DAY,
+            events_per_second: 25.0,
+        });
+        assert_eq!(
+            e.worked,
+            "bad events allowed = (1 − 0.999) × 25/s × 86,400 s = 0.001 × 2,160,000 events = 2,160"
+        );
+    }
+
+    #[test]
+    fn a_14_4x_alert_over_1h_on_a_30_day_window_spends_2_percent_of_the_budget() {
+        // 14.4 × 60 min ÷ 43,200 min = 864 ÷ 43,200 = 0.02.
+        let e = explain(&Figure::BudgetSpent {
+            alert: page_1h(),
+            window: Span::days(30),
+        });
+        assert_eq!(
+            e.worked,
+            "budget spent = 14.4 × 1 h ÷ 30 d = 14.4 × 60 min ÷ 43,200 min = 0.02 = 2%"
+        );
+    }
+
+    #[test]
+    fn the_threshold_is_the_factor_times_the_allowed_bad_fraction() {
+        let e = explain(&Figure::Threshold {
+            alert: page_1h(),
+            target: Target(0.999),
+        });
+        assert_eq!(
+            e.worked,
+            "threshold = 14.4 × (1 − 0.999) = 14.4 × 0.001 = 0.0144 = 1.44%"
+        );
+    }
+
+    #[test]
+    fn a_full_outage_is_detected_by_the_1h_page_after_51_8_s() {
+        // 60 min × 0.0144 ÷ 1 = 0.864 min = 51.84 s, shown to the tenth.
+        let e = explain(&Figure::Detection {
+            alert: page_1h(),
+            target: Target(0.999),
+            error_ratio: 1.0,
+        });
+        assert_eq!(
+            e.worked,
+            "detection time = 60 min × 0.0144 ÷ 1 = 0.864 min = 51.8 s"
+        );
+        assert_eq!(e.title, "Detection time at 100% errors");
+    }
+
+    #[test]
+    fn an_error_ratio_at_or_below_the_threshold_is_explained_as_never_firing() {
+        let e = explain(&Figure::Detection {
+            alert: page_1h(),
+            target: Target(0.999),
+            error_ratio: 0.01,
+        });
+        assert_eq!(
+            e.worked,
+            "error ratio 1% ≤ threshold 1.44%: the alert never fires"
+        );
+    }
+
+    #[test]
+    fn the_reset_time_is_the_short_window() {
+        let e = explain(&Figure::Reset { alert: page_1h() });
+        assert_eq!(e.worked, "reset time = 5 min");
+        assert!(e.meaning.contains("5 min short window"), "{}", e.meaning);
+    }
+
+    #[test]
+    fn every_term_an_explanation_links_is_in_the_glossary() {
+        let figures = [
+            Figure::BudgetTime {
+                target: Target(0.99),
+                span: Span::WEEK,
+            },
+            Figure::BudgetEvents {
+                target: Target(0.99),
+                span: Span::WEEK,
+                events_per_second: 1.0,
+            },
+            Figure::Threshold {
+                alert: page_1h(),
+                target: Target(0.99),
+            },
+            Figure::BudgetSpent {
+                alert: page_1h(),
+                window: Span::WEEK,
+            },
+            Figure::Detection {
+                alert: page_1h(),
+                target: Target(0.99),
+                error_ratio: 0.5,
+            },
+            Figure::Reset { alert: page_1h() },
+        ];
+        for f in &figures {
+            for id in explain(f).terms {
+                assert!(crate::glossary::lookup(id).is_some(), "{id} in {f:?}");
+            }
+        }
+    }
+}
