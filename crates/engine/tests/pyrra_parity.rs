@@ -264,3 +264,21 @@ fn pyrras_absent_alert_is_the_no_data_alert_replayed_and_exported() {
         Some(false)
     );
 }
+
+#[test]
+fn the_pyrra_export_says_when_its_own_alert_tiers_are_not_the_replayed_ones() {
+    const NOT_OURS: &str = "not the ones designed here";
+    let imported = shape("latency");
+    let from_pyrra = &export(&imported.project, None, ExportFormat::Pyrra).unwrap()[0];
+    assert!(!from_pyrra.content.contains(NOT_OURS));
+    let workbook = project_of(Slo::default());
+    let from_workbook = &export(&workbook, None, ExportFormat::Pyrra).unwrap()[0];
+    assert!(from_workbook.content.contains(NOT_OURS));
+}
+
+fn project_of(slo: Slo) -> Project {
+    Project {
+        slos: vec![slo],
+        ..Project::default()
+    }
+}

@@ -19,6 +19,7 @@ use super::promql::{
 };
 use super::yaml::{self, map, s, Y};
 use super::{ids, with_effective_alerts, ExportFile, YAML};
+use crate::alerting::preset_alerts;
 use crate::format::trim_zeros;
 use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Span, Target, Window};
 
@@ -69,8 +70,9 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
             slo.window.nominal().prometheus()
         ));
     }
-    if slo.alerting.preset != AlertPreset::PyrraScaled && !slo.alerting.alerts.is_empty() {
-        notes.push(format!("{}: Pyrra generates its own window-scaled burn-rate alerts, not the ones designed here.", id.slo));
+    let pyrra_tiers = preset_alerts(AlertPreset::PyrraScaled, slo.window.nominal());
+    if pyrra_tiers.as_ref() != Some(&slo.alerting.alerts) {
+        notes.push(format!("{}: Pyrra generates its own window-scaled burn-rate alerts, not the ones designed here (the replay and the Prometheus rules use those).", id.slo));
     }
     // Kubernetes label keys and values are short and plain; other labels
     // travel as one JSON annotation the importer reads back.
