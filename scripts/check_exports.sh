@@ -5,7 +5,8 @@
 #   tests/conformance/run.sh: the replay's alerts and budget asserted on the exported rules by
 #     promtool test rules, on every example project and sample data set,
 #   tests/parity/run.sh: promtool check rules on the export of every Sloth and Pyrra parity spec,
-#   tests/schema/validate_exports.py  (OpenSLO v1 and Pyrra schemas, Sloth field rules).
+#   tests/schema/validate_exports.py  (OpenSLO v1 and Pyrra schemas, Sloth field rules), on the
+#     fixture's files and on the parity specs' own format and OpenSLO exports.
 # The files come from examples/export_fixture.rs, run now, so no stale copy is checked.
 # Env: PROMTOOL (default: promtool on PATH), SLO_SCHEMAS_DIR (default: ../shared/schemas),
 #      EXPORT_CHECK_DIR (default: target/export-check).
@@ -58,15 +59,17 @@ if [ "$parity_status" -ne 0 ] && ! grep -q '^FAIL:' <<<"$parity_log"; then
   fail "tests/parity/run.sh exited with an error"
 fi
 
-if schema_log=$(python3 tests/schema/validate_exports.py "$OUT" 2>&1); then
-  status=0
-else
-  status=1
-fi
-tally "$schema_log"
-if [ "$status" -ne 0 ] && ! grep -q '^FAIL:' <<<"$schema_log"; then
-  fail "tests/schema/validate_exports.py exited with an error"
-fi
+for dir in "$OUT" "$OUT/parity/formats"; do
+  if schema_log=$(python3 tests/schema/validate_exports.py "$dir" 2>&1); then
+    status=0
+  else
+    status=1
+  fi
+  tally "$schema_log"
+  if [ "$status" -ne 0 ] && ! grep -q '^FAIL:' <<<"$schema_log"; then
+    fail "tests/schema/validate_exports.py $dir exited with an error"
+  fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

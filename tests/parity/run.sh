@@ -3,7 +3,8 @@
 # tests/parity/pyrra (our own files in the shape of each published example) is
 # imported by the CLI, exported as Prometheus rules into DIR, and checked with
 #   promtool check rules
-# and the unit tests tests/parity/*.test.yml run on them (promtool test rules).
+# and the unit tests tests/parity/*.test.yml run on them (promtool test rules); the
+# spec's own format and OpenSLO are written into DIR/formats for the schema checks.
 # Usage: tests/parity/run.sh DIR   (PROMTOOL overrides the promtool binary)
 # Prints "ok: ..." or "FAIL: ..." per spec; exits 1 if any failed.
 set -uo pipefail
@@ -36,6 +37,20 @@ for spec in tests/parity/sloth/*.yml tests/parity/pyrra/*.yaml; do
     echo "$log"
     failed=1
   fi
+  # Its own format and OpenSLO, for the schema checks (scripts/check_exports.sh
+  # runs tests/schema/validate_exports.py on DIR/formats).
+  for format in "$(basename "$(dirname "$spec")")" openslo; do
+    if ! log=$("$cli" export --spec "$spec" --format "$format" --out "$out/$format" 2>&1); then
+      echo "FAIL: export $spec as $format"
+      echo "$log"
+      failed=1
+      continue
+    fi
+    mkdir -p "$dir/formats"
+    for f in "$out/$format"/*; do
+      cp "$f" "$dir/formats/$name-$(basename "$f")"
+    done
+  done
 done
 # Unit tests over those exports (each names the rule file it reads under DIR).
 for t in tests/parity/*.test.yml; do

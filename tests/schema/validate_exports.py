@@ -110,7 +110,16 @@ def sloth_errors(doc):
         obj = slo.get("objective")
         if not isinstance(obj, (int, float)) or not 0 < obj <= 100:
             errs.append(f"slos[{i}].objective {obj!r}")
-        ev = (slo.get("sli") or {}).get("events") or {}
+        sli = slo.get("sli") or {}
+        if "raw" in sli:
+            # Sloth's raw SLI: one error-ratio query, and no events.
+            raw = (sli.get("raw") or {}).get("error_ratio_query", "")
+            if "{{.window}}" not in raw:
+                errs.append(f"slos[{i}] raw error_ratio_query needs {{{{.window}}}}")
+            if "events" in sli:
+                errs.append(f"slos[{i}] has both sli.raw and sli.events")
+            continue
+        ev = sli.get("events") or {}
         e, t = ev.get("error_query", ""), ev.get("total_query", "")
         if "{{.window}}" not in e or "{{.window}}" not in t:
             errs.append(f"slos[{i}] queries need {{{{.window}}}}")

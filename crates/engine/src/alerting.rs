@@ -106,10 +106,12 @@ pub fn effective_alerts(slo: &Slo) -> (Vec<BurnAlert>, Option<String>) {
     (alerts, Some(note))
 }
 
-/// `window / divisor`, rounded to whole seconds, at least one second.
+/// `window / divisor` rounded to whole minutes as Pyrra's `Windows()` does
+/// (Go's `Duration.Round`: halves away from zero, so 2m30s is 3m), at
+/// least one minute.
 fn scaled(window: Span, divisor: u64) -> Span {
-    let secs = (window.seconds() as f64 / divisor as f64).round() as u64;
-    Span(secs.max(1))
+    let minutes = (window.seconds() as f64 / divisor as f64 / 60.0).round() as u64;
+    Span::minutes(minutes.max(1))
 }
 
 /// A custom alert: fire when `budget_share` of the budget (0.02 = 2%) would be
@@ -425,14 +427,21 @@ mod tests {
     }
 
     #[test]
-    fn pyrra_preset_scales_with_the_window_and_rounds_to_whole_seconds() {
+    fn pyrra_preset_scales_with_the_window_and_rounds_to_whole_minutes_as_pyrra() {
         let a = preset_alerts(AlertPreset::PyrraScaled, Span::days(30)).unwrap();
-        // 30 d / 8064 = 321.43 s, rounded to 321 s; 30 d / 672 = 3857.14 s -> 3857 s.
-        assert_eq!((a[0].short, a[0].long), (Span(321), Span(3857)));
+        // 30 d / 8064 = 321.43 s, rounded to 5 min; 30 d / 672 = 3857.14 s -> 64 min.
+        assert_eq!(
+            (a[0].short, a[0].long),
+            (Span::minutes(5), Span::minutes(64))
+        );
+        // 14 d / 8064 = 2.5 min: Go rounds halves away from zero, to 3 min.
+        let two_weeks = preset_alerts(AlertPreset::PyrraScaled, Span::days(14)).unwrap();
+        assert_eq!(
+            (two_weeks[0].short, two_weeks[0].long),
+            (Span::minutes(3), Span::minutes(30))
+        );
         let tiny = preset_alerts(AlertPreset::PyrraScaled, Span(60)).unwrap();
-        assert!(tiny
-            .iter()
-            .all(|x| x.short.seconds() >= 1 && x.long.seconds() >= 1));
+        assert!(tiny.iter().all(|x| x.short == Span::minutes(1)));
     }
 
     #[test]
@@ -628,7 +637,8 @@ mod tests {
         }
 
         #[test]
-        fn pyrra_short_windows_stay_shorter_than_long_ones(secs in 8064u64..400 * 86_400) {
+        // From a day up: below, Pyrra's own minute rounding makes the windows collapse.
+        fn pyrra_short_windows_stay_shorter_than_long_ones(secs in 86_400u64..400 * 86_400) {
             for a in preset_alerts(AlertPreset::PyrraScaled, Span(secs)).unwrap_or_default() {
                 proptest::prop_assert!(a.short < a.long);
                 proptest::prop_assert!(a.long <= Span(secs));

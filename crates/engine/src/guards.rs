@@ -138,7 +138,8 @@ pub fn replayed_rule_names(slo: &Slo) -> Vec<String> {
 /// Prometheus rules hold them all (the conformance test proves it); Sloth,
 /// Pyrra and OpenSLO have no field for the traffic guard, and Sloth and
 /// OpenSLO none for a no-data alert (Pyrra writes absent alerts of its own,
-/// with its own timing, not this one).
+/// with its own timing: it holds this one only when it waits that long,
+/// `export::pyrra::absent_after`, as a Pyrra import sets it).
 pub fn format_parity(slo: &Slo) -> Vec<FormatParity> {
     let guarded: Vec<String> = match slo.alerting.traffic_guard {
         Some(g) if guard_applies(&slo.sli) => effective_alerts(slo)
@@ -166,10 +167,15 @@ pub fn format_parity(slo: &Slo) -> Vec<FormatParity> {
         })
         .into_iter()
         .collect();
+    // Pyrra's absent alert is this no-data alert when it waits Pyrra's own delay.
+    let pyrra_holds = slo.alerting.no_data.is_some_and(|n| {
+        n.after == crate::export::pyrra::absent_after(slo.target, slo.window.nominal())
+    });
+    let pyrra_no_data = if pyrra_holds { &[][..] } else { &no_data[..] };
     [
         (ExportFormat::Prometheus, Vec::new()),
         (ExportFormat::Sloth, [&guarded[..], &no_data[..]].concat()),
-        (ExportFormat::Pyrra, [&guarded[..], &no_data[..]].concat()),
+        (ExportFormat::Pyrra, [&guarded[..], pyrra_no_data].concat()),
         (ExportFormat::OpenSlo, [&guarded[..], &no_data[..]].concat()),
     ]
     .into_iter()
@@ -336,6 +342,26 @@ mod tests {
         slo.alerting.no_data = None;
         assert!(!guard_applies(&slo.sli));
         assert!(format_parity(&slo).iter().all(|p| p.missing.is_empty()));
+    }
+
+    #[test]
+    fn pyrra_holds_a_no_data_alert_that_waits_its_absent_delay() {
+        // 99.9% over 30 d: Pyrra's absent alert waits 3 min (export::pyrra::absent_after).
+        let mut slo = Slo::default();
+        slo.alerting.no_data = Some(NoDataAlert {
+            after: Span::minutes(3),
+            severity: Severity::Page,
+        });
+        let pyrra = |slo: &Slo| {
+            format_parity(slo)
+                .into_iter()
+                .find(|p| p.format == ExportFormat::Pyrra)
+                .unwrap()
+                .missing
+        };
+        assert!(pyrra(&slo).is_empty());
+        slo.alerting.no_data = Some(NoDataAlert::default());
+        assert_eq!(pyrra(&slo).len(), 1, "15 min is not Pyrra's delay");
     }
 
     #[test]

@@ -73,13 +73,13 @@ fn every_shape_writes_back_the_indicator_it_was_read_from() {
 
 #[test]
 fn every_shape_exports_prometheus_rules_with_the_indicators_query() {
-    // At the shortest of Pyrra's windows: 1m15s for 7 d, 2m30s for 14 d, 5m for 28 d.
+    // At the shortest of Pyrra's windows (window / 8064 to the minute): 1m for 7 d, 3m for 14 d, 5m for 28 d.
     for (name, want) in [
-        ("ratio", "sum(rate(queue_publish_total{queue=\"orders\",result=~\"failed|timeout\"}[1m15s]))"),
-        ("ratio-grouping", "sum by (service, method) (rate(rpc_server_handled_total{job=\"ledger\",code=~\"internal|unavailable|unknown\"}[2m30s]))"),
+        ("ratio", "sum(rate(queue_publish_total{queue=\"orders\",result=~\"failed|timeout\"}[1m]))"),
+        ("ratio-grouping", "sum by (service, method) (rate(rpc_server_handled_total{job=\"ledger\",code=~\"internal|unavailable|unknown\"}[3m]))"),
         ("latency", "sum(rate(upload_duration_seconds_bucket{job=\"uploader\",code!~\"5..\",le=\"0.8\"}[5m]))"),
-        ("latency-native", "histogram_fraction(0, 0.35, sum by (route) (rate(render_duration_seconds{job=\"renderer\",status=\"ok\"}[2m30s])))"),
-        ("bool-gauge", "sum by (instance) (sum_over_time(probe_success{module=\"http_2xx\"}[1m15s]))"),
+        ("latency-native", "histogram_fraction(0, 0.35, sum by (route) (rate(render_duration_seconds{job=\"renderer\",status=\"ok\"}[3m])))"),
+        ("bool-gauge", "sum by (instance) (sum_over_time(probe_success{module=\"http_2xx\"}[1m]))"),
     ] {
         let rules = prometheus(&shape(name).project);
         assert!(rules.contains(want), "{name}: {want} not in\n{rules}");
@@ -230,4 +230,55 @@ fn an_slo_without_alerts_gets_the_replayed_defaults_in_the_pyrra_export_too() {
         yaml(text)["spec"]["alerting"]["burnrates"].as_bool(),
         Some(true)
     );
+}
+
+#[test]
+fn pyrras_absent_alert_is_the_no_data_alert_replayed_and_exported() {
+    // 99.5% over 7 d: 14 x 0.5% x 15 min = 63 s, plus Pyrra's `for` of 1 min: 2 min.
+    let imported = shape("ratio");
+    let no_data = imported.project.slos[0]
+        .alerting
+        .no_data
+        .expect("absent is on by default");
+    assert_eq!(no_data.after, slo_engine::model::Span::minutes(2));
+    let rules = prometheus(&imported.project);
+    assert!(
+        rules.contains("alert: QueuePublishErrorsNoData")
+            && rules.contains("sum(rate(queue_publish_total{queue=\"orders\"}[2m]))"),
+        "{rules}"
+    );
+    assert_eq!(
+        pyrra_doc(&imported.project)["spec"]["alerting"]["absent"].as_bool(),
+        Some(true)
+    );
+    // Switched off in Pyrra: no no-data alert, and the export says absent: false.
+    let off = import_spec(&format!(
+        "{}  alerting:\n    absent: false\n",
+        text("ratio")
+    ))
+    .unwrap();
+    assert_eq!(off.project.slos[0].alerting.no_data, None);
+    assert!(!prometheus(&off.project).contains("NoData"));
+    assert_eq!(
+        pyrra_doc(&off.project)["spec"]["alerting"]["absent"].as_bool(),
+        Some(false)
+    );
+}
+
+#[test]
+fn the_pyrra_export_says_when_its_own_alert_tiers_are_not_the_replayed_ones() {
+    const NOT_OURS: &str = "not the ones designed here";
+    let imported = shape("latency");
+    let from_pyrra = &export(&imported.project, None, ExportFormat::Pyrra).unwrap()[0];
+    assert!(!from_pyrra.content.contains(NOT_OURS));
+    let workbook = project_of(Slo::default());
+    let from_workbook = &export(&workbook, None, ExportFormat::Pyrra).unwrap()[0];
+    assert!(from_workbook.content.contains(NOT_OURS));
+}
+
+fn project_of(slo: Slo) -> Project {
+    Project {
+        slos: vec![slo],
+        ..Project::default()
+    }
 }

@@ -209,14 +209,14 @@ fn indicator(slo: &Slo, id: &super::Ids) -> Y {
     ])
 }
 
+/// An objective's fields and its budgeting method's name.
+type Objective = (Vec<(String, Y)>, &'static str);
+
 /// The objective and the budgeting method's name. The shared OpenSLO v1
 /// schema knows Occurrences and Timeslices only, and neither is the mean of
 /// per-slice ratios RatioTimeslices counts (Timeslices with a slice target
 /// would count another budget), so such an SLO is refused with the reason
 /// rather than rewritten (docs/conformance.md).
-/// An objective's fields and its budgeting method's name.
-type Objective = (Vec<(String, Y)>, &'static str);
-
 fn objective(slo: &Slo) -> Result<Objective, String> {
     let mut objective = vec![("target".to_string(), Y::Num(rounded(slo.target.ratio())))];
     if !slo.name.trim().is_empty() {

@@ -14,13 +14,14 @@
 
 use super::openslo::is_label_value;
 use super::promql::{
-    counter_selector, is_plain_selector, le_value, quote, selector, split_matchers, split_selector,
-    WINDOW,
+    counter_selector, event_queries, is_plain_selector, le_value, quote, selector, split_matchers,
+    split_selector, WINDOW,
 };
 use super::yaml::{self, map, s, Y};
 use super::{ids, with_effective_alerts, ExportFile, YAML};
+use crate::alerting::preset_alerts;
 use crate::format::trim_zeros;
-use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Window};
+use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Span, Target, Window};
 
 /// The label Pyrra copies onto generated rules; it carries the service.
 pub const SERVICE_LABEL: &str = "pyrra.dev/service";
@@ -69,8 +70,9 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
             slo.window.nominal().prometheus()
         ));
     }
-    if slo.alerting.preset != AlertPreset::PyrraScaled && !slo.alerting.alerts.is_empty() {
-        notes.push(format!("{}: Pyrra generates its own window-scaled burn-rate alerts, not the ones designed here.", id.slo));
+    let pyrra_tiers = preset_alerts(AlertPreset::PyrraScaled, slo.window.nominal());
+    if pyrra_tiers.as_ref() != Some(&slo.alerting.alerts) {
+        notes.push(format!("{}: Pyrra generates its own window-scaled burn-rate alerts, not the ones designed here (the replay and the Prometheus rules use those).", id.slo));
     }
     // Kubernetes label keys and values are short and plain; other labels
     // travel as one JSON annotation the importer reads back.
@@ -107,10 +109,17 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
     spec.push(("window".into(), s(slo.window.nominal().prometheus())));
     spec.push(("indicator".into(), indicator));
     // Every SLO has alerts here (`with_effective_alerts`); Pyrra writes its own tiers.
+    // Its absent-metric alert is the no-data alert, timed by Pyrra.
     let alerting = map(vec![
         ("burnrates", Y::Bool(true)),
-        ("absent", Y::Bool(true)),
+        ("absent", Y::Bool(slo.alerting.no_data.is_some())),
     ]);
+    if let Some(n) = slo.alerting.no_data {
+        let pyrra_after = absent_after(slo.target, slo.window.nominal());
+        if n.after != pyrra_after {
+            notes.push(format!("{}: Pyrra's absent alert pages after {} without data (its own delay), the no-data alert here after {}.", id.slo, pyrra_after.prometheus(), n.after.prometheus()));
+        }
+    }
     spec.push(("alerting".into(), alerting));
     let doc = map(vec![
         ("apiVersion", s("pyrra.dev/v1alpha1")),
@@ -312,30 +321,59 @@ pub fn sum_rate(sel: &str, grouping: &[String]) -> String {
 }
 
 /// Selector and grouping of a query `sum_rate` wrote, or one Pyrra reads
-/// (`counter_selector`: `sum(increase(...))`, a bare selector...).
+/// (`counter_selector`: `sum(increase(...))`, a bare selector...), however
+/// it is spread over lines.
 pub fn read_sum_rate(q: &str) -> Option<(String, Vec<String>)> {
-    if let Some(sel) = counter_selector(q) {
+    let q = compact(q);
+    if let Some(sel) = counter_selector(&q) {
         return Some((sel, Vec::new()));
     }
-    let (grouping, rest) = read_sum_by(q.trim())?;
+    let (grouping, rest) = read_sum_by(&q)?;
     let sel = rest
         .strip_prefix("(rate(")?
         .strip_suffix(&format!("[{WINDOW}]))"))?;
-    is_plain_selector(sel).then(|| (sel.trim().to_string(), grouping))
+    is_plain_selector(sel).then(|| (sel.to_string(), grouping))
 }
 
-/// `sum by (a, b) REST` into the labels and `REST`.
+/// `sumby(a,b)REST` (a compacted `sum by (a, b) REST`) into the labels and `REST`.
 fn read_sum_by(q: &str) -> Option<(Vec<String>, &str)> {
-    let rest = q.strip_prefix("sum by (")?;
+    let rest = q.strip_prefix("sumby(")?;
     let close = rest.find(')')?;
-    let labels: Vec<String> = rest[..close]
-        .split(',')
-        .map(|l| l.trim().to_string())
-        .collect();
+    let labels: Vec<String> = rest[..close].split(',').map(str::to_string).collect();
     let ok = labels
         .iter()
         .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
-    ok.then(|| (labels, rest[close + 1..].trim_start()))
+    ok.then(|| (labels, &rest[close + 1..]))
+}
+
+/// The query without whitespace outside string literals, so two spellings
+/// of one query compare equal.
+fn compact(q: &str) -> String {
+    let mut out = String::with_capacity(q.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in q.chars() {
+        match quote {
+            Some(open) => {
+                out.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == open {
+                    quote = None;
+                }
+            }
+            None if c.is_whitespace() => {}
+            None => {
+                if matches!(c, '"' | '\'' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// Pyrra's `latencyNative` as a good-events ratio: requests faster than
@@ -374,7 +412,8 @@ fn read_native_latency(sli: &Sli) -> Option<(String, f64, Vec<String>)> {
         .trim()
         .parse()
         .ok()?;
-    (native_latency_sli(&sel, threshold, &grouping) == *sli).then_some((sel, threshold, grouping))
+    let again = native_latency_sli(&sel, threshold, &grouping);
+    same_queries(&again, sli).then_some((sel, threshold, grouping))
 }
 
 /// Pyrra's `bool_gauge` with grouping, as Pyrra computes it: the samples at
@@ -397,11 +436,30 @@ fn read_bool_gauge(sli: &Sli) -> Option<(String, Vec<String>)> {
     else {
         return None;
     };
-    let (grouping, rest) = read_sum_by(total_query.trim())?;
+    let total = compact(total_query);
+    let (grouping, rest) = read_sum_by(&total)?;
     let sel = rest
         .strip_prefix("(count_over_time(")?
         .strip_suffix(&format!("[{WINDOW}]))"))?;
-    (bool_gauge_sli(sel, &grouping) == *sli).then(|| (sel.trim().to_string(), grouping))
+    same_queries(&bool_gauge_sli(sel, &grouping), sli).then(|| (sel.to_string(), grouping))
+}
+
+/// Two SLIs of the same kind whose queries differ at most in whitespace.
+fn same_queries(a: &Sli, b: &Sli) -> bool {
+    let ((ka, ea, ta), (kb, eb, tb)) = (event_queries(a), event_queries(b));
+    ka == kb && compact(&ea) == compact(&eb) && compact(&ta) == compact(&tb)
+}
+
+/// How long Pyrra's absent-metric alert waits (its `AbsentDuration`): as
+/// long as its first page tier (14x over window/672) needs to fire on a
+/// 100% error ratio, plus that tier's `for` (window/20160), to the minute.
+pub fn absent_after(target: Target, window: Span) -> Span {
+    let minutes = |divisor: f64| (window.seconds() as f64 / divisor / 60.0).round() * 60.0;
+    let threshold = 14.0 * target.error_budget();
+    // Go truncates the threshold times the long window to whole seconds.
+    let fire = crate::format::decimal(threshold * minutes(672.0), 6).floor();
+    let total = fire + minutes(20_160.0);
+    Span::minutes(((total / 60.0).round() as u64).max(1))
 }
 
 /// Pyrra's latency, a Go duration (`200ms`, `1s`), in seconds.
@@ -433,6 +491,37 @@ fn go_duration(seconds: f64) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_absent_alert_waits_as_long_as_pyrras_first_page_tier_plus_its_for() {
+        // 99% over 28 d: 14 x 1% x 1 h = 504 s, plus 2 m: 624 s, 10 min.
+        assert_eq!(
+            absent_after(Target(0.99), Span::days(28)),
+            Span::minutes(10)
+        );
+        // 99.9% over 28 d: 50.4 s (50 s) plus 2 m: 170 s, 3 min.
+        assert_eq!(
+            absent_after(Target(0.999), Span::days(28)),
+            Span::minutes(3)
+        );
+    }
+
+    #[test]
+    fn queries_spread_over_lines_read_as_their_selector() {
+        let q = "sum(\n  rate(h{job=\"a\", code=~\"5 ..\"}[{{.window}}])\n)\n";
+        assert_eq!(
+            read_sum_rate(q),
+            Some(("h{job=\"a\",code=~\"5 ..\"}".to_string(), Vec::new()))
+        );
+        let grouped = "sum by (route, method) (rate(h[{{.window}}]))";
+        assert_eq!(
+            read_sum_rate(grouped),
+            Some((
+                "h".to_string(),
+                vec!["route".to_string(), "method".to_string()]
+            ))
+        );
+    }
 
     #[test]
     fn ratio_queries_must_reduce_to_selectors() {

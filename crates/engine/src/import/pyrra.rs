@@ -11,10 +11,13 @@ use crate::alerting::preset_alerts;
 use crate::diag::Diagnostic;
 use crate::export::promql::{is_plain_selector, split_matchers, split_selector, unquote};
 use crate::export::pyrra::{
-    bool_gauge_sli, native_latency_sli, parse_go_duration, sum_rate, LABELS_ANNOTATION,
-    RECORD_ANNOTATION, SERVICE_LABEL,
+    absent_after, bool_gauge_sli, native_latency_sli, parse_go_duration, sum_rate,
+    LABELS_ANNOTATION, RECORD_ANNOTATION, SERVICE_LABEL,
 };
-use crate::model::{AlertConfig, AlertPreset, EventKind, Service, Sli, Slo, Span, Window};
+use crate::guards::NoDataAlert;
+use crate::model::{
+    AlertConfig, AlertPreset, EventKind, Service, Severity, Sli, Slo, Span, Window,
+};
 use serde_norway::Value;
 
 pub(crate) fn import(doc: &Doc, out: &mut Imported, errors: &mut Vec<Diagnostic>) {
@@ -116,8 +119,13 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
     } else {
         preset_alerts(AlertPreset::PyrraScaled, window).unwrap_or_default()
     };
-    if flag("absent", true) && !flag("disabled", false) {
-        un.push(format!("{here}: spec.alerting.absent: Pyrra's absent-metric alert is written by Pyrra from this spec (the Pyrra export keeps it on); the workbench's Prometheus rules and replay have no absent alert"));
+    // Pyrra's absent-metric alert (on unless switched off) is the no-data alert, after Pyrra's delay.
+    let no_data = (flag("absent", true) && !flag("disabled", false)).then(|| NoDataAlert {
+        after: absent_after(target, window),
+        severity: Severity::Page,
+    });
+    if let Some(n) = no_data {
+        un.push(format!("{here}: spec.alerting.absent: Pyrra's absent-metric alert is the workbench's no-data alert, paging after {} without data (Pyrra's delay for this target and window); the Prometheus rules and the replay hold it", n.after.prometheus()));
     }
     extra_keys(
         alerting,
@@ -145,6 +153,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             preset: AlertPreset::PyrraScaled,
             alerts,
             runbook_url: String::new(),
+            no_data,
             ..AlertConfig::default()
         },
         labels,
