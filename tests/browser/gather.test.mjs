@@ -159,10 +159,10 @@ test('a figure opens its worked formula from the keyboard, in the budget panel a
   await page.waitForSelector('#glossary-panel');
   await page.keyboard.press('Escape');
   await shots(page, 'gather-explain', `#${panelId}`);
-  // Closing the glossary gave focus back to the term; the figure's button closes the panel again.
-  await budget.focus();
-  await page.keyboard.press('Enter');
+  // Closing the glossary gave focus back to the term; Escape there closes the panel, focus back on the figure.
+  await page.keyboard.press('Escape');
   assert.equal(await budget.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '43 min 12 s');
 
   // The first alert (14.4x over 1 h on the 30-day window): what firing costs, with Space.
   const spent = page.locator('tr[data-alert="0"] button.explain-figure', { hasText: '= 2%' });
