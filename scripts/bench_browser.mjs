@@ -1,24 +1,138 @@
 #!/usr/bin/env node
-// Paste-to-chart benchmark of the Iteration page in headless Chromium.
+// Browser benchmark of the release build in dist/ (run `trunk build --release
+// --offline` first, or let scripts/test.sh build it), in headless Chromium.
 //
-// Serves the release build in dist/ (run `trunk build --release --offline`
-// first, or let scripts/test.sh build it), opens #/iteration with a default
-// SLO, and for each size builds per-minute CSV counts inside the page (not
-// timed), then times from the paste (the text area's input event) to the
-// moment all five charts of that data are in the DOM. Large inputs go
-// through the Web Worker; charts are drawn from downsampled reports.
+// 1. Cold start: a fresh profile each time, dist/ served gzip-compressed (as
+//    a static host would), from navigation start to the app's header being
+//    in the DOM and to the first moment after that when the main thread is
+//    free (a 0 ms timer runs): time-to-interactive. Once at full loopback
+//    speed and once on a throttled "weak room wifi" (WEAK_WIFI below, set
+//    with the DevTools protocol's Network.emulateNetworkConditions).
+// 2. Paste to chart: opens #/iteration with a default SLO and for each size
+//    builds per-minute CSV counts inside the page (not timed), then times
+//    from the paste (the text area's input event) to the moment the first
+//    four charts of that data are in the DOM, and to the target sweep drawn.
+//    Large inputs go through the Web Worker; charts are drawn from
+//    downsampled reports. During each paste, main-thread long tasks over
+//    100 ms are collected (PerformanceObserver 'longtask'); the renderer's
+//    peak resident memory (VmHWM of the renderer processes under this
+//    script, which hold the page and its worker) is read before and after,
+//    giving bytes per row.
 //
 // Usage: node scripts/bench_browser.mjs [ROWS...]   (default 100000 1000000 5000000)
-// Prints a Markdown table for BENCHMARKS.md.
+// Prints Markdown tables for BENCHMARKS.md.
+import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
-import { serveDist, launch, openApp } from '../tests/browser/harness.mjs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DIST, serveDist, launch, openApp } from '../tests/browser/harness.mjs';
 
+// A workshop room's shared wifi on a bad day: 4 Mbit/s down, 1 Mbit/s up,
+// 150 ms round trip (between the DevTools presets "Fast 3G" and "Slow 4G").
+const WEAK_WIFI = { offline: false, latency: 150, downloadThroughput: 4e6 / 8, uploadThroughput: 1e6 / 8 };
+const COLD_RUNS = 3;
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const ROWS = sizes.length ? sizes : [100000, 1000000, 5000000];
 const RUNS = (n) => (n >= 5000000 ? 1 : 3);
 
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
+
+/** Serves dist/ gzip-compressed (level 9, cached), as a static host would. */
+function serveDistGzip() {
+  const cache = new Map();
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = path.join(DIST, urlPath.endsWith('/') ? urlPath + 'index.html' : urlPath);
+    if (!file.startsWith(DIST) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+    if (!cache.has(file)) cache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-encoding': 'gzip' });
+    res.end(cache.get(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((r) => server.close(r)),
+  })));
+}
+
+/** Records when the header appears and when the main thread is next free. */
+function markInteractive() {
+  new MutationObserver((_, obs) => {
+    if (!document.querySelector('header.app-header')) return;
+    obs.disconnect();
+    window.__header = performance.now();
+    setTimeout(() => { window.__interactive = performance.now(); }, 0);
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** One cold load in a fresh profile; resolves to [header, interactive] ms after navigation start. */
+async function coldStart(url, network) {
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.addInitScript(markInteractive);
+  if (network) {
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 300000 });
+  const marks = await page.evaluate(() => [window.__header, window.__interactive]);
+  await ctx.close();
+  return marks;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const wasmBytes = fs.statSync(path.join(DIST, 'app_bg.wasm')).size;
+const wasmGzip = zlib.gzipSync(fs.readFileSync(path.join(DIST, 'app_bg.wasm')), { level: 9 }).length;
+const gz = await serveDistGzip();
+const cold = [];
+for (const [name, network] of [['loopback', null], ['weak room wifi', WEAK_WIFI]]) {
+  const header = [];
+  const interactive = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const [h, t] = await coldStart(gz.url, network);
+    header.push(h);
+    interactive.push(t);
+  }
+  cold.push({ name, header, interactive });
+  console.error(`cold start, ${name}: header ${header.map((t) => t.toFixed(0)).join(', ')} ms; interactive ${interactive.map((t) => t.toFixed(0)).join(', ')} ms`);
+}
+await gz.close();
+
+/** Peak resident memory (kB) of the renderer processes descended from this script. */
+function rendererPeakKb() {
+  const parent = new Map();
+  const renderers = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) renderers.push(pid);
+    } catch { /* the process ended meanwhile */ }
+  }
+  const ours = (pid) => {
+    for (let p = pid; p && p !== '0' && p !== '1'; p = parent.get(p)) if (p === String(process.pid)) return true;
+    return false;
+  };
+  let kb = 0;
+  for (const pid of renderers.filter(ours)) {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kb = Math.max(kb, Number(m?.[1] ?? 0));
+    } catch { /* ended */ }
+  }
+  return kb;
+}
+
 const server = await serveDist();
 const context = await launch();
+await context.addInitScript(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+});
 const { page } = await openApp(context, server.url, '#/iteration');
 await page.evaluate(() => localStorage.clear());
 await page.reload();
@@ -60,7 +174,9 @@ async function pasteToChart(rows) {
       const ours = rowsText.startsWith(want);
       if (first === null && ours && ids.every((id) => document.querySelector(`#${id} svg`))) first = performance.now() - t0;
       if (first !== null && document.querySelector('#chart-sweep svg')) {
-        resolve([first, performance.now() - t0]);
+        const end = performance.now();
+        const long = window.__longTasks.filter(([start, d]) => start + d >= t0 && start <= end && d > 100).map(([, d]) => d);
+        resolve([first, end - t0, long]);
       } else if (performance.now() - t0 > 300000) {
         reject(new Error(`no charts after 300 s for ${n} rows`));
       } else {
@@ -76,6 +192,8 @@ for (const rows of ROWS) {
   const chars = await build(rows);
   const times = [];
   const sweeps = [];
+  const longs = [];
+  const before = rendererPeakKb();
   for (let i = 0; i < RUNS(rows); i++) {
     // Clear first, so every run starts from an empty page state.
     await page.evaluate(() => {
@@ -84,23 +202,32 @@ for (const rows of ROWS) {
       ta.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await page.waitForFunction(() => !document.querySelector('#data-preview'));
-    const [first, all] = await pasteToChart(rows);
+    const [first, all, long] = await pasteToChart(rows);
     times.push(first);
     sweeps.push(all);
+    longs.push(long);
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  results.push({ rows, mb: chars / 1e6, first: median(times), all: median(sweeps), times, sweeps });
-  console.error(`${rows} rows (${(chars / 1e6).toFixed(1)} MB): first charts ${times.map((t) => t.toFixed(0)).join(', ')} ms; with sweep ${sweeps.map((t) => t.toFixed(0)).join(', ')} ms`);
+  const peakKb = rendererPeakKb();
+  results.push({ rows, mb: chars / 1e6, first: median(times), all: median(sweeps), times, sweeps, longs, before, peakKb });
+  console.error(`${rows} rows (${(chars / 1e6).toFixed(1)} MB): first charts ${times.map((t) => t.toFixed(0)).join(', ')} ms; with sweep ${sweeps.map((t) => t.toFixed(0)).join(', ')} ms; long tasks ${JSON.stringify(longs.map((l) => l.map(Math.round)))}; renderer peak ${before} -> ${peakKb} kB`);
 }
 
 const chromium = context.browser()?.version() ?? 'Chromium';
-console.log(`Headless ${chromium}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), release build.`);
-console.log('');
-console.log('| rows | CSV size | paste to first four charts (median) | paste to target sweep drawn (median) | runs (first charts) |');
-console.log('|---:|---:|---:|---:|---|');
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+console.log(`Headless ${chromium}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), release build, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`);
+console.log('');
+console.log(`App Wasm: ${wasmBytes.toLocaleString('en')} bytes, ${wasmGzip.toLocaleString('en')} gzip -9. Cold start, fresh profile, gzip served, medians of ${COLD_RUNS}:`);
+console.log('');
+console.log('| network | header in the DOM | interactive | runs (interactive) |');
+console.log('|---|---:|---:|---|');
+for (const c of cold) console.log(`| ${c.name} | ${s(median(c.header))} | ${s(median(c.interactive))} | ${c.interactive.map(s).join(', ')} |`);
+console.log('');
+console.log('| rows | CSV size | paste to first four charts (median) | paste to target sweep drawn (median) | runs (first charts) | long tasks > 100 ms (per run: count, longest) | renderer peak RSS, before -> after | per row |');
+console.log('|---:|---:|---:|---:|---|---|---|---:|');
 for (const r of results) {
-  console.log(`| ${r.rows.toLocaleString('en')} | ${r.mb.toFixed(1)} MB | ${s(r.first)} | ${s(r.all)} | ${r.times.map(s).join(', ')} |`);
+  const long = r.longs.map((l) => `${l.length}${l.length ? `, ${Math.max(...l).toFixed(0)} ms` : ''}`).join('; ');
+  const perRow = ((r.peakKb - r.before) * 1024 / r.rows).toFixed(0);
+  console.log(`| ${r.rows.toLocaleString('en')} | ${r.mb.toFixed(1)} MB | ${s(r.first)} | ${s(r.all)} | ${r.times.map(s).join(', ')} | ${long} | ${(r.before / 1024).toFixed(0)} -> ${(r.peakKb / 1024).toFixed(0)} MB | ${perRow} B |`);
 }
 await context.close();
 await server.close();

@@ -4,6 +4,7 @@
 #     promtool test rules on tests/promtool/*.test.yml (outage fires every alert, healthy traffic none),
 #   tests/conformance/run.sh: the replay's alerts and budget asserted on the exported rules by
 #     promtool test rules, on every example project and sample data set,
+#   tests/parity/run.sh: promtool check rules on the export of every Sloth and Pyrra parity spec,
 #   tests/schema/validate_exports.py  (OpenSLO v1 and Pyrra schemas, Sloth field rules).
 # The files come from examples/export_fixture.rs, run now, so no stale copy is checked.
 # Env: PROMTOOL (default: promtool on PATH), SLO_SCHEMAS_DIR (default: ../shared/schemas),
@@ -48,6 +49,13 @@ conformance_status=$?
 tally "$conformance_log"
 if [ "$conformance_status" -ne 0 ] && ! grep -q '^FAIL:' <<<"$conformance_log"; then
   fail "tests/conformance/run.sh exited with an error"
+fi
+
+parity_log=$(PROMTOOL="$PROMTOOL" tests/parity/run.sh "$OUT/parity" 2>&1)
+parity_status=$?
+tally "$parity_log"
+if [ "$parity_status" -ne 0 ] && ! grep -q '^FAIL:' <<<"$parity_log"; then
+  fail "tests/parity/run.sh exited with an error"
 fi
 
 if schema_log=$(python3 tests/schema/validate_exports.py "$OUT" 2>&1); then

@@ -31,7 +31,7 @@ async function loadExample(page, id) {
 test('the start page shows the roadmap, progress and examples, and goes back from loading one', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
   await freshStart(page);
-  assert.equal(await page.locator('.steps > li').count(), 11);
+  assert.equal(await page.locator('.steps > li').count(), 12);
   assert.equal(await page.textContent('[data-testid="tally"]'), '0 drafted, 0 agreed, 0 exported');
   // Every step links to the page that does it.
   assert.equal(await page.locator('.steps a[href="#/research"]').count(), 3);
@@ -129,6 +129,8 @@ test('the whole flow: RACI, research, SLO, findings, alerts, policy, export, rel
   await page.fill(`#journey-${j}-name`, 'Sign in');
   await page.press(`#journey-${j}-name`, 'Tab');
   await page.locator('.journey-editor').nth(j).locator('button[data-sli="request-latency"]').click();
+  // The menu adds a candidate; "Make it an SLO" drafts it.
+  await page.locator('.journey-editor').nth(j).locator('button.choose').click();
   assert.match(await page.locator('.journey-editor').nth(j).textContent(), /Sign in latency/);
   assert.match(await page.textContent('[data-testid="dependency-ceiling"]'), /99\.94%/);
 
@@ -292,11 +294,11 @@ test('presenter mode: one step at a time, keyboard shortcuts, a timer and a chec
   await page.click('button:has-text("Start presenter mode")');
   await page.waitForSelector('.presenter');
   await page.keyboard.press('Home');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 1 of 11');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 1 of 12');
   assert.equal(await page.textContent('#presenter-step-title'), 'Learn the words');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 3 of 11');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 3 of 12');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.textContent('#presenter-step-title'), 'Map people to personas');
   assert.match(await page.textContent('.presenter-timer'), /\d\d:\d\d \/ 5 min/);
@@ -316,7 +318,7 @@ test('presenter mode: one step at a time, keyboard shortcuts, a timer and a chec
   assert.equal(await page.locator('.presenter').count(), 0);
   // Resumes where it was, with the ticked item.
   await page.click('button:has-text("Start presenter mode")');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 11');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
   assert.equal(await page.isChecked('#check-1-0'), true);
   await page.keyboard.press('Escape');
   assertQuiet(watch);
@@ -570,6 +572,7 @@ test('adding an SLO from the menu says so and leads to the editor; the RACI step
   await go(page, '#/research');
   const journey = page.locator('.journey-editor').first();
   await journey.locator('button[data-sli="request-latency"]').click();
+  await journey.locator('button.choose').click();
   assert.match(await journey.locator('.added-slo').textContent(), /Added the draft “Check out a basket latency”/);
   await journey.locator('.added-slo a').click();
   await page.waitForSelector('[data-page="implementation"]');

@@ -128,9 +128,9 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   const { page, watch } = await fresh();
   await page.click('button:has-text("Start presenter mode")');
   await page.waitForSelector('.presenter');
-  assert.match(await page.textContent('.presenter-bar .workshop-clock'), /Workshop 00:0\d of 110 min/);
+  assert.match(await page.textContent('.presenter-bar .workshop-clock'), /Workshop 00:0\d of 120 min/);
   for (let k = 0; k < 6; k++) await page.keyboard.press('ArrowRight');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 7 of 11');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 7 of 12');
   const [link, nav] = await Promise.all([
     page.locator('.presenter-link a').boundingBox(),
     page.locator('.presenter-nav').boundingBox(),
@@ -151,8 +151,8 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   await page.click('.presenter-link a');
   await page.waitForSelector('[data-page="language"]');
   assert.equal(await page.locator('.presenter').count(), 0);
-  assert.match(await page.textContent('.workshop-bar'), /step 2 of 11/);
-  assert.match(await page.textContent('.workshop-bar'), /of 110 min/);
+  assert.match(await page.textContent('.workshop-bar'), /step 2 of 12/);
+  assert.match(await page.textContent('.workshop-bar'), /of 120 min/);
   await screenshot(page, 'room-workshop-bar');
   // The chart's header row sticks right below the bar, in projector type, at 1280 and 1024 px.
   for (const width of [1280, 1024]) {
@@ -173,13 +173,13 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   // Browser Back returns to presenter mode at the same step.
   await page.goBack();
   await page.waitForSelector('.presenter');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 11');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
   // And so does the bar.
   await page.click('.presenter-link a');
   await page.waitForSelector('.workshop-bar');
   await page.click('.workshop-bar a:has-text("Back to the workshop")');
   await page.waitForSelector('.presenter');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 11');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
   // Leaving presenter mode ends the workshop: no bar on the other pages.
   await page.click('.presenter-bar button:has-text("Leave presenter mode")');
   await go(page, '#/language');

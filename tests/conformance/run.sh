@@ -5,7 +5,9 @@
 #   1. crates/engine/examples/conformance.rs writes into DIR, for each example,
 #      its rules (conformance-EXAMPLE.rules.yml) and, for each sample, a
 #      `promtool test rules` file (conformance-EXAMPLE-SAMPLE.test.yml);
-#   2. promtool checks the rules and runs each test file.
+#   2. promtool checks the rules (also windowing-*.rules.yml, written from our
+#      OpenSLO files with fixed-range queries in tests/conformance/windowing)
+#      and runs each test file.
 # Usage: tests/conformance/run.sh DIR   (PROMTOOL overrides the promtool binary;
 #   CONFORMANCE_DAYS, default 7, tells each four-week sample's story in that many days:
 #   28 runs the samples as they are, about ten times slower; CONFORMANCE_JOBS, default 2,
@@ -46,9 +48,9 @@ export PROMTOOL dir
 awk '{print $1}' "$dir/summary.txt" | xargs -P "${CONFORMANCE_JOBS:-2}" -I{} sh -c \
   'cd "$dir" && "$PROMTOOL" test rules "$1" >"$1.log" 2>&1; echo $? >"$1.status"' _ {}
 
-while read -r file alerts skipped budgets; do
+while read -r file alerts skipped budgets silenced nodata; do
   if [ "$(cat "$dir/$file.status" 2>/dev/null)" = 0 ]; then
-    echo "ok: conformance $file ($days days): $alerts alert checks agree with the replay ($skipped skipped at a tie), $budgets budget checks within 1e-9"
+    echo "ok: conformance $file ($days days): $alerts alert checks agree with the replay ($skipped skipped at a tie or a gap), $budgets budget checks within 1e-9, $silenced firings silenced by the traffic guard, $nodata no-data firings"
   else
     echo "FAIL: conformance $file ($days days)"
     head -40 "$dir/$file.log" 2>/dev/null

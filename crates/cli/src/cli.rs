@@ -12,7 +12,8 @@
 
 use serde_json::{json, Value};
 use slo_engine::diag::{Diagnostic, Level};
-use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES};
+use slo_engine::format::{decimal, decimals};
+use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES, TARGET_DECIMALS};
 use slo_engine::model::{Project, Slo, Span, Target, Window};
 use slo_engine::simulate::{simulate_summary, SimOptions, Simulation};
 use std::collections::BTreeMap;
@@ -180,8 +181,16 @@ fn budget(args: &Args) -> Result<Output, Failure> {
     let target = Target::parse(args.required("target")?)
         .map_err(|e| Failure::Usage(format!("--target: {e}")))?;
     let window = parse_window(args.value("window").unwrap_or("30d"))?;
-    let budget_seconds = slo_engine::budget::budget_seconds(target, window);
-    let table = slo_engine::budget::budget_table(target, window);
+    // A target with d decimals (as a ratio) gives a budget ratio with d
+    // decimals and, over whole seconds, budget times with at most d: rounded
+    // there, every figure is the exact decimal (315.36 s, not 315.359999998).
+    let places = decimals(target.ratio(), TARGET_DECIMALS);
+    let exact = |x: f64| decimal(x, places);
+    let budget_seconds = exact(slo_engine::budget::budget_seconds(target, window));
+    let mut table = slo_engine::budget::budget_table(target, window);
+    for row in &mut table {
+        row.allowed_bad_seconds = exact(row.allowed_bad_seconds);
+    }
     let stdout = if args.json() {
         let rows: Vec<Value> = table
             .iter()
@@ -189,7 +198,7 @@ fn budget(args: &Args) -> Result<Output, Failure> {
                 json!({
                     "label": r.label,
                     "span_seconds": r.span_seconds,
-                    "allowed_bad_seconds": tidy(r.allowed_bad_seconds),
+                    "allowed_bad_seconds": r.allowed_bad_seconds,
                     "allowed_bad": slo_engine::format::human_seconds(r.allowed_bad_seconds),
                 })
             })
@@ -199,8 +208,8 @@ fn budget(args: &Args) -> Result<Output, Failure> {
             "target_percent": target.to_string(),
             "window": window.prometheus(),
             "window_seconds": window.seconds(),
-            "error_budget_ratio": tidy(target.error_budget()),
-            "budget_seconds": tidy(budget_seconds),
+            "error_budget_ratio": exact(target.error_budget()),
+            "budget_seconds": budget_seconds,
             "budget": slo_engine::format::human_seconds(budget_seconds),
             "table": rows,
         }))
@@ -339,10 +348,14 @@ fn latency_threshold_of(slo: &Slo, given: Option<f64>) -> Option<f64> {
 
 // ---- simulate -----------------------------------------------------------------
 
-/// The replay applies the project's own postmortem share.
+/// The replay applies the project's own postmortem share, or a tier's
+/// smaller incident share, so every incident a tier asks about is found.
 fn policy_options(project: &Project) -> SimOptions {
     SimOptions {
-        budget_share_policy: project.policy.single_incident_share,
+        budget_share_policy: slo_engine::policy::incident_floor(
+            &project.policy.tiers,
+            project.policy.single_incident_share,
+        ),
         ..SimOptions::default()
     }
 }
@@ -390,10 +403,11 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     for d in &spec_errors {
         warnings.push((spec_path.to_string(), d));
     }
+    let tiers = crate::tiers::TiersOnHistory::of(&project, &slo, &dataset.series, &sim);
     let stdout = if args.json() {
-        simulate_json(&slo, &sim, &warnings)
+        simulate_json(&slo, &sim, &warnings, &tiers)
     } else {
-        simulate_text(&slo, &sim, &warnings)
+        simulate_text(&slo, &sim, &warnings, &tiers)
     };
     let code = if warnings.iter().any(|(_, d)| d.level == Level::Error) {
         SPEC_ERRORS
@@ -433,25 +447,39 @@ fn rfc3339_text(t: i64) -> String {
     }
 }
 
-fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
-    let alerts: Vec<Value> = sim
-        .alerts
+fn simulate_json(
+    slo: &Slo,
+    sim: &Simulation,
+    warnings: &[(String, &Diagnostic)],
+    tiers: &crate::tiers::TiersOnHistory,
+) -> String {
+    let alert_json = |a: &slo_engine::simulate::AlertEvent| {
+        json!({
+            "alert_index": a.alert_index,
+            "severity": a.severity.as_str(),
+            "burn_rate": tidy(a.burn_rate),
+            "long_window_seconds": a.long.seconds(),
+            "short_window_seconds": a.short.seconds(),
+            "long_window": a.long.prometheus(),
+            "short_window": a.short.prometheus(),
+            "start": rfc3339(a.start),
+            "end": a.end.map_or(Value::Null, rfc3339),
+            "budget_spent_at_fire": tidy(a.budget_spent_at_fire),
+            "detection_delay_seconds": a.detection_delay,
+            "reset_after_seconds": a.reset_after,
+            "peak_burn_rate": tidy(a.peak_burn),
+        })
+    };
+    let alerts: Vec<Value> = sim.alerts.iter().map(alert_json).collect();
+    let silenced: Vec<Value> = sim.silenced.iter().map(alert_json).collect();
+    let no_data: Vec<Value> = sim
+        .no_data
         .iter()
-        .map(|a| {
+        .map(|f| {
             json!({
-                "alert_index": a.alert_index,
-                "severity": a.severity.as_str(),
-                "burn_rate": tidy(a.burn_rate),
-                "long_window_seconds": a.long.seconds(),
-                "short_window_seconds": a.short.seconds(),
-                "long_window": a.long.prometheus(),
-                "short_window": a.short.prometheus(),
-                "start": rfc3339(a.start),
-                "end": a.end.map_or(Value::Null, rfc3339),
-                "budget_spent_at_fire": tidy(a.budget_spent_at_fire),
-                "detection_delay_seconds": a.detection_delay,
-                "reset_after_seconds": a.reset_after,
-                "peak_burn_rate": tidy(a.peak_burn),
+                "severity": f.severity.as_str(),
+                "start": rfc3339(f.start),
+                "end": f.end.map_or(Value::Null, rfc3339),
             })
         })
         .collect();
@@ -498,13 +526,21 @@ fn simulate_json(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
         "sli": tidy(sim.sli),
         "budget_remaining": tidy(sim.budget_remaining),
         "alerts": alerts,
+        "silenced_by_traffic_guard": silenced,
+        "no_data_alerts": no_data,
         "exhausted": exhausted,
         "timeslices": timeslices,
+        "tiers": tiers.json(),
         "warnings": warnings,
     }))
 }
 
-fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]) -> String {
+fn simulate_text(
+    slo: &Slo,
+    sim: &Simulation,
+    warnings: &[(String, &Diagnostic)],
+    tiers: &crate::tiers::TiersOnHistory,
+) -> String {
     let t = &sim.points.t;
     let mut s = format!(
         "SLO {} ({}% over {})\n",
@@ -531,30 +567,29 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
     ));
     s.push_str(&format!("Alerts: {}\n", sim.alerts.len()));
     for a in &sim.alerts {
-        let end = a.end.map_or("still firing".to_string(), rfc3339_text);
+        s.push_str(&alert_line(a));
+    }
+    if let Some(guard) = slo.alerting.traffic_guard {
         s.push_str(&format!(
-            "  {:<6} {}x {}/{}  {} -> {}  budget spent {}",
-            a.severity.as_str(),
-            tidy(a.burn_rate),
-            a.long.prometheus(),
-            a.short.prometheus(),
-            rfc3339_text(a.start),
-            end,
-            slo_engine::format::ratio_with(a.budget_spent_at_fire, 4)
+            "Silenced by the traffic guard ({}): {}\n",
+            slo_engine::guards::guard_text(&guard),
+            sim.silenced.len()
         ));
-        if let Some(d) = a.detection_delay {
+        for a in &sim.silenced {
+            s.push_str(&alert_line(a));
+        }
+    }
+    if slo.alerting.no_data.is_some() {
+        s.push_str(&format!("No-data alerts: {}\n", sim.no_data.len()));
+        for f in &sim.no_data {
+            let end = f.end.map_or("still firing".to_string(), rfc3339_text);
             s.push_str(&format!(
-                ", detected after {}",
-                slo_engine::format::duration(d)
+                "  {:<6} {} -> {}\n",
+                f.severity.as_str(),
+                rfc3339_text(f.start),
+                end
             ));
         }
-        if let Some(r) = a.reset_after {
-            s.push_str(&format!(
-                ", reset after {}",
-                slo_engine::format::duration(r)
-            ));
-        }
-        s.push('\n');
     }
     if !sim.exhausted.is_empty() {
         s.push_str(&format!(
@@ -565,12 +600,42 @@ fn simulate_text(slo: &Slo, sim: &Simulation, warnings: &[(String, &Diagnostic)]
             s.push_str(&format!("  {} -> {}\n", rfc3339_text(a), rfc3339_text(b)));
         }
     }
+    s.push_str(&tiers.text());
     if !warnings.is_empty() {
         s.push_str("Warnings:\n");
         for (file, d) in warnings {
             s.push_str(&format!("  {}\n", located(file, d)));
         }
     }
+    s
+}
+
+/// One burn-rate firing as a line of the `simulate` text.
+fn alert_line(a: &slo_engine::simulate::AlertEvent) -> String {
+    let end = a.end.map_or("still firing".to_string(), rfc3339_text);
+    let mut s = format!(
+        "  {:<6} {}x {}/{}  {} -> {}  budget spent {}",
+        a.severity.as_str(),
+        tidy(a.burn_rate),
+        a.long.prometheus(),
+        a.short.prometheus(),
+        rfc3339_text(a.start),
+        end,
+        slo_engine::format::ratio_with(a.budget_spent_at_fire, 4)
+    );
+    if let Some(d) = a.detection_delay {
+        s.push_str(&format!(
+            ", detected after {}",
+            slo_engine::format::duration(d)
+        ));
+    }
+    if let Some(r) = a.reset_after {
+        s.push_str(&format!(
+            ", reset after {}",
+            slo_engine::format::duration(r)
+        ));
+    }
+    s.push('\n');
     s
 }
 
@@ -669,18 +734,27 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
         .required("format")?
         .parse()
         .map_err(|e: String| Failure::Usage(format!("--format: {e}")))?;
-    let (project, _unmapped) = load_project(spec_path)?;
+    let (project, unmapped) = load_project(spec_path)?;
     if let Some(id) = args.value("slo") {
         choose_slo(&project, spec_path, Some(id))?;
     }
     let files = slo_engine::export::export(&project, args.value("slo"), format)
         .map_err(|e| Failure::Input(vec![format!("{spec_path}: {e}")]))?;
+    // What the import could not carry is part of what the files say.
+    for u in &unmapped {
+        eprintln!("note: {spec_path}: {u}");
+    }
     let exported = project
         .slos
         .iter()
         .filter(|s| args.value("slo").is_none_or(|id| s.id == id));
-    // Only the Prometheus rules add alerts; Sloth and Pyrra add their own defaults.
-    for slo in exported.filter(|_| format == slo_engine::export::ExportFormat::Prometheus) {
+    // Every rule format writes the alerts the replay uses, defaults included.
+    for slo in exported.filter(|_| {
+        !matches!(
+            format,
+            slo_engine::export::ExportFormat::Markdown | slo_engine::export::ExportFormat::Project
+        )
+    }) {
         if let (_, Some(note)) = slo_engine::alerting::effective_alerts(slo) {
             eprintln!("note: {note}");
         }

@@ -87,6 +87,29 @@ fn budget_json_carries_the_worked_numbers() {
 }
 
 #[test]
+fn budget_figures_are_exact_decimals_without_float_noise() {
+    // 99.999% over 365 days: 0.00001 x 31,536,000 s = 315.36 s; a day is
+    // 0.864 s, a week 6.048 s (floating point alone prints 315.359999999).
+    let o = run(&["budget", "--target", "99.999", "--window", "365d", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("\"budget_seconds\": 315.36,"), "{text}");
+    assert!(
+        !text.contains("9999999") && !text.contains("0000001"),
+        "float noise in {text}"
+    );
+    let v = json(&o);
+    assert_eq!(v["error_budget_ratio"].as_f64(), Some(0.00001));
+    let rows: Vec<f64> = v["table"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["allowed_bad_seconds"].as_f64().unwrap())
+        .collect();
+    assert_eq!(rows, vec![0.864, 6.048, 25.92, 77.76, 315.36, 315.36]);
+}
+
+#[test]
 fn budget_rejects_a_100_percent_target_with_usage_status() {
     let o = run(&["budget", "--target", "100"]);
     assert_eq!(o.status.code(), Some(2));
@@ -436,4 +459,110 @@ fn an_slo_without_alerts_is_replayed_and_exported_with_the_same_defaults_and_std
     ]);
     assert_eq!(replayed.status.code(), Some(0), "{}", stderr(&replayed));
     assert!(stderr(&replayed).contains(note), "{}", stderr(&replayed));
+}
+
+// ---- traffic guard and no-data alert ------------------------------------------
+
+/// A project whose SLO has a traffic guard of 10 events and a 15-minute
+/// no-data ticket, and 12 hours of 5-minute rows of 2 requests: the one
+/// at 05:00 failing, none from 08:05 to 08:55. Written to a fresh temporary
+/// directory; returns the spec's and the data's paths.
+fn guarded_fixture(name: &str) -> (String, String) {
+    let dir = std::env::temp_dir().join(format!("slo-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = r#"{
+  "schema_version": 1,
+  "name": "Night",
+  "slos": [{
+    "id": "night", "name": "Night", "target": 0.999,
+    "window": { "type": "rolling", "span": 604800 },
+    "alerting": { "traffic_guard": { "min_events": 10 },
+                  "no_data": { "after": 900, "severity": "ticket" } }
+  }]
+}"#;
+    let mut csv = String::from("timestamp,good,total\n");
+    for row in 0..144 {
+        let minutes = 5 + row * 5;
+        let (h, m) = (minutes / 60, minutes % 60);
+        if (8 * 60 + 5..=8 * 60 + 55).contains(&minutes) {
+            continue;
+        }
+        let good = if (h, m) == (5, 0) { 1 } else { 2 };
+        csv.push_str(&format!("2026-01-05T{h:02}:{m:02}:00Z,{good},2\n"));
+    }
+    let (spec_path, data_path) = (dir.join("night.json"), dir.join("night.csv"));
+    std::fs::write(&spec_path, spec).unwrap();
+    std::fs::write(&data_path, csv).unwrap();
+    (
+        spec_path.display().to_string(),
+        data_path.display().to_string(),
+    )
+}
+
+#[test]
+fn simulate_text_names_the_pages_the_guard_silenced_and_the_no_data_alerts() {
+    let (spec, data) = guarded_fixture("text");
+    let o = run(&["simulate", "--spec", &spec, "--data", &data]);
+    let text = stdout(&o);
+    // At 05:00 the fast page's 5-minute window holds 2 requests (1 failed):
+    // 50% errors, but fewer than 10 events, so it stays silent; the 30-minute
+    // window of the 6x page holds 12 and pages.
+    assert!(
+        text.contains(
+            "Silenced by the traffic guard (at least 10 events in the short window): 1\n  \
+             page   14.4x 1h/5m  2026-01-05T05:00:00Z -> 2026-01-05T05:05:00Z"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Alerts: 3\n  page   6x 6h/30m  2026-01-05T05:00:00Z -> 2026-01-05T05:30:00Z"
+        ),
+        "{text}"
+    );
+    // The 15-minute rate over the 08:00 row (07:55 to 08:00) holds until
+    // 08:10; the row at 09:00 spans the gap; the one at 09:05 brings data back.
+    assert!(
+        text.contains("No-data alerts: 1\n  ticket 2026-01-05T08:15:00Z -> 2026-01-05T09:05:00Z\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn simulate_json_lists_silenced_firings_and_no_data_alerts() {
+    let (spec, data) = guarded_fixture("json");
+    let v = json(&run(&[
+        "simulate", "--spec", &spec, "--data", &data, "--json",
+    ]));
+    let silenced = v["silenced_by_traffic_guard"].as_array().unwrap();
+    assert_eq!(silenced.len(), 1);
+    assert_eq!(silenced[0]["long_window"], "1h");
+    assert_eq!(silenced[0]["start"], "2026-01-05T05:00:00Z");
+    assert_eq!(
+        v["no_data_alerts"],
+        serde_json::json!([{ "severity": "ticket", "start": "2026-01-05T08:15:00Z", "end": "2026-01-05T09:05:00Z" }])
+    );
+}
+
+#[test]
+fn an_openslo_file_with_fixed_range_queries_exports_prometheus_rules_windowed() {
+    let o = run(&[
+        "export",
+        "--spec",
+        "tests/conformance/windowing/fixed-range.openslo.yaml",
+        "--format",
+        "prometheus",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rules = stdout(&o);
+    // The [5m] of the good query and the bare total counter, both read over 1h.
+    assert!(
+        rules.contains(r#"(sum(rate(catalogue_http_requests_total{code!~"5.."}[1h])))"#)
+            && rules.contains("(sum(rate(catalogue_http_requests_total[1h])))"),
+        "{rules}"
+    );
+    assert!(rules.contains(
+        "# SLO \"Catalogue availability\": the events query's fixed range [5m] is replaced by each rule's window."
+    ));
+    assert!(rules.contains("# SLO \"Catalogue availability\": the total query is a bare counter"));
 }

@@ -88,6 +88,7 @@ fn bench(c: &mut Criterion) {
     for n in [1_000, 10_000] {
         let raci = Raci {
             cells: vec![vec!["A".to_string(); n]; 9],
+            ..Raci::default()
         };
         let people: Vec<Person> = (0..n)
             .map(|i| Person {

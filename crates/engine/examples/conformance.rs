@@ -9,7 +9,11 @@
 //! DAYS (default 28, the samples' own length) tells each sample's story in
 //! fewer days, for a faster run (promtool's cost grows with the rows, and
 //! the period rules' with their square). Prints one line per test file:
-//! `FILE alert_checks skipped budget_checks`.
+//! `FILE alert_checks skipped budget_checks silenced no_data_firings`.
+//!
+//! It also exports our OpenSLO files with fixed-range queries
+//! (tests/conformance/windowing) to `windowing-*.rules.yml`, which run.sh
+//! has promtool check like the others.
 //!
 //! Scheme:
 //! - Each SLO's queries are replaced by two conformance counters holding the
@@ -25,16 +29,26 @@
 //!   and end; an (instant, alert) whose window burn is within 1e-9 of the
 //!   factor is skipped (float rounding may decide it either way) and counted.
 //! - The budget left is checked every 6 hours within 1e-9 (absolute).
+//! - The `web-api` example's SLOs also get a traffic guard (20
+//!   events) and a no-data alert (15m), and the `low-traffic` sample a
+//!   two-hour gap (rows missing, the counters not moving across it):
+//!   `…-low-traffic-with-gap.test.yml`. The no-data alert is checked every
+//!   hour of the timeline (rows and gap instants) and around each replayed
+//!   firing; burn-rate checks whose window starts inside a gap are skipped
+//!   (there `rate` extrapolates from the first sample after the gap), as
+//!   are guard checks whose short window holds exactly the minimum (float
+//!   rounding may decide them either way).
 
 use slo_engine::alerting::effective_alerts;
 use slo_engine::examples::EXAMPLES;
 use slo_engine::export::prometheus::{
-    alert_rule_name, annotation_texts, export, firing_labels, group_names, period_rules_hold,
-    slo_labels,
+    alert_rule_name, annotation_texts, export, firing_labels, group_names, no_data_labels,
+    period_rules_hold, runbook_text, slo_labels,
 };
 use slo_engine::export::promql::quote;
 use slo_engine::export::yaml::{self, map, s, Y};
-use slo_engine::model::{EventKind, Sli, Slo};
+use slo_engine::guards::{no_data_rule_name, no_data_texts, NoDataAlert, TrafficGuard};
+use slo_engine::model::{EventKind, Severity, Sli, Slo, Span};
 use slo_engine::samples::{generate, sample_traffic, Incident, Traffic, SAMPLES};
 use slo_engine::series::EventSeries;
 use slo_engine::simulate::{simulate, SimOptions, Simulation};
@@ -50,6 +64,13 @@ const BUDGET_EVERY: i64 = 6 * 3_600;
 const TIE: f64 = 1e-9;
 /// Largest accepted difference between the replayed and the recorded budget left.
 const BUDGET_TOLERANCE: &str = "1e-9";
+/// The example whose SLOs also get a traffic guard and a no-data alert.
+const GUARDED_EXAMPLE: &str = "web-api";
+/// Their guard: at least this many events in each alert's short window.
+const GUARD_EVENTS: u64 = 20;
+/// The sample that gets a gap, and the gap's length in rows.
+const GAP_SAMPLE: &str = "low-traffic";
+const GAP_ROWS: usize = 24;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -66,8 +87,14 @@ fn main() {
 
 fn run(out: &Path, days: u32) -> Result<(), String> {
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    export_windowing_specs(out)?;
     for example in EXAMPLES {
-        let slos: Vec<Slo> = (example.build)().slos.iter().map(conformance_slo).collect();
+        let guarded = example.id == GUARDED_EXAMPLE;
+        let slos: Vec<Slo> = (example.build)()
+            .slos
+            .iter()
+            .map(|slo| conformance_slo(slo, guarded))
+            .collect();
         let refs: Vec<&Slo> = slos.iter().collect();
         let rules_name = format!("conformance-{}", example.id);
         let files = export(&refs, &rules_name)?;
@@ -76,14 +103,46 @@ fn run(out: &Path, days: u32) -> Result<(), String> {
         }
         for sample in SAMPLES {
             let traffic = sample_traffic(sample.id).ok_or("a listed sample has no settings")?;
-            let series = generate(&compressed(traffic, days));
+            let mut series = generate(&compressed(traffic, days));
+            let mut sample_name = sample.id.to_string();
+            if sample.id == GAP_SAMPLE {
+                series = with_gap(&series);
+                sample_name.push_str("-with-gap");
+            }
             let test = TestFile::build(&slos, &series, &format!("{rules_name}.rules.yml"));
-            let name = format!("conformance-{}-{}.test.yml", example.id, sample.id);
+            let name = format!("conformance-{}-{sample_name}.test.yml", example.id);
             write(out, &name, &test.text)?;
             println!(
-                "{name} {} {} {}",
-                test.alert_checks, test.skipped, test.budget_checks
+                "{name} {} {} {} {} {}",
+                test.alert_checks, test.skipped, test.budget_checks, test.silenced, test.no_data
             );
+        }
+    }
+    Ok(())
+}
+
+/// Our OpenSLO files whose queries have fixed ranges or bare counters
+/// (tests/conformance/windowing), exported to Prometheus rules for
+/// `promtool check rules`: the export windows them.
+fn export_windowing_specs(out: &Path) -> Result<(), String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance/windowing");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        let imported = slo_engine::import::import_spec(&text)
+            .map_err(|d| format!("{}: {}", path.display(), slo_engine::validate::explain(&d)))?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace('.', "-"))
+            .unwrap_or_default();
+        let slos: Vec<&Slo> = imported.project.slos.iter().collect();
+        for f in export(&slos, &format!("windowing-{stem}"))? {
+            write(out, &f.name, &f.content)?;
         }
     }
     Ok(())
@@ -113,8 +172,35 @@ fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
     std::fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
 }
 
-/// The SLO with its queries replaced by the conformance counters.
-fn conformance_slo(slo: &Slo) -> Slo {
+/// The series with `GAP_ROWS` rows missing two fifths of the way in, and
+/// the row after them without events: the service and its exporter were
+/// down, so the counters did not move across the gap.
+fn with_gap(series: &EventSeries) -> EventSeries {
+    let from = series.len() * 2 / 5;
+    let mut out = EventSeries::default();
+    for i in (0..series.len()).filter(|i| !(from..from + GAP_ROWS).contains(i)) {
+        if i == from + GAP_ROWS {
+            out.push(series.t[i], 0.0, 0.0);
+        } else {
+            out.push(series.t[i], series.good[i], series.total[i]);
+        }
+    }
+    out
+}
+
+/// The SLO with its queries replaced by the conformance counters; with
+/// `guarded`, a traffic guard and a no-data alert too.
+fn conformance_slo(slo: &Slo, guarded: bool) -> Slo {
+    let mut alerting = slo.alerting.clone();
+    if guarded {
+        alerting.traffic_guard = Some(TrafficGuard {
+            min_events: GUARD_EVENTS,
+        });
+        alerting.no_data = Some(NoDataAlert {
+            after: Span::minutes(15),
+            severity: Severity::Ticket,
+        });
+    }
     let counts = match &slo.sli {
         Sli::Ratio { counts, .. } => *counts,
         Sli::Latency { .. } | Sli::Availability { .. } => EventKind::Good,
@@ -132,6 +218,7 @@ fn conformance_slo(slo: &Slo) -> Slo {
             ),
             total_query: format!("sum(rate({METRIC}{{slo={id}}}[{{{{.window}}}}]))"),
         },
+        alerting,
         ..slo.clone()
     }
 }
@@ -142,10 +229,15 @@ struct TestFile {
     alert_checks: usize,
     skipped: usize,
     budget_checks: usize,
+    /// Firings the replay says the traffic guard silenced.
+    silenced: usize,
+    /// Firings of the no-data alert in the replay.
+    no_data: usize,
 }
 
-/// The data as the test sees it: row i is at offset `(i + 1) x step` seconds
-/// from the test's time 0, where the counters' first sample (0) sits.
+/// The data as the test sees it: a row at time t is at offset
+/// `t - t[0] + step` seconds from the test's time 0, where the counters'
+/// first sample (0) sits; a gap in the rows is a run of missing samples.
 struct Timeline<'a> {
     series: &'a EventSeries,
     step: i64,
@@ -169,13 +261,41 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    fn offset_of(&self, t: i64) -> i64 {
+        t - self.series.t.first().copied().unwrap_or(0) + self.step
+    }
+
     fn offset(&self, row: usize) -> i64 {
-        (row as i64 + 1) * self.step
+        self.offset_of(self.series.t[row])
     }
 
     /// Rows whose offset is a multiple of `every` seconds.
     fn every(&self, every: i64) -> impl Iterator<Item = usize> + '_ {
         (0..self.series.len()).filter(move |&i| self.offset(i) % every == 0)
+    }
+
+    /// Every instant of the test's grid from the first row to the last,
+    /// rows and gaps alike.
+    fn instants(&self) -> impl Iterator<Item = i64> + '_ {
+        let (first, last) = (
+            self.series.t.first().copied().unwrap_or(0),
+            self.series.t.last().copied().unwrap_or(0),
+        );
+        (first..=last).step_by(self.step.max(1) as usize)
+    }
+
+    /// Whether a counter sample sits at time t (a row, or the first zero).
+    fn has_sample(&self, t: i64) -> bool {
+        self.series.t.first().map(|f| f - self.step) == Some(t)
+            || self.series.t.binary_search(&t).is_ok()
+    }
+
+    /// Whether a window `[t - len, t]` starts inside a gap: after the first
+    /// sample but not on a sample, so `rate` would extrapolate.
+    fn starts_in_gap(&self, t: i64, len: i64) -> bool {
+        let start = t - len;
+        let zero = self.series.t.first().map_or(0, |f| f - self.step);
+        start > zero && !self.has_sample(start)
     }
 
     /// Bad and total events in the window `(t - len, t]` ending at row i.
@@ -207,12 +327,16 @@ impl TestFile {
             alert_checks: 0,
             skipped: 0,
             budget_checks: 0,
+            silenced: 0,
+            no_data: 0,
         };
         let mut inputs = Vec::new();
         let mut alert_tests = Vec::new();
         let mut expr_tests = Vec::new();
         for slo in slos {
             let sim = simulate(series, slo, &SimOptions::default());
+            file.silenced += sim.silenced.len();
+            file.no_data += sim.no_data.len();
             inputs.extend(input_series(slo, &line));
             alert_tests.extend(file.alert_tests(slo, &sim, &line));
             expr_tests.extend(file.budget_tests(slo, &sim, &line));
@@ -251,15 +375,21 @@ impl TestFile {
         let mut tests = Vec::new();
         for (k, alert) in effective_alerts(slo).0.iter().enumerate() {
             for &i in &rows {
-                let near_tie = [alert.long, alert.short].iter().any(|w| {
-                    let burn = line.burn(i, w.seconds() as i64, budget);
+                let t = line.series.t[i];
+                let windows = [alert.long, alert.short].map(|w| w.seconds() as i64);
+                let near_tie = windows.iter().any(|&w| {
+                    let burn = line.burn(i, w, budget);
                     (burn - alert.factor).abs() <= TIE * alert.factor
                 });
-                if near_tie {
+                let guard_tie = slo.alerting.traffic_guard.is_some_and(|g| {
+                    let events = line.window(i, windows[1]).1;
+                    (events - g.min_events as f64).abs() <= TIE * g.min_events as f64
+                });
+                let in_gap = windows.iter().any(|&w| line.starts_in_gap(t, w));
+                if near_tie || guard_tie || in_gap {
                     self.skipped += 1;
                     continue;
                 }
-                let t = line.series.t[i];
                 let firing = sim
                     .alerts
                     .iter()
@@ -277,7 +407,76 @@ impl TestFile {
                 self.alert_checks += 1;
             }
         }
+        if let Some(alert) = slo.alerting.no_data {
+            tests.extend(self.no_data_tests(slo, &alert, sim, line));
+        }
         tests
+    }
+
+    /// The no-data alert every hour of the timeline (rows and gap instants)
+    /// and on both sides of each replayed start and end.
+    fn no_data_tests(
+        &mut self,
+        slo: &Slo,
+        alert: &NoDataAlert,
+        sim: &Simulation,
+        line: &Timeline,
+    ) -> Vec<Y> {
+        let mut instants: Vec<i64> = line
+            .instants()
+            .filter(|&t| line.offset_of(t) % ALERT_EVERY == 0)
+            .collect();
+        for f in &sim.no_data {
+            for edge in std::iter::once(f.start).chain(f.end) {
+                instants.extend([edge - line.step, edge]);
+            }
+        }
+        let first = line.series.t.first().copied().unwrap_or(0);
+        instants.retain(|&t| t >= first);
+        instants.sort_unstable();
+        instants.dedup();
+        let (summary, description) = no_data_texts(slo, alert);
+        let expected = map(vec![
+            (
+                "exp_labels",
+                Y::Map(
+                    no_data_labels(slo, alert)
+                        .into_iter()
+                        .map(|(k, v)| (k, s(v)))
+                        .collect(),
+                ),
+            ),
+            (
+                "exp_annotations",
+                map(vec![
+                    ("summary", s(summary)),
+                    ("description", s(description)),
+                    ("runbook_url", s(runbook_text(slo))),
+                ]),
+            ),
+        ]);
+        instants
+            .into_iter()
+            .map(|t| {
+                let firing = sim
+                    .no_data
+                    .iter()
+                    .any(|f| f.start <= t && f.end.is_none_or(|e| t < e));
+                self.alert_checks += 1;
+                map(vec![
+                    ("eval_time", s(format!("{}s", line.offset_of(t)))),
+                    ("alertname", s(no_data_rule_name(slo))),
+                    (
+                        "exp_alerts",
+                        Y::Seq(if firing {
+                            vec![expected.clone()]
+                        } else {
+                            Vec::new()
+                        }),
+                    ),
+                ])
+            })
+            .collect()
     }
 
     /// `slo:period_error_budget_remaining:ratio` against the replay's budget
@@ -323,11 +522,12 @@ impl TestFile {
 }
 
 /// Rows to check: every hour, and the rows on both sides of each replayed
-/// start and end (the last row before it and the row itself).
+/// start and end (the last row before it and the row itself), of the
+/// alerts and of the firings the traffic guard silenced.
 fn alert_instants(sim: &Simulation, line: &Timeline) -> Vec<usize> {
     let t = &line.series.t;
     let mut rows: Vec<usize> = line.every(ALERT_EVERY).collect();
-    for a in &sim.alerts {
+    for a in sim.alerts.iter().chain(&sim.silenced) {
         for edge in std::iter::once(a.start).chain(a.end) {
             let i = t.partition_point(|&x| x < edge);
             rows.extend(
@@ -371,15 +571,20 @@ fn promql_labels(labels: &[(String, String)]) -> String {
 }
 
 /// The SLO's two counters: good and bad events, cumulative, one sample per
-/// row plus the 0 one step before the first row.
+/// row plus the 0 one step before the first row, `_` (missing) in gaps.
 fn input_series(slo: &Slo, line: &Timeline) -> Vec<Y> {
-    let bad: Vec<u64> = line.bad.iter().map(|x| *x as u64).collect();
-    let good: Vec<u64> = line
-        .total
-        .iter()
-        .zip(&line.bad)
-        .map(|(t, b)| (t - b) as u64)
-        .collect();
+    let t = &line.series.t;
+    let first = t.first().map_or(0, |f| f - line.step);
+    let slots = t.last().map_or(0, |l| (l - first) / line.step + 1);
+    let mut bad = vec![None; slots as usize];
+    let mut good = vec![None; slots as usize];
+    // line.bad[i] holds the rows before row i: the sample at row i is [i + 1].
+    for (k, at) in std::iter::once(first).chain(t.iter().copied()).enumerate() {
+        let slot = ((at - first) / line.step) as usize;
+        let (b, n) = (line.bad[k], line.total[k]);
+        bad[slot] = Some(b as u64);
+        good[slot] = Some((n - b) as u64);
+    }
     [("bad", bad), ("good", good)]
         .into_iter()
         .map(|(outcome, values)| {
@@ -401,24 +606,35 @@ fn input_series(slo: &Slo, line: &Timeline) -> Vec<Y> {
 }
 
 /// promtool's expanding notation: a run of equal increments `a, a+d, …,
-/// a+n·d` is written `a+dxn`; everything else as plain numbers.
-fn expanding(values: &[u64]) -> String {
+/// a+n·d` is written `a+dxn`, a missing sample `_`; everything else as
+/// plain numbers.
+fn expanding(values: &[Option<u64>]) -> String {
     let mut parts = Vec::new();
     let mut i = 0;
     while i < values.len() {
+        let Some(value) = values[i] else {
+            parts.push("_".to_string());
+            i += 1;
+            continue;
+        };
+        let step_from = |j: usize| -> Option<u64> {
+            values
+                .get(j + 1)
+                .copied()
+                .flatten()?
+                .checked_sub(values[j]?)
+        };
+        let d = step_from(i);
         let mut j = i;
-        if let Some(&next) = values.get(i + 1) {
-            let d = next.checked_sub(values[i]);
-            while values.get(j + 1).and_then(|v| v.checked_sub(values[j])) == d && d.is_some() {
-                j += 1;
-            }
-            if j - i >= 2 {
-                parts.push(format!("{}+{}x{}", values[i], d.unwrap_or(0), j - i));
-                i = j + 1;
-                continue;
-            }
+        while d.is_some() && step_from(j) == d {
+            j += 1;
         }
-        parts.push(values[i].to_string());
+        if j - i >= 2 {
+            parts.push(format!("{value}+{}x{}", d.unwrap_or(0), j - i));
+            i = j + 1;
+            continue;
+        }
+        parts.push(value.to_string());
         i += 1;
     }
     parts.join(" ")

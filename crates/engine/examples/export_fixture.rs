@@ -70,13 +70,16 @@ fn project() -> Project {
             unit: CalendarUnit::Month,
             time_zone: "Europe/Berlin".into(),
         },
-        budgeting: BudgetingMethod::RatioTimeslices {
+        // Not RatioTimeslices: the OpenSLO v1 schema cannot hold it, and that export refuses it.
+        budgeting: BudgetingMethod::Timeslices {
             slice: Span::minutes(5),
+            slice_target: 0.9,
         },
         alerting: AlertConfig {
             preset: AlertPreset::Custom,
             alerts: slo_engine::model::workbook_30d()[..2].to_vec(),
             runbook_url: "https://runbooks.example.com/web".into(),
+            ..AlertConfig::default()
         },
         ..Slo::default()
     };

@@ -242,6 +242,7 @@ mod tests {
             .map(|&availability| Dependency {
                 name: "dep".into(),
                 availability,
+                ..Dependency::default()
             })
             .collect()
     }

@@ -19,6 +19,7 @@ pub enum SliCategory {
     Coverage,
     Durability,
     Throughput,
+    Completion,
 }
 
 impl SliCategory {
@@ -32,6 +33,7 @@ impl SliCategory {
             SliCategory::Coverage => "Coverage",
             SliCategory::Durability => "Durability",
             SliCategory::Throughput => "Throughput",
+            SliCategory::Completion => "Completion",
         }
     }
 }
@@ -50,6 +52,17 @@ pub enum Implementation {
         threshold_seconds: f64,
         histogram_metric: &'static str,
         selector: &'static str,
+    },
+    /// Asynchronous work completed within a time, measured either way:
+    /// from a histogram of how long jobs took from request to completion
+    /// (the SLI a draft gets, a latency SLI over that histogram), or from a
+    /// pair of counters, jobs completed in time over jobs requested.
+    Completion {
+        threshold_seconds: f64,
+        histogram_metric: &'static str,
+        selector: &'static str,
+        completed_in_time: &'static str,
+        requested: &'static str,
     },
 }
 
@@ -84,6 +97,12 @@ impl Entry {
                 threshold_seconds,
                 histogram_metric,
                 selector,
+            }
+            | Implementation::Completion {
+                threshold_seconds,
+                histogram_metric,
+                selector,
+                ..
             } => Sli::Latency {
                 threshold_seconds,
                 histogram_metric: histogram_metric.to_string(),
@@ -111,15 +130,28 @@ impl Entry {
                 threshold_seconds,
                 histogram_metric,
                 selector,
-            } => {
-                let le = format_le(threshold_seconds);
-                let sep = if selector.is_empty() { "" } else { "," };
-                format!(
-                    "sum(rate({histogram_metric}_bucket{{{selector}{sep}le=\"{le}\"}}[{{{{.window}}}}]))\n/\nsum(rate({histogram_metric}_count{{{selector}}}[{{{{.window}}}}]))"
-                )
-            }
+            } => histogram_ratio(threshold_seconds, histogram_metric, selector),
+            Implementation::Completion {
+                threshold_seconds,
+                histogram_metric,
+                selector,
+                completed_in_time,
+                requested,
+            } => format!(
+                "# From a histogram of the time from request to completion:\n{}\n\n# Or from a pair of counters:\n{completed_in_time}\n/\n{requested}",
+                histogram_ratio(threshold_seconds, histogram_metric, selector)
+            ),
         }
     }
+}
+
+/// Good over all from a histogram: the `le` bucket at the threshold over the count.
+fn histogram_ratio(threshold_seconds: f64, histogram_metric: &str, selector: &str) -> String {
+    let le = format_le(threshold_seconds);
+    let sep = if selector.is_empty() { "" } else { "," };
+    format!(
+        "sum(rate({histogram_metric}_bucket{{{selector}{sep}le=\"{le}\"}}[{{{{.window}}}}]))\n/\nsum(rate({histogram_metric}_count{{{selector}}}[{{{{.window}}}}]))"
+    )
 }
 
 /// Histogram bucket bound as Prometheus writes it: 0.3, 1, 2.5.
@@ -202,6 +234,20 @@ pub const ENTRIES: &[Entry] = &[
         suggested_target: 99.5,
     },
     Entry {
+        id: "async-completion",
+        service_kind: ServiceKind::Pipeline,
+        category: SliCategory::Completion,
+        specification: "The share of asynchronous jobs completed within 2 minutes of being requested (a welcome email sent in under 2 minutes after sign-up), counted from the request, so jobs still queued count against it once late.",
+        implementation: Implementation::Completion {
+            threshold_seconds: 120.0,
+            histogram_metric: "job_completion_duration_seconds",
+            selector: "job=\"welcome-email\"",
+            completed_in_time: "sum(rate(jobs_completed_within_slo_total{job=\"welcome-email\"}[{{.window}}]))",
+            requested: "sum(rate(jobs_requested_total{job=\"welcome-email\"}[{{.window}}]))",
+        },
+        suggested_target: 99.0,
+    },
+    Entry {
         id: "storage-durability",
         service_kind: ServiceKind::Storage,
         category: SliCategory::Durability,
@@ -274,7 +320,8 @@ mod tests {
             vec![
                 SliCategory::Freshness,
                 SliCategory::Correctness,
-                SliCategory::Coverage
+                SliCategory::Coverage,
+                SliCategory::Completion
             ]
         );
     }
@@ -353,6 +400,36 @@ mod tests {
         assert!(
             q.starts_with("sum(rate(pipeline_records_processed_total"),
             "{q}"
+        );
+    }
+
+    #[test]
+    fn async_completion_is_a_latency_sli_over_a_completion_histogram_at_two_minutes() {
+        let e = entry("async-completion").unwrap();
+        assert_eq!(
+            e.to_sli(),
+            Sli::Latency {
+                threshold_seconds: 120.0,
+                histogram_metric: "job_completion_duration_seconds".into(),
+                selector: "job=\"welcome-email\"".into(),
+            }
+        );
+        assert!(e
+            .specification
+            .contains("welcome email sent in under 2 minutes"));
+    }
+
+    #[test]
+    fn async_completion_shows_the_histogram_query_and_the_counter_pair() {
+        let q = entry("async-completion").unwrap().promql();
+        assert_eq!(
+            q,
+            "# From a histogram of the time from request to completion:\n\
+             sum(rate(job_completion_duration_seconds_bucket{job=\"welcome-email\",le=\"120\"}[{{.window}}]))\n/\n\
+             sum(rate(job_completion_duration_seconds_count{job=\"welcome-email\"}[{{.window}}]))\n\n\
+             # Or from a pair of counters:\n\
+             sum(rate(jobs_completed_within_slo_total{job=\"welcome-email\"}[{{.window}}]))\n/\n\
+             sum(rate(jobs_requested_total{job=\"welcome-email\"}[{{.window}}]))"
         );
     }
 

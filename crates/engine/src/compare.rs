@@ -315,6 +315,7 @@ mod tests {
                 policy_share: 0.2,
                 recalibrate_share: 0.9,
                 sweep_targets: vec![],
+                tiers: Vec::new(),
             },
         );
         let a = Slo::default();

@@ -80,6 +80,7 @@ fn policy(purpose: &str) -> ErrorBudgetPolicy {
         exclusions: "Planned maintenance announced 7 days ahead, and errors caused by clients (HTTP 4xx), are excluded.".into(),
         review_cadence: "Weekly look at the budget in team planning; monthly review of trends and of targets that are too tight or too loose.".into(),
         single_incident_share: 0.2,
+        ..ErrorBudgetPolicy::default()
     }
 }
 
@@ -144,8 +145,8 @@ pub fn web_api() -> Project {
             internal_only: false,
             kind: ServiceKind::RequestDriven,
             dependencies: vec![
-                Dependency { name: "payment provider".into(), availability: 0.9995 },
-                Dependency { name: "orders database".into(), availability: 0.9999 },
+                Dependency { name: "payment provider".into(), availability: 0.9995, ..Dependency::default() },
+                Dependency { name: "orders database".into(), availability: 0.9999, ..Dependency::default() },
             ],
         }],
         journeys: vec![
@@ -226,6 +227,7 @@ pub fn data_pipeline() -> Project {
             dependencies: vec![Dependency {
                 name: "object storage".into(),
                 availability: 0.9999,
+                ..Dependency::default()
             }],
         }],
         journeys: vec![Journey {
@@ -295,7 +297,7 @@ pub fn internal_service() -> Project {
             users: "Other engineering teams' services; no end user calls it directly.".into(),
             internal_only: true,
             kind: ServiceKind::RequestDriven,
-            dependencies: vec![Dependency { name: "config store".into(), availability: 0.9995 }],
+            dependencies: vec![Dependency { name: "config store".into(), availability: 0.9995, ..Dependency::default() }],
         }],
         journeys: vec![Journey {
             name: journey.into(),

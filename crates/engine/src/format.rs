@@ -4,8 +4,7 @@
 //! everywhere. Knows nothing of SLOs: plain values in, strings out (the
 //! names of model enums are their own `as_str` methods in `model`).
 
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+use crate::ingest::time::utc;
 
 /// `x` with at most `places` decimals and no trailing zeros: 14.4, 6, 0.93.
 /// Rounding to `places` first keeps float noise out (1 - 0.999 is 0.001);
@@ -21,6 +20,24 @@ pub fn trim_zeros(x: f64, places: usize) -> String {
         "-0" => "0".into(),
         t => t.to_string(),
     }
+}
+
+/// How many decimals `x` has once float noise is gone (at most `max`):
+/// 0.99999 has 5, 0.999 has 3, 30 has 0.
+pub fn decimals(x: f64, max: usize) -> usize {
+    let text = trim_zeros(x, max);
+    text.split_once('.').map_or(0, |(_, frac)| frac.len())
+}
+
+/// `x` rounded to `places` decimals, as the number nearest that decimal:
+/// a figure computed from an input with `places` decimals is exact there,
+/// so 315.359999998 (99.999% of 365 days in seconds, with float noise)
+/// becomes 315.36. Non-finite values are returned as they are.
+pub fn decimal(x: f64, places: usize) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    trim_zeros(x, places).parse().unwrap_or(x)
 }
 
 /// A percentage (already times 100) without float noise: 99.9, not
@@ -144,33 +161,29 @@ pub fn duration(secs: i64) -> String {
 /// An instant to the minute in UTC: `2026-10-14 14:30 UTC`; the number
 /// itself when it is outside the years the calendar can write.
 pub fn when(t: i64) -> String {
-    match OffsetDateTime::from_unix_timestamp(t) {
-        Ok(dt) => format!(
+    match utc(t) {
+        Some(u) => format!(
             "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-            dt.year(),
-            dt.month() as u8,
-            dt.day(),
-            dt.hour(),
-            dt.minute()
+            u.year, u.month, u.day, u.hour, u.minute
         ),
-        Err(_) => t.to_string(),
+        None => t.to_string(),
     }
 }
 
 /// A Unix time in seconds as RFC 3339 in UTC (`2026-11-30T12:00:00Z`), or
-/// `None` when it is outside the years the calendar can write.
+/// `None` when it is outside the years 0000 to 9999 that RFC 3339 writes.
 pub fn rfc3339(unix_seconds: i64) -> Option<String> {
-    OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .ok()
-        .and_then(|d| d.format(&Rfc3339).ok())
+    utc(unix_seconds)
+        .filter(|u| u.year >= 0)
+        .map(|_| crate::ingest::time::format(unix_seconds))
 }
 
 /// The UTC calendar day of a Unix time, `2026-10-14`; the number itself when
 /// it is outside the years the calendar can write.
 pub fn day(unix_seconds: i64) -> String {
-    match OffsetDateTime::from_unix_timestamp(unix_seconds) {
-        Ok(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()),
-        Err(_) => unix_seconds.to_string(),
+    match utc(unix_seconds) {
+        Some(u) => format!("{:04}-{:02}-{:02}", u.year, u.month, u.day),
+        None => unix_seconds.to_string(),
     }
 }
 
@@ -187,6 +200,24 @@ mod tests {
         assert_eq!(trim_zeros(-0.0001, 3), "0");
         // 0.1 + 0.2 is 0.30000000000000004 in floating point.
         assert_eq!(percent((0.1 + 0.2) * 100.0), "30");
+    }
+
+    #[test]
+    fn decimals_are_counted_after_float_noise_is_gone() {
+        assert_eq!(decimals(0.99999, 12), 5);
+        assert_eq!(decimals(1.0 - 0.999, 12), 3);
+        assert_eq!(decimals(30.0, 12), 0);
+    }
+
+    #[test]
+    fn a_figure_rounded_to_its_input_precision_is_the_exact_decimal() {
+        // 99.999% over 365 days: 0.00001 x 31,536,000 s = 315.36 s exactly;
+        // computed in floating point it is 315.359999998...
+        let noisy = (1.0 - 0.99999) * 31_536_000.0;
+        assert_ne!(noisy, 315.36);
+        assert_eq!(decimal(noisy, 5), 315.36);
+        assert_eq!(decimal(1.0 - 0.99999, 5), 0.00001);
+        assert!(decimal(f64::INFINITY, 3).is_infinite());
     }
 
     #[test]
@@ -257,7 +288,13 @@ mod tests {
     }
 
     #[test]
-    fn rfc3339_refuses_instants_beyond_year_9999() {
+    fn rfc3339_refuses_instants_beyond_year_9999_and_before_year_0() {
         assert_eq!(rfc3339(i64::MAX), None);
+        assert_eq!(rfc3339(253_402_300_800), None);
+        assert_eq!(
+            rfc3339(-62_167_219_200).as_deref(),
+            Some("0000-01-01T00:00:00Z")
+        );
+        assert_eq!(rfc3339(-62_167_219_201), None);
     }
 }

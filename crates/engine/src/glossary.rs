@@ -207,6 +207,12 @@ pub const TERMS: &[Term] = &[
         definition: "For pipelines: how recent the data is when users read it. As an SLI: the share of reads served with data younger than a threshold.",
     },
     Term {
+        id: "completion",
+        term: "Completion",
+        aliases: &["completion", "asynchronous completion"],
+        definition: "For asynchronous work (a queued job, an email, an export): whether it finished within a time of being requested. As an SLI: the share of jobs completed within X, for example a welcome email sent in under 2 minutes.",
+    },
+    Term {
         id: "coverage",
         term: "Coverage",
         aliases: &["coverage"],

@@ -114,6 +114,18 @@ pub const STEPS: &[Step] = &[
         checklist: &["The SLO document was reviewed", "The SLO is marked agreed", "The project file is saved"],
     },
     Step {
+        id: "roadmap",
+        title: "Plan the roadmap and give each task an owner",
+        text: "List the work that brings each SLO to life: instrument the SLI, a dashboard, alert routing, a runbook, the date it switches from permissive to enforcing, the first review. Give each task an owner who is R or A for its step.",
+        page: "implementation",
+        minutes: 10,
+        checklist: &[
+            "Every SLO has its tasks",
+            "Every task has an owner and a due date",
+            "The switch to enforcing has a date",
+        ],
+    },
+    Step {
         id: "iterate",
         title: "Iterate with real data",
         text: "Replay your monitoring data against the SLO and its alerts, then recalibrate. SLOs are living things: any change starts a new research phase.",
@@ -122,6 +134,17 @@ pub const STEPS: &[Step] = &[
         checklist: &["We replayed real or sample data", "We set the next review date"],
     },
 ];
+
+/// Progress in figures beside a step's badge, where the project holds
+/// them: the roadmap's tasks done and overdue on `today` (YYYY-MM-DD).
+pub fn step_progress(id: &str, p: &Project, today: &str) -> Option<String> {
+    (id == "roadmap" && !p.slos.is_empty()).then(|| {
+        let progress = crate::roadmap::project_progress(&p.slos, today);
+        let mut s = progress.sentence();
+        s[..1].make_ascii_uppercase();
+        format!("{s}.")
+    })
+}
 
 /// The whole workshop's timebox: the steps' minutes added up.
 pub fn workshop_minutes() -> u32 {
@@ -258,10 +281,30 @@ fn step_state(id: &str, p: &Project) -> StepState {
                 &pol.exclusions,
                 &pol.review_cadence,
             ];
-            from_parts(
-                sections.iter().filter(|s| !s.trim().is_empty()).count(),
-                sections.len(),
-            )
+            let written = sections.iter().filter(|s| !s.trim().is_empty()).count();
+            match from_parts(written, sections.len()) {
+                // Without tiers the replay has nothing to evaluate.
+                StepState::Done if pol.tiers.is_empty() => StepState::Started,
+                state => state,
+            }
+        }
+        "roadmap" => {
+            let planned = p.slos.iter().filter(|s| !s.roadmap.is_empty()).count();
+            let finished = p
+                .slos
+                .iter()
+                .filter(|s| {
+                    !s.roadmap.is_empty()
+                        && s.roadmap
+                            .iter()
+                            .all(|t| t.status == crate::roadmap::TaskStatus::Done)
+                })
+                .count();
+            if planned == 0 {
+                StepState::Open
+            } else {
+                from_parts(finished, p.slos.len()).max_started()
+            }
         }
         "share" => {
             let t = tally(p);
@@ -293,7 +336,10 @@ pub fn done_when(id: &str) -> &'static str {
         "slis" => "Done when every journey has an SLO (or, without journeys, there is one SLO).",
         "slo" => "Done when every SLO has a revisit date.",
         "alerts" => "Done when every SLO has alerts and a runbook link.",
-        "policy" => "Done when all six sections of the policy are written.",
+        "policy" => {
+            "Done when all six sections of the policy are written and it has at least one tier."
+        }
+        "roadmap" => "Done when every SLO has a roadmap and all its tasks are done.",
         "share" => "Done when every SLO is marked agreed or exported.",
         "iterate" => "Done when a review question has a note.",
         _ => "",
@@ -431,9 +477,42 @@ mod tests {
     }
 
     #[test]
-    fn the_workshop_timeboxes_add_up_to_110_minutes() {
-        // 5 + 5 + 10 + 10 + 10 + 15 + 15 + 10 + 15 + 5 + 10
-        assert_eq!(workshop_minutes(), 110);
+    fn the_workshop_timeboxes_add_up_to_120_minutes() {
+        // 5 + 5 + 10 + 10 + 10 + 15 + 15 + 10 + 15 + 5 + 10 (roadmap) + 10
+        assert_eq!(workshop_minutes(), 120);
+    }
+
+    #[test]
+    fn the_roadmap_step_is_done_when_every_slo_finished_its_tasks() {
+        use crate::roadmap::{default_tasks, TaskStatus};
+        let mut p = Project::default();
+        p.slos.push(Slo::default());
+        p.slos.push(Slo::default());
+        assert_eq!(state(&p, "roadmap"), StepState::Open);
+        p.slos[0].roadmap = default_tasks(&p.slos[0], &[], &p.raci, "2026-12-01");
+        assert_eq!(state(&p, "roadmap"), StepState::Started);
+        assert_eq!(
+            step_progress("roadmap", &p, "2026-12-10").as_deref(),
+            Some("0 of 6 tasks done, 1 overdue.")
+        );
+        for t in &mut p.slos[0].roadmap {
+            t.status = TaskStatus::Done;
+        }
+        assert_eq!(
+            state(&p, "roadmap"),
+            StepState::Started,
+            "one SLO has no roadmap"
+        );
+        p.slos.remove(1);
+        assert_eq!(state(&p, "roadmap"), StepState::Done);
+        assert_eq!(step_progress("policy", &p, "2026-12-10"), None);
+    }
+
+    #[test]
+    fn a_policy_without_tiers_is_not_done() {
+        let mut p = examples::web_api();
+        p.policy.tiers.clear();
+        assert_eq!(state(&p, "policy"), StepState::Started);
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub struct Project {
     pub review_notes: BTreeMap<String, String>,
     /// Lifecycle progress per SLO id.
     pub progress: BTreeMap<String, Progress>,
+    /// The room's candidate journeys and SLIs, votes, own menu entries and checklist ticks.
+    pub ideas: crate::ideas::Ideas,
+    /// The risk exercise: risks weighed against one SLO's yearly budget.
+    pub risks: crate::risk::Risks,
 }
 
 impl Default for Project {
@@ -49,6 +53,8 @@ impl Default for Project {
             acknowledged: BTreeMap::new(),
             review_notes: BTreeMap::new(),
             progress: BTreeMap::new(),
+            ideas: crate::ideas::Ideas::default(),
+            risks: crate::risk::Risks::default(),
         }
     }
 }
@@ -91,6 +97,10 @@ pub struct Dependency {
     pub name: String,
     /// Availability the dependency offers, as a ratio (0.9995).
     pub availability: f64,
+    /// Id of the SLO of another service in the project that this dependency
+    /// is (`internal`); empty for an outside dependency.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub slo: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -114,6 +124,9 @@ pub struct Person {
 #[serde(default)]
 pub struct Raci {
     pub cells: Vec<Vec<String>>,
+    /// The team's own words: local job titles, added personas and steps (`words`).
+    #[serde(skip_serializing_if = "crate::words::Words::is_empty")]
+    pub words: crate::words::Words,
 }
 
 impl Default for Raci {
@@ -123,6 +136,7 @@ impl Default for Raci {
                 .iter()
                 .map(|row| row.iter().map(|c| c.to_string()).collect())
                 .collect(),
+            words: crate::words::Words::default(),
         }
     }
 }
@@ -183,6 +197,11 @@ pub struct ErrorBudgetPolicy {
     /// triggers a postmortem (0.2 = 20%), in (0, 1].
     #[serde(deserialize_with = "postmortem_share")]
     pub single_incident_share: f64,
+    /// The policy as tiers the replay evaluates. A file saved before tiers
+    /// existed loads with the suggested ladder (it replaces the fixed freeze
+    /// rule those files were replayed with); a saved empty list stays empty.
+    #[serde(default = "crate::policy::default_ladder")]
+    pub tiers: Vec<crate::policy::Tier>,
 }
 
 impl Default for ErrorBudgetPolicy {
@@ -195,6 +214,7 @@ impl Default for ErrorBudgetPolicy {
             exclusions: String::new(),
             review_cadence: String::new(),
             single_incident_share: DEFAULT_POSTMORTEM_SHARE,
+            tiers: crate::policy::default_ladder(),
         }
     }
 }
@@ -232,6 +252,15 @@ pub struct Slo {
     pub labels: BTreeMap<String, String>,
     /// ISO date (YYYY-MM-DD) of the next review, empty when not set.
     pub revisit: String,
+    /// Who agreed and every change since (`record`).
+    #[serde(skip_serializing_if = "crate::record::SloRecord::is_empty")]
+    pub record: crate::record::SloRecord,
+    /// The dated review journal (`journal`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub journal: Vec<crate::journal::JournalEntry>,
+    /// The work of bringing this SLO to life; files without it load empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roadmap: Vec<crate::roadmap::Task>,
 }
 
 impl Default for Slo {
@@ -251,6 +280,9 @@ impl Default for Slo {
             alerting: AlertConfig::default(),
             labels: BTreeMap::new(),
             revisit: String::new(),
+            record: crate::record::SloRecord::default(),
+            journal: Vec::new(),
+            roadmap: Vec::new(),
         }
     }
 }
@@ -752,6 +784,12 @@ pub struct AlertConfig {
     pub preset: AlertPreset,
     pub alerts: Vec<BurnAlert>,
     pub runbook_url: String,
+    /// Optional no-data alert (`guards`); off when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_data: Option<crate::guards::NoDataAlert>,
+    /// Optional minimum-traffic guard on every burn-rate alert (`guards`); off when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic_guard: Option<crate::guards::TrafficGuard>,
 }
 
 impl Default for AlertConfig {
@@ -760,6 +798,8 @@ impl Default for AlertConfig {
             preset: AlertPreset::Workbook30d,
             alerts: workbook_30d(),
             runbook_url: String::new(),
+            no_data: None,
+            traffic_guard: None,
         }
     }
 }

@@ -419,6 +419,7 @@ mod tests {
                 policy_share: 0.2,
                 recalibrate_share: 0.9,
                 sweep_targets: vec![],
+                tiers: Vec::new(),
             },
         )
     }

@@ -125,6 +125,7 @@ mod tests {
             policy_share: 0.2,
             recalibrate_share: 0.9,
             sweep_targets: vec![],
+            tiers: Vec::new(),
         };
         (report(&data.series, &req), slo, DataSummary::of(&data))
     }

@@ -244,17 +244,9 @@ pub fn to_csv(s: &EventSeries, style: TimeStyle) -> String {
 }
 
 fn push_rfc3339(out: &mut String, t: i64) {
-    match time::OffsetDateTime::from_unix_timestamp(t) {
-        Ok(dt) => out.push_str(&format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            dt.year(),
-            dt.month() as u8,
-            dt.day(),
-            dt.hour(),
-            dt.minute(),
-            dt.second()
-        )),
-        Err(_) => out.push_str(&t.to_string()),
+    match crate::format::rfc3339(t) {
+        Some(text) => out.push_str(&text),
+        None => out.push_str(&t.to_string()),
     }
 }
 

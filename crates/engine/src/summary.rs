@@ -1,7 +1,8 @@
 //! A replay read back in words: whether the SLO was met (one verdict, used by
 //! the summary, the review questions and anything else that says "met"), the
-//! summary sentences, the recalibrated target worth offering, and the error
-//! budget policy's rules applied to the history.
+//! summary sentences, the recalibrated target worth offering, and the note
+//! on a window still filling. The error budget policy's tiers on the
+//! history are `policy`'s.
 //!
 //! Pure functions over a replay `Report`; the Iteration page only places the
 //! strings they return. Must not know the browser, nor compute replays (that
@@ -201,78 +202,6 @@ fn recalibration_sentence(
     }
 }
 
-/// One rule of the error budget policy and how often the history applied it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PolicyRule {
-    pub rule: String,
-    pub applied: String,
-}
-
-/// The policy's three decision rules on the history: releases go on while
-/// budget is left, only reliability work ships once it is exhausted, and an
-/// incident above `postmortem_share` of the budget gets a postmortem.
-pub fn policy_rules(r: &Report, postmortem_share: f64) -> [PolicyRule; 3] {
-    let total = (r.x_range.1 - r.x_range.0).max(1);
-    let exhausted_secs: i64 = r.exhausted.iter().map(|(a, b)| (b - a).max(0)).sum();
-    let left_share = 1.0 - exhausted_secs as f64 / total as f64;
-    let falls: String = r
-        .crossings
-        .iter()
-        .filter(|c| c.below > 0.0)
-        .map(|c| {
-            format!(
-                " The budget fell below {} on {}.",
-                share(c.below),
-                when(c.at)
-            )
-        })
-        .collect();
-    let list =
-        |n: usize, items: Vec<String>| format!("Applied {}: {}.", times(n), items.join("; "));
-    [
-        PolicyRule {
-            rule: "Budget left: releases go on.".into(),
-            applied: format!(
-                "Applied {}% of the time.{falls}",
-                (left_share * 100.0).round()
-            ),
-        },
-        PolicyRule {
-            rule: "Budget exhausted: only reliability and security work ships.".into(),
-            applied: if r.exhausted.is_empty() {
-                "Never applied: the budget was never overspent.".into()
-            } else {
-                let spans = r.exhausted.iter().take(5);
-                list(
-                    r.exhausted.len(),
-                    spans
-                        .map(|(a, b)| format!("{} to {}", when(*a), when(*b)))
-                        .collect(),
-                )
-            },
-        },
-        PolicyRule {
-            rule: format!(
-                "A single incident spending more than {} of the budget: postmortem.",
-                share(postmortem_share)
-            ),
-            applied: if r.incidents.is_empty() {
-                "Never applied.".into()
-            } else {
-                let items = r.incidents.iter().take(5).map(|i| {
-                    format!(
-                        "{} to {} spent {}",
-                        when(i.start),
-                        when(i.end),
-                        share(i.budget_spent)
-                    )
-                });
-                list(r.incidents.len(), items.collect())
-            },
-        },
-    ]
-}
-
 /// The replay counts a rolling window's budget on the events it holds, so
 /// before the data fills one window an early bad interval weighs more than
 /// it would later: the warning to show when a rule fired in that stretch.
@@ -306,7 +235,7 @@ pub fn filling_window_note(r: &Report, window: &Window) -> Option<String> {
 mod tests {
     use super::*;
     use crate::model::Span;
-    use crate::worker::{Crossing, IncidentRow};
+    use crate::worker::IncidentRow;
 
     const DAY: i64 = 86_400;
 
@@ -329,6 +258,7 @@ mod tests {
             timeslices: None,
             recalibrated: None,
             warnings: vec![],
+            tiers: vec![],
         }
     }
 
@@ -398,7 +328,7 @@ mod tests {
     }
 
     #[test]
-    fn the_outage_is_one_figure_in_the_warning_the_policy_and_the_review() {
+    fn the_outage_is_one_figure_in_the_warning_and_the_review() {
         let series = crate::samples::generate(&crate::samples::sample_traffic("outage").unwrap());
         let slo = Slo::default();
         let r = crate::worker::report(
@@ -409,6 +339,7 @@ mod tests {
                 policy_share: 0.2,
                 recalibrate_share: RECALIBRATE_SHARE,
                 sweep_targets: vec![],
+                tiers: Vec::new(),
             },
         );
         let largest = r
@@ -424,11 +355,6 @@ mod tests {
             r.warnings
         );
         assert!(crate::review::figures_for("threats", &r, &slo, &data, 1).contains(&figure));
-        let postmortem = &policy_rules(&r, 0.2)[2].applied;
-        assert!(
-            postmortem.contains(&format!("spent {}", share(largest.budget_spent))),
-            "{postmortem}"
-        );
     }
 
     #[test]
@@ -464,38 +390,6 @@ mod tests {
         assert_eq!(suggested_target(&r, target(99.86)), None);
         r.recalibrated = None;
         assert_eq!(suggested_target(&r, target(99.9)), None);
-    }
-
-    #[test]
-    fn releases_go_on_for_the_share_of_time_the_budget_was_left() {
-        // Ten days, exhausted for one: budget left 90% of the time.
-        let mut r = report(0.999, vec![(DAY, 2 * DAY)]);
-        r.crossings = vec![Crossing {
-            below: 0.5,
-            at: DAY / 2,
-        }];
-        r.incidents = vec![IncidentRow {
-            start: DAY,
-            end: DAY + 1500,
-            budget_spent: 0.25,
-        }];
-        let [left, exhausted, postmortem] = policy_rules(&r, 0.2);
-        assert_eq!(
-            left.applied,
-            "Applied 90% of the time. The budget fell below 50% on 1970-01-01 12:00 UTC."
-        );
-        assert_eq!(
-            exhausted.applied,
-            "Applied 1 time: 1970-01-02 00:00 UTC to 1970-01-03 00:00 UTC."
-        );
-        assert_eq!(
-            postmortem.rule,
-            "A single incident spending more than 20% of the budget: postmortem."
-        );
-        assert_eq!(
-            postmortem.applied,
-            "Applied 1 time: 1970-01-02 00:00 UTC to 1970-01-02 00:25 UTC spent 25%."
-        );
     }
 
     #[test]

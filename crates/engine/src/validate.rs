@@ -14,7 +14,7 @@ use crate::limits::{
     too_many, MAX_ALERTS_PER_SLO, MAX_JOURNEYS, MAX_LABELS_PER_SLO, MAX_MAP_ENTRIES, MAX_PEOPLE,
     MAX_RACI_COLUMNS, MAX_RACI_ROWS, MAX_SERVICES, MAX_SLOS, MAX_SPAN_SECONDS,
 };
-use crate::model::{BudgetingMethod, Project, Sli, Slo, Span, Target, Window, RACI_PERSONAS};
+use crate::model::{BudgetingMethod, Project, Sli, Slo, Span, Target, Window};
 
 /// Problems reported at most: past this, one more line says how many were left out.
 pub const MAX_REPORTED: usize = 100;
@@ -114,6 +114,41 @@ fn project_problems(p: &Project) -> Vec<Diagnostic> {
         let path = format!("raci.cells[{i}]");
         count(&mut out, &path, "RACI cells", row.len(), MAX_RACI_COLUMNS);
     }
+    let words = &p.raci.words;
+    count(
+        &mut out,
+        "raci.words.titles",
+        "titles",
+        words.titles.len(),
+        MAX_RACI_COLUMNS,
+    );
+    count(
+        &mut out,
+        "raci.words.personas",
+        "RACI columns",
+        p.raci.persona_count(),
+        MAX_RACI_COLUMNS,
+    );
+    count(
+        &mut out,
+        "raci.words.steps",
+        "RACI rows",
+        p.raci.step_count(),
+        MAX_RACI_ROWS,
+    );
+    // Journal entries and logged changes grow with every review: one budget.
+    let logged: usize = p
+        .slos
+        .iter()
+        .map(|s| s.journal.len() + s.record.changes.len())
+        .sum();
+    count(
+        &mut out,
+        "slos[].journal and slos[].record.changes",
+        "entries",
+        logged,
+        MAX_MAP_ENTRIES,
+    );
     let entries = p.acknowledged.len() + p.review_notes.len() + p.progress.len();
     count(
         &mut out,
@@ -127,15 +162,16 @@ fn project_problems(p: &Project) -> Vec<Diagnostic> {
         return out;
     }
     for (i, person) in p.people.iter().enumerate() {
-        if person.persona >= RACI_PERSONAS.len() {
+        let personas = p.raci.persona_count();
+        if person.persona >= personas {
             problem(
                 &mut out,
                 &format!("people[{i}].persona"),
                 format!(
                     "{} is not a persona; the RACI chart has {} (0 to {})",
                     person.persona,
-                    RACI_PERSONAS.len(),
-                    RACI_PERSONAS.len() - 1
+                    personas,
+                    personas - 1
                 ),
             );
         }
@@ -239,6 +275,7 @@ fn slo_problems(slo: &Slo, path: &str, gate: Gate, out: &mut Vec<Diagnostic>) {
     if let Err(why) = runbook_url(&slo.alerting.runbook_url) {
         problem(out, &format!("{path}.alerting.runbook_url"), why);
     }
+    guard_problems(slo, path, gate, out);
     count(
         out,
         &format!("{path}.labels"),
@@ -247,6 +284,46 @@ fn slo_problems(slo: &Slo, path: &str, gate: Gate, out: &mut Vec<Diagnostic>) {
         MAX_LABELS_PER_SLO,
     );
 }
+
+/// The no-data alert's window must be a duration; the traffic guard needs at
+/// least one event (zero would guard nothing) and, on export, events to
+/// count: a probe SLI's total is a number of probe series.
+fn guard_problems(slo: &Slo, path: &str, gate: Gate, out: &mut Vec<Diagnostic>) {
+    if let Some(alert) = &slo.alerting.no_data {
+        span_problem(out, &format!("{path}.alerting.no_data.after"), alert.after);
+    }
+    let Some(guard) = &slo.alerting.traffic_guard else {
+        return;
+    };
+    let here = format!("{path}.alerting.traffic_guard.min_events");
+    if guard.min_events == 0 {
+        problem(
+            out,
+            &here,
+            "a traffic guard needs at least 1 event; switch the guard off instead",
+        );
+    } else if guard.min_events > MAX_GUARD_EVENTS {
+        problem(
+            out,
+            &here,
+            format!(
+                "{} events is more than the {MAX_GUARD_EVENTS} a guard may ask for",
+                guard.min_events
+            ),
+        );
+    }
+    if gate == Gate::Export && !crate::guards::guard_applies(&slo.sli) {
+        problem(
+            out,
+            &format!("{path}.alerting.traffic_guard"),
+            "a probe SLI counts probes, not requests, so there are no events to guard on; switch the guard off",
+        );
+    }
+}
+
+/// The most events a traffic guard may ask for: beyond it the rule's figure
+/// loses whole-number precision in PromQL's floats (2^53).
+const MAX_GUARD_EVENTS: u64 = 1 << 53;
 
 fn span_problem(out: &mut Vec<Diagnostic>, path: &str, span: Span) {
     if let Err(why) = Span::checked(span.seconds()) {
@@ -390,6 +467,46 @@ mod tests {
     }
 
     #[test]
+    fn a_guard_of_zero_events_and_a_zero_no_data_window_are_refused() {
+        let m = messages(&one_slo(|s| {
+            s.alerting.traffic_guard = Some(crate::guards::TrafficGuard { min_events: 0 });
+            s.alerting.no_data = Some(crate::guards::NoDataAlert {
+                after: Span(0),
+                severity: crate::model::Severity::Page,
+            });
+        }));
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m[0].starts_with("slos[2].alerting.no_data.after: "),
+            "{m:?}"
+        );
+        assert!(
+            m[1].starts_with(
+                "slos[2].alerting.traffic_guard.min_events: a traffic guard needs at least 1 event"
+            ),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_guarded_probe_slo_loads_but_is_not_exported() {
+        let probe = |s: &mut Slo| {
+            s.sli = Sli::Availability {
+                probe_query: "up".into(),
+            };
+            s.alerting.traffic_guard = Some(crate::guards::TrafficGuard { min_events: 5 });
+        };
+        assert_eq!(check_project(&one_slo(probe)), Ok(()));
+        let mut slo = Slo::default();
+        probe(&mut slo);
+        let m = export_messages(&slo);
+        assert!(
+            m[0].contains("alerting.traffic_guard: a probe SLI counts probes"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
     fn runbooks_are_http_or_https_only() {
         for good in ["", "https://wiki.example/run", "HTTP://intranet/x"] {
             assert_eq!(runbook_url(good), Ok(()), "{good}");
@@ -427,6 +544,19 @@ mod tests {
             ..Project::default()
         };
         assert!(messages(&p)[0].starts_with("people[0].persona: 7 is not a persona"));
+    }
+
+    #[test]
+    fn a_person_may_play_a_persona_the_team_added() {
+        let mut p = Project {
+            people: vec![Person {
+                name: "Ana".into(),
+                persona: 7,
+            }],
+            ..Project::default()
+        };
+        p.raci.add_persona("Data protection officer").unwrap();
+        assert_eq!(check_project(&p), Ok(()));
     }
 
     #[test]

@@ -168,6 +168,9 @@ pub struct Report {
     /// Highest target met in `recalibrate_share` of the windows.
     pub recalibrated: Option<f64>,
     pub warnings: Vec<Diagnostic>,
+    /// When the history was in each tier of the request's policy.
+    #[serde(default)]
+    pub tiers: Vec<crate::policy::TierSpan>,
 }
 
 /// What to compute.
@@ -182,6 +185,9 @@ pub struct Request {
     pub recalibrate_share: f64,
     /// Targets of the sweep ([`sweep`]); empty for the default 99 to 99.99%.
     pub sweep_targets: Vec<f64>,
+    /// The error budget policy's tiers to replay; none, no tier spans.
+    #[serde(default)]
+    pub tiers: Vec<crate::policy::Tier>,
 }
 
 /// Good/total per column over `x_range`: an exact SLI at chart resolution
@@ -227,7 +233,8 @@ fn reduce(t: &[i64], v: &[f64], x_range: (i64, i64), columns: usize) -> Curve {
 pub fn report(series: &EventSeries, req: &Request) -> Report {
     let columns = req.columns.clamp(16, 4096);
     let opts = SimOptions {
-        budget_share_policy: req.policy_share,
+        // Every incident a tier asks about is found, not only the postmortem's.
+        budget_share_policy: crate::policy::incident_floor(&req.tiers, req.policy_share),
         now: None,
     };
     let sim = simulate(series, &req.slo, &opts);
@@ -300,6 +307,7 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
         recalibrated: whatif::recalibrate(series, &req.slo, req.recalibrate_share)
             .map(|t| t.ratio()),
         warnings: sim.warnings.clone(),
+        tiers: crate::policy::replay(&req.tiers, &req.slo, series, &sim),
     }
 }
 
@@ -385,6 +393,7 @@ mod tests {
             policy_share: 0.2,
             recalibrate_share: 0.9,
             sweep_targets: vec![],
+            tiers: Vec::new(),
         }
     }
 

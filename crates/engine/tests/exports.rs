@@ -62,6 +62,7 @@ fn project() -> Project {
             preset: AlertPreset::Custom,
             alerts: slo_engine::model::workbook_30d()[..1].to_vec(),
             runbook_url: String::new(),
+            ..AlertConfig::default()
         },
         ..Slo::default()
     };

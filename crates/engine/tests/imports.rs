@@ -68,6 +68,7 @@ fn slos() -> Vec<Slo> {
             preset: AlertPreset::PyrraScaled,
             alerts: pyrra(Span::days(28)),
             runbook_url: String::new(),
+            ..AlertConfig::default()
         },
         ..Slo::default()
     };
@@ -121,8 +122,9 @@ fn openslo_round_trip_keeps_every_slo_field() {
         slice: Span::minutes(1),
         slice_target: 0.95,
     };
-    p.slos[2].budgeting = BudgetingMethod::RatioTimeslices {
+    p.slos[2].budgeting = BudgetingMethod::Timeslices {
         slice: Span::minutes(5),
+        slice_target: 0.9,
     };
     p.slos[2].window = Window::Calendar {
         unit: CalendarUnit::Month,
@@ -326,7 +328,7 @@ fn openslo_errors_name_the_document_line() {
 }
 
 #[test]
-fn handwritten_sloth_spec_with_a_raw_sli_is_imported_and_the_gap_named() {
+fn handwritten_sloth_spec_with_a_raw_sli_is_imported_and_the_gaps_named() {
     let text = r#"
 version: "prometheus/v1"
 service: "myservice"
@@ -390,10 +392,15 @@ slos:
         "alerting.labels.category",
         "alerting.annotations.summary",
         "page_alert.labels.routing_key",
-        "slos[1].sli.raw",
     ] {
         assert!(joined.contains(named), "{named} missing from\n{joined}");
     }
+    // The raw error ratio is the SLI itself (the total is 1 wherever it has a value).
+    assert_eq!(
+        slo_engine::export::sloth::raw_query(&i.project.slos[1].sli),
+        Some("sum(rate(x[{{.window}}]))")
+    );
+    assert!(!joined.contains("sli.raw"), "{joined}");
 }
 
 #[test]
@@ -433,11 +440,15 @@ spec:
     assert_eq!(s.labels["pyrra.dev/team"], "operations");
     assert_eq!(s.alerting.alerts, pyrra(Span::days(14)));
     assert!(
-        matches!(&s.sli, Sli::Ratio { events_query, .. } if events_query == "sum(rate(http_requests_total{job=\"pyrra\",code=~\"5..\"}[{{.window}}]))")
+        matches!(&s.sli, Sli::Ratio { events_query, .. } if events_query == "sum by (route) (rate(http_requests_total{job=\"pyrra\",code=~\"5..\"}[{{.window}}]))"),
+        "grouping is summed by in the queries: {:?}",
+        s.sli
     );
     let joined = i.unmapped.join("\n");
     assert!(
-        joined.contains("metadata.namespace") && joined.contains("grouping"),
+        joined.contains("metadata.namespace")
+            && joined.contains("grouping (route)")
+            && joined.contains("per-label replay is not done"),
         "{joined}"
     );
 }

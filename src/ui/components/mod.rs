@@ -7,6 +7,7 @@ pub mod files;
 pub mod findings;
 pub mod frame;
 pub mod glossary;
+pub mod ideas;
 pub mod undo;
 
 pub use frame::PageFrame;

@@ -10,6 +10,7 @@ mod budget_panel;
 mod editor;
 mod exports;
 mod policy;
+pub mod roadmap;
 
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
@@ -237,6 +238,7 @@ fn ImplementationBody() -> impl IntoView {
                     </div>
                 </div>
                 <alerts::AlertDesigner slo=slo/>
+                <roadmap::RoadmapEditor slo=slo/>
             }.into_any()
         }}
         <policy::PolicyEditor/>

@@ -15,6 +15,7 @@ mod data_in;
 mod format;
 mod review;
 mod summary;
+mod tiers;
 
 use crate::ui::components::{PageFrame, Term};
 use crate::ui::store::Workspace;
@@ -38,13 +39,16 @@ pub struct Iter {
     pub variant: RwSignal<Option<compare::Variant>>,
     /// Time under the cursor (chart hover or the slider).
     pub cursor: RwSignal<Option<i64>>,
-    pub policy_share: Memo<f64>,
 }
 
 fn replayed(slo: &Slo) -> Slo {
     Slo {
         revisit: String::new(),
         description: String::new(),
+        // The record and the journal change with every review, not the replay.
+        record: Default::default(),
+        journal: Vec::new(),
+        roadmap: Vec::new(),
         ..slo.clone()
     }
 }
@@ -65,6 +69,7 @@ pub fn IterationPage() -> impl IntoView {
         _ => None,
     });
     let policy_share = Memo::new(move |_| ws.project.with(|p| p.policy.single_incident_share));
+    let tiers = Memo::new(move |_| ws.project.with(|p| p.policy.tiers.clone()));
     let it = Iter {
         engine,
         slo_index,
@@ -72,7 +77,6 @@ pub fn IterationPage() -> impl IntoView {
         slo_b,
         variant,
         cursor: RwSignal::new(None),
-        policy_share,
     };
     provide_context(it);
 
@@ -84,6 +88,7 @@ pub fn IterationPage() -> impl IntoView {
             policy_share: policy_share.get(),
             recalibrate_share: slo_engine::summary::RECALIBRATE_SHARE,
             sweep_targets: Vec::new(),
+            tiers: tiers.get(),
         })
     };
     Effect::new(move |_| {
@@ -192,7 +197,7 @@ fn Results() -> impl IntoView {
                 <summary::Summary data=summary.clone()/>
                 <charts::Charts/>
                 <summary::AlertsTable/>
-                <summary::PolicyOnData/>
+                <tiers::TiersOnData/>
                 <compare::Compare/>
                 <review::Review data=summary/>
             }

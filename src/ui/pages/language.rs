@@ -1,8 +1,13 @@
-//! The Language page: personas and the team's people, the editable RACI
-//! chart with its warnings, and the glossary in full.
+//! The Language page: personas in the team's own words (our titles beside
+//! the canonical ones, the "Rosetta stone", and personas the team adds), the
+//! team's people, the editable RACI chart with the team's added steps, its
+//! warnings and the consumer teams of internal services to consult, and the
+//! glossary in full.
 //!
-//! Persona texts and terms come from `slo_engine::glossary`; RACI warnings from
-//! the engine's RACI check (see `raci_warnings`).
+//! Persona texts and terms come from `slo_engine::glossary`; names, added
+//! personas and steps from `slo_engine::words`; RACI warnings from the
+//! engine's RACI check (see `raci_warnings`); consumer suggestions from
+//! `slo_engine::internal`.
 
 use crate::ui::components::glossary::focus_by_id;
 use crate::ui::components::undo::Removed;
@@ -10,15 +15,16 @@ use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::glossary::{PERSONAS, TERMS};
+use slo_engine::internal;
 use slo_engine::lint;
-use slo_engine::model::{slug, Person, Raci, RACI_PERSONAS, RACI_STEPS};
+use slo_engine::model::{slug, Person, Raci};
 
 #[component]
 pub fn LanguagePage() -> impl IntoView {
     view! {
         <PageFrame title="Language: people, roles and words" page="language">
             <p class="lead">
-                "Before numbers, agree on words and roles. Map your people to the seven "<Term id="persona" text="personas"/>
+                "Before numbers, agree on words and roles. Call the "<Term id="persona" text="personas"/>" by your own job titles, map your people to them"
                 ", adapt the "<Term id="raci" text="RACI chart"/>" (who is responsible, accountable, consulted, informed for each step), "
                 "and keep the glossary at hand: every term on these pages opens its definition in one click."
             </p>
@@ -26,6 +32,19 @@ pub fn LanguagePage() -> impl IntoView {
             <RaciChart/>
             <GlossarySection/>
         </PageFrame>
+    }
+}
+
+/// Options of a persona select: every column of the chart by our name.
+fn persona_options(
+    ws: Workspace,
+    selected: impl Fn() -> usize + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        ws.project.with(|p| (0..p.raci.persona_count()).map(|k| (k, p.raci.persona_name(k))).collect::<Vec<_>>())
+            .into_iter()
+            .map(|(k, n)| view! { <option value=k.to_string() selected=move || selected() == k>{n}</option> })
+            .collect_view()
     }
 }
 
@@ -49,20 +68,13 @@ fn Personas() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="personas-title">
             <h2 id="personas-title">"Personas and your people"</h2>
-            <p>"One person may play several personas in a small team; a persona may have several people in a large one."</p>
-            <ul class="persona-grid">
-                {PERSONAS.iter().enumerate().map(|(i, p)| view! {
-                    <li class="persona">
-                        <h3>{p.name}</h3>
-                        <p><strong>"Cares about: "</strong>{p.cares_about}</p>
-                        <p><strong>"With SLOs: "</strong>{p.role_in_slos}</p>
-                        <p class="persona-people"><strong>"Who: "</strong>{move || {
-                            let names = ws.project.with(|pr| pr.people.iter().filter(|x| x.persona == i).map(|x| x.name.clone()).collect::<Vec<_>>());
-                            if names.is_empty() { "nobody yet".to_string() } else { names.join(", ") }
-                        }}</p>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <p>"One person may play several personas in a small team; a persona may have several people in a large one. "
+               "Give each persona the title your organisation uses (\"our PM is your Product Owner\"): the chart, the findings and the exports then speak your words."</p>
+            <div class="persona-layout">
+                <PersonaCards/>
+                <Rosetta/>
+            </div>
+            <AddPersona/>
 
             <h3>"Your people"</h3>
             {move || (count.get() == 0).then(|| view! { <p class="hint">"No one yet: add the people of your team below."</p> })}
@@ -81,7 +93,7 @@ fn Personas() -> impl IntoView {
                                 <td><label class="visually-hidden" for=format!("person-persona-{i}")>{move || format!("Persona of {}", name())}</label>
                                     <select id=format!("person-persona-{i}")
                                         on:change=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0); ws.update(|p| if let Some(x) = p.people.get_mut(i) { x.persona = v; }); }>
-                                        {RACI_PERSONAS.iter().enumerate().map(|(k, n)| view! { <option value=k.to_string() selected=move || persona() == k>{*n}</option> }).collect_view()}
+                                        {persona_options(ws, persona)}
                                     </select></td>
                                 <td class="actions"><button type="button" id=format!("person-remove-{i}") on:click=move |_| {
                                     let removed = ws.project.with_untracked(|p| p.people.get(i).cloned());
@@ -104,11 +116,95 @@ fn Personas() -> impl IntoView {
                     <input id="new-person-name" type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/></div>
                 <div class="field"><label for="new-person-persona">"Persona"</label>
                     <select id="new-person-persona" on:change=move |ev| new_persona.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        {RACI_PERSONAS.iter().enumerate().map(|(k, n)| view! { <option value=k.to_string() selected=move || new_persona.get() == k>{*n}</option> }).collect_view()}
+                        {persona_options(ws, move || new_persona.get())}
                     </select></div>
                 <button type="submit">"Add person"</button>
             </form>
         </section>
+    }
+}
+
+/// One card per persona: our title (editable), the canonical name beside it,
+/// what the persona cares about and who plays it.
+#[component]
+fn PersonaCards() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let columns = Memo::new(move |_| ws.project.with(|p| p.raci.persona_count()));
+    view! {
+        <ul class="persona-grid">
+            {move || (0..columns.get()).map(|i| {
+                let name = move || ws.project.with(|p| p.raci.persona_name(i));
+                let canonical = PERSONAS.get(i);
+                let title_id = format!("persona-title-{i}");
+                view! {
+                    <li class="persona">
+                        <h3>{name}</h3>
+                        {match canonical {
+                            Some(c) => view! {
+                                <p class="canonical">{move || (name() != c.name).then(|| format!("Canonical persona: {}", c.name))}</p>
+                                <p><strong>"Cares about: "</strong>{c.cares_about}</p>
+                                <p><strong>"With SLOs: "</strong>{c.role_in_slos}</p>
+                            }.into_any(),
+                            None => view! { <p class="canonical">"A persona your team added."</p> }.into_any(),
+                        }}
+                        <div class="field"><label for=title_id.clone()>"Our title"</label>
+                            <input id=title_id type="text" placeholder=canonical.map(|c| c.name).unwrap_or_default()
+                                prop:value=move || ws.project.with(|p| if i < PERSONAS.len() { p.raci.words.titles.get(i).cloned().unwrap_or_default() } else { p.raci.persona_name(i) })
+                                on:change=move |ev| { let v = event_target_value(&ev); ws.update(|p| p.raci.set_title(i, &v)); }/></div>
+                        <p class="persona-people"><strong>"Who: "</strong>{move || {
+                            let names = ws.project.with(|pr| pr.people.iter().filter(|x| x.persona == i).map(|x| x.name.clone()).collect::<Vec<_>>());
+                            if names.is_empty() { "nobody yet".to_string() } else { names.join(", ") }
+                        }}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The Rosetta stone: each canonical persona beside our title.
+#[component]
+fn Rosetta() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    view! {
+        <table class="rosetta" id="rosetta">
+            <caption>"Rosetta stone: the canonical personas in our words"</caption>
+            <thead><tr><th scope="col">"Canonical persona"</th><th scope="col">"Our title"</th></tr></thead>
+            <tbody>
+                {move || ws.project.with(|p| p.raci.rosetta()).into_iter().map(|t| view! {
+                    <tr><th scope="row">{t.canonical}</th><td>{t.ours.unwrap_or_else(|| "(same)".into())}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// A name field and a button that adds a persona or a step; the engine says
+/// why a name is refused.
+#[component]
+fn AddPersona() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let add = move || {
+        let mut result = Ok(0);
+        let typed = name.get_untracked();
+        ws.update(|p| result = p.raci.add_persona(&typed));
+        match result {
+            Ok(_) => {
+                name.set(String::new());
+                error.set(String::new());
+            }
+            Err(e) => error.set(e),
+        }
+    };
+    view! {
+        <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
+            <div class="field"><label for="new-persona-name">"A persona your team has (a column of the chart)"</label>
+                <input id="new-persona-name" type="text" placeholder="Data protection officer" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></div>
+            <button type="submit" id="add-persona">"Add persona"</button>
+            <span role="status">{move || { let e = error.get(); (!e.is_empty()).then(|| view! { <span class="error">{e}</span> }) }}</span>
+        </form>
     }
 }
 
@@ -126,13 +222,12 @@ const CELL_CHOICES: [(&str, &str); 9] = [
     ("CI", "C/I"),
 ];
 
-/// The engine's RACI findings, grouped by lifecycle step (row), each as its title.
+/// The engine's RACI findings, grouped by step (row), each as its title.
 fn raci_warnings(raci: &Raci) -> Vec<Vec<String>> {
     let findings = lint::raci_findings(raci);
-    RACI_STEPS
-        .iter()
-        .map(|step| {
-            let step_id = slug(step);
+    (0..raci.step_count())
+        .map(|i| {
+            let step_id = slug(&raci.step_name(i));
             findings
                 .iter()
                 .filter(|f| lint::FindingId::parse(&f.id).is_some_and(|id| id.subject == step_id))
@@ -153,6 +248,10 @@ fn RaciChart() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let undo = expect_context::<Undo>();
     let warnings = Memo::new(move |_| ws.project.with(|p| raci_warnings(&p.raci)));
+    let dims = Memo::new(move |_| {
+        ws.project
+            .with(|p| (p.raci.step_count(), p.raci.persona_count()))
+    });
     let total = move || warnings.with(|w| w.iter().map(Vec::len).sum::<usize>());
     view! {
         <section class="card raci-section print-section" aria-labelledby="raci-title">
@@ -168,43 +267,42 @@ fn RaciChart() -> impl IntoView {
             }}</p>
             // No scroll box of its own on a wide window, so the header row sticks to the window's top.
             <div class="raci-wrap" tabindex="0" role="region" aria-label="RACI chart">
+            {move || {
+                // The table is rebuilt when the team adds a persona or a step.
+                let (steps, personas) = dims.get();
+                view! {
             <table class="raci">
                 <caption class="visually-hidden">"RACI chart: lifecycle steps by persona"</caption>
                 <colgroup>
                     <col class="raci-step-col"/>
-                    {RACI_PERSONAS.iter().map(|_| view! { <col/> }).collect_view()}
+                    {(0..personas).map(|_| view! { <col/> }).collect_view()}
                     <col class="raci-warning-col"/>
                 </colgroup>
                 <thead>
                     <tr>
                         <th scope="col">"Step"</th>
-                        {RACI_PERSONAS.iter().enumerate().map(|(k, n)| view! {
-                            <th scope="col"><span class="persona-name">{breakable(n)}</span>
+                        {(0..personas).map(|k| view! {
+                            <th scope="col"><span class="persona-name">{move || breakable(&ws.project.with(|p| p.raci.persona_name(k)))}</span>
                                 <span class="people-names">{move || ws.project.with(|p| p.people.iter().filter(|x| x.persona == k).map(|x| x.name.clone()).collect::<Vec<_>>().join(", "))}</span></th>
                         }).collect_view()}
                         <th scope="col">"Warnings"</th>
                     </tr>
                 </thead>
                 <tbody>
-                    {RACI_STEPS.iter().enumerate().map(|(s, step)| view! {
+                    {(0..steps).map(|s| {
+                        let step = move || ws.project.with(|p| p.raci.step_name(s));
+                        view! {
                         <tr class:has-warning=move || warnings.with(|w| w.get(s).map(|x| !x.is_empty()).unwrap_or(false))>
-                            <th scope="row">{breakable(step)}</th>
-                            {(0..RACI_PERSONAS.len()).map(|k| {
-                                let value = Memo::new(move |_| ws.project.with(|p| p.raci.cells.get(s).and_then(|r| r.get(k)).cloned().unwrap_or_default()));
+                            <th scope="row">{move || breakable(&step())}</th>
+                            {(0..personas).map(|k| {
+                                let value = Memo::new(move |_| ws.project.with(|p| p.raci.cell(s, k).to_string()));
                                 view! {
                                     <td>
-                                        <label class="visually-hidden" for=format!("raci-{s}-{k}")>{format!("{}, {}", step, RACI_PERSONAS[k])}</label>
+                                        <label class="visually-hidden" for=format!("raci-{s}-{k}")>{move || format!("{}, {}", step(), ws.project.with(|p| p.raci.persona_name(k)))}</label>
                                         <select id=format!("raci-{s}-{k}") class="raci-cell"
                                             on:change=move |ev| {
                                                 let v = event_target_value(&ev);
-                                                ws.update(|p| {
-                                                    // Older or hand-edited files may have short rows: pad them first.
-                                                    if p.raci.cells.len() <= s { p.raci.cells.resize(RACI_STEPS.len(), Vec::new()); }
-                                                    if let Some(row) = p.raci.cells.get_mut(s) {
-                                                        if row.len() <= k { row.resize(RACI_PERSONAS.len(), String::new()); }
-                                                        if let Some(c) = row.get_mut(k) { *c = v; }
-                                                    }
-                                                });
+                                                ws.update(|p| p.raci.set_cell(s, k, &v));
                                             }>
                                             {move || {
                                                 // A letter combination typed in a project file is shown as it is.
@@ -222,10 +320,14 @@ fn RaciChart() -> impl IntoView {
                             }).collect_view()}
                             <td class="raci-warning">{move || warnings.with(|w| w.get(s).cloned().unwrap_or_default()).into_iter().map(|t| view! { <span class="warn">"⚠ "{t}</span> }).collect_view()}</td>
                         </tr>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </tbody>
             </table>
+                }
+            }}
             </div>
+            <AddStep/>
+            <Consumers/>
             <ul class="findings">
                 {move || ws.project.with(|p| lint::raci_staffing_findings(&p.raci, &p.people)).into_iter().map(|f| view! {
                     <li class="finding"><strong>"⚠ "{f.title}</strong><p>{f.explanation}</p></li>
@@ -237,6 +339,58 @@ fn RaciChart() -> impl IntoView {
                 undo.offer("Reset the RACI chart to the defaults.", Removed::Project(Box::new(old)));
             }>"Reset chart to the defaults"</button>
         </section>
+    }
+}
+
+/// A step of the team's own, as a new row of the chart.
+#[component]
+fn AddStep() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let add = move || {
+        let mut result = Ok(0);
+        let typed = name.get_untracked();
+        ws.update(|p| result = p.raci.add_step(&typed));
+        match result {
+            Ok(_) => {
+                name.set(String::new());
+                error.set(String::new());
+            }
+            Err(e) => error.set(e),
+        }
+    };
+    view! {
+        <form class="inline-form no-print" on:submit=move |ev| { ev.prevent_default(); add(); }>
+            <div class="field"><label for="new-step-name">"A step of your own (a row of the chart)"</label>
+                <input id="new-step-name" type="text" placeholder="Announce SLO changes" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></div>
+            <button type="submit" id="add-step">"Add step"</button>
+            <span role="status">{move || { let e = error.get(); (!e.is_empty()).then(|| view! { <span class="error">{e}</span> }) }}</span>
+        </form>
+    }
+}
+
+/// The teams calling an internal-only service, suggested as consulted (C).
+#[component]
+fn Consumers() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let suggestions = Memo::new(move |_| ws.project.with(internal::consumer_suggestions));
+    move || {
+        let list = suggestions.get();
+        (!list.is_empty()).then(|| view! {
+            <div class="note consumers" role="note">
+                <strong>"Consumer teams to consult: "</strong>
+                "an internal-only service's customers are the teams that call it. Add them as a persona consulted (C) on proposing, agreeing and recalibrating the SLO."
+                <ul>{list.into_iter().enumerate().map(|(k, c)| {
+                    let consumer = c.clone();
+                    view! {
+                        <li>{format!("{} calls {}{}. ", c.service, c.calls, if c.owner.is_empty() { String::new() } else { format!(" (owner: {})", c.owner) })}
+                            <button type="button" id=format!("consult-{k}") on:click=move |_| ws.update(|p| { let _ = internal::consult(p, &consumer); })>
+                                {format!("Add “{}” as consulted", c.persona)}</button></li>
+                    }
+                }).collect_view()}</ul>
+            </div>
+        })
     }
 }
 

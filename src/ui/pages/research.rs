@@ -1,14 +1,22 @@
 //! The Research page: the service (what it does, who uses it, internal-only
 //! or not, dependencies), its critical user journeys, candidate SLIs picked
-//! from the menu of `slo_engine::catalog`, and the pitfall linter's findings.
+//! from the menu of `slo_engine::catalog` and the team's own entries (a click
+//! adds a candidate, "Make it an SLO" drafts it), the room's ideas
+//! (`research/ideas`), the risk exercise (`research/risks`) and the pitfall
+//! linter's findings.
+
+mod ideas;
+mod risks;
 
 use crate::ui::components::glossary::focus_by_id;
+use crate::ui::components::ideas::{CandidateBoard, Kind};
 use crate::ui::components::undo::Removed;
 use crate::ui::components::{PageFrame, Term, Undo};
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::catalog::{self, service_kind_name};
-use slo_engine::model::{Dependency, Journey, Service, ServiceKind, Slo, Target};
+use slo_engine::ideas::Template;
+use slo_engine::model::{Dependency, Journey, Service, ServiceKind, Target};
 
 #[component]
 pub fn ResearchPage() -> impl IntoView {
@@ -21,6 +29,8 @@ pub fn ResearchPage() -> impl IntoView {
             </p>
             <Services/>
             <Journeys/>
+            <ideas::RoomIdeas/>
+            <risks::RiskExercise/>
             <Pitfalls/>
         </PageFrame>
     }
@@ -164,7 +174,8 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                                     Ok(t) => { err.set(None); ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.availability = t.ratio(); }); }
                                     Err(e) => err.set(Some(e)),
                                 }/>
-                                {move || err.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}</td>
+                                {move || err.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+                                <InternalLink i=i d=d/></td>
                             <td class="actions"><button type="button" on:click=move |_| {
                                 ws.update(|p| if let Some(s) = p.services.get_mut(i) { if d < s.dependencies.len() { s.dependencies.remove(d); } });
                                 let add = format!("service-{i}-add-dependency");
@@ -177,7 +188,7 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
                 </tbody>
             </table>
             <button type="button" id=id("add-dependency") on:click=move |_| ws.update(|p| if let Some(s) = p.services.get_mut(i) {
-                s.dependencies.push(Dependency { name: String::new(), availability: 0.999 });
+                s.dependencies.push(Dependency { availability: 0.999, ..Dependency::default() });
             })>"Add a dependency"</button>
             <DependencyCeiling i=i/>
             <p><button type="button" class="danger" on:click=move |_| {
@@ -192,6 +203,52 @@ fn ServiceEditor(i: usize, undo: Undo) -> impl IntoView {
     }
 }
 
+/// Which SLO of another service in the project this dependency is, if any:
+/// a linked dependency offers that SLO's target (`slo_engine::internal`).
+#[component]
+fn InternalLink(i: usize, d: usize) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let id = format!("service-{i}-dep-slo-{d}");
+    let others = Memo::new(move |_| {
+        ws.project.with(|p| {
+            let own = p
+                .services
+                .get(i)
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            p.slos
+                .iter()
+                .filter(|s| !s.service.trim().eq_ignore_ascii_case(own.trim()))
+                .map(|s| {
+                    (
+                        s.id.clone(),
+                        format!("{} ({}, {}%)", s.name, s.service, s.target),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let linked = move || {
+        ws.project.with(|p| {
+            p.services
+                .get(i)
+                .and_then(|s| s.dependencies.get(d))
+                .map(|x| x.slo.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <label class="visually-hidden" for=id.clone()>{format!("Dependency {} is an SLO of the project", d + 1)}</label>
+        <select id=id class="dep-slo" on:change=move |ev| {
+            let v = event_target_value(&ev);
+            ws.update(|p| if let Some(x) = p.services.get_mut(i).and_then(|s| s.dependencies.get_mut(d)) { x.slo = v; });
+        }>
+            <option value="" selected=move || linked().is_empty()>"outside service"</option>
+            {move || others.get().into_iter().map(|(v, label)| { let v2 = v.clone(); view! { <option value=v selected=move || linked() == v2>{label}</option> } }).collect_view()}
+        </select>
+    }
+}
+
 /// The best availability the dependencies allow.
 #[component]
 fn DependencyCeiling(i: usize) -> impl IntoView {
@@ -200,7 +257,8 @@ fn DependencyCeiling(i: usize) -> impl IntoView {
         ws.project.with(|p| {
             p.services
                 .get(i)
-                .and_then(|s| slo_engine::budget::dependency_ceiling(&s.dependencies))
+                .map(|s| slo_engine::internal::effective_dependencies(p, s))
+                .and_then(|deps| slo_engine::budget::dependency_ceiling(&deps))
         })
     });
     move || {
@@ -225,7 +283,8 @@ fn Journeys() -> impl IntoView {
         <section class="card" aria-labelledby="journeys-title">
             <h2 id="journeys-title">"Critical user journeys and candidate SLIs"</h2>
             <p>"A journey is what a user is trying to get done. For each, pick SLIs from the menu for its kind of service: "
-               "each comes with its specification (what counts as good) and an example implementation in "<Term id="promql" text="PromQL"/>"."</p>
+               "each comes with its specification (what counts as good) and an example implementation in "<Term id="promql" text="PromQL"/>". "
+               "A pick is a candidate: the room votes, and "<em>"Make it an SLO"</em>" drafts the ones chosen."</p>
             {move || (count.get() == 0).then(|| view! { <p class="hint">"No journey yet."</p> })}
             {move || (0..count.get()).map(|i| view! { <JourneyEditor i=i undo=undo/> }).collect_view()}
             <button type="button" id="add-journey" on:click=move |_| ws.update(|p| {
@@ -270,6 +329,19 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The catalog's entries for this kind of service, then the team's own.
+    let menu = Memo::new(move |_| {
+        ws.project.with(|p| {
+            let catalog = catalog::menu(service_kind.get())
+                .into_iter()
+                .map(Template::Catalog);
+            let team = p.ideas.menu.iter().map(Template::Team);
+            catalog
+                .chain(team)
+                .map(|t| (t.id(), t.name(), t.specification(), t.promql()))
+                .collect::<Vec<_>>()
+        })
+    });
     let id = move |f: &str| format!("journey-{i}-{f}");
     let just_added = RwSignal::new(None::<(String, String)>);
     view! {
@@ -285,6 +357,7 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                                 let Some(j) = p.journeys.get_mut(i) else { return };
                                 let old = std::mem::replace(&mut j.name, new.clone());
                                 for o in p.slos.iter_mut().filter(|o| o.journey == old) { o.journey = new.clone(); }
+                                slo_engine::ideas::rename_journey(&mut p.ideas, &old, &new);
                             });
                         }/></div>
                 <div class="field"><label for=id("service")>"Service"</label>
@@ -307,42 +380,42 @@ fn JourneyEditor(i: usize, undo: Undo) -> impl IntoView {
                 }
             }}
 
-            // Says what the menu button did, next to it, and offers the next step.
+            <h3>"Candidate SLIs for this journey"</h3>
+            <CandidateBoard kind=Kind::Slis journey=Signal::derive(move || name.get())
+                on_drafted=Callback::new(move |id: String| {
+                    let slo = ws.project.with_untracked(|p| p.slos.iter().find(|s| s.id == id).map(|s| s.name.clone()));
+                    just_added.set(slo.map(|n| (id, n)));
+                })/>
+            // Says what the last button did, next to it, and offers the next step.
             <p role="status" class="added-slo">{move || just_added.get().map(|(id, n)| view! {
                 "✓ Added the draft “"{n}"”. "<a href=format!("#/implementation?slo={id}")>"Open it in the SLO editor"</a>
             })}</p>
             <h3>{move || format!("SLI menu: {}", service_kind_name(service_kind.get()))}</h3>
             <ul class="sli-menu">
-                {move || catalog::menu(service_kind.get()).into_iter().map(|e| {
-                    let e = *e;
+                {move || menu.get().into_iter().map(|(sli, category, specification, promql)| {
+                    let label = category.clone();
+                    let picked_id = sli.clone();
                     view! {
                         <li class="sli-entry">
-                            <h4><Term id=e.category.name() text=e.category.name()/></h4>
-                            <p><strong>"Specification: "</strong>{e.specification}</p>
+                            <h4>{match catalog::entry(&sli) {
+                                Some(e) => view! { <Term id=e.category.name() text=e.category.name()/> }.into_any(),
+                                None => view! { <span>{format!("{category} (your team's)")}</span> }.into_any(),
+                            }}</h4>
+                            <p><strong>"Specification: "</strong>{specification}</p>
                             <details>
                                 <summary>"Example implementation (PromQL)"</summary>
-                                <pre><code>{e.promql()}</code></pre>
+                                <pre><code>{promql}</code></pre>
                             </details>
-                            <button type="button" data-sli=e.id on:click=move |_| {
-                                let added = ws.project.with_untracked(|p| {
-                                    let j = p.journeys.get(i)?;
-                                    let id = slo_engine::ids::fresh_id(&format!("{} {}", j.name, e.category.name()), &p.slos);
-                                    Some(Slo {
-                                        id,
-                                        name: format!("{} {}", j.name, e.category.name().to_lowercase()),
-                                        service: j.service.clone(),
-                                        journey: j.name.clone(),
-                                        description: e.specification.to_string(),
-                                        sli: e.to_sli(),
-                                        target: Target::from_number(e.suggested_target).unwrap_or(Target(0.999)),
-                                        ..Slo::default()
-                                    })
+                            <button type="button" data-sli=sli on:click=move |_| {
+                                let mut added = None;
+                                ws.update(|p| {
+                                    let journey = p.journeys.get(i).map(|j| j.name.clone()).unwrap_or_default();
+                                    added = slo_engine::ideas::add_from_menu(&mut p.ideas, &picked_id, &journey, "");
                                 });
-                                if let Some(slo) = added {
-                                    just_added.set(Some((slo.id.clone(), slo.name.clone())));
-                                    ws.update(|p| p.slos.push(slo));
+                                if added.is_some() {
+                                    just_added.set(None);
                                 }
-                            }>{format!("Add a draft {} SLO", e.category.name().to_lowercase())}</button>
+                            }>{format!("Add {} as a candidate", label.to_lowercase())}</button>
                         </li>
                     }
                 }).collect_view()}

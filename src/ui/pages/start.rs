@@ -1,7 +1,7 @@
 //! The Start page: the bootstrap guide (roadmap with the team's progress),
 //! start-small advice, the example projects, and the presenter mode for
 //! workshops. Step texts and states come from `slo_engine::guide`, examples from
-//! `slo_engine::examples`.
+//! `slo_engine::examples`, the SLO roadmaps' progress from `slo_engine::roadmap`.
 
 pub mod presenter;
 
@@ -41,6 +41,12 @@ fn StartBody() -> impl IntoView {
     let presenting = RwSignal::new(presenter::workshop_active());
     let status = Memo::new(move |_| ws.project.with(guide::status));
     let tally = Memo::new(move |_| ws.project.with(guide::tally));
+    let today = crate::ui::pages::implementation::roadmap::today();
+    let roadmap_today = today.clone();
+    let tasks = Memo::new(move |_| {
+        ws.project
+            .with(|p| slo_engine::roadmap::project_progress(&p.slos, &roadmap_today))
+    });
 
     // Loading never replaces the team's work: it adds a project and says where the previous one is.
     let loaded = RwSignal::new(None::<(String, String, String)>);
@@ -72,6 +78,7 @@ fn StartBody() -> impl IntoView {
                 <ol class="steps">
                     {move || status.get().into_iter().map(|(step, st)| {
                         let (class, label) = state_label(st);
+                        let figures = ws.project.with(|p| guide::step_progress(step.id, p, &today));
                         view! {
                             <li class=format!("step step-{class}") data-step=step.id>
                                 <div class="step-head">
@@ -80,6 +87,7 @@ fn StartBody() -> impl IntoView {
                                 </div>
                                 <p>{step.text}</p>
                                 <p class="done-when">{guide::done_when(step.id)}</p>
+                                {figures.map(|f| view! { <p class="step-progress">{f}</p> })}
                                 <a href=format!("#/{}", step.page)>{format!("Go to {} →", page_title(step.page))}</a>
                             </li>
                         }
@@ -100,11 +108,13 @@ fn StartBody() -> impl IntoView {
                         let t = tally.get();
                         format!("{} drafted, {} agreed, {} exported", t.drafted, t.agreed, t.exported)
                     }}</p>
+                    <p class="tally" data-testid="roadmap-tally">{move || format!("Roadmap: {}.", tasks.get().sentence())}</p>
                     <ul class="slo-progress">
                         {move || ws.project.with(|p| p.slos.iter().map(|s| {
                             let pr = p.progress.get(&s.id).copied().unwrap_or_default();
                             let label = match pr { Progress::Drafted => "drafted", Progress::Agreed => "agreed", Progress::Exported => "exported" };
-                            view! { <li><a href=format!("#/implementation?slo={}", s.id)>{s.name.clone()}</a>" — "{label}" · "{format!("{}%", s.target)}</li> }
+                            let plan = slo_engine::roadmap::progress(&s.roadmap, &crate::ui::pages::implementation::roadmap::today()).sentence();
+                            view! { <li><a href=format!("#/implementation?slo={}", s.id)>{s.name.clone()}</a>" — "{label}" · "{format!("{}%", s.target)}" · roadmap: "{plan}</li> }
                         }).collect_view())}
                     </ul>
                     {move || ws.project.with(|p| p.slos.is_empty()).then(|| view! {

@@ -176,10 +176,10 @@ pub fn fit_range(values: &[&[f64]], rules: &[f64], floor: f64, ceiling: f64) -> 
 
 /// Time-axis label: dates for long ranges, hours and minutes for short ones (UTC).
 pub fn format_time(t: i64, range_seconds: i64) -> String {
-    let Ok(dt) = time::OffsetDateTime::from_unix_timestamp(t) else {
+    let Some(u) = crate::ingest::time::utc(t) else {
         return t.to_string();
     };
-    let (mo, d, h, mi) = (dt.month() as u8, dt.day(), dt.hour(), dt.minute());
+    let (mo, d, h, mi) = (u.month, u.day, u.hour, u.minute);
     if range_seconds > 3 * 86_400 {
         format!("{:02}-{:02}", mo, d)
     } else if range_seconds > 86_400 {

@@ -14,9 +14,7 @@ use crate::alerting::{budget_spent_when_fired, detection_time, threshold};
 use crate::budget::{self, budget_seconds, human_seconds};
 use crate::format::trim_zeros;
 use crate::lifecycle::{progress_of, standing};
-use crate::model::{
-    BudgetingMethod, Enforcement, EventKind, Project, Sli, Slo, RACI_PERSONAS, RACI_STEPS,
-};
+use crate::model::{BudgetingMethod, Enforcement, EventKind, Project, Sli, Slo};
 use std::fmt::Write;
 
 pub fn export(project: &Project, slos: &[&Slo], base: &str) -> ExportFile {
@@ -32,10 +30,13 @@ pub fn export(project: &Project, slos: &[&Slo], base: &str) -> ExportFile {
     }
     for slo in slos {
         slo_section(&mut out, project, slo);
+        super::plan::roadmap_section(&mut out, slo);
     }
     policy_section(&mut out, project);
     raci_section(&mut out, project);
     review_section(&mut out, project);
+    super::workshop::ideas_section(&mut out, &project.ideas);
+    super::workshop::risks_section(&mut out, project);
     ExportFile {
         name: format!("{base}.slo.md"),
         mime: "text/markdown",
@@ -124,6 +125,8 @@ fn slo_section(out: &mut String, project: &Project, slo: &Slo) {
 
     budget_table(out, slo);
     alerts_table(out, slo);
+    super::records::record_section(out, slo);
+    super::records::journal_section(out, slo);
 }
 
 fn or_unset(s: &str) -> &str {
@@ -268,6 +271,7 @@ fn policy_section(out: &mut String, project: &Project) {
             trim_zeros(p.single_incident_share * 100.0, 2)
         );
     }
+    super::plan::tiers_section(out, project);
 }
 
 /// The iteration review: the team's notes per review question, when it wrote any.
@@ -296,10 +300,11 @@ fn raci_section(out: &mut String, project: &Project) {
         out,
         "## RACI\n\nR responsible, A accountable, C consulted, I informed.\n"
     );
-    let headers: Vec<String> = RACI_PERSONAS
-        .iter()
-        .enumerate()
-        .map(|(i, persona)| {
+    super::records::rosetta_section(out, &project.raci);
+    let raci = &project.raci;
+    let headers: Vec<String> = (0..raci.persona_count())
+        .map(|i| {
+            let persona = raci.persona_name(i);
             let names: Vec<&str> = project
                 .people
                 .iter()
@@ -322,13 +327,17 @@ fn raci_section(out: &mut String, project: &Project) {
             .collect::<Vec<_>>()
             .join(" | ")
     );
-    let _ = writeln!(out, "|---|{}", "---|".repeat(RACI_PERSONAS.len()));
-    for (i, step) in RACI_STEPS.iter().enumerate() {
-        let row = project.raci.cells.get(i);
-        let cells: Vec<String> = (0..RACI_PERSONAS.len())
-            .map(|j| cell(row.and_then(|r| r.get(j)).map(String::as_str).unwrap_or("")))
+    let _ = writeln!(out, "|---|{}", "---|".repeat(raci.persona_count()));
+    for i in 0..raci.step_count() {
+        let cells: Vec<String> = (0..raci.persona_count())
+            .map(|j| cell(raci.cell(i, j)))
             .collect();
-        let _ = writeln!(out, "| {step} | {} |", cells.join(" | "));
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            cell(&raci.step_name(i)),
+            cells.join(" | ")
+        );
     }
     out.push('\n');
 }

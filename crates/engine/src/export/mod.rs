@@ -9,11 +9,14 @@
 
 pub mod markdown;
 pub mod openslo;
+pub mod plan;
 pub mod project;
 pub mod prometheus;
 pub mod promql;
 pub mod pyrra;
+pub mod records;
 pub mod sloth;
+pub mod workshop;
 pub mod yaml;
 
 use crate::model::{slug, Project, Slo, Window};
@@ -129,11 +132,18 @@ pub fn export(
     }
     // Rule groups, OpenSLO names and Kubernetes objects are keyed by the id.
     let mut seen = std::collections::HashSet::new();
+    let mut sloth_ids = std::collections::HashSet::new();
     for s in &slos {
         let id = slug(&s.id);
         if !seen.insert(id.clone()) {
             return Err(format!(
                 "two SLOs share the id \"{id}\"; give each SLO its own id before exporting"
+            ));
+        }
+        let sloth_id = ids(s).sloth_id;
+        if !sloth_ids.insert(sloth_id.clone()) {
+            return Err(format!(
+                "two SLOs would both be written as \"{sloth_id}\" (service and SLO name); give one another id before exporting"
             ));
         }
     }
@@ -151,6 +161,16 @@ pub fn export(
     }
 }
 
+/// The SLO as the replay and the Prometheus export see it: one without
+/// alerts carries the default alerts `alerting::effective_alerts` adds, with
+/// the note saying so, so every export of it holds the alerts replayed.
+pub(crate) fn with_effective_alerts(slo: &Slo) -> (Slo, Option<String>) {
+    let (alerts, note) = crate::alerting::effective_alerts(slo);
+    let mut slo = slo.clone();
+    slo.alerting.alerts = alerts;
+    (slo, note)
+}
+
 /// Identifiers shared by the Sloth-compatible formats, all RFC 1123 slugs so
 /// they are valid Sloth names, Kubernetes names and OpenSLO names.
 pub(crate) struct Ids {
@@ -162,11 +182,25 @@ pub(crate) struct Ids {
 
 pub(crate) fn ids(slo: &Slo) -> Ids {
     let service = service_slug(&slo.service);
-    let slo_slug = slug(&slo.id);
+    let slo_slug = sloth_slo_name(&service, slo);
     Ids {
         sloth_id: format!("{service}-{slo_slug}"),
         service,
         slo: slo_slug,
+    }
+}
+
+/// The SLO part of the ids: the id's slug, except for an id the Sloth
+/// importer made `SERVICE-NAME` because another service has an SLO named
+/// `NAME` (`import::sloth::separate_same_names`): Sloth keys SLOs by service
+/// and name, so `NAME` goes back and `sloth_id` is the one Sloth would write.
+fn sloth_slo_name(service: &str, slo: &Slo) -> String {
+    let id = slug(&slo.id);
+    let name = slug(&slo.name);
+    if id == format!("{service}-{name}") && sloth::is_sloth_name(&name) {
+        name
+    } else {
+        id
     }
 }
 

@@ -6,11 +6,13 @@
 //! Where OpenSLO has no field, the value goes into `metadata.annotations`
 //! under `slo-workbench.dev/…` so the importer can read it back. Latency and
 //! availability SLIs are written as ratio metrics (good over total), which
-//! says exactly what they count.
+//! says exactly what they count. An SLO without alerts is written with the
+//! defaults the replay uses; one budgeted by RatioTimeslices, which the v1
+//! schema cannot hold, is refused with the reason.
 
 use super::promql::{event_queries, WINDOW};
 use super::yaml::{self, map, s, Y};
-use super::{ids, rounded, ExportFile, YAML};
+use super::{ids, rounded, with_effective_alerts, ExportFile, YAML};
 use crate::model::{BudgetingMethod, CalendarUnit, EventKind, Project, Service, Slo, Span, Window};
 use std::collections::BTreeMap;
 
@@ -21,16 +23,20 @@ const MAX_DESCRIPTION: usize = 1050;
 pub fn export(project: &Project, slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     let mut docs = Vec::new();
     let mut seen_services = Vec::new();
+    let mut notes = vec!["OpenSLO v1 documents written by SLO Workbench.".to_string()];
     for slo in slos {
+        let (slo, default_note) = with_effective_alerts(slo);
+        let slo = &slo;
+        notes.extend(default_note.map(|n| format!("{n}.")));
         let id = ids(slo);
         if !seen_services.contains(&id.service) {
             seen_services.push(id.service.clone());
             let service = project.services.iter().find(|s| s.name == slo.service);
             docs.push(service_doc(&id.service, &slo.service, service));
         }
-        docs.extend(slo_docs(slo));
+        docs.extend(slo_docs(slo)?);
     }
-    let header = yaml::comment("OpenSLO v1 documents written by SLO Workbench.");
+    let header = yaml::comment(&notes.join("\n"));
     Ok(vec![ExportFile {
         name: format!("{base}.openslo.yaml"),
         mime: YAML,
@@ -101,9 +107,9 @@ pub fn duration(span: Span) -> String {
     }
 }
 
-fn slo_docs(slo: &Slo) -> Vec<Y> {
+fn slo_docs(slo: &Slo) -> Result<Vec<Y>, String> {
     let id = ids(slo);
-    let (objective, method) = objective(slo);
+    let (objective, method) = objective(slo)?;
     let mut spec = Vec::new();
     if !slo.description.is_empty() {
         spec.push(("description".to_string(), s(truncate(&slo.description))));
@@ -119,7 +125,7 @@ fn slo_docs(slo: &Slo) -> Vec<Y> {
     }
     let mut docs = vec![doc("SLO", metadata(slo, &id), spec)];
     docs.extend(alert_docs);
-    docs
+    Ok(docs)
 }
 
 /// The SLO's name, display name, labels that are valid label values, and
@@ -158,12 +164,11 @@ fn metadata(slo: &Slo, id: &super::Ids) -> Vec<(String, Y)> {
     if !slo.alerting.runbook_url.is_empty() {
         note("runbook-url", slo.alerting.runbook_url.clone());
     }
-    if let BudgetingMethod::RatioTimeslices { .. } = slo.budgeting {
-        // The v1 schema knows only Occurrences and Timeslices.
-        note("budgeting-method", "RatioTimeslices".into());
-    }
     if !other.is_empty() {
         note("labels", serde_json::to_string(&other).unwrap_or_default());
+    }
+    if let Some(record) = super::records::record_annotation(slo) {
+        note("record", record);
     }
     meta.push(("annotations".into(), Y::Map(ann)));
 
@@ -204,8 +209,12 @@ fn indicator(slo: &Slo, id: &super::Ids) -> Y {
     ])
 }
 
-/// The objective and the budgeting method's name.
-fn objective(slo: &Slo) -> (Vec<(String, Y)>, &'static str) {
+/// The objective and the budgeting method's name. The shared OpenSLO v1
+/// schema knows Occurrences and Timeslices only, and neither is the mean of
+/// per-slice ratios RatioTimeslices counts (Timeslices with a slice target
+/// would count another budget), so such an SLO is refused with the reason
+/// rather than rewritten (docs/conformance.md).
+fn objective(slo: &Slo) -> Result<(Vec<(String, Y)>, &'static str), String> {
     let mut objective = vec![("target".to_string(), Y::Num(rounded(slo.target.ratio())))];
     if !slo.name.trim().is_empty() {
         objective.insert(0, ("displayName".into(), s(&slo.name)));
@@ -220,17 +229,12 @@ fn objective(slo: &Slo) -> (Vec<(String, Y)>, &'static str) {
             objective.push(("timeSliceWindow".into(), s(duration(*slice))));
             "Timeslices"
         }
-        BudgetingMethod::RatioTimeslices { slice } => {
-            objective.push((
-                "timeSliceTarget".into(),
-                Y::Num(rounded(slo.target.ratio())),
-            ));
-            objective.push(("timeSliceWindow".into(), s(duration(*slice))));
-            "Timeslices"
-        }
+        BudgetingMethod::RatioTimeslices { .. } => return Err(format!(
+            "SLO \"{}\" budgets by RatioTimeslices (the mean of per-slice ratios), which the OpenSLO v1 schema cannot hold: it has only Occurrences and Timeslices, and either would count another budget; export this SLO in another format, or budget it by occurrences or time slices",
+            slo.name
+        )),
     };
-
-    (objective, method)
+    Ok((objective, method))
 }
 
 /// One AlertCondition, AlertPolicy and (per severity) AlertNotificationTarget

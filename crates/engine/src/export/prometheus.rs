@@ -8,7 +8,9 @@
 //! `promql::template_literal`), and YAML (the `yaml` writer quotes). Queries
 //! themselves are the team's PromQL and go in as typed.
 
-use super::promql::{error_ratio, event_queries, quote, template_literal, with_window, WINDOW};
+use super::promql::{
+    error_ratio, event_queries, quote, template_literal, windowed_sli, with_window, Windowing,
+};
 use super::yaml::{self, map, s, Y};
 use super::{ids, ratio_text, window_text, ExportFile, Ids, YAML};
 use crate::alerting::{budget_spent_when_fired, effective_alerts, threshold};
@@ -20,8 +22,11 @@ use std::collections::BTreeMap;
 pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     let mut groups = Vec::new();
     let mut notes = String::new();
-    for slo in slos {
+    for original in slos {
+        let (slo, windowing) = windowed(original)?;
+        let slo = &slo;
         groups.extend(groups_for(slo)?);
+        notes.push_str(&windowing);
         if let (_, Some(note)) = effective_alerts(slo) {
             notes.push_str(&format!("{note}.\n"));
         }
@@ -50,6 +55,29 @@ pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     }])
 }
 
+/// The SLO with `{{.window}}` in its queries, and the export note naming
+/// what was rewritten (empty when nothing was): a fixed range such as
+/// `[5m]` or a bare counter is windowed here, so published OpenSLO files
+/// (whose queries have no Sloth placeholder) export.
+fn windowed(slo: &Slo) -> Result<(Slo, String), String> {
+    let (sli, rewritten) =
+        windowed_sli(&slo.sli).map_err(|why| format!("SLO \"{}\": {why}", slo.name))?;
+    let note: String = rewritten
+        .iter()
+        .map(|(what, how)| match how {
+            Windowing::FixedRange(range) => format!(
+                "SLO \"{}\": the {what} query's fixed range [{range}] is replaced by each rule's window.\n",
+                slo.name
+            ),
+            _ => format!(
+                "SLO \"{}\": the {what} query is a bare counter, read as sum(rate(counter[window])) for each rule's window.\n",
+                slo.name
+            ),
+        })
+        .collect();
+    Ok((Slo { sli, ..slo.clone() }, note))
+}
+
 /// Whether rolling-event Prometheus rules can hold this SLO's budget; the
 /// reason when they cannot (the replay counts it another way, so rules that
 /// pretend otherwise would disagree with it in silence).
@@ -75,7 +103,6 @@ pub fn period_rules_hold(slo: &Slo) -> Result<(), String> {
 /// recordings, period recordings (when the budget can be held), metadata,
 /// alerts (when there are any).
 fn groups_for(slo: &Slo) -> Result<Vec<Y>, String> {
-    check_queries(slo)?;
     let id = ids(slo);
     let extra = user_labels(slo);
     let with_period = period_rules_hold(slo).is_ok();
@@ -96,11 +123,12 @@ fn groups_for(slo: &Slo) -> Result<Vec<Y>, String> {
         None,
         metadata(slo, &id, &extra, with_period),
     ));
-    let alerts: Vec<Y> = effective_alerts(slo)
+    let mut alerts: Vec<Y> = effective_alerts(slo)
         .0
         .iter()
         .map(|a| alert_rule(slo, &id, a))
         .collect();
+    alerts.extend(slo.alerting.no_data.map(|n| no_data_rule(slo, &n)));
     if !alerts.is_empty() {
         groups.push(group(
             format!("sloth-slo-alerts-{}", id.sloth_id),
@@ -292,30 +320,6 @@ fn window_labels(id: &Ids, extra: &[(String, Y)], w: Span) -> Vec<(String, Y)> {
     labels
 }
 
-/// Ratio queries without `{{.window}}` would record the same value for every
-/// window, so every burn-rate alert would compare one number with itself.
-fn check_queries(slo: &Slo) -> Result<(), String> {
-    if let Sli::Ratio {
-        events_query,
-        total_query,
-        ..
-    } = &slo.sli
-    {
-        for (what, q) in [("events", events_query), ("total", total_query)] {
-            if q.trim().is_empty() {
-                return Err(format!("SLO \"{}\": the {what} query is empty", slo.name));
-            }
-            if !q.contains(WINDOW) {
-                return Err(format!(
-                    "SLO \"{}\": the {what} query needs {WINDOW} where the rate window goes, e.g. rate(x[{WINDOW}])",
-                    slo.name
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
 pub(crate) fn rate_rule(w: Span) -> String {
     format!("slo:sli_error:ratio_rate{}", w.prometheus())
 }
@@ -462,9 +466,10 @@ fn alert_rule(slo: &Slo, id: &Ids, a: &BurnAlert) -> Y {
         ratio_text(slo.target.error_budget())
     );
     let expr = format!(
-        "(\n  max({}{sel} > {threshold}) without (sloth_window)\n  and\n  max({}{sel} > {threshold}) without (sloth_window)\n)",
+        "(\n  max({}{sel} > {threshold}) without (sloth_window)\n  and\n  max({}{sel} > {threshold}) without (sloth_window){}\n)",
         rate_rule(a.long),
-        rate_rule(a.short)
+        rate_rule(a.short),
+        guard_condition(slo, a)
     );
     let t = annotation_texts(slo, a);
     map(vec![
@@ -483,6 +488,71 @@ fn alert_rule(slo: &Slo, id: &Ids, a: &BurnAlert) -> Y {
             ]),
         ),
     ])
+}
+
+/// The traffic guard as one more `and`: the SLI's event rate over the short
+/// window at least the minimum events spread over it (10 events in 5m: a
+/// rate of 10 / 300 per second). Empty without a guard. `on()`: the rate
+/// carries the team's labels, not the SLO's.
+fn guard_condition(slo: &Slo, a: &BurnAlert) -> String {
+    let Some(guard) = slo
+        .alerting
+        .traffic_guard
+        .filter(|_| crate::guards::guard_applies(&slo.sli))
+    else {
+        return String::new();
+    };
+    let (_, _, total) = event_queries(&slo.sli);
+    format!(
+        "\n  and on()\n  (({}) >= {} / {})",
+        with_window(&total, a.short),
+        guard.min_events,
+        a.short.seconds()
+    )
+}
+
+/// The no-data alert: the SLI's total query over `after` returns nothing.
+/// `absent` gives a series without labels, so the rule sets the SLO's.
+fn no_data_rule(slo: &Slo, alert: &crate::guards::NoDataAlert) -> Y {
+    let (_, _, total) = event_queries(&slo.sli);
+    let (summary, description) = crate::guards::no_data_texts(slo, alert);
+    let runbook = runbook_text(slo);
+    map(vec![
+        ("alert", s(crate::guards::no_data_rule_name(slo))),
+        (
+            "expr",
+            s(format!(
+                "absent(\n  {}\n)",
+                with_window(&total, alert.after)
+            )),
+        ),
+        (
+            "labels",
+            Y::Map(
+                no_data_labels(slo, alert)
+                    .into_iter()
+                    .map(|(k, v)| (k, s(v)))
+                    .collect(),
+            ),
+        ),
+        (
+            "annotations",
+            map(vec![
+                ("summary", s(template_literal(&summary))),
+                ("description", s(template_literal(&description))),
+                ("runbook_url", s(template_literal(&runbook))),
+            ]),
+        ),
+    ])
+}
+
+/// The labels of a firing no-data alert (the rule sets them all): the
+/// SLO's Sloth and user labels and the severity.
+pub fn no_data_labels(slo: &Slo, alert: &crate::guards::NoDataAlert) -> Vec<(String, String)> {
+    let mut labels = slo_labels(slo);
+    labels.push(("severity".into(), alert.severity.as_str().into()));
+    labels.push(("sloth_severity".into(), alert.severity.as_str().into()));
+    labels
 }
 
 /// Alert annotations as they should read once Prometheus has rendered them.
@@ -516,15 +586,19 @@ pub fn annotation_texts(slo: &Slo, a: &BurnAlert) -> AnnotationTexts {
         trim_zeros(b * 100.0, 6),
         trim_zeros(budget_spent_when_fired(a, period) * 100.0, 2),
     );
-    let runbook_url = if slo.alerting.runbook_url.trim().is_empty() {
-        "no runbook set yet: add its URL in the SLO Workbench alert designer".to_string()
-    } else {
-        slo.alerting.runbook_url.trim().to_string()
-    };
     AnnotationTexts {
         summary,
         description,
-        runbook_url,
+        runbook_url: runbook_text(slo),
+    }
+}
+
+/// The runbook annotation: the team's URL, or where to set one.
+pub fn runbook_text(slo: &Slo) -> String {
+    if slo.alerting.runbook_url.trim().is_empty() {
+        "no runbook set yet: add its URL in the SLO Workbench alert designer".to_string()
+    } else {
+        slo.alerting.runbook_url.trim().to_string()
     }
 }
 
@@ -682,15 +756,114 @@ mod tests {
     }
 
     #[test]
-    fn a_ratio_query_without_the_window_placeholder_is_refused() {
+    fn a_ratio_query_without_a_window_or_a_range_is_refused() {
         let slo = Slo {
+            name: "Sums".into(),
             sli: Sli::Ratio {
                 counts: crate::model::EventKind::Bad,
-                events_query: "errors".into(),
-                total_query: "total".into(),
+                events_query: "sum(errors)".into(),
+                total_query: "sum(rate(total[5m]))".into(),
             },
             ..Slo::default()
         };
-        assert!(export(&[&slo], "x").unwrap_err().contains("{{.window}}"));
+        let why = export(&[&slo], "x").unwrap_err();
+        assert!(
+            why.starts_with("SLO \"Sums\": the events query has no rate window")
+                && why.contains("{{.window}}"),
+            "{why}"
+        );
+    }
+
+    fn published_style(events: &str, total: &str) -> Slo {
+        Slo {
+            name: "Published".into(),
+            sli: Sli::Ratio {
+                counts: EventKind::Good,
+                events_query: events.into(),
+                total_query: total.into(),
+            },
+            ..Slo::default()
+        }
+    }
+
+    #[test]
+    fn fixed_ranges_are_rewritten_to_each_window_and_the_file_names_the_slo() {
+        let slo = published_style(
+            r#"sum(rate(http_requests_total{code!~"5.."}[5m]))"#,
+            "sum(rate(http_requests_total[5m]))",
+        );
+        let file = exported(&slo);
+        assert_eq!(
+            expr_of(&file, "slo:sli_error:ratio_rate1h"),
+            "1 - (\n  (sum(rate(http_requests_total{code!~\"5..\"}[1h])))\n  /\n  (sum(rate(http_requests_total[1h])))\n)"
+        );
+        assert!(
+            file.contains("# SLO \"Published\": the events query's fixed range [5m] is replaced by each rule's window."),
+            "{file}"
+        );
+        assert!(file.contains("# SLO \"Published\": the total query's fixed range [5m]"));
+    }
+
+    #[test]
+    fn bare_counters_are_read_as_summed_rates_over_each_window() {
+        let slo = published_style("http_requests_ok_total", "http_requests_total");
+        let file = exported(&slo);
+        assert_eq!(
+            expr_of(&file, "slo:sli_error:ratio_rate5m"),
+            "1 - (\n  (sum(rate(http_requests_ok_total[5m])))\n  /\n  (sum(rate(http_requests_total[5m])))\n)"
+        );
+        assert!(file.contains("the total query is a bare counter"), "{file}");
+    }
+
+    /// The alert rule named `name` in the exported file, as YAML.
+    fn alert_of(file: &str, name: &str) -> serde_norway::Value {
+        let v: serde_norway::Value = serde_norway::from_str(file).unwrap();
+        v["groups"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .flat_map(|g| g["rules"].as_sequence().unwrap())
+            .find(|r| r["alert"].as_str() == Some(name))
+            .cloned()
+            .unwrap_or(serde_norway::Value::Null)
+    }
+
+    #[test]
+    fn the_traffic_guard_is_one_more_and_on_the_short_window_event_rate() {
+        let mut slo = Slo::default();
+        slo.alerting.traffic_guard = Some(crate::guards::TrafficGuard { min_events: 10 });
+        let file = exported(&slo);
+        let page = alert_of(&file, "AvailabilityBurnRatePage1hAnd5m");
+        let expr = page["expr"].as_str().unwrap();
+        assert!(
+            expr.ends_with(
+                "without (sloth_window)\n  and on()\n  ((sum(rate(http_requests_total[5m]))) >= 10 / 300)\n)"
+            ),
+            "{expr}"
+        );
+        // Each alert reads its own short window: 10 events in 6 h.
+        let ticket = alert_of(&file, "AvailabilityBurnRateTicket3dAnd6h");
+        assert!(ticket["expr"].as_str().unwrap().contains(">= 10 / 21600)"));
+    }
+
+    #[test]
+    fn the_no_data_alert_is_absent_on_the_total_query_with_the_slo_labels() {
+        let mut slo = Slo::default();
+        slo.alerting.no_data = Some(crate::guards::NoDataAlert {
+            after: Span::minutes(15),
+            severity: Severity::Ticket,
+        });
+        let file = exported(&slo);
+        let rule = alert_of(&file, "AvailabilityNoData");
+        assert_eq!(
+            rule["expr"].as_str(),
+            Some("absent(\n  sum(rate(http_requests_total[15m]))\n)")
+        );
+        assert_eq!(rule["labels"]["severity"].as_str(), Some("ticket"));
+        assert_eq!(rule["labels"]["sloth_slo"].as_str(), Some("availability"));
+        assert!(rule["annotations"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("no data for 15m"));
     }
 }

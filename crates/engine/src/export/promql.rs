@@ -39,6 +39,151 @@ pub fn with_window(query: &str, window: Span) -> String {
     query.replace(WINDOW, &window.prometheus())
 }
 
+/// How a query without `{{.window}}` gets one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Windowing {
+    /// It has `{{.window}}` already.
+    Placeholder,
+    /// Its fixed range (`5m` of `rate(x[5m])`) is read as the window.
+    FixedRange(String),
+    /// A bare counter selector, read as `sum(rate(SEL[{{.window}}]))`.
+    BareCounter,
+}
+
+/// The query with `{{.window}}` where the window goes, and how it got
+/// there; `None` when it has neither the placeholder, nor fixed ranges that
+/// are all the same (`[5m]`, `[1h]` or a subquery's `[5m:1m]`), nor is a
+/// bare counter selector. Ranges inside quoted label values are left alone.
+pub fn windowed_template(query: &str) -> Option<(String, Windowing)> {
+    let q = query.trim();
+    if q.is_empty() {
+        return None;
+    }
+    if q.contains(WINDOW) {
+        return Some((q.to_string(), Windowing::Placeholder));
+    }
+    if is_plain_selector(q) {
+        return Some((format!("sum(rate({q}[{WINDOW}]))"), Windowing::BareCounter));
+    }
+    let (text, ranges) = replace_ranges(q);
+    let first = ranges.first()?;
+    ranges
+        .iter()
+        .all(|r| r == first)
+        .then(|| (text, Windowing::FixedRange(first.clone())))
+}
+
+/// The query with every range selector's duration replaced by `{{.window}}`,
+/// and the durations replaced, in order. Quoted text is copied as it is.
+fn replace_ranges(q: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(q.len() + 16);
+    let mut ranges = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut chars = q.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if let Some(open) = quote {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == open {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' | '`' => {
+                quote = Some(c);
+                out.push(c);
+            }
+            '[' => {
+                let rest = &q[i + 1..];
+                let close = rest.find(']');
+                let inner = close.map(|e| &rest[..e]);
+                let (range, tail) = match inner.map(|x| x.split_once(':').unwrap_or((x, ""))) {
+                    Some((r, t)) if is_duration(r.trim()) => (r.trim(), t),
+                    _ => {
+                        out.push(c);
+                        continue;
+                    }
+                };
+                ranges.push(range.to_string());
+                out.push('[');
+                out.push_str(WINDOW);
+                if inner.is_some_and(|x| x.contains(':')) {
+                    out.push(':');
+                    out.push_str(tail);
+                }
+                out.push(']');
+                // Skip the bracket's content and its closing `]`.
+                let skip = close.map_or(0, |e| rest[..=e].chars().count());
+                for _ in 0..skip {
+                    chars.next();
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    (out, ranges)
+}
+
+/// A PromQL duration such as `5m`, `1h30m` or `30s`.
+fn is_duration(text: &str) -> bool {
+    !text.is_empty()
+        && text.starts_with(|c: char| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || "smhdwy".contains(c))
+        && text.ends_with(|c: char| "smhdwy".contains(c))
+}
+
+/// The SLI with `{{.window}}` in every query the rules window, and which
+/// queries were rewritten to get it (`("events", FixedRange("5m"))`); the
+/// reason when a query cannot be windowed, so no rule could be right.
+pub fn windowed_sli(sli: &Sli) -> Result<(Sli, Vec<(&'static str, Windowing)>), String> {
+    match sli {
+        Sli::Ratio {
+            counts,
+            events_query,
+            total_query,
+        } => {
+            let mut rewritten = Vec::new();
+            let mut windowed = |what: &'static str, q: &str| {
+                let Some((text, how)) = windowed_template(q) else {
+                    return Err(if q.trim().is_empty() {
+                        format!("the {what} query is empty")
+                    } else {
+                        format!(
+                            "the {what} query has no rate window to vary: put {WINDOW} where the window goes \
+                             (rate(x[{WINDOW}])), or one fixed range such as [5m] that the export replaces"
+                        )
+                    });
+                };
+                if how != Windowing::Placeholder {
+                    rewritten.push((what, how));
+                }
+                Ok(text)
+            };
+            let events_query = windowed("events", events_query)?;
+            let total_query = windowed("total", total_query)?;
+            Ok((
+                Sli::Ratio {
+                    counts: *counts,
+                    events_query,
+                    total_query,
+                },
+                rewritten,
+            ))
+        }
+        Sli::Availability { probe_query } if probe_query.trim().is_empty() => {
+            Err("the probe query is empty".to_string())
+        }
+        Sli::Latency { .. } | Sli::Availability { .. } => Ok((sli.clone(), Vec::new())),
+    }
+}
+
 /// `le` label value as Prometheus client libraries write it (0.3, 1, 2.5).
 pub fn le_value(threshold_seconds: f64) -> String {
     format!("{threshold_seconds}")
@@ -391,6 +536,42 @@ mod tests {
         );
         assert_eq!(counter_selector("a_total").as_deref(), Some("a_total"));
         assert_eq!(counter_selector("sum by (x) (rate(a[5m]))"), None);
+    }
+
+    #[test]
+    fn a_fixed_range_becomes_the_window_placeholder() {
+        let (q, how) =
+            windowed_template(r#"sum(rate(http_requests_total{code!~"5.."}[5m]))"#).unwrap();
+        assert_eq!(
+            q,
+            r#"sum(rate(http_requests_total{code!~"5.."}[{{.window}}]))"#
+        );
+        assert_eq!(how, Windowing::FixedRange("5m".into()));
+        // Subqueries keep their resolution; quoted brackets are label text.
+        let (q, _) = windowed_template(r#"max_over_time(x{path="/a[1m]"}[1h:1m])"#).unwrap();
+        assert_eq!(q, r#"max_over_time(x{path="/a[1m]"}[{{.window}}:1m])"#);
+    }
+
+    #[test]
+    fn a_bare_counter_is_summed_as_a_rate_over_the_window() {
+        assert_eq!(
+            windowed_template(r#"http_requests_total{code="500"}"#),
+            Some((
+                r#"sum(rate(http_requests_total{code="500"}[{{.window}}]))"#.to_string(),
+                Windowing::BareCounter
+            ))
+        );
+    }
+
+    #[test]
+    fn queries_without_one_range_or_a_placeholder_cannot_be_windowed() {
+        assert_eq!(windowed_template("sum(errors) / 2"), None);
+        assert_eq!(windowed_template("rate(a[5m]) / rate(b[1h])"), None);
+        assert_eq!(windowed_template("  "), None);
+        assert_eq!(
+            windowed_template("rate(a[{{.window}}])").map(|x| x.1),
+            Some(Windowing::Placeholder)
+        );
     }
 
     #[test]

@@ -1,16 +1,24 @@
 //! Pyrra `pyrra.dev/v1alpha1` `ServiceLevelObjective` objects, valid against
-//! the CRD schema in `shared/schemas/pyrra` (checked by tests/schema).
+//! the CRD schema in `shared/schemas/pyrra` (checked by tests/schema), and
+//! the query shapes Pyrra's indicators become in the workbench's model (the
+//! importer builds them here, so writing them back is reading them again).
 //!
 //! Pyrra wants metric selectors, not queries: ratio SLIs must be written as
 //! `sum(rate(SELECTOR[{{.window}}]))` (or `increase`, or a bare selector),
-//! latency SLIs become `_bucket{le=…}`/`_count`, availability a `bool_gauge`.
-//! Pyrra picks its own burn-rate windows and has no calendar windows; both
-//! are said in comments at the top of the file.
+//! with `sum by (LABELS)` for Pyrra's `grouping`; a good/total ratio is
+//! written as errors/total when its good selector is the total's plus one
+//! matcher that can be inverted. Latency SLIs become `_bucket{le=…}`/`_count`,
+//! native histograms `latencyNative` (`histogram_fraction`), availability a
+//! `bool_gauge`. Pyrra picks its own burn-rate windows and has no calendar
+//! windows; both are said in comments at the top of the file.
 
 use super::openslo::is_label_value;
-use super::promql::{counter_selector, is_plain_selector, le_value, quote, selector};
+use super::promql::{
+    counter_selector, is_plain_selector, le_value, quote, selector, split_matchers, split_selector,
+    WINDOW,
+};
 use super::yaml::{self, map, s, Y};
-use super::{ids, ExportFile, YAML};
+use super::{ids, with_effective_alerts, ExportFile, YAML};
 use crate::format::trim_zeros;
 use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Window};
 
@@ -19,12 +27,16 @@ pub const SERVICE_LABEL: &str = "pyrra.dev/service";
 
 /// Annotation holding, as JSON, the labels Kubernetes would not accept as labels.
 pub const LABELS_ANNOTATION: &str = "slo-workbench.dev/labels";
+/// The annotation holding the SLO's agreement and change log (`records`).
+pub const RECORD_ANNOTATION: &str = "slo-workbench.dev/record";
 
 pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     let mut docs = Vec::new();
     let mut notes = vec!["Pyrra ServiceLevelObjectives written by SLO Workbench.".to_string()];
     for slo in slos {
-        let (doc, mut n) = slo_doc(slo)?;
+        let (slo, default_note) = with_effective_alerts(slo);
+        notes.extend(default_note.map(|n| format!("{n}.")));
+        let (doc, mut n) = slo_doc(&slo)?;
         docs.push(doc);
         notes.append(&mut n);
     }
@@ -43,47 +55,7 @@ pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
 fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
     let id = ids(slo);
     let mut notes = Vec::new();
-    let indicator = match &slo.sli {
-        Sli::Ratio { counts: EventKind::Good, .. } => {
-            return Err(format!(
-                "SLO \"{}\": Pyrra's ratio indicator counts errors; rewrite the SLI with a query of bad events",
-                slo.name
-            ))
-        }
-        Sli::Ratio { events_query, total_query, .. } => {
-            let need = |q: &str, what: &str| {
-                counter_selector(q).ok_or_else(|| {
-                    format!(
-                        "SLO \"{}\": Pyrra needs the {what} as a metric selector; write the query as sum(rate(metric{{...}}[{{{{.window}}}}]))",
-                        slo.name
-                    )
-                })
-            };
-            map(vec![(
-                "ratio",
-                map(vec![
-                    ("errors", map(vec![("metric", s(need(events_query, "errors")?))])),
-                    ("total", map(vec![("metric", s(need(total_query, "total")?))])),
-                ]),
-            )])
-        }
-        Sli::Latency { threshold_seconds, histogram_metric, selector: sel } => {
-            let le = format!("le={}", quote(&le_value(*threshold_seconds)));
-            map(vec![(
-                "latency",
-                map(vec![
-                    ("success", map(vec![("metric", s(selector(&format!("{histogram_metric}_bucket"), sel, &[le])))])),
-                    ("total", map(vec![("metric", s(selector(&format!("{histogram_metric}_count"), sel, &[])))])),
-                ]),
-            )])
-        }
-        Sli::Availability { probe_query } => {
-            if !is_plain_selector(probe_query) {
-                return Err(format!("SLO \"{}\": Pyrra's bool_gauge needs a metric selector such as up{{job=\"api\"}}", slo.name));
-            }
-            map(vec![("bool_gauge", map(vec![("metric", s(probe_query.trim()))]))])
-        }
-    };
+    let indicator = indicator(slo).map_err(|why| format!("SLO \"{}\": {why}", slo.name))?;
     if slo.budgeting != BudgetingMethod::Occurrences {
         notes.push(format!(
             "{}: Pyrra counts occurrences; the time-slice budgeting chosen here is not carried.",
@@ -115,12 +87,17 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
         ("name".to_string(), s(&id.slo)),
         ("labels".to_string(), Y::Map(labels)),
     ];
+    let mut annotations = Vec::new();
     if !other.is_empty() {
         let json = serde_json::to_string(&other).unwrap_or_default();
-        metadata.push((
-            "annotations".into(),
-            map(vec![(LABELS_ANNOTATION, s(json))]),
-        ));
+        annotations.push((LABELS_ANNOTATION.to_string(), s(json)));
+    }
+    // The agreement and change log, as OpenSLO carries them.
+    if let Some(record) = super::records::record_annotation(slo) {
+        annotations.push((RECORD_ANNOTATION.to_string(), s(record)));
+    }
+    if !annotations.is_empty() {
+        metadata.push(("annotations".into(), Y::Map(annotations)));
     }
     let mut spec = Vec::new();
     if !slo.description.is_empty() {
@@ -129,14 +106,11 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
     spec.push(("target".into(), s(trim_zeros(slo.target.percent(), 10))));
     spec.push(("window".into(), s(slo.window.nominal().prometheus())));
     spec.push(("indicator".into(), indicator));
-    let alerting = if slo.alerting.alerts.is_empty() {
-        map(vec![("disabled", Y::Bool(true))])
-    } else {
-        map(vec![
-            ("burnrates", Y::Bool(true)),
-            ("absent", Y::Bool(true)),
-        ])
-    };
+    // Every SLO has alerts here (`with_effective_alerts`); Pyrra writes its own tiers.
+    let alerting = map(vec![
+        ("burnrates", Y::Bool(true)),
+        ("absent", Y::Bool(true)),
+    ]);
     spec.push(("alerting".into(), alerting));
     let doc = map(vec![
         ("apiVersion", s("pyrra.dev/v1alpha1")),
@@ -145,6 +119,315 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
         ("spec", Y::Map(spec)),
     ]);
     Ok((doc, notes))
+}
+
+/// The `spec.indicator` of an SLO, or why Pyrra cannot hold its SLI.
+fn indicator(slo: &Slo) -> Result<Y, String> {
+    if let Some((sel, threshold, grouping)) = read_native_latency(&slo.sli) {
+        let mut fields = vec![
+            ("latency", s(go_duration(threshold)?)),
+            ("total", map(vec![("metric", s(sel))])),
+        ];
+        fields.extend(grouping_field(&grouping));
+        return Ok(map(vec![("latencyNative", map(fields))]));
+    }
+    if let Some((sel, grouping)) = read_bool_gauge(&slo.sli) {
+        let mut fields = vec![("metric", s(sel))];
+        fields.extend(grouping_field(&grouping));
+        return Ok(map(vec![("bool_gauge", map(fields))]));
+    }
+    match &slo.sli {
+        Sli::Ratio {
+            counts,
+            events_query,
+            total_query,
+        } => ratio_indicator(*counts, events_query, total_query),
+        Sli::Latency {
+            threshold_seconds,
+            histogram_metric,
+            selector: sel,
+        } => {
+            let le = format!("le={}", quote(&le_value(*threshold_seconds)));
+            Ok(latency_indicator(
+                selector(&format!("{histogram_metric}_bucket"), sel, &[le]),
+                selector(&format!("{histogram_metric}_count"), sel, &[]),
+                &[],
+            ))
+        }
+        Sli::Availability { probe_query } => {
+            if !is_plain_selector(probe_query) {
+                return Err(
+                    "Pyrra's bool_gauge needs a metric selector such as up{job=\"api\"}".into(),
+                );
+            }
+            Ok(map(vec![(
+                "bool_gauge",
+                map(vec![("metric", s(probe_query.trim()))]),
+            )]))
+        }
+    }
+}
+
+fn latency_indicator(success: String, total: String, grouping: &[String]) -> Y {
+    let mut fields = vec![
+        ("success", map(vec![("metric", s(success))])),
+        ("total", map(vec![("metric", s(total))])),
+    ];
+    fields.extend(grouping_field(grouping));
+    map(vec![("latency", map(fields))])
+}
+
+fn grouping_field(grouping: &[String]) -> Option<(&'static str, Y)> {
+    (!grouping.is_empty()).then(|| ("grouping", Y::Seq(grouping.iter().map(s).collect())))
+}
+
+/// A ratio SLI as Pyrra's `ratio` (errors over total) or, for good events
+/// counted from a histogram's bucket, `latency`.
+fn ratio_indicator(counts: EventKind, events: &str, total: &str) -> Result<Y, String> {
+    let need = |q: &str, what: &str| {
+        read_sum_rate(q).ok_or_else(|| format!("Pyrra needs the {what} as a metric selector; write the query as sum(rate(metric{{...}}[{{{{.window}}}}])), with sum by (labels) for one SLO per label set"))
+    };
+    let (events_sel, events_grouping) = need(events, "events")?;
+    let (total_sel, grouping) = need(total, "total")?;
+    if events_grouping != grouping {
+        return Err(format!(
+            "the events are summed by ({}) and the total by ({}); Pyrra groups both by one list",
+            events_grouping.join(", "),
+            grouping.join(", ")
+        ));
+    }
+    let errors = match counts {
+        EventKind::Bad => events_sel,
+        EventKind::Good => {
+            if is_bucket_of(&events_sel, &total_sel) {
+                return Ok(latency_indicator(events_sel, total_sel, &grouping));
+            }
+            invert_good(&events_sel, &total_sel)?
+        }
+    };
+    let mut fields = vec![
+        ("errors", map(vec![("metric", s(errors))])),
+        ("total", map(vec![("metric", s(total_sel))])),
+    ];
+    fields.extend(grouping_field(&grouping));
+    Ok(map(vec![("ratio", map(fields))]))
+}
+
+/// `h_bucket{…,le="x"}` over `h_count{…}` with the same other matchers.
+fn is_bucket_of(good: &str, total: &str) -> bool {
+    let (Some((g_name, g_m)), Some((t_name, t_m))) = (parts(good), parts(total)) else {
+        return false;
+    };
+    let without_le: Vec<&String> = g_m.iter().filter(|m| !m.starts_with("le=")).collect();
+    g_name
+        .strip_suffix("_bucket")
+        .is_some_and(|h| t_name == format!("{h}_count"))
+        && without_le.len() + 1 == g_m.len()
+        && without_le.len() == t_m.len()
+        && t_m.iter().all(|m| without_le.contains(&m))
+}
+
+/// Metric name and matchers of a selector (`up` has none).
+fn parts(sel: &str) -> Option<(String, Vec<String>)> {
+    match split_selector(sel) {
+        Some((name, matchers)) => Some((name.to_string(), split_matchers(matchers))),
+        None => is_plain_selector(sel).then(|| (sel.trim().to_string(), Vec::new())),
+    }
+}
+
+/// Pyrra counts errors: the errors selector of a good-events selector that
+/// is the total's plus exactly one matcher, with that matcher inverted
+/// (`=`/`!=`, `=~`/`!~`). Every series the total selects is then either good
+/// or an error, never both, so errors/total is 1 - good/total.
+pub fn invert_good(good: &str, total: &str) -> Result<String, String> {
+    let why = |reason: String| {
+        format!("Pyrra's ratio indicator counts errors, and the good events cannot be turned into errors: {reason}; write the SLI with a query of bad events")
+    };
+    let (g_name, g_m) =
+        parts(good).ok_or_else(|| why(format!("{good} is not a metric selector")))?;
+    let (t_name, t_m) =
+        parts(total).ok_or_else(|| why(format!("{total} is not a metric selector")))?;
+    if g_name != t_name {
+        return Err(why(format!(
+            "good events come from {g_name} and the total from {t_name}"
+        )));
+    }
+    if let Some(m) = t_m.iter().find(|m| !g_m.contains(m)) {
+        return Err(why(format!(
+            "the total's matcher {m} is not in the good selector"
+        )));
+    }
+    let extra: Vec<&String> = g_m.iter().filter(|m| !t_m.contains(m)).collect();
+    let [only] = extra.as_slice() else {
+        return Err(why(format!(
+            "the good selector adds {} matchers to the total's, and only a single added matcher can be inverted",
+            extra.len()
+        )));
+    };
+    let inverted =
+        invert_matcher(only).ok_or_else(|| why(format!("{only} is not a label matcher")))?;
+    let matchers: Vec<String> = g_m
+        .iter()
+        .map(|m| {
+            if m == *only {
+                inverted.clone()
+            } else {
+                m.clone()
+            }
+        })
+        .collect();
+    Ok(format!("{g_name}{{{}}}", matchers.join(",")))
+}
+
+/// `code!~"5.."` as `code=~"5.."`, and so on for `=`, `!=`, `=~`, `!~`.
+fn invert_matcher(m: &str) -> Option<String> {
+    let op_at = m.find(['=', '!'])?;
+    let (label, rest) = m.split_at(op_at);
+    let (op, value) = ["!~", "=~", "!=", "="]
+        .into_iter()
+        .find_map(|op| rest.strip_prefix(op).map(|v| (op, v)))?;
+    let inverse = match op {
+        "!~" => "=~",
+        "=~" => "!~",
+        "!=" => "=",
+        _ => "!=",
+    };
+    let label = label.trim();
+    (!label.is_empty() && value.trim_start().starts_with(['"', '\'', '`']))
+        .then(|| format!("{label}{inverse}{}", value.trim()))
+}
+
+/// `sum` or `sum by (a, b) `: the aggregation Pyrra's grouping stands for.
+fn sum_by(grouping: &[String]) -> String {
+    if grouping.is_empty() {
+        "sum".into()
+    } else {
+        format!("sum by ({}) ", grouping.join(", "))
+    }
+}
+
+/// `sum(rate(SEL[{{.window}}]))`, or `sum by (g) (rate(...))` with grouping.
+pub fn sum_rate(sel: &str, grouping: &[String]) -> String {
+    format!("{}(rate({}[{WINDOW}]))", sum_by(grouping), sel.trim())
+}
+
+/// Selector and grouping of a query `sum_rate` wrote, or one Pyrra reads
+/// (`counter_selector`: `sum(increase(...))`, a bare selector...).
+pub fn read_sum_rate(q: &str) -> Option<(String, Vec<String>)> {
+    if let Some(sel) = counter_selector(q) {
+        return Some((sel, Vec::new()));
+    }
+    let (grouping, rest) = read_sum_by(q.trim())?;
+    let sel = rest
+        .strip_prefix("(rate(")?
+        .strip_suffix(&format!("[{WINDOW}]))"))?;
+    is_plain_selector(sel).then(|| (sel.trim().to_string(), grouping))
+}
+
+/// `sum by (a, b) REST` into the labels and `REST`.
+fn read_sum_by(q: &str) -> Option<(Vec<String>, &str)> {
+    let rest = q.strip_prefix("sum by (")?;
+    let close = rest.find(')')?;
+    let labels: Vec<String> = rest[..close]
+        .split(',')
+        .map(|l| l.trim().to_string())
+        .collect();
+    let ok = labels
+        .iter()
+        .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    ok.then(|| (labels, rest[close + 1..].trim_start()))
+}
+
+/// Pyrra's `latencyNative` as a good-events ratio: requests faster than
+/// the threshold are `histogram_fraction(0, T, h) * histogram_count(h)`
+/// of `histogram_count(h)`, `h` the summed rate of the native histogram.
+pub fn native_latency_sli(sel: &str, threshold_seconds: f64, grouping: &[String]) -> Sli {
+    let h = sum_rate(sel, grouping);
+    let total = format!("histogram_count({h})");
+    Sli::Ratio {
+        counts: EventKind::Good,
+        events_query: format!(
+            "histogram_fraction(0, {}, {h}) * {total}",
+            trim_zeros(threshold_seconds, 9)
+        ),
+        total_query: total,
+    }
+}
+
+fn read_native_latency(sli: &Sli) -> Option<(String, f64, Vec<String>)> {
+    let Sli::Ratio {
+        counts: EventKind::Good,
+        events_query,
+        total_query,
+    } = sli
+    else {
+        return None;
+    };
+    let h = total_query
+        .strip_prefix("histogram_count(")?
+        .strip_suffix(')')?;
+    let (sel, grouping) = read_sum_rate(h)?;
+    let threshold: f64 = events_query
+        .strip_prefix("histogram_fraction(0, ")?
+        .split(',')
+        .next()?
+        .trim()
+        .parse()
+        .ok()?;
+    (native_latency_sli(&sel, threshold, &grouping) == *sli).then_some((sel, threshold, grouping))
+}
+
+/// Pyrra's `bool_gauge` with grouping, as Pyrra computes it: the samples at
+/// 1 over all samples, per label set.
+pub fn bool_gauge_sli(sel: &str, grouping: &[String]) -> Sli {
+    let over = |f: &str| format!("{}({f}({}[{WINDOW}]))", sum_by(grouping), sel.trim());
+    Sli::Ratio {
+        counts: EventKind::Good,
+        events_query: over("sum_over_time"),
+        total_query: over("count_over_time"),
+    }
+}
+
+fn read_bool_gauge(sli: &Sli) -> Option<(String, Vec<String>)> {
+    let Sli::Ratio {
+        counts: EventKind::Good,
+        total_query,
+        ..
+    } = sli
+    else {
+        return None;
+    };
+    let (grouping, rest) = read_sum_by(total_query.trim())?;
+    let sel = rest
+        .strip_prefix("(count_over_time(")?
+        .strip_suffix(&format!("[{WINDOW}]))"))?;
+    (bool_gauge_sli(sel, &grouping) == *sli).then(|| (sel.trim().to_string(), grouping))
+}
+
+/// Pyrra's latency, a Go duration (`200ms`, `1s`), in seconds.
+pub fn parse_go_duration(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (number, scale) = [("ms", 0.001), ("s", 1.0), ("m", 60.0), ("h", 3600.0)]
+        .into_iter()
+        .find_map(|(unit, scale)| t.strip_suffix(unit).map(|n| (n, scale)))?;
+    let n: f64 = number.parse().ok()?;
+    (n.is_finite() && n > 0.0).then(|| crate::format::decimal(n * scale, 9))
+}
+
+/// Seconds as Pyrra's latency: whole milliseconds (`200ms`) or seconds (`2s`).
+fn go_duration(seconds: f64) -> Result<String, String> {
+    let ms = seconds * 1000.0;
+    if (ms - ms.round()).abs() > 1e-6 || ms.round() < 1.0 {
+        return Err(format!(
+            "Pyrra's latency is written in whole milliseconds; {seconds} s is not"
+        ));
+    }
+    let ms = ms.round() as u64;
+    Ok(if ms.is_multiple_of(1000) {
+        format!("{}s", ms / 1000)
+    } else {
+        format!("{ms}ms")
+    })
 }
 
 #[cfg(test)]

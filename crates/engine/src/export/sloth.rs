@@ -10,18 +10,21 @@
 use super::prometheus::{camel, label_pairs};
 use super::promql::{event_queries, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
-use super::{ids, ExportFile, YAML};
+use super::{ids, with_effective_alerts, ExportFile, YAML};
 use crate::alerting::{budget_spent_when_fired, custom, workbook_tiers};
 use crate::format::trim_zeros;
-use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Slo, Span, Window};
+use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Sli, Slo, Span, Window};
 
 /// The first comment line of every spec this module writes.
 pub const PERIOD_MARKER: &str = "slo-period:";
 
 pub fn export(slos: &[&Slo]) -> Result<Vec<ExportFile>, String> {
+    // Every SLO with the alerts the replay uses; the defaults are said per file.
+    let effective: Vec<(Slo, Option<String>)> =
+        slos.iter().map(|s| with_effective_alerts(s)).collect();
     // Group by (service, window): Sloth takes one period per run.
     let mut groups: Vec<(String, Span, Vec<&Slo>)> = Vec::new();
-    for slo in slos {
+    for (slo, _) in &effective {
         let key = (ids(slo).service, slo.window.nominal());
         match groups
             .iter_mut()
@@ -71,6 +74,14 @@ pub fn export(slos: &[&Slo]) -> Result<Vec<ExportFile>, String> {
         let mut note = format!(
             "{PERIOD_MARKER} {w}\nSloth spec written by SLO Workbench. Sloth has no window field; generate with:\n  sloth generate -i THIS_FILE {flags}"
         );
+        for (slo, default_note) in &effective {
+            if let Some(n) = default_note
+                .as_ref()
+                .filter(|_| members.iter().any(|m| m.id == slo.id))
+            {
+                note.push_str(&format!("\n{n}."));
+            }
+        }
         for s in members
             .iter()
             .filter(|s| s.budgeting != BudgetingMethod::Occurrences)
@@ -109,6 +120,20 @@ pub fn check(
     error_query: &str,
     total_query: &str,
 ) -> Result<(), String> {
+    check_names(service, name, objective_percent)?;
+    for (what, q) in [("error_query", error_query), ("total_query", total_query)] {
+        check_windowed(name, what, q)?;
+    }
+    if error_query.trim() == total_query.trim() {
+        return Err(format!(
+            "SLO {name}: Sloth's error_query and total_query must differ"
+        ));
+    }
+    Ok(())
+}
+
+/// Sloth's rules for the names and the objective.
+fn check_names(service: &str, name: &str, objective_percent: f64) -> Result<(), String> {
     for (what, n) in [("service", service), ("SLO name", name)] {
         if !is_sloth_name(n) {
             return Err(format!("Sloth {what} \"{n}\" must start and end with a letter or digit and hold only letters, digits, '.', '_' and '-'"));
@@ -119,17 +144,15 @@ pub fn check(
             "Sloth objective {objective_percent} must be above 0 and at most 100"
         ));
     }
-    for (what, q) in [("error_query", error_query), ("total_query", total_query)] {
-        if !q.contains(WINDOW) {
-            return Err(format!("SLO {name}: Sloth's {what} must contain {WINDOW}"));
-        }
-    }
-    if error_query.trim() == total_query.trim() {
-        return Err(format!(
-            "SLO {name}: Sloth's error_query and total_query must differ"
-        ));
-    }
     Ok(())
+}
+
+fn check_windowed(name: &str, what: &str, query: &str) -> Result<(), String> {
+    if query.contains(WINDOW) {
+        Ok(())
+    } else {
+        Err(format!("SLO {name}: Sloth's {what} must contain {WINDOW}"))
+    }
 }
 
 pub fn is_sloth_name(n: &str) -> bool {
@@ -138,6 +161,34 @@ pub fn is_sloth_name(n: &str) -> bool {
         && ok_end(n.chars().last())
         && n.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// Sloth's `raw` SLI (an error-ratio query) in the workbench's model: a
+/// bad-event ratio whose total is 1 wherever the ratio has a value, so the
+/// recorded ratio is the query itself and the period ratio is the mean of
+/// the short-window ratios, as Sloth computes it. `raw_query` reads it back.
+pub fn raw_sli(error_ratio_query: &str) -> Sli {
+    Sli::Ratio {
+        counts: EventKind::Bad,
+        events_query: error_ratio_query.to_string(),
+        total_query: raw_total(error_ratio_query),
+    }
+}
+
+fn raw_total(error_ratio_query: &str) -> String {
+    format!("({error_ratio_query}) * 0 + 1")
+}
+
+/// The error-ratio query of an SLI `raw_sli` made, if it is one.
+pub fn raw_query(sli: &Sli) -> Option<&str> {
+    match sli {
+        Sli::Ratio {
+            counts: EventKind::Bad,
+            events_query,
+            total_query,
+        } if *total_query == raw_total(events_query) => Some(events_query),
+        _ => None,
+    }
 }
 
 /// Error query and total query: bad-event SLIs as typed, good-event SLIs
@@ -152,16 +203,33 @@ pub fn sloth_queries(slo: &Slo) -> (String, String) {
 
 fn slo_node(slo: &Slo) -> Result<Y, String> {
     let id = ids(slo);
-    let (error_query, total_query) = sloth_queries(slo);
-    check(
-        &id.service,
-        &id.slo,
-        slo.target.percent(),
-        &error_query,
-        &total_query,
-    )?;
+    let name = id.slo.as_str();
+    let sli = match raw_query(&slo.sli) {
+        Some(raw) => {
+            check_names(&id.service, name, slo.target.percent())?;
+            check_windowed(name, "error_ratio_query", raw)?;
+            map(vec![("raw", map(vec![("error_ratio_query", s(raw))]))])
+        }
+        None => {
+            let (error_query, total_query) = sloth_queries(slo);
+            check(
+                &id.service,
+                name,
+                slo.target.percent(),
+                &error_query,
+                &total_query,
+            )?;
+            map(vec![(
+                "events",
+                map(vec![
+                    ("error_query", s(error_query)),
+                    ("total_query", s(total_query)),
+                ]),
+            )])
+        }
+    };
     let mut node = vec![
-        ("name".to_string(), s(&id.slo)),
+        ("name".to_string(), s(name)),
         (
             "objective".into(),
             Y::Num(
@@ -182,18 +250,9 @@ fn slo_node(slo: &Slo) -> Result<Y, String> {
             Y::Map(labels.into_iter().map(|(k, v)| (k, s(v))).collect()),
         ));
     }
-    node.push((
-        "sli".into(),
-        map(vec![(
-            "events",
-            map(vec![
-                ("error_query", s(error_query)),
-                ("total_query", s(total_query)),
-            ]),
-        )]),
-    ));
+    node.push(("sli".into(), sli));
     let has = |sev: Severity| slo.alerting.alerts.iter().any(|a| a.severity == sev);
-    let mut alerting = vec![("name".to_string(), s(format!("{}BurnRate", camel(&id.slo))))];
+    let mut alerting = vec![("name".to_string(), s(format!("{}BurnRate", camel(name))))];
     if !slo.alerting.runbook_url.is_empty() {
         alerting.push((
             "annotations".into(),
@@ -371,6 +430,7 @@ mod tests {
                 preset: AlertPreset::Custom,
                 alerts,
                 runbook_url: String::new(),
+                ..AlertConfig::default()
             },
             ..Slo::default()
         };

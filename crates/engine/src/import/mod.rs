@@ -105,9 +105,11 @@ fn import_specs(text: &str) -> Result<Imported, Vec<Diagnostic>> {
         openslo::import(&openslo_docs, &mut out, &mut errors);
     }
     let shared = sloth::Shared::new(text, &sloth_windows);
+    let first_sloth = out.project.slos.len();
     for spec in &sloth_specs {
         sloth::import(&shared, spec, &mut out, &mut errors);
     }
+    sloth::separate_same_names(&mut out.project.slos, first_sloth, &mut out.unmapped);
     if sloth_specs.is_empty() && !sloth_windows.is_empty() {
         out.unmapped
             .push("AlertWindows: no Sloth spec in the same text uses these windows".into());

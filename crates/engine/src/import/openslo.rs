@@ -132,7 +132,7 @@ fn slo(
     note_unknown_annotations(v, here, un);
     let alerting = slo_alerting(v, policies, conditions, here, un);
     let pick = |k: &str| annotation(v, k).unwrap_or("").to_string();
-    Ok(Slo {
+    let mut slo = Slo {
         id: annotation(v, "id")
             .map(str::to_string)
             .unwrap_or_else(|| name.clone()),
@@ -161,7 +161,16 @@ fn slo(
         alerting,
         labels,
         revisit: pick("revisit"),
-    })
+        ..Slo::default()
+    };
+    if let Some(json) = annotation(v, "record") {
+        if let Err(e) = crate::export::records::read_record_annotation(&mut slo, json) {
+            un.push(format!(
+                "{here}: metadata.annotations.{ANNOTATION}record: {e}; left out"
+            ));
+        }
+    }
+    Ok(slo)
 }
 
 /// Where a problem is: the document's line and what it is (`SLO checkout`).
@@ -335,6 +344,7 @@ fn note_unknown_annotations(v: &Value, here: &str, un: &mut Vec<String>) {
         "runbook-url",
         "budgeting-method",
         "labels",
+        "record",
     ];
     if let Some(m) = at(v, &["metadata", "annotations"]).and_then(Value::as_mapping) {
         for k in m.keys().filter_map(Value::as_str) {
@@ -368,6 +378,7 @@ fn slo_alerting(
         preset,
         alerts,
         runbook_url: annotation(v, "runbook-url").unwrap_or("").to_string(),
+        ..AlertConfig::default()
     }
 }
 

@@ -213,6 +213,9 @@ fn unknown_keys(input: &Value, known: &Value, path: &str, out: &mut Vec<String>)
                 };
                 match k.get(key) {
                     Some(kv) => unknown_keys(v, kv, &p, out),
+                    // The model writes no key for an empty record, journal or
+                    // link; an empty value in the file loses nothing.
+                    None if is_empty(v) => {}
                     None => out.push(format!("{p}: not part of the workbench model; left out")),
                 }
             }
@@ -223,6 +226,17 @@ fn unknown_keys(input: &Value, known: &Value, path: &str, out: &mut Vec<String>)
             }
         }
         _ => {}
+    }
+}
+
+/// `null`, `""`, `[]`, `{}`, or an object of such values.
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.values().all(is_empty),
+        Value::Bool(_) | Value::Number(_) => false,
     }
 }
 

@@ -1,6 +1,7 @@
-//! Pyrra `ServiceLevelObjective` import: ratio, latency and bool_gauge
-//! indicators; Pyrra's own window-scaled burn-rate alerts become the
-//! workbench's `PyrraScaled` preset (`alerting::preset_alerts`).
+//! Pyrra `ServiceLevelObjective` import: ratio, latency, latencyNative and
+//! bool_gauge indicators, with `grouping` as `sum by` in the queries (the
+//! shapes are `export::pyrra`'s); Pyrra's own window-scaled burn-rate alerts
+//! become the workbench's `PyrraScaled` preset (`alerting::preset_alerts`).
 
 use super::{
     at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc,
@@ -8,8 +9,11 @@ use super::{
 };
 use crate::alerting::preset_alerts;
 use crate::diag::Diagnostic;
-use crate::export::promql::{split_matchers, split_selector, unquote, WINDOW};
-use crate::export::pyrra::{LABELS_ANNOTATION, SERVICE_LABEL};
+use crate::export::promql::{is_plain_selector, split_matchers, split_selector, unquote};
+use crate::export::pyrra::{
+    bool_gauge_sli, native_latency_sli, parse_go_duration, sum_rate, LABELS_ANNOTATION,
+    RECORD_ANNOTATION, SERVICE_LABEL,
+};
 use crate::model::{AlertConfig, AlertPreset, EventKind, Service, Sli, Slo, Span, Window};
 use serde_norway::Value;
 
@@ -59,45 +63,14 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             .map_err(|e| format!("spec.window: {e}"))?;
 
     let ind = at(v, &["spec", "indicator"]).ok_or("spec.indicator is required")?;
-    for kind in ["ratio", "latency", "bool_gauge", "latencyNative"] {
-        if at(ind, &[kind, "grouping"]).is_some() {
-            un.push(format!("{here}: spec.indicator.{kind}.grouping: one SLO per group is not part of the workbench model; left out"));
-        }
+    let (sli, grouping) = indicator(ind)?;
+    if let Some((kind, labels)) = grouping {
+        un.push(format!("{here}: spec.indicator.{kind}.grouping ({}): the rules keep one SLO per label set (the queries sum by these labels, and the labels travel through the recordings and alerts); per-label replay is not done: the replay reads one series without labels, so it replays the SLO as a whole", labels.join(", ")));
     }
-    let metric = |path: &[&str]| {
-        str_at(ind, path)
-            .map(str::trim)
-            .ok_or_else(|| format!("spec.indicator.{} is required", path.join(".")))
-    };
-    let sli = if at(ind, &["ratio"]).is_some() {
-        Sli::Ratio {
-            counts: EventKind::Bad,
-            events_query: format!(
-                "sum(rate({}[{WINDOW}]))",
-                metric(&["ratio", "errors", "metric"])?
-            ),
-            total_query: format!(
-                "sum(rate({}[{WINDOW}]))",
-                metric(&["ratio", "total", "metric"])?
-            ),
-        }
-    } else if at(ind, &["latency"]).is_some() {
-        latency(
-            metric(&["latency", "success", "metric"])?,
-            metric(&["latency", "total", "metric"])?,
-        )?
-    } else if at(ind, &["bool_gauge"]).is_some() {
-        Sli::Availability {
-            probe_query: metric(&["bool_gauge", "metric"])?.to_string(),
-        }
-    } else if at(ind, &["latencyNative"]).is_some() {
-        return Err("spec.indicator.latencyNative (native histograms) is not supported; use a classic histogram latency indicator".into());
-    } else {
-        return Err("spec.indicator needs ratio, latency or bool_gauge".into());
-    };
 
     let mut labels = std::collections::BTreeMap::new();
     let mut service = String::new();
+    let mut record = None;
     for (k, val) in string_entries(
         at(v, &["metadata", "labels"]),
         &format!("{here}: metadata.labels"),
@@ -114,7 +87,9 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
         &format!("{here}: metadata.annotations"),
         un,
     ) {
-        if k == LABELS_ANNOTATION {
+        if k == RECORD_ANNOTATION {
+            record = Some(val);
+        } else if k == LABELS_ANNOTATION {
             match serde_json::from_str::<std::collections::BTreeMap<String, String>>(&val) {
                 Ok(more) => labels.extend(more),
                 Err(_) => un.push(format!(
@@ -136,10 +111,14 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             .unwrap_or(default)
     };
     let alerts = if flag("disabled", false) || !flag("burnrates", true) {
+        un.push(format!("{here}: spec.alerting: burn-rate alerts are off; the workbench keeps no SLO without alerts, so the replay and every export use Pyrra's window-scaled alerts (the exports say so)"));
         Vec::new()
     } else {
         preset_alerts(AlertPreset::PyrraScaled, window).unwrap_or_default()
     };
+    if flag("absent", true) && !flag("disabled", false) {
+        un.push(format!("{here}: spec.alerting.absent: Pyrra's absent-metric alert is written by Pyrra from this spec (the Pyrra export keeps it on); the workbench's Prometheus rules and replay have no absent alert"));
+    }
     extra_keys(
         alerting,
         &["disabled", "burnrates", "absent"],
@@ -148,7 +127,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
         un,
     );
 
-    Ok(Slo {
+    let mut slo = Slo {
         id: name.to_string(),
         name: name.to_string(),
         service: if service.is_empty() {
@@ -166,10 +145,117 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             preset: AlertPreset::PyrraScaled,
             alerts,
             runbook_url: String::new(),
+            ..AlertConfig::default()
         },
         labels,
         ..Slo::default()
-    })
+    };
+    if let Some(json) = record {
+        if let Err(e) = crate::export::records::read_record_annotation(&mut slo, &json) {
+            un.push(format!(
+                "{here}: metadata.annotations.{RECORD_ANNOTATION}: {e}; left out"
+            ));
+        }
+    }
+    Ok(slo)
+}
+
+/// The indicator kind and its grouping labels, when it has any.
+type Grouping = Option<(&'static str, Vec<String>)>;
+
+/// `spec.indicator` as an SLI: ratio, latency, latencyNative or bool_gauge,
+/// with `grouping` as `sum by` in the queries (`export::pyrra` shapes).
+fn indicator(ind: &Value) -> Result<(Sli, Grouping), String> {
+    let metric = |path: &[&str]| {
+        str_at(ind, path)
+            .map(str::trim)
+            .ok_or_else(|| format!("spec.indicator.{} is required", path.join(".")))
+    };
+    let grouping_of = |kind: &'static str| -> Result<Vec<String>, String> {
+        let Some(g) = at(ind, &[kind, "grouping"]) else {
+            return Ok(Vec::new());
+        };
+        let labels = g
+            .as_sequence()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|l| l.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+            })
+            .unwrap_or(None)
+            .ok_or_else(|| {
+                format!("spec.indicator.{kind}.grouping must be a list of label names")
+            })?;
+        match labels
+            .iter()
+            .find(|l| l.is_empty() || !l.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        {
+            Some(bad) => Err(format!(
+                "spec.indicator.{kind}.grouping: \"{bad}\" is not a Prometheus label name"
+            )),
+            None => Ok(labels),
+        }
+    };
+    let with = |kind: &'static str, sli: Sli, grouping: Vec<String>| {
+        let g = (!grouping.is_empty()).then_some((kind, grouping));
+        (sli, g)
+    };
+    if at(ind, &["ratio"]).is_some() {
+        let g = grouping_of("ratio")?;
+        let sli = Sli::Ratio {
+            counts: EventKind::Bad,
+            events_query: sum_rate(metric(&["ratio", "errors", "metric"])?, &g),
+            total_query: sum_rate(metric(&["ratio", "total", "metric"])?, &g),
+        };
+        Ok(with("ratio", sli, g))
+    } else if at(ind, &["latency"]).is_some() {
+        let g = grouping_of("latency")?;
+        let success = metric(&["latency", "success", "metric"])?;
+        let total = metric(&["latency", "total", "metric"])?;
+        let sli = latency(success, total)?;
+        let sli = if g.is_empty() {
+            sli
+        } else {
+            // The latency SLI has no grouping: the same bucket and count, summed by the labels.
+            Sli::Ratio {
+                counts: EventKind::Good,
+                events_query: sum_rate(success, &g),
+                total_query: sum_rate(total, &g),
+            }
+        };
+        Ok(with("latency", sli, g))
+    } else if at(ind, &["latencyNative"]).is_some() {
+        let g = grouping_of("latencyNative")?;
+        let text = metric(&["latencyNative", "latency"])?;
+        let threshold = parse_go_duration(text).ok_or_else(|| {
+            format!("spec.indicator.latencyNative.latency \"{text}\" must be a duration such as 200ms or 1s")
+        })?;
+        let total = metric(&["latencyNative", "total", "metric"])?;
+        if !is_plain_selector(total) {
+            return Err(format!(
+                "spec.indicator.latencyNative.total.metric \"{total}\" must be a metric selector"
+            ));
+        }
+        Ok(with(
+            "latencyNative",
+            native_latency_sli(total, threshold, &g),
+            g,
+        ))
+    } else if at(ind, &["bool_gauge"]).is_some() {
+        let g = grouping_of("bool_gauge")?;
+        let probe = metric(&["bool_gauge", "metric"])?;
+        let sli = if g.is_empty() {
+            Sli::Availability {
+                probe_query: probe.to_string(),
+            }
+        } else {
+            bool_gauge_sli(probe, &g)
+        };
+        Ok(with("bool_gauge", sli, g))
+    } else {
+        Err("spec.indicator needs ratio, latency, latencyNative or bool_gauge".into())
+    }
 }
 
 /// `h_bucket{…,le="0.3"}` and `h_count{…}` into a latency SLI.

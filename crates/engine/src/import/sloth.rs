@@ -1,7 +1,9 @@
 //! Sloth `prometheus/v1` import, with `AlertWindows` documents from the same
 //! text. Sloth has no window field: the period comes from an AlertWindows
 //! document, from the `# slo-period:` line the exporter writes, or Sloth's
-//! default of 30 days (said in `unmapped`).
+//! default of 30 days (said in `unmapped`). `sli.events` and `sli.raw` are
+//! read (`export::sloth::raw_sli`); SLOs of the same name in two services
+//! get distinct ids (`separate_same_names`). Must not write any format.
 
 use super::{
     at, ensure_service, extra_keys, number_at, percent_target, str_at, string_entries, Doc,
@@ -10,7 +12,9 @@ use super::{
 use crate::alerting::{custom, workbook_tiers};
 use crate::diag::Diagnostic;
 use crate::export::promql::recognise_sli;
-use crate::export::sloth::PERIOD_MARKER;
+use crate::export::sloth::{raw_sli, PERIOD_MARKER};
+use crate::ids::TakenIds;
+use crate::model::slug;
 use crate::model::{
     AlertConfig, AlertPreset, BurnAlert, EventKind, Service, Severity, Sli, Slo, Span, Window,
 };
@@ -106,6 +110,30 @@ pub(crate) fn import(
     }
 }
 
+/// Sloth keys an SLO by service and name, the workbench by id alone. Each
+/// SLO from `from` on whose id an earlier SLO already holds gets
+/// `SERVICE-NAME` (or the first free suffix of it), said in `unmapped`; its
+/// name stays, and the Sloth export writes it back as the Sloth name.
+pub(crate) fn separate_same_names(slos: &mut [Slo], from: usize, un: &mut Vec<String>) {
+    let mut seen: std::collections::HashSet<String> = slos[..from.min(slos.len())]
+        .iter()
+        .map(|s| slug(&s.id))
+        .collect();
+    let mut free = TakenIds::of(slos);
+    for slo in slos.iter_mut().skip(from) {
+        if seen.insert(slug(&slo.id)) {
+            continue;
+        }
+        let id = free.claim(&slug(&format!("{}-{}", slo.service, slo.name)));
+        un.push(format!(
+            "service {}, SLO {}: an SLO read before it already has the id \"{}\"; Sloth tells SLOs apart by service and name, the workbench by id alone, so this one has the id \"{id}\" (the Sloth export writes its name back)",
+            slo.service, slo.name, slo.id
+        ));
+        seen.insert(slug(&id));
+        slo.id = id;
+    }
+}
+
 /// The SLO period and the AlertWindows spec that goes with it, if any.
 /// The marker is looked for in the comment lines just above the spec.
 fn period<'a>(
@@ -181,19 +209,15 @@ fn slo(
                 total_query: total_q.into(),
             },
         }
+    } else if let Some(raw) = at(s, &["sli", "raw"]) {
+        let q = str_at(raw, &["error_ratio_query"]).ok_or("sli.raw needs error_ratio_query")?;
+        raw_sli(q.trim())
+    } else if at(s, &["sli", "plugin"]).is_some() {
+        return Err("sli.plugin: Sloth plugins run Go code the workbench cannot read; write the SLI as sli.events (error_query and total_query) or sli.raw".into());
     } else {
-        let kind = if at(s, &["sli", "raw"]).is_some() {
-            "raw"
-        } else if at(s, &["sli", "plugin"]).is_some() {
-            "plugin"
-        } else {
-            ""
-        };
-        if kind.is_empty() {
-            return Err("needs sli.events (error_query and total_query)".into());
-        }
-        un.push(format!("{path}.sli.{kind}: the workbench needs error and total queries; the SLO was imported with the default SLI, set it in the SLO editor"));
-        Sli::default()
+        return Err(
+            "needs sli.events (error_query and total_query) or sli.raw (error_ratio_query)".into(),
+        );
     };
 
     let mut labels: std::collections::BTreeMap<String, String> =
@@ -273,6 +297,9 @@ fn slo(
         !(a.severity == Severity::Page && disabled("page_alert")
             || a.severity == Severity::Ticket && disabled("ticket_alert"))
     });
+    if alerts.is_empty() {
+        un.push(format!("{path}.alerting: page and ticket alerts are both disabled; the workbench keeps no SLO without alerts, so the replay and every export use its default alerts (the Prometheus export says which) and record the SLI of every window they read, as Sloth does"));
+    }
     let preset = match (
         windows,
         period.seconds() / 86_400,
@@ -294,6 +321,7 @@ fn slo(
             preset,
             alerts,
             runbook_url: runbook,
+            ..AlertConfig::default()
         },
         labels,
         ..Slo::default()

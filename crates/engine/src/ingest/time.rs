@@ -4,8 +4,10 @@
 //! without a zone, optional seconds and fraction, or a bare date) and Unix
 //! epoch numbers in seconds, milliseconds, microseconds or nanoseconds,
 //! told apart by magnitude. Everything becomes whole Unix seconds (UTC,
-//! fractions floored). Also formats Unix seconds back as RFC 3339 for
-//! messages. Knows nothing of CSV or JSON; never panics, never allocates.
+//! fractions floored). Also turns Unix seconds back into UTC calendar
+//! fields ([`utc`]) for every module that writes a date (messages, `format`,
+//! chart axes, sample data), so the engine needs no date library for UTC.
+//! Knows nothing of CSV or JSON; never panics, never allocates.
 
 /// How a timestamp was written; the caller reports zone-less ones once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,6 +259,41 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// A UTC calendar date and time of day, from [`utc`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Utc {
+    pub year: i64,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+/// First and last Unix second of the years -9999 to 9999: the four-digit
+/// years every date the workbench writes fits in.
+const UTC_RANGE: std::ops::RangeInclusive<i64> = -377_705_116_800..=253_402_300_799;
+
+/// Unix seconds as UTC calendar fields; `None` outside the years -9999 to
+/// 9999.
+pub fn utc(t: i64) -> Option<Utc> {
+    if !UTC_RANGE.contains(&t) {
+        return None;
+    }
+    let (year, month, day) = civil_from_days(t.div_euclid(86_400));
+    let s = t.rem_euclid(86_400);
+    // Every field is in range by construction: month 1-12, day 1-31, s < 86,400.
+    let small = |v: i64| u8::try_from(v).unwrap_or(0);
+    Some(Utc {
+        year,
+        month: small(month),
+        day: small(day),
+        hour: small(s / 3_600),
+        minute: small(s / 60 % 60),
+        second: small(s % 60),
+    })
+}
+
 /// Unix seconds as RFC 3339 in UTC (`2024-05-01T12:00:00Z`), for messages.
 pub fn format(t: i64) -> String {
     let (y, m, d) = civil_from_days(t.div_euclid(86_400));
@@ -359,6 +396,44 @@ mod tests {
             );
             assert_eq!(p.parse(s.as_bytes()), parse_iso(s.as_bytes()), "{s}");
         }
+    }
+
+    #[test]
+    fn utc_fields_cover_years_minus_9999_to_9999_and_nothing_beyond() {
+        let epoch = Utc {
+            year: 1970,
+            month: 1,
+            day: 1,
+            hour: 0,
+            minute: 0,
+            second: 0,
+        };
+        assert_eq!(utc(0), Some(epoch));
+        // 2024-02-29T23:59:59Z: 19,782 days after 1970-01-01, less one second.
+        let leap = Utc {
+            year: 2024,
+            month: 2,
+            day: 29,
+            hour: 23,
+            minute: 59,
+            second: 59,
+        };
+        assert_eq!(utc(19_783 * 86_400 - 1), Some(leap));
+        assert_eq!(
+            utc(-1).map(|u| (u.year, u.hour, u.second)),
+            Some((1969, 23, 59))
+        );
+        assert_eq!(
+            utc(253_402_300_799).map(|u| (u.year, u.month, u.day)),
+            Some((9999, 12, 31))
+        );
+        assert_eq!(utc(253_402_300_800), None);
+        assert_eq!(
+            utc(-377_705_116_800).map(|u| (u.year, u.month, u.day)),
+            Some((-9999, 1, 1))
+        );
+        assert_eq!(utc(-377_705_116_801), None);
+        assert_eq!(utc(i64::MIN), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub(super) fn shop() -> Project {
             dependencies: vec![Dependency {
                 name: "payments".into(),
                 availability: 0.9999,
+                ..Dependency::default()
             }],
             ..Service::default()
         }],

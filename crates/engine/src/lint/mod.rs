@@ -26,6 +26,7 @@ mod fixtures;
 mod identity;
 mod journeys;
 mod raci;
+mod roadmap;
 mod rule;
 mod sli;
 mod targets;
@@ -136,8 +137,10 @@ pub fn lint_project(project: &Project, ctx: &LintContext) -> Vec<Finding> {
     }
     journeys::journey_findings(project, &mut out);
     dependencies::dependency_findings(project, &mut out);
+    dependencies::internal_findings(project, &mut out);
     out.extend(raci_findings(&project.raci));
     out.extend(raci_staffing_findings(&project.raci, &project.people));
+    roadmap::roadmap_findings(project, &mut out);
     // Ids key acknowledgements and UI lists, so each appears once: SLOs that
     // share an id (already an error above) or names that share a slug keep
     // their first finding.

@@ -5,7 +5,7 @@
 
 use super::{Finding, LintRule};
 use crate::diag::Level;
-use crate::model::{Person, Raci, RACI_PERSONAS, RACI_STEPS};
+use crate::model::{Person, Raci};
 use std::collections::BTreeMap;
 
 /// RACI checks on the chart alone: each step needs exactly one A and at least
@@ -14,13 +14,13 @@ use std::collections::BTreeMap;
 pub fn raci_findings(raci: &Raci) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, row) in raci.cells.iter().enumerate() {
-        let step = step_name(i);
+        let step = raci.step_name(i);
         let step_id = crate::model::slug(&step);
         let holders = |letter: char| -> Vec<String> {
             row.iter()
                 .enumerate()
                 .filter(|(_, cell)| cell.chars().any(|c| c.eq_ignore_ascii_case(&letter)))
-                .map(|(j, _)| persona_name(j))
+                .map(|(j, _)| raci.persona_name(j))
                 .collect()
         };
         let accountable = holders('A');
@@ -86,17 +86,21 @@ pub fn raci_staffing_findings(raci: &Raci, people: &[Person]) -> Vec<Finding> {
     for (i, row) in raci.cells.iter().enumerate() {
         for (j, cell) in row.iter().enumerate() {
             if cell.chars().any(|c| c.eq_ignore_ascii_case(&'A')) && !played.contains(&j) {
-                steps_by_persona.entry(j).or_default().push(step_name(i));
+                steps_by_persona
+                    .entry(j)
+                    .or_default()
+                    .push(raci.step_name(i));
             }
         }
     }
     steps_by_persona
         .into_iter()
         .map(|(j, steps)| {
-            let persona = persona_name(j);
+            let persona = raci.persona_name(j);
             let quoted: Vec<String> = steps.iter().map(|s| format!("\"{s}\"")).collect();
             Finding::new(
-                LintRule::RaciAUnstaffed.id(&[&crate::model::slug(&persona)]),
+                // Keyed by the canonical name: a new title keeps the acknowledgement.
+                LintRule::RaciAUnstaffed.id(&[&raci.persona_key(j)]),
                 None,
                 Level::Warning,
                 format!("No one plays {persona}, who is accountable"),
@@ -108,18 +112,6 @@ pub fn raci_staffing_findings(raci: &Raci, people: &[Person]) -> Vec<Finding> {
             )
         })
         .collect()
-}
-
-fn step_name(i: usize) -> String {
-    RACI_STEPS
-        .get(i)
-        .map_or_else(|| format!("Step {}", i + 1), |s| s.to_string())
-}
-
-fn persona_name(j: usize) -> String {
-    RACI_PERSONAS
-        .get(j)
-        .map_or_else(|| format!("Persona {}", j + 1), |s| s.to_string())
 }
 
 #[cfg(test)]
@@ -173,8 +165,49 @@ mod tests {
     fn raci_letters_are_read_case_insensitively() {
         let raci = Raci {
             cells: vec![vec!["ar".into(), "c".into()]],
+            ..Raci::default()
         };
         assert_eq!(raci_findings(&raci), Vec::new());
+    }
+
+    #[test]
+    fn findings_use_our_titles_but_keep_ids_that_survive_a_new_title() {
+        let mut raci = Raci::default();
+        raci.set_title(0, "Tech lead");
+        raci.set_title(3, "Developer");
+        let f = raci_findings(&raci);
+        assert_eq!(f[0].id, "raci-many-a:existence-of-slo");
+        assert!(
+            f[0].explanation.contains("(Tech lead, Developer)"),
+            "{}",
+            f[0].explanation
+        );
+        let staffing = raci_staffing_findings(
+            &raci,
+            &[Person {
+                name: "Ana".into(),
+                persona: 1,
+            }],
+        );
+        assert!(staffing
+            .iter()
+            .any(|x| x.id == "raci-a-unstaffed:service-owner"
+                && x.title == "No one plays Tech lead, who is accountable"));
+    }
+
+    #[test]
+    fn an_added_step_without_an_a_is_named_by_its_own_words() {
+        let mut raci = Raci::default();
+        raci.add_step("Announce SLO changes").unwrap();
+        let ids: Vec<String> = raci_findings(&raci).into_iter().map(|f| f.id).collect();
+        assert!(
+            ids.contains(&"raci-no-a:announce-slo-changes".to_string()),
+            "{ids:?}"
+        );
+        assert!(
+            ids.contains(&"raci-no-r:announce-slo-changes".to_string()),
+            "{ids:?}"
+        );
     }
 
     #[test]

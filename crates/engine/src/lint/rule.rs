@@ -17,10 +17,12 @@ pub enum LintRule {
     TargetTooHigh,
     NinesBeyondDependencies,
     DependencyAvailabilityMissing,
+    InternalSloTooLoose,
     AverageNotPercentile,
     ResourceMetric,
     QueueSize,
     FarFromUser,
+    QueryNotWindowable,
     NoJourney,
     PlaceholderName,
     NoService,
@@ -39,20 +41,24 @@ pub enum LintRule {
     RaciNoR,
     RaciNoPeople,
     RaciAUnstaffed,
+    RoadmapOwnerNotResponsible,
+    RoadmapOwnerUnknown,
 }
 
 impl LintRule {
     /// Every rule, so a name can be read back.
-    pub const ALL: [LintRule; 30] = [
+    pub const ALL: [LintRule; 34] = [
         LintRule::DuplicateSloId,
         LintRule::TargetInvalid,
         LintRule::TargetTooHigh,
         LintRule::NinesBeyondDependencies,
         LintRule::DependencyAvailabilityMissing,
+        LintRule::InternalSloTooLoose,
         LintRule::AverageNotPercentile,
         LintRule::ResourceMetric,
         LintRule::QueueSize,
         LintRule::FarFromUser,
+        LintRule::QueryNotWindowable,
         LintRule::NoJourney,
         LintRule::PlaceholderName,
         LintRule::NoService,
@@ -74,6 +80,8 @@ impl LintRule {
         LintRule::RaciNoR,
         LintRule::RaciNoPeople,
         LintRule::RaciAUnstaffed,
+        LintRule::RoadmapOwnerNotResponsible,
+        LintRule::RoadmapOwnerUnknown,
     ];
 
     /// The rule's name, the first part of its findings' ids.
@@ -84,10 +92,12 @@ impl LintRule {
             LintRule::TargetTooHigh => "target-too-high",
             LintRule::NinesBeyondDependencies => "nines-beyond-dependencies",
             LintRule::DependencyAvailabilityMissing => "dependency-availability-missing",
+            LintRule::InternalSloTooLoose => "internal-slo-too-loose",
             LintRule::AverageNotPercentile => "average-not-percentile",
             LintRule::ResourceMetric => "resource-metric",
             LintRule::QueueSize => "queue-size",
             LintRule::FarFromUser => "far-from-user",
+            LintRule::QueryNotWindowable => "query-not-windowable",
             LintRule::NoJourney => "no-journey",
             LintRule::PlaceholderName => "placeholder-name",
             LintRule::NoService => "no-service",
@@ -105,6 +115,8 @@ impl LintRule {
             LintRule::RaciNoR => "raci-no-r",
             LintRule::RaciNoPeople => "raci-no-people",
             LintRule::RaciAUnstaffed => "raci-a-unstaffed",
+            LintRule::RoadmapOwnerNotResponsible => "roadmap-owner-not-responsible",
+            LintRule::RoadmapOwnerUnknown => "roadmap-owner-unknown",
         }
     }
 

@@ -1,14 +1,34 @@
 //! Lints on what an SLI measures, read from the words of its queries and the
 //! SLO's description: averages instead of percentiles, resource metrics,
 //! queue sizes instead of time in queue, and signals measured far from the
-//! user. Reads text only; must not look at targets, alerts or data.
+//! user, and queries the rule exports cannot window. Reads text only; must
+//! not look at targets, alerts or data.
 
 use super::{name, Finding, LintRule};
 use crate::diag::Level;
 use crate::model::{Sli, Slo};
 
+/// An error when a ratio or probe query cannot be windowed, so no rule file
+/// can be exported: the reason is the exporter's own (`promql::windowed_sli`).
+fn window_finding(slo: &Slo, out: &mut Vec<Finding>) {
+    if let Err(why) = crate::export::promql::windowed_sli(&slo.sli) {
+        out.push(Finding::about_slo(
+            LintRule::QueryNotWindowable,
+            slo,
+            Level::Error,
+            "A query the rules cannot window",
+            format!(
+                "{}: {why}. Burn-rate rules read the SLI over several windows (5m to 3d), so until then \
+                 no Prometheus, Sloth or Pyrra file can be exported.",
+                name(slo),
+            ),
+        ));
+    }
+}
+
 /// Checks on the words of the SLI queries and the description.
 pub(super) fn text_findings(slo: &Slo, out: &mut Vec<Finding>) {
+    window_finding(slo, out);
     let tokens = sli_tokens(&slo.sli);
     let desc = words(&slo.description);
     if let Some(hit) = tokens
@@ -208,6 +228,26 @@ mod tests {
     use crate::model::Sli;
 
     #[test]
+    fn a_query_without_a_window_or_a_fixed_range_is_an_error_naming_the_query() {
+        let mut p = shop();
+        p.slos[0].sli = ratio_sli("sum(checkout_errors)");
+        let f = lint_project(&p, &LintContext::default());
+        let hit = find(&f, "query-not-windowable:checkout");
+        assert_eq!(hit.level, crate::diag::Level::Error);
+        assert!(
+            hit.explanation
+                .contains("the events query has no rate window to vary"),
+            "{}",
+            hit.explanation
+        );
+        // A fixed range, as published OpenSLO files write it, is windowed.
+        p.slos[0].sli = ratio_sli("sum(rate(checkout_errors[5m]))");
+        assert!(!slo_ids(&p, &LintContext::default())
+            .iter()
+            .any(|id| id.starts_with("query-not-windowable")));
+    }
+
+    #[test]
     fn averages_in_queries_or_description_are_flagged() {
         let mut p = shop();
         p.slos[0].sli = ratio_sli("avg_over_time(checkout_errors[{{.window}}])");
@@ -263,7 +303,7 @@ mod tests {
     #[test]
     fn queue_size_instead_of_time_in_queue_is_flagged() {
         let mut p = shop();
-        p.slos[0].sli = ratio_sli("max(rabbitmq_queue_messages_ready)");
+        p.slos[0].sli = ratio_sli("max(max_over_time(rabbitmq_queue_messages_ready[{{.window}}]))");
         assert_eq!(
             slo_ids(&p, &LintContext::default()),
             vec!["queue-size:checkout"]

@@ -27,10 +27,15 @@
 //!   The budget is the allowed share of the units seen in the window so far.
 //! - An SLO without alerts is replayed with the defaults the exports write
 //!   (`alerting::effective_alerts`), and a note says so.
+//! - With a traffic guard (`alerting.traffic_guard`) an alert also needs at
+//!   least its minimum events in its short window; the firings the guard
+//!   silenced are reported beside the alerts. The no-data alert is replayed
+//!   by `no_data`, which also reads instants inside gaps between rows.
 //! - Calendar windows reset at each period start in the SLO's time zone (DST
 //!   included); an unknown zone is reported as a warning and UTC is used.
 
 mod calendar;
+pub mod no_data;
 mod window;
 
 use crate::diag::Diagnostic;
@@ -134,6 +139,12 @@ pub struct Simulation {
     pub budget_remaining: f64,
     pub points: SimSeries,
     pub alerts: Vec<AlertEvent>,
+    /// Firings the burn-rate alerts would have had without the traffic guard
+    /// (`alerting.traffic_guard`) during which the guarded alert never fired:
+    /// what the guard silenced. Empty without a guard.
+    pub silenced: Vec<AlertEvent>,
+    /// Firings of the no-data alert (`alerting.no_data`), in time order.
+    pub no_data: Vec<no_data::NoDataFiring>,
     /// Spans (first row, last row) where the budget was overspent.
     pub exhausted: Vec<(i64, i64)>,
     pub timeslices: Option<TimesliceResult>,
@@ -216,9 +227,17 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
         rows: &rows,
         per_budget: 1.0 / budget,
         budget_remaining: &budget_remaining,
+        min_events: slo
+            .alerting
+            .traffic_guard
+            .filter(|_| crate::guards::guard_applies(&slo.sli))
+            .map(|g| g.min_events as f64),
     };
     let scanned = scan_alerts(&ctx, (&pbad, &ptotal), budget, &alerts_cfg, keep_series);
 
+    let no_data = slo.alerting.no_data.map_or_else(Vec::new, |alert| {
+        no_data::firings(&rows.t, rows.step, &alert, no_data::reads_rates(&slo.sli))
+    });
     let exhausted = exhausted_spans(&rows.t, &budget_remaining, period.starts.as_deref());
     let incidents = policy_incidents(&ctx, &ptotal, &period, budget, opts, &mut warnings);
     if let Some(note) = coverage_note(&rows, slo, &period) {
@@ -236,6 +255,8 @@ fn replay(series: &EventSeries, slo: &Slo, opts: &SimOptions, keep_series: bool)
             burn_short: scanned.burn_short,
         },
         alerts: scanned.alerts,
+        silenced: scanned.silenced,
+        no_data,
         exhausted,
         timeslices,
         incidents,
@@ -310,6 +331,8 @@ fn window_figures(
 /// (empty unless `keep_series`).
 struct Scanned {
     alerts: Vec<AlertEvent>,
+    /// Firings the traffic guard silenced (empty without a guard).
+    silenced: Vec<AlertEvent>,
     burn_long: Vec<Vec<f64>>,
     burn_short: Vec<Vec<f64>>,
 }
@@ -340,29 +363,39 @@ fn scan_alerts(
             long: slot(a.long),
             short: slot(a.short),
             open: None,
+            unguarded: None,
         })
         .collect();
     let mut by_len: Vec<Vec<f64>> = lens
         .iter()
         .map(|_| vec![0.0; if keep_series { n } else { 0 }])
         .collect();
-    let mut alerts = Vec::new();
-    window::rolling_burns(&ctx.rows.t, pbad, ptotal, &lens, budget, |i, burns| {
-        if keep_series {
-            for (series, &b) in by_len.iter_mut().zip(burns) {
-                if let Some(x) = series.get_mut(i) {
-                    *x = b;
+    let (mut alerts, mut unguarded) = (Vec::new(), Vec::new());
+    window::rolling_burns(
+        &ctx.rows.t,
+        pbad,
+        ptotal,
+        &lens,
+        budget,
+        |i, burns, totals| {
+            if keep_series {
+                for (series, &b) in by_len.iter_mut().zip(burns) {
+                    if let Some(x) = series.get_mut(i) {
+                        *x = b;
+                    }
                 }
             }
-        }
-        for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
-            scan.step(ctx, i, burns, k, cfg, &mut alerts);
-        }
-    });
+            let window = Windows { burns, totals };
+            for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
+                scan.step(ctx, i, &window, (k, cfg), &mut alerts, &mut unguarded);
+            }
+        },
+    );
     for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
-        scan.finish(ctx, k, cfg, &mut alerts);
+        scan.finish(ctx, (k, cfg), &mut alerts, &mut unguarded);
     }
     alerts.sort_by_key(|a| (a.start, a.alert_index));
+    let silenced = silenced_by_guard(unguarded, &alerts);
     let (burn_long, burn_short) = if keep_series {
         series_per_alert(by_len, &scans)
     } else {
@@ -370,9 +403,26 @@ fn scan_alerts(
     };
     Scanned {
         alerts,
+        silenced,
         burn_long,
         burn_short,
     }
+}
+
+/// The firings the alerts would have had without the traffic guard during
+/// which the guarded alert never fired: the pages (and tickets) it silenced.
+/// A guarded firing holds only rows where the unguarded one fires too, so
+/// it always starts inside an unguarded firing of the same alert.
+fn silenced_by_guard(mut unguarded: Vec<AlertEvent>, guarded: &[AlertEvent]) -> Vec<AlertEvent> {
+    unguarded.retain(|u| {
+        !guarded.iter().any(|g| {
+            g.alert_index == u.alert_index
+                && g.start >= u.start
+                && u.end.is_none_or(|e| g.start < e)
+        })
+    });
+    unguarded.sort_by_key(|a| (a.start, a.alert_index));
+    unguarded
 }
 
 /// The summed series handed to each alert's long and short slot: moved, not
@@ -709,53 +759,92 @@ struct ScanContext<'a> {
     /// 1 / budget: a row's error ratio times this is its own burn rate.
     per_budget: f64,
     budget_remaining: &'a [f64],
+    /// Events an alert's short window must hold for it to fire (the traffic guard).
+    min_events: Option<f64>,
+}
+
+/// The windows at one row, indexed like the summed lengths.
+struct Windows<'a> {
+    burns: &'a [f64],
+    totals: &'a [f64],
 }
 
 /// One alert followed row by row: which summed lengths it reads, and while
-/// it fires, the firing row and the peak long-window burn so far.
+/// it fires, the firing row and the peak long-window burn so far; with a
+/// traffic guard, the same for the alert as it would fire without it.
 struct AlertScan {
     long: Option<usize>,
     short: Option<usize>,
     open: Option<(usize, f64)>,
+    unguarded: Option<(usize, f64)>,
+}
+
+/// Moves one firing state over a row: opens, raises the peak, or closes
+/// (pushing the firing that ended at row i).
+fn advance(
+    state: &mut Option<(usize, f64)>,
+    firing: bool,
+    long: f64,
+    i: usize,
+    close: impl FnOnce(usize, f64),
+) {
+    match (state.as_mut(), firing) {
+        (None, true) => *state = Some((i, long)),
+        (Some((_, peak)), true) => *peak = peak.max(long),
+        (Some(&mut (fire, peak)), false) => {
+            *state = None;
+            close(fire, peak);
+        }
+        (None, false) => {}
+    }
 }
 
 impl AlertScan {
-    /// Row i, with `burns` indexed like the summed lengths.
+    /// Row i. Both windows must burn faster than the factor; with a guard,
+    /// the short window must also hold at least its events (the unguarded
+    /// firings go to `unguarded`, to tell what the guard silenced).
     fn step(
         &mut self,
         ctx: &ScanContext,
         i: usize,
-        burns: &[f64],
-        index: usize,
-        cfg: &crate::model::BurnAlert,
+        windows: &Windows,
+        (index, cfg): (usize, &crate::model::BurnAlert),
         out: &mut Vec<AlertEvent>,
+        unguarded: &mut Vec<AlertEvent>,
     ) {
-        let read = |k: Option<usize>| k.and_then(|k| burns.get(k)).copied();
+        let read = |k: Option<usize>| k.and_then(|k| windows.burns.get(k)).copied();
         let (Some(long), Some(short)) = (read(self.long), read(self.short)) else {
             return;
         };
-        let firing = long > cfg.factor && short > cfg.factor;
-        match (self.open.as_mut(), firing) {
-            (None, true) => self.open = Some((i, long)),
-            (Some((_, peak)), true) => *peak = peak.max(long),
-            (Some(&mut (fire, peak)), false) => {
-                self.open = None;
-                out.push(alert_event(ctx, index, cfg, fire, Some(i), peak));
+        let burning = long > cfg.factor && short > cfg.factor;
+        let firing = match ctx.min_events {
+            Some(min) => {
+                let events = self.short.and_then(|k| windows.totals.get(k)).copied();
+                advance(&mut self.unguarded, burning, long, i, |fire, peak| {
+                    unguarded.push(alert_event(ctx, index, cfg, fire, Some(i), peak))
+                });
+                burning && events.is_some_and(|n| n >= min)
             }
-            (None, false) => {}
-        }
+            None => burning,
+        };
+        advance(&mut self.open, firing, long, i, |fire, peak| {
+            out.push(alert_event(ctx, index, cfg, fire, Some(i), peak))
+        });
     }
 
     /// After the last row: an alert still firing has no end.
     fn finish(
         &mut self,
         ctx: &ScanContext,
-        index: usize,
-        cfg: &crate::model::BurnAlert,
+        (index, cfg): (usize, &crate::model::BurnAlert),
         out: &mut Vec<AlertEvent>,
+        unguarded: &mut Vec<AlertEvent>,
     ) {
         if let Some((fire, peak)) = self.open.take() {
             out.push(alert_event(ctx, index, cfg, fire, None, peak));
+        }
+        if let Some((fire, peak)) = self.unguarded.take() {
+            unguarded.push(alert_event(ctx, index, cfg, fire, None, peak));
         }
     }
 }

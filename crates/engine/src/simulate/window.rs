@@ -44,9 +44,10 @@ pub(crate) fn for_each_window(
 
 /// Error ratio (bad / total) over rolling windows of each of `lens` seconds
 /// at every row, divided by `budget` so the results are burn rates. Calls
-/// `f(i, burns)` once per row in order, with `burns[k]` the burn rate over
-/// `lens[k]` at row i. A window without events burns nothing (Prometheus
-/// would compute NaN, which never fires).
+/// `f(i, burns, totals)` once per row in order, with `burns[k]` the burn rate
+/// and `totals[k]` the events over `lens[k]` at row i (the traffic guard
+/// reads them). A window without events burns nothing (Prometheus would
+/// compute NaN, which never fires).
 ///
 /// All lengths share one pass: each row's prefix sums are read once and the
 /// window starts trail close behind, so memory is streamed once rather than
@@ -59,32 +60,39 @@ pub(crate) fn rolling_burns(
     ptotal: &[f64],
     lens: &[i64],
     budget: f64,
-    mut f: impl FnMut(usize, &[f64]),
+    mut f: impl FnMut(usize, &[f64], &[f64]),
 ) {
     let n = t
         .len()
         .min(pbad.len().saturating_sub(1))
         .min(ptotal.len().saturating_sub(1));
     let mut burns = vec![0.0; lens.len()];
+    let mut totals = vec![0.0; lens.len()];
     let mut starts = vec![0usize; lens.len()];
     // One division per row instead of two; still monotone in the budget.
     let per_budget = 1.0 / budget;
     for i in 0..n {
         let (bad_i, total_i, t_i) = (pbad[i + 1], ptotal[i + 1], t[i]);
-        for ((burn, j), &len) in burns.iter_mut().zip(starts.iter_mut()).zip(lens) {
+        for (((burn, events), j), &len) in burns
+            .iter_mut()
+            .zip(totals.iter_mut())
+            .zip(starts.iter_mut())
+            .zip(lens)
+        {
             let bound = t_i.saturating_sub(len);
             while *j < i && t[*j] <= bound {
                 *j += 1;
             }
             let total = total_i - ptotal[*j];
             let bad = (bad_i - pbad[*j]).max(0.0);
+            *events = total;
             *burn = if total > 0.0 {
                 bad / total * per_budget
             } else {
                 0.0
             };
         }
-        f(i, &burns);
+        f(i, &burns, &totals);
     }
 }
 
@@ -100,7 +108,9 @@ mod tests {
         let total = [10.0; 5];
         let mut burns = [Vec::new(), Vec::new()];
         let (pbad, ptotal) = prefix_pair(&bad, &total);
-        rolling_burns(&t, &pbad, &ptotal, &[120, 60], 1.0, |i, b| {
+        let mut events = Vec::new();
+        rolling_burns(&t, &pbad, &ptotal, &[120, 60], 1.0, |i, b, n| {
+            events.push(n[0]);
             assert_eq!(burns[0].len(), i, "rows come in order, once each");
             burns[0].push(b[0]);
             burns[1].push(b[1]);
@@ -117,5 +127,7 @@ mod tests {
         // The 1-minute window at 660 holds only row 660.
         assert_eq!(burns[1][4], 0.0);
         assert_eq!(burns[1][3], 0.2);
+        // The events each window holds: 10 per row.
+        assert_eq!(events, [10.0, 20.0, 20.0, 10.0, 20.0]);
     }
 }

@@ -4,6 +4,10 @@
 //!
 //! Text a user is typing is kept as typed (a draft) until it parses; the
 //! model only ever receives values the model's own parsers accepted.
+//!
+//! Once the SLO is agreed, changes of its target, window, SLI or alerts are
+//! listed under the agreement and wait for a reason before they are logged
+//! (`slo_engine::record`): the editor asks why on change.
 
 use super::{progress_label, SloRef};
 use crate::ui::components::Term;
@@ -14,6 +18,7 @@ use slo_engine::model::{
     BudgetingMethod, CalendarUnit, Commitment, Enforcement, EventKind, Progress, Sli, Span, Target,
     Window,
 };
+use slo_engine::record;
 
 const PROGRESS: [Progress; 3] = [Progress::Drafted, Progress::Agreed, Progress::Exported];
 
@@ -117,6 +122,7 @@ pub fn SloEditor(slo: SloRef) -> impl IntoView {
                 </div>
             </fieldset>
             <Lifecycle slo=slo/>
+            <Agreement slo=slo/>
         </section>
     }
 }
@@ -367,6 +373,138 @@ fn Lifecycle(slo: SloRef) -> impl IntoView {
                     </select></div>
             </div>
         </fieldset>
+    }
+}
+
+/// Today as `YYYY-MM-DD` (UTC), the day the log records.
+fn today() -> String {
+    slo_engine::format::day((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// Who agreed and when, the changes since then waiting for a reason, and
+/// the change log.
+#[component]
+fn Agreement(slo: SloRef) -> impl IntoView {
+    let ws = slo.ws;
+    let agreement = Memo::new(move |_| slo.with(|s| s.record.agreement.clone()));
+    let waiting = Memo::new(move |_| slo.with(|s| !record::pending(s).is_empty()));
+    let changes = Memo::new(move |_| slo.with(|s| s.record.changes.clone()));
+    let message = RwSignal::new(String::new());
+    view! {
+        <fieldset class="agreement">
+            <legend>"Agreement and change log"</legend>
+            {move || match agreement.get() {
+                Some(a) => view! {
+                    <p id="agreed-by"><strong>"Agreed by "{a.people.join(", ")}" on "{a.date.clone()}"."</strong>
+                        " Every change of the target, window, SLI or alerts since is logged with its reason."</p>
+                }.into_any(),
+                None => view! { <AgreeForm slo=slo message=message/> }.into_any(),
+            }}
+            {move || waiting.get().then(|| view! { <WhyForm slo=slo message=message/> })}
+            <p role="status" class="agreement-status">{move || message.get()}</p>
+            {move || {
+                let log = changes.get();
+                (!log.is_empty()).then(|| view! {
+                    <table class="change-log">
+                        <caption>"Change log"</caption>
+                        <thead><tr><th scope="col">"Date"</th><th scope="col">"Changed"</th><th scope="col">"Old"</th><th scope="col">"New"</th><th scope="col">"Why"</th></tr></thead>
+                        <tbody>{log.into_iter().map(|c| view! {
+                            <tr><td>{c.date}</td><td>{c.field.as_str()}</td><td class="code">{c.old}</td><td class="code">{c.new}</td><td>{c.why}</td></tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                })
+            }}
+            {move || (ws.project.with(|p| p.slos.get(slo.index).is_some_and(|s| s.record.agreement.is_none())) && !changes.get().is_empty())
+                .then(|| view! { <p class="hint">"Changes decided in reviews are logged even before an agreement is recorded."</p> })}
+        </fieldset>
+    }
+}
+
+/// The people who agreed (from the project's people) and the day.
+#[component]
+fn AgreeForm(slo: SloRef, message: RwSignal<String>) -> impl IntoView {
+    let ws = slo.ws;
+    let people = Memo::new(move |_| {
+        ws.project.with(|p| {
+            p.people
+                .iter()
+                .map(|x| x.name.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let date = RwSignal::new(today());
+    let agree = move |_| {
+        let names = chosen.get_untracked();
+        let day = date.get_untracked();
+        let mut result = Ok(());
+        ws.update(|p| result = record::agree(p, slo.index, &names, &day));
+        message.set(match result {
+            Ok(()) => format!("Recorded: agreed by {} on {day}.", names.join(", ")),
+            Err(e) => format!("Not recorded: {e}."),
+        });
+    };
+    view! {
+        <p class="hint">"Record who agreed to this SLO and when. From then on, each change of its target, window, SLI or alerts asks why and goes into the log."</p>
+        {move || if people.get().is_empty() {
+            view! { <p class="hint">"Add your people on the "<a href="#/language">"Language"</a>" page to name who agreed."</p> }.into_any()
+        } else {
+            view! {
+                <fieldset class="checks">
+                    <legend>"Who agreed"</legend>
+                    {people.get().into_iter().enumerate().map(|(k, name)| {
+                        let id = format!("agreed-person-{k}");
+                        let n2 = name.clone();
+                        view! {
+                            <div class="check"><input type="checkbox" id=id.clone()
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| { c.retain(|x| *x != n2); if on { c.push(n2.clone()); } });
+                                }/>
+                                <label for=id>{name}</label></div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }.into_any()
+        }}
+        <div class="field"><label for="agreed-on">"Agreed on"</label>
+            <input id="agreed-on" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></div>
+        <button type="button" id="record-agreement" on:click=agree>"Record the agreement"</button>
+    }
+}
+
+/// The changes since the last record, and the question the log needs answered.
+#[component]
+fn WhyForm(slo: SloRef, message: RwSignal<String>) -> impl IntoView {
+    let why = RwSignal::new(String::new());
+    let log = move || {
+        let reason = why.get_untracked();
+        let mut result = Ok(0);
+        slo.update(|s| result = record::log_pending(s, &today(), &reason));
+        match result {
+            Ok(n) => {
+                why.set(String::new());
+                message.set(format!(
+                    "Logged {n} change{}.",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+            Err(e) => message.set(format!("Not logged: {e}.")),
+        }
+    };
+    view! {
+        <div class="pending-changes" role="group" aria-labelledby="pending-title">
+            <h3 id="pending-title">"Changed since the agreement: why?"</h3>
+            <ul id="pending-list">{move || slo.with(record::pending).into_iter().map(|c| view! {
+                <li><strong>{c.field.as_str()}</strong>": "<span class="code">{c.old}</span>" → "<span class="code">{c.new}</span></li>
+            }).collect_view()}</ul>
+            <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); log(); }>
+                <div class="field wide"><label for="change-why">"Why did it change?"</label>
+                    <input id="change-why" type="text" prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))/></div>
+                <button type="submit" id="log-change">"Log the change"</button>
+            </form>
+        </div>
     }
 }
 

@@ -1,13 +1,12 @@
 //! The summary in words (with the button that applies the recalibrated
-//! target to the draft, undoably), the table of alerts, and the error budget
-//! policy's rules applied to the replayed history. The words, the verdict
-//! and the policy arithmetic come from `slo_engine::summary`; this module
-//! only places them.
+//! target to the draft, undoably) and the table of alerts. The words and
+//! the verdict come from `slo_engine::summary`; this module only places
+//! them. The policy's tiers on the history are `tiers`.
 
 use super::format;
 use super::Iter;
 use crate::ui::components::undo::Removed;
-use crate::ui::components::{Term, Undo};
+use crate::ui::components::Undo;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::model::Target;
@@ -111,34 +110,6 @@ pub fn AlertsTable() -> impl IntoView {
                 </div>
                 {(more > 0).then(|| view! { <p>{format!("and {more} more")}</p> })}
             </details>
-        })
-    }
-}
-
-/// The error budget policy's decision rules, applied to the history.
-#[component]
-pub fn PolicyOnData() -> impl IntoView {
-    let it = expect_context::<Iter>();
-    move || {
-        let r = it.engine.reports[0].get()?;
-        let rules = summary::policy_rules(&r, it.policy_share.get());
-        let filling = it.slo.with(|s| {
-            s.as_ref()
-                .and_then(|s| summary::filling_window_note(&r, &s.window))
-        });
-        Some(view! {
-            <section class="policy-on-data" aria-labelledby="policy-h">
-                <h2 id="policy-h">"4. The error budget policy on this history"</h2>
-                <p class="hint">"The "<Term id="error-budget-policy" text="error budget policy"/>"'s rules on the replayed history. \
-                    The budget is one signal for planning, not a freeze rule. Edit the policy on the "
-                    <a href="#/implementation">"Implementation"</a>" page."</p>
-                {filling.map(|f| view! { <p class="hint" id="policy-filling">{f}</p> })}
-                <ul class="policy-rules">
-                    {rules.into_iter().map(|rule| view! {
-                        <li><strong>{rule.rule}" "</strong>{rule.applied}</li>
-                    }).collect_view()}
-                </ul>
-            </section>
         })
     }
 }

@@ -1,16 +1,21 @@
 //! Presenter mode for a projector: one roadmap step at a time in large type,
 //! a step timer, a checklist per step and keyboard shortcuts.
 //!
-//! Which step is shown, what is ticked, whether a workshop is running and
-//! when it began are kept in localStorage (a key of their own, not the
-//! project). A running workshop survives leaving the Start page: following a
+//! On the journey and SLI steps the room's ideas are captured live and dot
+//! votes recorded (`components::ideas`); they and the checklist ticks land in
+//! the project (`Project::ideas`). Which step is shown, whether a workshop is
+//! running and when it began are kept in localStorage (a key of their own,
+//! not the project). A running workshop survives leaving the Start page: following a
 //! step's link, or browser Back and Forward, keeps it, and `WorkshopBar` on
 //! every other page leads back to it. Only "Leave presenter mode" ends it.
 
 use crate::ui::components::glossary::{focus_by_id, typing_in_field};
+use crate::ui::components::ideas::{CandidateBoard, CaptureIdea, Kind, VoteResult};
+use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use slo_engine::guide::{self, STEPS};
+use slo_engine::ideas;
 use std::time::Duration;
 
 const KEY: &str = "slo-workbench/presenter/v1";
@@ -19,7 +24,8 @@ const KEY: &str = "slo-workbench/presenter/v1";
 #[serde(default)]
 struct Saved {
     step: usize,
-    /// `checked[step][item]`.
+    /// `checked[step][item]`: where earlier versions kept the checklist ticks.
+    /// Read once to carry them into the project, then emptied.
     checked: Vec<Vec<bool>>,
     /// A workshop is running: the Start page shows presenter mode.
     active: bool,
@@ -91,12 +97,14 @@ fn mmss(secs: u64) -> String {
 
 #[component]
 pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
     let saved = RwSignal::new({
         let mut s = load();
         s.step = s.step.min(STEPS.len() - 1);
-        s.checked.resize_with(STEPS.len(), Vec::new);
-        for (row, step) in s.checked.iter_mut().zip(STEPS) {
-            row.resize(step.checklist.len(), false);
+        let legacy = std::mem::take(&mut s.checked);
+        if legacy.iter().flatten().any(|on| *on) {
+            let ids: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
+            ws.update(|p| ideas::adopt_browser_ticks(&mut p.ideas, &ids, &legacy));
         }
         if !s.active {
             // A new workshop: the step timer starts now.
@@ -215,19 +223,21 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
                 <p class="presenter-link"><a href=move || format!("#/{}", step().page)>
                     {move || format!("Work on it on the {} page", crate::ui::route::Route::from_fragment(step().page).title())}
                 </a>" (a bar there leads back to this step)"</p>
+                <StepIdeas step=Signal::derive(move || step().id)/>
                 <fieldset class="presenter-checklist">
                     <legend>"Before moving on"</legend>
                     {move || {
                         let i = saved.with(|s| s.step);
+                        let step_id = step().id;
                         step().checklist.iter().enumerate().map(|(j, item)| {
                             let id = format!("check-{i}-{j}");
                             view! {
                                 <div class="check">
                                     <input type="checkbox" id=id.clone()
-                                        prop:checked=move || saved.with(|s| s.checked.get(i).and_then(|r| r.get(j)).copied().unwrap_or(false))
+                                        prop:checked=move || ws.project.with(|p| ideas::ticked(&p.ideas, step_id, j))
                                         on:change=move |ev| {
                                             let v = event_target_checked(&ev);
-                                            saved.update(|s| if let Some(c) = s.checked.get_mut(i).and_then(|r| r.get_mut(j)) { *c = v; });
+                                            ws.update(|p| ideas::tick(&mut p.ideas, step_id, j, v));
                                         }/>
                                     <label for=id>{*item}</label>
                                 </div>
@@ -251,6 +261,34 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
                     on:click=move |_| go(saved.get_untracked().step + 1)>"Next →"</button>
             </footer>
         </div>
+    }
+}
+
+/// On the journey and SLI steps: the room's ideas typed live, the dot
+/// votes, and the result.
+#[component]
+fn StepIdeas(step: Signal<&'static str>) -> impl IntoView {
+    let kind = move || match step.get() {
+        "journeys" => Some(Kind::Journeys),
+        "slis" => Some(Kind::Slis),
+        _ => None,
+    };
+    move || {
+        kind().map(|kind| {
+            let title = match kind {
+                Kind::Journeys => "The room's journey ideas",
+                Kind::Slis => "The room's SLI ideas",
+            };
+            view! {
+                <section class="presenter-ideas" aria-label=title>
+                    <h3>{title}</h3>
+                    <CaptureIdea kind=kind prefix="presenter-idea"/>
+                    <p class="hint">"Dot voting: + and − record the room's votes. The most voted come first in the result."</p>
+                    <CandidateBoard kind=kind/>
+                    <VoteResult kind=kind/>
+                </section>
+            }
+        })
     }
 }
 
