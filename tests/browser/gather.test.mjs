@@ -175,3 +175,23 @@ test('a figure opens its worked formula from the keyboard, in the budget panel a
   assertQuiet(watch);
   await page.close();
 });
+
+test('a risk\'s expected bad minutes open their worked formula', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await startFromExample(page);
+  await go(page, '#/research');
+  await page.click('#add-risk');
+  await page.fill('#risk-0-name', 'Bad deploy');
+  for (const [field, value] of [['detect', 5], ['repair', 25], ['per-year', 4], ['share', 50]]) {
+    await page.fill(`#risk-0-${field}`, String(value));
+    await page.press(`#risk-0-${field}`, 'Tab');
+  }
+  const figure = page.locator('[data-testid="risk-result"] button.explain-figure');
+  assert.equal(await figure.textContent(), '60');
+  await figure.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(`#${await figure.getAttribute('aria-controls')} .explain-worked`).textContent(),
+    'bad minutes = (5 + 25) min × 4 × 50% = 30 min × 4 × 0.5 = 60 min');
+  assertQuiet(watch);
+  await page.close();
+});

@@ -370,7 +370,11 @@ pub fn rename_journey(ideas: &mut Ideas, old: &str, new: &str) {
     for c in ideas.slis.iter_mut().filter(|c| c.journey == old) {
         c.journey = new.to_string();
     }
-    for c in ideas.journeys.iter_mut().filter(|c| c.chosen.as_deref() == Some(old)) {
+    for c in ideas
+        .journeys
+        .iter_mut()
+        .filter(|c| c.chosen.as_deref() == Some(old))
+    {
         c.chosen = Some(new.to_string());
     }
 }
@@ -612,7 +616,10 @@ mod tests {
         add_sli(&mut p.ideas, "search works", "Search", "").unwrap();
         rename_journey(&mut p.ideas, "Chekout", "Check out");
         assert_eq!(p.ideas.slis[0].journey, "Check out");
-        assert_eq!(p.ideas.slis[1].journey, "Search", "other journeys untouched");
+        assert_eq!(
+            p.ideas.slis[1].journey, "Search",
+            "other journeys untouched"
+        );
         assert_eq!(p.ideas.journeys[0].chosen.as_deref(), Some("Check out"));
     }
 
