@@ -136,7 +136,7 @@ pub fn alert_detection(slo: &Slo, users_share: f64) -> Option<(Severity, f64)> {
 }
 
 /// The SLO the risks are weighed against: the one named, else the first.
-pub fn chosen_slo<'a>(project: &'a Project) -> Option<&'a Slo> {
+pub fn chosen_slo(project: &Project) -> Option<&Slo> {
     project
         .slos
         .iter()

@@ -214,7 +214,10 @@ fn indicator(slo: &Slo, id: &super::Ids) -> Y {
 /// per-slice ratios RatioTimeslices counts (Timeslices with a slice target
 /// would count another budget), so such an SLO is refused with the reason
 /// rather than rewritten (docs/conformance.md).
-fn objective(slo: &Slo) -> Result<(Vec<(String, Y)>, &'static str), String> {
+/// An objective's fields and its budgeting method's OpenSLO name.
+type Objective = (Vec<(String, Y)>, &'static str);
+
+fn objective(slo: &Slo) -> Result<Objective, String> {
     let mut objective = vec![("target".to_string(), Y::Num(rounded(slo.target.ratio())))];
     if !slo.name.trim().is_empty() {
         objective.insert(0, ("displayName".into(), s(&slo.name)));
