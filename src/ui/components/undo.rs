@@ -15,7 +15,8 @@ use std::time::Duration;
 pub enum Removed {
     Slo {
         index: usize,
-        slo: Slo,
+        // Boxed: an SLO is many times larger than the other variants.
+        slo: Box<Slo>,
         progress: Option<Progress>,
     },
     Journey {
@@ -51,7 +52,7 @@ impl Removed {
                 if let Some(pr) = progress {
                     p.progress.insert(slo.id.clone(), pr);
                 }
-                p.slos.insert(index.min(p.slos.len()), slo);
+                p.slos.insert(index.min(p.slos.len()), *slo);
             }
             Removed::Journey { index, journey } => {
                 p.journeys.insert(index.min(p.journeys.len()), journey)

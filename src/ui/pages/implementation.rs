@@ -171,7 +171,7 @@ fn ImplementationBody() -> impl IntoView {
                 format!("Deleted the SLO “{}”.", slo.name),
                 Removed::Slo {
                     index: i,
-                    slo,
+                    slo: Box::new(slo),
                     progress,
                 },
             );
