@@ -78,7 +78,8 @@ test('tiers are edited in the policy and replayed on the Iteration page as a tim
   await screenshot(page, 'policy-tiers-editor');
 
   // Replay the outage sample: the edited ladder applies, with who decides.
-  await go(page, '#/iteration');
+  await page.evaluate(() => { location.hash = '#/iteration'; });
+  await page.waitForSelector('#slo-select');
   await page.click('#sample-outage');
   await page.waitForSelector('.tier-timeline');
   const rows = await page.locator('.tier-timeline tbody tr').allTextContents();

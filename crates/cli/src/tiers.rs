@@ -37,7 +37,7 @@ impl<'a> TiersOnHistory<'a> {
                     "to": rfc3339(s.to),
                     "seconds": s.seconds(),
                     "actions": tier.actions,
-                    "decides": decider(tier, &self.project.people),
+                    "decides": decider(tier, &self.project.people, &self.project.raci),
                 }))
             })
             .collect()
@@ -63,7 +63,7 @@ impl<'a> TiersOnHistory<'a> {
                 rfc3339_text(span.from),
                 rfc3339_text(span.to),
                 slo_engine::format::duration(span.seconds()),
-                decider(tier, &self.project.people),
+                decider(tier, &self.project.people, &self.project.raci),
             ));
         }
         s

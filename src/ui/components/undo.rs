@@ -15,7 +15,7 @@ use std::time::Duration;
 pub enum Removed {
     Slo {
         index: usize,
-        // Boxed: an SLO is many times larger than the other variants.
+        // Boxed: an SLO (with its roadmap and records) outweighs every other variant.
         slo: Box<Slo>,
         progress: Option<Progress>,
     },

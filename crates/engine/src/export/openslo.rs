@@ -214,7 +214,7 @@ fn indicator(slo: &Slo, id: &super::Ids) -> Y {
 /// per-slice ratios RatioTimeslices counts (Timeslices with a slice target
 /// would count another budget), so such an SLO is refused with the reason
 /// rather than rewritten (docs/conformance.md).
-/// An objective's fields and its budgeting method's OpenSLO name.
+/// An objective's fields and its budgeting method's name.
 type Objective = (Vec<(String, Y)>, &'static str);
 
 fn objective(slo: &Slo) -> Result<Objective, String> {

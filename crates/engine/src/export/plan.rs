@@ -34,7 +34,7 @@ pub fn tiers_section(out: &mut String, project: &Project) {
             cell(&tier.name),
             cell(&describe_when(tier)),
             cell(actions),
-            cell(&decider(tier, &project.people)),
+            cell(&decider(tier, &project.people, &project.raci)),
         );
     }
     out.push('\n');

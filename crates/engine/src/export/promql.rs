@@ -139,13 +139,13 @@ fn is_duration(text: &str) -> bool {
         && text.ends_with(|c: char| "smhdwy".contains(c))
 }
 
-/// Which queries of an SLI were rewritten, and how (`("events", FixedRange("5m"))`).
-pub type Rewritten = Vec<(&'static str, Windowing)>;
+/// The windowed SLI and which queries were rewritten.
+pub type Windowed = (Sli, Vec<(&'static str, Windowing)>);
 
 /// The SLI with `{{.window}}` in every query the rules window, and which
 /// queries were rewritten to get it (`("events", FixedRange("5m"))`); the
 /// reason when a query cannot be windowed, so no rule could be right.
-pub fn windowed_sli(sli: &Sli) -> Result<(Sli, Rewritten), String> {
+pub fn windowed_sli(sli: &Sli) -> Result<Windowed, String> {
     match sli {
         Sli::Ratio {
             counts,

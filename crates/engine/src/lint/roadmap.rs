@@ -56,7 +56,7 @@ fn owner_finding(project: &Project, slo: &Slo, task: &Task) -> Option<Finding> {
         })
     });
     (!responsible).then(|| {
-        let played: Vec<String> = personas.iter().map(|&p| crate::policy::persona_name(p)).collect();
+        let played: Vec<String> = personas.iter().map(|&p| project.raci.persona_name(p)).collect();
         Finding::new(
             id(LintRule::RoadmapOwnerNotResponsible),
             Some(&slo.id),

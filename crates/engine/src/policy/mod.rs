@@ -14,9 +14,9 @@ mod replay;
 mod timeline;
 
 pub use replay::{replay, totals, TierSpan, TierTotal};
-pub use timeline::{tier_sentences, timeline, TimelineRow};
+pub use timeline::{tier_sentences, timeline, Team, TimelineRow};
 
-use crate::model::{Person, Span, RACI_PERSONAS};
+use crate::model::{Person, Raci, Span};
 use serde::{Deserialize, Serialize};
 
 /// One rung of the policy: while any of `when` holds, the team does `actions`
@@ -204,9 +204,9 @@ pub struct TierProblem {
 }
 
 /// Checks every tier: a name, at least one condition, values in range and a
-/// persona that exists. Tiers are ordered mildest first, so a later tier
-/// whose budget threshold is higher than an earlier one's is named too.
-pub fn validate(tiers: &[Tier]) -> Vec<TierProblem> {
+/// persona of the team's chart. Tiers are ordered mildest first, so a later
+/// tier whose budget threshold is higher than an earlier one's is named too.
+pub fn validate(tiers: &[Tier], raci: &Raci) -> Vec<TierProblem> {
     let mut out = Vec::new();
     for (i, tier) in tiers.iter().enumerate() {
         let mut say = |message: String| out.push(TierProblem { tier: i, message });
@@ -216,7 +216,7 @@ pub fn validate(tiers: &[Tier]) -> Vec<TierProblem> {
         if tier.when.is_empty() {
             say("the tier has no condition, so it never applies".into());
         }
-        if tier.decides >= RACI_PERSONAS.len() {
+        if tier.decides >= raci.persona_count() {
             say("no persona decides".into());
         }
         for c in &tier.when {
@@ -284,22 +284,16 @@ pub fn parse_window_count(text: &str) -> Result<u32, String> {
     }
 }
 
-/// The persona's name, or `Persona N` for an index past the chart.
-pub fn persona_name(persona: usize) -> String {
-    RACI_PERSONAS
-        .get(persona)
-        .map_or_else(|| format!("Persona {}", persona + 1), |s| s.to_string())
-}
-
-/// Who decides, as the page and the export write it: the persona, then the
-/// people mapped to it (`Product Owner(s) (Ana, Ben)`), or the persona alone.
-pub fn decider(tier: &Tier, people: &[Person]) -> String {
+/// Who decides, as the page and the export write it: the persona in the
+/// team's words, then the people mapped to it (`Product Owner(s) (Ana,
+/// Ben)`), or the persona alone.
+pub fn decider(tier: &Tier, people: &[Person], raci: &Raci) -> String {
     let names: Vec<&str> = people
         .iter()
         .filter(|p| p.persona == tier.decides && !p.name.trim().is_empty())
         .map(|p| p.name.trim())
         .collect();
-    let persona = persona_name(tier.decides);
+    let persona = raci.persona_name(tier.decides);
     if names.is_empty() {
         format!("{persona} (no one mapped)")
     } else {
@@ -327,7 +321,7 @@ mod tests {
     #[test]
     fn the_default_ladder_is_valid_and_never_freezes() {
         let ladder = default_ladder();
-        assert_eq!(validate(&ladder), vec![]);
+        assert_eq!(validate(&ladder, &Raci::default()), vec![]);
         let names: Vec<&str> = ladder.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Look", "Plan reliability work", "Escalate"]);
         for t in &ladder {
@@ -349,7 +343,7 @@ mod tests {
                 row[t.decides].contains('A') || row[t.decides].contains('R'),
                 "{} decided by {}",
                 t.name,
-                persona_name(t.decides)
+                Raci::default().persona_name(t.decides)
             );
         }
     }
@@ -362,7 +356,10 @@ mod tests {
             actions: String::new(),
             decides: 9,
         };
-        let messages: Vec<String> = validate(&[tier]).into_iter().map(|p| p.message).collect();
+        let messages: Vec<String> = validate(&[tier], &Raci::default())
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
         assert_eq!(
             messages,
             [
@@ -388,14 +385,14 @@ mod tests {
             ],
             ..Tier::default()
         };
-        assert_eq!(validate(&[tier]).len(), 4);
+        assert_eq!(validate(&[tier], &Raci::default()).len(), 4);
     }
 
     #[test]
     fn a_milder_threshold_below_a_harsher_one_asks_to_reorder() {
         let mut ladder = default_ladder();
         ladder.swap(0, 1);
-        let problems = validate(&ladder);
+        let problems = validate(&ladder, &Raci::default());
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].tier, 1);
     }
@@ -413,9 +410,19 @@ mod tests {
             },
         ];
         let ladder = default_ladder();
-        assert_eq!(decider(&ladder[1], &people), "Product Owner(s) (Ana, Ben)");
+        let mut raci = Raci::default();
         assert_eq!(
-            decider(&ladder[2], &people),
+            decider(&ladder[1], &people, &raci),
+            "Product Owner(s) (Ana, Ben)"
+        );
+        raci.set_title(1, "PM");
+        assert_eq!(
+            decider(&ladder[1], &people, &raci),
+            "PM (Ana, Ben)",
+            "in the team's own words"
+        );
+        assert_eq!(
+            decider(&ladder[2], &people, &raci),
             "Engineering Manager/Director (no one mapped)"
         );
     }

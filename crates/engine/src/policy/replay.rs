@@ -438,4 +438,29 @@ mod tests {
             }]
         );
     }
+
+    #[test]
+    fn the_replay_report_carries_the_spans_of_the_requests_tiers_and_none_without_tiers() {
+        let series = crate::samples::generate(&crate::samples::sample_traffic("outage").unwrap());
+        let slo = Slo::default();
+        let request = |tiers: Vec<Tier>| crate::worker::Request {
+            slo: slo.clone(),
+            columns: 100,
+            policy_share: 0.2,
+            recalibrate_share: 0.9,
+            sweep_targets: vec![],
+            tiers,
+        };
+        let with = crate::worker::report(&series, &request(default_ladder()));
+        let sim = crate::simulate::simulate(&series, &slo, &SimOptions::default());
+        assert_eq!(with.tiers, replay(&default_ladder(), &slo, &series, &sim));
+        assert!(
+            !with.tiers.is_empty(),
+            "the outage puts the history in a tier"
+        );
+        assert_eq!(
+            crate::worker::report(&series, &request(vec![])).tiers,
+            vec![]
+        );
+    }
 }

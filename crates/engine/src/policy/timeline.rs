@@ -4,7 +4,7 @@
 
 use super::{decider, Tier, TierSpan};
 use crate::format::{duration, when};
-use crate::model::Person;
+use crate::model::{Person, Raci};
 
 /// One span of the history in a tier, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,13 +17,15 @@ pub struct TimelineRow {
     pub decides: String,
 }
 
+/// Who is asked about a tier: the people and the chart whose persona names they play.
+#[derive(Debug, Clone, Copy)]
+pub struct Team<'a> {
+    pub people: &'a [Person],
+    pub raci: &'a Raci,
+}
+
 /// The first `limit` spans as rows, in time order.
-pub fn timeline(
-    tiers: &[Tier],
-    people: &[Person],
-    spans: &[TierSpan],
-    limit: usize,
-) -> Vec<TimelineRow> {
+pub fn timeline(tiers: &[Tier], team: Team, spans: &[TierSpan], limit: usize) -> Vec<TimelineRow> {
     spans
         .iter()
         .take(limit)
@@ -35,7 +37,7 @@ pub fn timeline(
                 to: when(s.to),
                 duration: duration(s.seconds()),
                 actions: tier.actions.clone(),
-                decides: decider(tier, people),
+                decides: decider(tier, team.people, team.raci),
             })
         })
         .collect()
@@ -79,7 +81,12 @@ mod tests {
             name: "Ana".into(),
             persona: 1,
         }];
-        let rows = timeline(&default_ladder(), &people, &spans, 10);
+        let raci = Raci::default();
+        let team = Team {
+            people: &people,
+            raci: &raci,
+        };
+        let rows = timeline(&default_ladder(), team, &spans, 10);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].tier, "Plan reliability work");
         assert_eq!(rows[0].from, "1970-01-02 00:00 UTC");

@@ -7,7 +7,7 @@
 use crate::ui::components::Term;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
-use slo_engine::model::{ErrorBudgetPolicy, Span, RACI_PERSONAS};
+use slo_engine::model::{ErrorBudgetPolicy, Span};
 use slo_engine::policy::{self, Condition, Tier, CONDITION_KINDS};
 
 type PolicyGet = fn(&ErrorBudgetPolicy) -> &String;
@@ -171,14 +171,34 @@ fn TierCard(index: usize, kinds: Vec<&'static str>, count: usize) -> impl IntoVi
     let name = Memo::new(move |_| with_tier(ws, i, |t| t.name.clone()).unwrap_or_default());
     let problems = Memo::new(move |_| {
         ws.project.with(|p| {
-            policy::validate(&p.policy.tiers)
+            policy::validate(&p.policy.tiers, &p.raci)
                 .into_iter()
                 .filter(|x| x.tier == i)
                 .map(|x| x.message)
                 .collect::<Vec<_>>()
         })
     });
-    let people = Memo::new(move |_| ws.project.with(|p| p.people.clone()));
+    // Each persona of the team's chart, in its words, with the people who play it.
+    let personas = Memo::new(move |_| {
+        ws.project.with(|p| {
+            (0..p.raci.persona_count())
+                .map(|k| {
+                    let persona = p.raci.persona_name(k);
+                    let names: Vec<&str> = p
+                        .people
+                        .iter()
+                        .filter(|x| x.persona == k)
+                        .map(|x| x.name.as_str())
+                        .collect();
+                    if names.is_empty() {
+                        persona
+                    } else {
+                        format!("{persona} — {}", names.join(", "))
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let swap = move |a: usize, b: usize, focus: String| {
         ws.update(|p| {
             if a < p.policy.tiers.len() && b < p.policy.tiers.len() {
@@ -238,9 +258,7 @@ fn TierCard(index: usize, kinds: Vec<&'static str>, count: usize) -> impl IntoVi
                     on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<usize>() { update_tier(ws, i, |t| t.decides = v); }
                     }>
-                    {move || RACI_PERSONAS.iter().enumerate().map(|(k, persona)| {
-                        let names: Vec<String> = people.with(|ps| ps.iter().filter(|p| p.persona == k).map(|p| p.name.clone()).collect());
-                        let label = if names.is_empty() { persona.to_string() } else { format!("{persona} — {}", names.join(", ")) };
+                    {move || personas.get().into_iter().enumerate().map(|(k, label)| {
                         view! { <option value=k.to_string() selected=move || with_tier(ws, i, |t| t.decides == k).unwrap_or(false)>{label}</option> }
                     }).collect_view()}
                 </select>
@@ -353,7 +371,8 @@ fn ValueField(
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=error_id.clone()
                 on:input=move |ev| error.set(write(&event_target_value(&ev)).err())/>
-            <span class="error" id=error_id role="alert">{move || error.get()}</span>
+            // Always present (the input names it), styled as an error only when there is one.
+            <span class:error=move || error.with(Option::is_some) id=error_id role="alert">{move || error.get()}</span>
         </div>
     }
 }

@@ -8,7 +8,7 @@
 
 use super::SloRef;
 use leptos::prelude::*;
-use slo_engine::model::{Enforcement, RACI_PERSONAS};
+use slo_engine::model::Enforcement;
 use slo_engine::roadmap::{self, Task, TaskStatus, TaskStep};
 
 /// Today's date in UTC, YYYY-MM-DD: what "overdue" is measured against.
@@ -102,7 +102,7 @@ fn TaskRow(slo: SloRef, id: String) -> impl IntoView {
         ws.project.with(|p| {
             let mut names: Vec<(String, String)> = Vec::new();
             for person in p.people.iter().filter(|x| !x.name.trim().is_empty()) {
-                let persona = RACI_PERSONAS.get(person.persona).copied().unwrap_or("?");
+                let persona = p.raci.persona_name(person.persona);
                 match names.iter_mut().find(|(n, _)| *n == person.name.trim()) {
                     Some((_, label)) => label.push_str(&format!(", {persona}")),
                     None => names.push((

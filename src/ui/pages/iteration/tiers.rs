@@ -8,7 +8,7 @@ use super::Iter;
 use crate::ui::components::Term;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
-use slo_engine::policy::{tier_sentences, timeline};
+use slo_engine::policy::{tier_sentences, timeline, Team};
 use slo_engine::summary;
 
 /// Spans listed in the table; the sentences above it count them all.
@@ -24,7 +24,15 @@ pub fn TiersOnData() -> impl IntoView {
             let tiers = &p.policy.tiers;
             (
                 tier_sentences(tiers, &r.tiers),
-                timeline(tiers, &p.people, &r.tiers, SHOWN),
+                timeline(
+                    tiers,
+                    Team {
+                        people: &p.people,
+                        raci: &p.raci,
+                    },
+                    &r.tiers,
+                    SHOWN,
+                ),
             )
         });
         let more = r.tiers.len().saturating_sub(SHOWN);
