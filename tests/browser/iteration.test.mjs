@@ -96,6 +96,39 @@ test('the outage sample pages, and the alert table lists detection times', async
   await page.close();
 });
 
+test('a traffic guard switched on by keyboard shows on the replay what it silenced', async () => {
+  const { page, watch } = await freshIteration();
+  await page.evaluate(() => { location.hash = '#/implementation'; });
+  await page.waitForSelector('main [data-page="implementation"] #guard-on');
+  // Keyboard only: focus the checkbox, Space switches it on, type the minimum.
+  await page.focus('#guard-on');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('#guard-events');
+  await page.focus('#guard-events');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('20');
+  await page.keyboard.press('Tab');
+  await page.focus('#no-data-on');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('#no-data-after');
+  await screenshot(page, 'implementation-guards');
+  await page.evaluate(() => { location.hash = '#/iteration'; });
+  await page.waitForSelector('#sample-low-traffic');
+  await page.click('#sample-low-traffic');
+  await chartsShown(page);
+  await page.waitForSelector('#guard-silenced');
+  const parity = await page.textContent('#alert-parity');
+  assert.match(parity, /exactly the exported Prometheus rules \(5 rules: \w+BurnRatePage1hAnd5m/);
+  assert.match(parity, /Sloth prometheus\/v1 files cannot hold \w+BurnRatePage1hAnd5m \(guard: at least 20 events in the short window\)/);
+  // Night hours hold a handful of requests: the guard silences pages there.
+  assert.match(await page.textContent('#guard-silenced'), /silenced [1-9]\d* firings? that would have alerted without it/);
+  assert.ok((await page.$$('.silenced-list li')).length > 0, 'each silenced firing is listed');
+  assert.match(await page.textContent('#no-data-firings'), /never fired/);
+  await screenshot(page, 'iteration-guard-silenced');
+  assertQuiet(watch);
+  await page.close();
+});
+
 test('a parse error names the line, keeps the text as pasted, and clears once fixed', async () => {
   const { page, watch } = await freshIteration();
   const bad = 'timestamp,good,total\n2026-10-05T00:05:00Z,10,10\n2026-10-05T00:10:00Z,abc,10\n';

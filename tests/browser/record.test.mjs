@@ -95,7 +95,8 @@ test('a journal entry keeps the replay figures, its decision changes the target 
   await page.waitForSelector('.journal-entry');
   const entry = await page.textContent('.journal-entry');
   assert.match(entry, /Review of 2026-12-01 · Ana, Ben/);
-  assert.match(entry, /SLI [\d.]+%, .*(budget left|overspent).* pages? and \d+ tickets?\./);
+  // The outage sends the replay through the policy's tiers: the entry names them.
+  assert.match(entry, /SLI [\d.]+%, .*(budget left|overspent).* pages? and \d+ tickets?; policy tiers entered: [^.]+\./);
   assert.match(entry, /Decisions: Relax to 99\.5% until the cache lands/);
   assert.match(await page.textContent('.journal-status'), /new target is in the change log/);
 
@@ -107,6 +108,8 @@ test('a journal entry keeps the replay figures, its decision changes the target 
   assert.match(agenda, /^# SLO meeting, 2027-03-01\n/);
   assert.match(agenda, /## Due for revisit\n\n- Checkout availability \(revisit on 2027-01-15\)\n- Checkout latency \(revisit on 2027-03-01\)\n/);
   assert.match(agenda, /## Alerts that fired\n\n- Checkout availability: \d+ pages? and \d+ tickets? \(as of this replay\)/);
+  assert.match(agenda, /## Policy tiers triggered\n/);
+  assert.match(agenda, /## Open roadmap tasks\n/);
   await page.click('#copy-agenda');
   await page.waitForFunction(() => document.querySelector('.agenda-status').textContent === 'Copied the agenda.');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), agenda);

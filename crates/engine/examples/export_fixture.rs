@@ -38,6 +38,21 @@ fn project() -> Project {
     checkout
         .labels
         .insert("owner note".into(), "ask #payments: \"Ana\"".into());
+    // An agreement and a logged change: the record annotation of OpenSLO and Pyrra.
+    checkout.record = slo_engine::record::SloRecord {
+        agreement: Some(slo_engine::record::Agreement {
+            people: vec!["Ana \"A\" O'Neil".into(), "Ben: #ops".into()],
+            date: "2026-11-30".into(),
+        }),
+        baseline: None,
+        changes: vec![slo_engine::record::Change {
+            date: "2026-12-01".into(),
+            field: slo_engine::record::Field::Target,
+            old: "99.95%".into(),
+            new: "99.9%".into(),
+            why: "Too strict: {{ $value }}\nsecond line".into(),
+        }],
+    };
     let latency = Slo {
         id: "search-latency".into(),
         name: "Search latency".into(),

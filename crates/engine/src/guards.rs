@@ -12,7 +12,7 @@
 use crate::alerting::effective_alerts;
 use crate::export::ExportFormat;
 use crate::format::{grouped, trim_zeros};
-use crate::model::{Severity, Sli, Slo, Span};
+use crate::model::{Project, Severity, Sli, Slo, Span};
 use serde::{Deserialize, Serialize};
 
 /// An alert that fires while the SLI's total query returns nothing over
@@ -97,6 +97,19 @@ pub fn guard_text(guard: &TrafficGuard) -> String {
     )
 }
 
+/// The minimum events of a traffic guard as typed: a whole number from 1.
+pub fn parse_min_events(text: &str) -> Result<u64, String> {
+    let t = text.trim().replace([',', '_', ' '], "");
+    match t.parse::<u64>() {
+        Ok(0) => Err("at least 1 event; switch the guard off instead of 0".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!(
+            "\"{}\" is not a whole number of events, such as 10",
+            text.trim()
+        )),
+    }
+}
+
 /// What the replay and one format's file hold of an SLO's alerts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormatParity {
@@ -164,6 +177,115 @@ pub fn format_parity(slo: &Slo) -> Vec<FormatParity> {
     .collect()
 }
 
+/// The sentences the Iteration page states about the replayed alerts: that
+/// they are exactly the exported Prometheus rules (by name), and for each
+/// other rule format that cannot hold some of them, which.
+pub fn parity_sentences(slo: &Slo) -> Vec<String> {
+    let names = replayed_rule_names(slo);
+    let mut out = vec![format!(
+        "The alerts replayed here are exactly the exported Prometheus rules ({} rule{}: {}); \
+         the conformance test has promtool check that they fire when the replay says.",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    )];
+    out.extend(
+        format_parity(slo)
+            .into_iter()
+            .filter(|p| !p.missing.is_empty())
+            .map(|p| {
+                format!(
+                    "{} files cannot hold {}: the replay counts them, that file does not.",
+                    p.format.label(),
+                    p.missing.join(", ")
+                )
+            }),
+    );
+    out
+}
+
+/// What the traffic guard silenced on the data, in words; `None` without a
+/// guard (or on a probe SLI, where it does not apply).
+pub fn silenced_sentence(slo: &Slo, silenced: usize) -> Option<String> {
+    let guard = slo
+        .alerting
+        .traffic_guard
+        .filter(|_| guard_applies(&slo.sli))?;
+    Some(match silenced {
+        0 => format!(
+            "The traffic guard ({}) silenced no firing on this data.",
+            guard_text(&guard)
+        ),
+        n => format!(
+            "The traffic guard ({}) silenced {n} firing{} that would have alerted without it:",
+            guard_text(&guard),
+            if n == 1 { "" } else { "s" }
+        ),
+    })
+}
+
+/// One firing the guard silenced, as the page lists it: "page 14.4x
+/// 1h/5m at 2026-01-05 05:00 UTC, for 5 min".
+pub fn silenced_item(row: &crate::worker::AlertRow) -> String {
+    let mut text = format!(
+        "{} {} {}/{} at {}",
+        row.severity.as_str(),
+        crate::format::factor(row.factor),
+        Span(row.long_seconds).prometheus(),
+        Span(row.short_seconds).prometheus(),
+        crate::format::when(row.start)
+    );
+    if let Some(end) = row.end {
+        text.push_str(&format!(
+            ", for {}",
+            crate::format::duration(end.saturating_sub(row.start))
+        ));
+    }
+    text
+}
+
+/// How often the no-data alert fired on the data; `None` when it is off.
+pub fn no_data_sentence(slo: &Slo, firings: usize) -> Option<String> {
+    let alert = slo.alerting.no_data?;
+    Some(match firings {
+        0 => format!(
+            "The no-data alert ({}) never fired: the data has no gap of {}.",
+            alert.severity.as_str(),
+            alert.after.prometheus()
+        ),
+        n => format!(
+            "The no-data alert ({}) fired {n} time{} where the data has gaps:",
+            alert.severity.as_str(),
+            if n == 1 { "" } else { "s" }
+        ),
+    })
+}
+
+/// The replayed alerts of the SLOs in scope (one, or all with `None`)
+/// that `format`'s files cannot hold, by rule name: what the export panel
+/// says beside that format.
+pub fn missing_in(project: &Project, slo_id: Option<&str>, format: ExportFormat) -> Vec<String> {
+    project
+        .slos
+        .iter()
+        .filter(|s| slo_id.is_none_or(|id| s.id == id))
+        .flat_map(format_parity)
+        .filter(|p| p.format == format)
+        .flat_map(|p| p.missing)
+        .collect()
+}
+
+/// The export panel's notes on the SLOs in scope (one, or all with
+/// `None`) that have no alerts of their own: default alerts were added.
+pub fn default_alert_notes(project: &Project, slo_id: Option<&str>) -> Vec<String> {
+    project
+        .slos
+        .iter()
+        .filter(|s| slo_id.is_none_or(|id| s.id == id))
+        .filter_map(|s| effective_alerts(s).1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +343,97 @@ mod tests {
         let names = replayed_rule_names(&guarded_slo());
         assert_eq!(names.last().unwrap(), "CheckoutAvailabilityNoData");
         assert_eq!(names.len(), 5);
+    }
+
+    #[test]
+    fn the_page_says_the_replay_is_the_prometheus_rules_and_lists_what_others_miss() {
+        let plain = parity_sentences(&Slo::default());
+        assert_eq!(plain.len(), 1);
+        assert!(plain[0].starts_with(
+            "The alerts replayed here are exactly the exported Prometheus rules (4 rules: AvailabilityBurnRatePage1hAnd5m, "
+        ), "{plain:?}");
+        let guarded = parity_sentences(&guarded_slo());
+        assert_eq!(guarded.len(), 4);
+        assert!(guarded[1].starts_with("Sloth prometheus/v1 files cannot hold CheckoutAvailabilityBurnRatePage1hAnd5m (guard: "), "{guarded:?}");
+    }
+
+    #[test]
+    fn silenced_and_no_data_sentences_count_and_stay_quiet_when_off() {
+        let slo = guarded_slo();
+        assert_eq!(
+            silenced_sentence(&slo, 1).as_deref(),
+            Some("The traffic guard (at least 10 events in the short window) silenced 1 firing that would have alerted without it:")
+        );
+        assert!(silenced_sentence(&Slo::default(), 3).is_none());
+        assert_eq!(
+            no_data_sentence(&slo, 0).as_deref(),
+            Some("The no-data alert (page) never fired: the data has no gap of 15m.")
+        );
+        assert!(no_data_sentence(&Slo::default(), 0).is_none());
+    }
+
+    #[test]
+    fn the_export_panel_notes_only_slos_in_scope_without_alerts() {
+        let mut quiet = Slo {
+            id: "quiet".into(),
+            name: "Quiet".into(),
+            ..Slo::default()
+        };
+        quiet.alerting.alerts.clear();
+        let project = Project {
+            slos: vec![Slo::default(), quiet],
+            ..Project::default()
+        };
+        assert_eq!(default_alert_notes(&project, None).len(), 1);
+        assert!(default_alert_notes(&project, Some("availability")).is_empty());
+        assert!(default_alert_notes(&project, Some("quiet"))[0]
+            .starts_with("SLO \"Quiet\" has no alerts"));
+    }
+
+    #[test]
+    fn the_export_panel_names_what_a_format_misses_for_the_slos_in_scope() {
+        let project = Project {
+            slos: vec![Slo::default(), guarded_slo()],
+            ..Project::default()
+        };
+        assert_eq!(missing_in(&project, None, ExportFormat::Pyrra).len(), 5);
+        assert!(missing_in(&project, None, ExportFormat::Prometheus).is_empty());
+        assert!(missing_in(&project, Some("availability"), ExportFormat::Pyrra).is_empty());
+        assert!(missing_in(&project, None, ExportFormat::Markdown).is_empty());
+    }
+
+    #[test]
+    fn a_silenced_firing_reads_with_its_windows_start_and_length() {
+        let row = crate::worker::AlertRow {
+            alert_index: 0,
+            severity: Severity::Page,
+            factor: 14.4,
+            long_seconds: 3600,
+            short_seconds: 300,
+            start: 1_767_589_200,
+            end: Some(1_767_589_500),
+            budget_spent_at_fire: 0.0,
+            detection_delay: None,
+            reset_after: None,
+            peak_burn: 16.7,
+        };
+        assert_eq!(
+            silenced_item(&row),
+            format!(
+                "page 14.4x 1h/5m at {}, for 5 min",
+                crate::format::when(1_767_589_200)
+            )
+        );
+    }
+
+    #[test]
+    fn minimum_events_are_whole_numbers_from_one() {
+        assert_eq!(parse_min_events(" 1,000 "), Ok(1000));
+        assert!(parse_min_events("0")
+            .unwrap_err()
+            .contains("switch the guard off"));
+        assert!(parse_min_events("2.5").is_err());
+        assert!(parse_min_events("-3").is_err());
     }
 
     #[test]

@@ -39,6 +39,19 @@ pub fn effective_dependencies(project: &Project, service: &Service) -> Vec<Depen
         .collect()
 }
 
+/// Points the dependencies linked to the SLO `old` at its new id `new`:
+/// `lifecycle::set_id` calls it, so a renamed SLO keeps its callers.
+pub fn rename_links(project: &mut Project, old: &str, new: &str) {
+    for dep in project
+        .services
+        .iter_mut()
+        .flat_map(|s| s.dependencies.iter_mut())
+        .filter(|d| d.slo == old)
+    {
+        dep.slo = new.to_string();
+    }
+}
+
 /// What each of `n` serial dependencies needs for a caller targeting
 /// `target` (a ratio), the budget split evenly: 1 - (1 - target) / n.
 pub fn required_each(target: f64, n: usize) -> f64 {
@@ -236,6 +249,15 @@ mod tests {
         assert_eq!(short[0].caller.id, "checkout");
         assert_eq!(short[0].serial, 2);
         assert!(shortfalls(&platform(0.9995)).is_empty());
+    }
+
+    #[test]
+    fn a_new_id_for_the_internal_slo_keeps_its_callers_linked() {
+        let mut p = platform(0.999);
+        let users = p.slos.iter().position(|s| s.id == "users").unwrap();
+        crate::lifecycle::set_id(&mut p, users, "identity");
+        assert_eq!(p.services[0].dependencies[0].slo, "identity");
+        assert_eq!(shortfalls(&p).len(), 1);
     }
 
     #[test]

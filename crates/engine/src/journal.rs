@@ -1,11 +1,12 @@
 //! The review journal of each SLO and the agenda of the regular SLO meeting.
 //!
 //! A journal entry is one dated review: who attended, the replay figures at
-//! that time (SLI, budget remaining, alerts fired), notes and decisions; a
-//! decision may set a new target, which goes through the change log
-//! (`record::decide_target`). The agenda, for a day, gathers what the
-//! meeting should look at: SLOs due for revisit, budgets overspent, alerts
-//! that fired, changes still waiting for a reason and open roadmap tasks.
+//! that time (SLI, budget remaining, alerts fired, policy tiers entered),
+//! notes and decisions; a decision may set a new target, which goes through
+//! the change log (`record::decide_target`). The agenda, for a day, gathers
+//! what the meeting should look at: SLOs due for revisit, budgets overspent,
+//! policy tiers triggered, alerts that fired, changes still waiting for a
+//! reason and open roadmap tasks (`roadmap`).
 //!
 //! The per-project review notes of older files (`Project::review_notes`,
 //! one note per review question) are kept as they are and still shown
@@ -32,7 +33,7 @@ pub struct JournalEntry {
 }
 
 /// What a replay said, kept with the entry that quoted it.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Figures {
     /// Good over all events of the data, as a ratio.
@@ -41,21 +42,34 @@ pub struct Figures {
     pub budget_remaining: f64,
     pub pages: usize,
     pub tickets: usize,
+    /// Names of the error budget policy's tiers the replay entered, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
 }
 
 impl Figures {
-    /// The figures of a replay report.
-    pub fn of(report: &Report) -> Figures {
+    /// The figures of a replay report; `tiers` are the policy's, which the
+    /// report's tier spans index.
+    pub fn of(report: &Report, tiers: &[crate::policy::Tier]) -> Figures {
         let pages = report
             .alerts
             .iter()
             .filter(|a| a.severity == Severity::Page)
             .count();
+        let mut entered: Vec<String> = Vec::new();
+        for span in &report.tiers {
+            if let Some(t) = tiers.get(span.tier) {
+                if !entered.contains(&t.name) {
+                    entered.push(t.name.clone());
+                }
+            }
+        }
         Figures {
             sli: report.sli,
             budget_remaining: report.budget_remaining,
             pages,
             tickets: report.alerts.len() - pages,
+            tiers: entered,
         }
     }
 
@@ -74,8 +88,13 @@ impl Figures {
         } else {
             format!("{} of the budget left", share(self.budget_remaining))
         };
+        let tiers = if self.tiers.is_empty() {
+            String::new()
+        } else {
+            format!("; policy tiers entered: {}", self.tiers.join(", "))
+        };
         format!(
-            "SLI {}, {budget}, {} page{} and {} ticket{}.",
+            "SLI {}, {budget}, {} page{} and {} ticket{}{tiers}.",
             ratio(self.sli),
             self.pages,
             if self.pages == 1 { "" } else { "s" },
@@ -120,11 +139,11 @@ pub fn add_entry(
 }
 
 /// The latest figures the journal holds for the SLO, with their day.
-pub fn latest_figures(slo: &Slo) -> Option<(&str, Figures)> {
+pub fn latest_figures(slo: &Slo) -> Option<(&str, &Figures)> {
     slo.journal
         .iter()
         .rev()
-        .find_map(|e| e.figures.map(|f| (e.date.as_str(), f)))
+        .find_map(|e| e.figures.as_ref().map(|f| (e.date.as_str(), f)))
 }
 
 /// Figures known for one SLO and where they come from ("2026-11-20", "this
@@ -144,12 +163,14 @@ pub struct Agenda {
     pub due: Vec<(String, String)>,
     /// SLOs whose latest figures show the budget overspent.
     pub overspent: Vec<Known>,
+    /// SLOs whose latest figures show policy tiers entered.
+    pub tiers: Vec<Known>,
     /// SLOs whose latest figures show alerts that fired.
     pub fired: Vec<Known>,
     /// SLO names with changes made since agreement and not yet logged.
     pub unlogged: Vec<(String, Vec<FieldChange>)>,
-    /// Open roadmap tasks, one line each (see [`open_roadmap_tasks`]).
-    pub roadmap: Vec<String>,
+    /// Roadmap tasks not done, by SLO (see [`open_roadmap_tasks`]).
+    pub roadmap: Vec<OpenTask>,
 }
 
 /// The agenda for `date`. The figures of each SLO are the latest of its
@@ -160,7 +181,7 @@ pub fn agenda(project: &Project, date: &str, current: Option<&Known>) -> Result<
     let date = date.trim();
     let mut out = Agenda {
         date: date.to_string(),
-        roadmap: open_roadmap_tasks(project),
+        roadmap: open_roadmap_tasks(project, date),
         ..Agenda::default()
     };
     for slo in &project.slos {
@@ -176,12 +197,15 @@ pub fn agenda(project: &Project, date: &str, current: Option<&Known>) -> Result<
             None => latest_figures(slo).map(|(day, figures)| Known {
                 slo: slo.name.clone(),
                 as_of: day.to_string(),
-                figures,
+                figures: figures.clone(),
             }),
         };
         if let Some(k) = known {
             if k.figures.overspent() {
                 out.overspent.push(k.clone());
+            }
+            if !k.figures.tiers.is_empty() {
+                out.tiers.push(k.clone());
             }
             if k.figures.alerts_fired() > 0 {
                 out.fired.push(k);
@@ -195,12 +219,38 @@ pub fn agenda(project: &Project, date: &str, current: Option<&Known>) -> Result<
     Ok(out)
 }
 
-/// Hook for the SLO roadmap (issue 13, ask 2, built on the `policy`
-/// branch): the open roadmap tasks, one line each, for the agenda. The
-/// project holds no roadmap yet, so there is none to list; the agenda
-/// leaves its section out while this is empty.
-pub fn open_roadmap_tasks(_project: &Project) -> Vec<String> {
-    Vec::new()
+/// A roadmap task not done yet, for the agenda.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenTask {
+    pub slo: String,
+    pub title: String,
+    /// Empty when unassigned.
+    pub owner: String,
+    /// Empty when not set.
+    pub due: String,
+    /// Past its due date on the meeting's day.
+    pub overdue: bool,
+}
+
+/// Every roadmap task not done, SLO by SLO in project order, each task in
+/// roadmap order.
+pub fn open_roadmap_tasks(project: &Project, date: &str) -> Vec<OpenTask> {
+    project
+        .slos
+        .iter()
+        .flat_map(|slo| {
+            slo.roadmap
+                .iter()
+                .filter(|t| t.status != crate::roadmap::TaskStatus::Done)
+                .map(|t| OpenTask {
+                    slo: slo.name.clone(),
+                    title: t.title.clone(),
+                    owner: t.owner.trim().to_string(),
+                    due: t.due.trim().to_string(),
+                    overdue: crate::roadmap::overdue(t, date),
+                })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -222,6 +272,7 @@ mod tests {
             budget_remaining,
             pages,
             tickets,
+            tiers: Vec::new(),
         }
     }
 
@@ -235,6 +286,51 @@ mod tests {
             figures(-0.25, 1, 0).summary(),
             "SLI 99.85%, budget overspent by 25%, 1 page and 0 tickets."
         );
+    }
+
+    #[test]
+    fn the_tiers_entered_close_the_sentence() {
+        let mut f = figures(0.1, 0, 1);
+        f.tiers = vec!["Look".into(), "Plan reliability work".into()];
+        assert_eq!(
+            f.summary(),
+            "SLI 99.85%, 10% of the budget left, 0 pages and 1 ticket; policy tiers entered: Look, Plan reliability work."
+        );
+    }
+
+    #[test]
+    fn the_agenda_lists_tiers_entered_and_open_roadmap_tasks_with_the_overdue_ones() {
+        use crate::roadmap::{Task, TaskStatus, TaskStep};
+        let mut p = meeting_project();
+        let mut e = entry("2026-11-20");
+        e.figures = Some(Figures {
+            tiers: vec!["Escalate".into()],
+            ..figures(0.5, 0, 0)
+        });
+        add_entry(&mut p.slos[0], e, None).unwrap();
+        let task = |title: &str, due: &str, status| Task {
+            id: title.into(),
+            step: TaskStep::Other,
+            title: title.into(),
+            owner: "Ana".into(),
+            due: due.into(),
+            status,
+        };
+        p.slos[1].roadmap = vec![
+            task("Dashboard", "2026-11-15", TaskStatus::Doing),
+            task("Runbook", "2026-12-15", TaskStatus::Todo),
+            task("Instrument", "2026-11-01", TaskStatus::Done),
+        ];
+        let a = agenda(&p, "2026-12-01", None).unwrap();
+        assert_eq!(a.tiers.len(), 1);
+        assert_eq!(a.tiers[0].slo, "A");
+        let open: Vec<(&str, bool)> = a
+            .roadmap
+            .iter()
+            .map(|t| (t.title.as_str(), t.overdue))
+            .collect();
+        assert_eq!(open, vec![("Dashboard", true), ("Runbook", false)]);
+        assert_eq!(a.roadmap[0].slo, "B");
     }
 
     #[test]
@@ -285,7 +381,7 @@ mod tests {
         add_entry(&mut slo, entry("2026-11-01"), None).unwrap();
         assert_eq!(
             latest_figures(&slo),
-            Some(("2026-10-01", figures(0.4, 0, 1)))
+            Some(("2026-10-01", &figures(0.4, 0, 1)))
         );
     }
 

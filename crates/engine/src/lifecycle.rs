@@ -137,6 +137,7 @@ pub fn set_id(project: &mut Project, index: usize, id: &str) -> Option<String> {
     if let Some(pr) = project.progress.remove(&old) {
         project.progress.insert(new.clone(), pr);
     }
+    crate::internal::rename_links(project, &old, &new);
     // A finding about this SLO has it as the first part of its subject.
     let moved: Vec<(String, String)> = project
         .acknowledged

@@ -252,6 +252,8 @@ mod tests {
             burn: vec![],
             burn_short: vec![],
             alerts: vec![],
+            silenced: vec![],
+            no_data: vec![],
             exhausted,
             incidents: vec![],
             crossings: vec![],

@@ -109,6 +109,14 @@ pub struct AlertRow {
     pub peak_burn: f64,
 }
 
+/// One firing of the no-data alert.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoDataRow {
+    pub severity: Severity,
+    pub start: i64,
+    pub end: Option<i64>,
+}
+
 /// An incident that spent more than the policy's share of the budget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IncidentRow {
@@ -161,6 +169,10 @@ pub struct Report {
     /// Short-window burn rate per alert, indexed like the SLO's alerts.
     pub burn_short: Vec<Curve>,
     pub alerts: Vec<AlertRow>,
+    /// Firings the traffic guard silenced (`Simulation::silenced`).
+    pub silenced: Vec<AlertRow>,
+    /// Firings of the no-data alert.
+    pub no_data: Vec<NoDataRow>,
     pub exhausted: Vec<(i64, i64)>,
     pub incidents: Vec<IncidentRow>,
     pub crossings: Vec<Crossing>,
@@ -268,21 +280,15 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
             .iter()
             .map(|b| reduce(&p.t, b, x_range, columns))
             .collect(),
-        alerts: sim
-            .alerts
+        alerts: sim.alerts.iter().map(alert_row).collect(),
+        silenced: sim.silenced.iter().map(alert_row).collect(),
+        no_data: sim
+            .no_data
             .iter()
-            .map(|a| AlertRow {
-                alert_index: a.alert_index,
-                severity: a.severity,
-                factor: a.burn_rate,
-                long_seconds: a.long.seconds(),
-                short_seconds: a.short.seconds(),
-                start: a.start,
-                end: a.end,
-                budget_spent_at_fire: a.budget_spent_at_fire,
-                detection_delay: a.detection_delay,
-                reset_after: a.reset_after,
-                peak_burn: a.peak_burn,
+            .map(|f| NoDataRow {
+                severity: f.severity,
+                start: f.start,
+                end: f.end,
             })
             .collect(),
         exhausted: sim.exhausted.clone(),
@@ -308,6 +314,22 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
             .map(|t| t.ratio()),
         warnings: sim.warnings.clone(),
         tiers: crate::policy::replay(&req.tiers, &req.slo, series, &sim),
+    }
+}
+
+fn alert_row(a: &crate::simulate::AlertEvent) -> AlertRow {
+    AlertRow {
+        alert_index: a.alert_index,
+        severity: a.severity,
+        factor: a.burn_rate,
+        long_seconds: a.long.seconds(),
+        short_seconds: a.short.seconds(),
+        start: a.start,
+        end: a.end,
+        budget_spent_at_fire: a.budget_spent_at_fire,
+        detection_delay: a.detection_delay,
+        reset_after: a.reset_after,
+        peak_burn: a.peak_burn,
     }
 }
 

@@ -107,3 +107,38 @@ fn the_no_data_alert_fires_across_a_gap_and_says_when_data_came_back() {
     // Without the alert switched on, nothing is reported.
     assert!(run(&s, &Slo::default()).no_data.is_empty());
 }
+
+#[test]
+fn the_iteration_report_carries_the_silenced_firings_and_no_data_rows() {
+    let req = slo_engine::worker::Request {
+        slo: fast_page(Some(10)),
+        columns: 100,
+        policy_share: 0.2,
+        recalibrate_share: 0.9,
+        sweep_targets: vec![],
+        tiers: vec![],
+    };
+    let r = slo_engine::worker::report(&night_then_day(), &req);
+    let silenced: Vec<(usize, i64)> = r
+        .silenced
+        .iter()
+        .map(|a| (a.alert_index, a.start))
+        .collect();
+    assert_eq!(silenced, [(0, 90 * MIN)]);
+    assert_eq!(r.alerts.len(), 1);
+    assert!(r.no_data.is_empty());
+}
+
+#[test]
+fn a_project_saved_before_the_guards_loads_with_both_off() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/golden/project.json"
+    ))
+    .unwrap();
+    let project = slo_engine::import::import_spec(&text).unwrap().project;
+    assert!(project
+        .slos
+        .iter()
+        .all(|s| s.alerting.no_data.is_none() && s.alerting.traffic_guard.is_none()));
+}

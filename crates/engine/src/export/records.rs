@@ -156,6 +156,21 @@ pub fn agenda_markdown(a: &Agenda) -> String {
         "No budget is known to be overspent.",
     );
     section(
+        "Policy tiers triggered",
+        a.tiers
+            .iter()
+            .map(|k| {
+                format!(
+                    "{}: {} (as of {})",
+                    text(&k.slo),
+                    text(&k.figures.tiers.join(", ")),
+                    text(&k.as_of)
+                )
+            })
+            .collect(),
+        "No policy tier is known to have been triggered.",
+    );
+    section(
         "Alerts that fired",
         a.fired
             .iter()
@@ -187,14 +202,33 @@ pub fn agenda_markdown(a: &Agenda) -> String {
             .collect(),
         "Every change since agreement has its reason.",
     );
-    if !a.roadmap.is_empty() {
-        section(
-            "Open roadmap tasks",
-            a.roadmap.iter().map(|t| text(t)).collect(),
-            "",
-        );
-    }
+    section(
+        "Open roadmap tasks",
+        a.roadmap.iter().map(open_task_line).collect(),
+        "No roadmap task is open.",
+    );
     out
+}
+
+/// "Checkout: Dashboard (Ana, due 2026-11-15, overdue)".
+fn open_task_line(t: &crate::journal::OpenTask) -> String {
+    let mut facts = vec![if t.owner.is_empty() {
+        "no owner".to_string()
+    } else {
+        text(&t.owner)
+    }];
+    if !t.due.is_empty() {
+        facts.push(format!("due {}", text(&t.due)));
+    }
+    if t.overdue {
+        facts.push("overdue".into());
+    }
+    format!(
+        "{}: {} ({})",
+        text(&t.slo),
+        text(&t.title),
+        facts.join(", ")
+    )
 }
 
 fn known_line(k: &Known) -> String {
@@ -309,6 +343,7 @@ mod tests {
                 budget_remaining: -0.5,
                 pages: 1,
                 tickets: 2,
+                tiers: Vec::new(),
             }),
             notes: String::new(),
             decisions: "Keep the target".into(),
@@ -335,8 +370,10 @@ mod tests {
             "# SLO meeting, 2026-12-01\n\n\
              ## Due for revisit\n\n- Checkout (revisit on 2026-12-01)\n\n\
              ## Budgets overspent\n\nNo budget is known to be overspent.\n\n\
+             ## Policy tiers triggered\n\nNo policy tier is known to have been triggered.\n\n\
              ## Alerts that fired\n\nNo alert is known to have fired.\n\n\
-             ## Changes waiting for a reason\n\nEvery change since agreement has its reason.\n\n"
+             ## Changes waiting for a reason\n\nEvery change since agreement has its reason.\n\n\
+             ## Open roadmap tasks\n\nNo roadmap task is open.\n\n"
         );
     }
 
@@ -351,13 +388,29 @@ mod tests {
                 budget_remaining: -9.0,
                 pages: 3,
                 tickets: 0,
+                tiers: vec!["Escalate".into()],
             },
         };
         let md = agenda_markdown(&agenda(&p, "2026-12-01", Some(&known)).unwrap());
-        assert!(md.contains("- Checkout: SLI 99%, budget overspent by 900%, 3 pages and 0 tickets (as of this replay)\n"), "{md}");
+        assert!(md.contains("- Checkout: SLI 99%, budget overspent by 900%, 3 pages and 0 tickets; policy tiers entered: Escalate (as of this replay)\n"), "{md}");
         assert!(
             md.contains("- Checkout: 3 pages and 0 tickets (as of this replay)\n"),
             "{md}"
+        );
+    }
+
+    #[test]
+    fn an_open_task_names_its_owner_due_date_and_whether_it_is_late() {
+        let t = crate::journal::OpenTask {
+            slo: "Checkout".into(),
+            title: "Dashboard".into(),
+            owner: String::new(),
+            due: "2026-11-15".into(),
+            overdue: true,
+        };
+        assert_eq!(
+            open_task_line(&t),
+            "Checkout: Dashboard (no owner, due 2026-11-15, overdue)"
         );
     }
 

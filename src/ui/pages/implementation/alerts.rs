@@ -1,6 +1,7 @@
 //! The alert designer: the burn-rate alert table with presets and free
 //! editing, each row's facts (`alerting::alert_facts`) and lints
-//! (`alerting::lint_alerts`) beside it.
+//! (`alerting::lint_alerts`) beside it, and the optional guards
+//! (`guards`: the minimum-traffic guard and the no-data alert).
 
 use super::{Assumptions, SloRef};
 use crate::ui::components::explain::Explain;
@@ -12,6 +13,7 @@ use slo_engine::budget::human_seconds;
 use slo_engine::diag::Level;
 use slo_engine::explain::{explain, Figure};
 use slo_engine::format::trim_zeros;
+use slo_engine::guards::{self, NoDataAlert, TrafficGuard};
 use slo_engine::model::{
     parse_factor, parse_share_percent, percent_field, AlertPreset, BurnAlert, Severity, Span,
     Target,
@@ -132,7 +134,104 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                     s.alerting.preset = AlertPreset::Custom;
                 })>"Add an alert"</button>
             </div>
+            <GuardControls slo=slo/>
         </section>
+    }
+}
+
+/// The traffic guard and the no-data alert: a checkbox each, and their
+/// fields while switched on. Drafts keep what is typed until it parses.
+#[component]
+fn GuardControls(slo: SloRef) -> impl IntoView {
+    let guard = Memo::new(move |_| slo.with(|s| s.alerting.traffic_guard));
+    let no_data = Memo::new(move |_| slo.with(|s| s.alerting.no_data));
+    let probe = Memo::new(move |_| slo.with(|s| !guards::guard_applies(&s.sli)));
+    // The fields are rebuilt only when switched on or off, so an edit keeps focus.
+    let guard_on = Memo::new(move |_| guard.with(Option::is_some));
+    let no_data_on = Memo::new(move |_| no_data.with(Option::is_some));
+    let severity = move || no_data.get().map(|n| n.severity);
+    let events = RwSignal::new(
+        guard
+            .get_untracked()
+            .unwrap_or_default()
+            .min_events
+            .to_string(),
+    );
+    let after = RwSignal::new(
+        no_data
+            .get_untracked()
+            .unwrap_or_default()
+            .after
+            .prometheus(),
+    );
+    let events_error = RwSignal::new(None::<String>);
+    let after_error = RwSignal::new(None::<String>);
+    view! {
+        <fieldset class="guards">
+            <legend>"Guards"</legend>
+            <div class="field checkbox">
+                <input type="checkbox" id="guard-on" prop:checked=move || guard.get().is_some()
+                    aria-describedby="guard-hint"
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let g = guards::parse_min_events(&events.get_untracked()).map(|min_events| TrafficGuard { min_events }).unwrap_or_default();
+                        slo.update(|s| s.alerting.traffic_guard = on.then_some(g));
+                    }/>
+                <label for="guard-on">"Minimum traffic: an alert fires only when its short window holds enough events"</label>
+            </div>
+            <p class="hint" id="guard-hint">"So one failed request out of two at night does not page. The replay on the Iteration page shows what the guard would have silenced."
+                {move || probe.get().then_some(" A probe SLI counts probes, not requests: the guard does not apply to it.")}</p>
+            {move || guard_on.get().then(|| view! {
+                <div class="field"><label for="guard-events">"Events the short window must hold"</label>
+                    <input id="guard-events" type="text" inputmode="numeric" size="8" prop:value=move || events.get()
+                        aria-invalid=move || events_error.with(Option::is_some).to_string()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            match guards::parse_min_events(&v) {
+                                Ok(min_events) => { events_error.set(None); slo.update(|s| s.alerting.traffic_guard = Some(TrafficGuard { min_events })); }
+                                Err(e) => events_error.set(Some(e)),
+                            }
+                            events.set(v);
+                        }/>
+                    {move || events_error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}</div>
+            })}
+            <div class="field checkbox">
+                <input type="checkbox" id="no-data-on" prop:checked=move || no_data.get().is_some()
+                    aria-describedby="no-data-hint"
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let mut alert = no_data.get_untracked().unwrap_or_default();
+                        if let Ok(span) = Span::parse(&after.get_untracked()) { alert.after = span; }
+                        slo.update(|s| s.alerting.no_data = on.then_some(alert));
+                    }/>
+                <label for="no-data-on">"No-data alert: fire when the SLI's total query returns nothing"</label>
+            </div>
+            <p class="hint" id="no-data-hint">"Burn-rate alerts cannot fire without data, so a broken exporter or a renamed metric would otherwise stay silent."</p>
+            {move || no_data_on.get().then(|| view! {
+                <div class="form-grid">
+                    <div class="field"><label for="no-data-after">"After (no data for)"</label>
+                        <input id="no-data-after" type="text" size="6" prop:value=move || after.get()
+                            aria-invalid=move || after_error.with(Option::is_some).to_string()
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                match Span::parse(&v) {
+                                    Ok(span) => { after_error.set(None); slo.update(|s| if let Some(n) = s.alerting.no_data.as_mut() { n.after = span }); }
+                                    Err(e) => after_error.set(Some(e)),
+                                }
+                                after.set(v);
+                            }/>
+                        {move || after_error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}</div>
+                    <div class="field"><label for="no-data-severity">"Severity"</label>
+                        <select id="no-data-severity" on:change=move |ev| {
+                            let severity = if event_target_value(&ev) == "page" { Severity::Page } else { Severity::Ticket };
+                            slo.update(|s| if let Some(n) = s.alerting.no_data.as_mut() { *n = NoDataAlert { severity, ..*n } });
+                        }>
+                            <option value="page" selected=move || severity() == Some(Severity::Page)>"Page"</option>
+                            <option value="ticket" selected=move || severity() == Some(Severity::Ticket)>"Ticket"</option>
+                        </select></div>
+                </div>
+            })}
+        </fieldset>
     }
 }
 

@@ -1,6 +1,7 @@
 //! The exports panel: every format of `export::ExportFormat::ALL` for the
-//! selected SLO or the whole project, to preview, copy or download, and the
-//! share link.
+//! selected SLO or the whole project, to preview, copy or download, the
+//! notes on SLOs that get default alerts (`guards::default_alert_notes`),
+//! and the share link.
 
 use crate::ui::components::files;
 use crate::ui::store::Workspace;
@@ -127,6 +128,14 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
                     <label for="export-all">"Every SLO of the project"</label></div>
             </fieldset>
             <p class="hint">"Downloading or copying rules (Prometheus, OpenSLO, Sloth, Pyrra) marks the agreed SLOs as exported on the Start page; drafts stay drafts."</p>
+            {move || {
+                let notes = ws.project.with(|p| slo_engine::guards::default_alert_notes(p, scope().as_deref()));
+                (!notes.is_empty()).then(|| view! {
+                    <ul class="export-notes" id="export-defaults" aria-label="Alerts added to the export">
+                        {notes.into_iter().map(|n| view! { <li>{n}"."</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             <p role="status" class="export-message">{move || message.get()}</p>
             <ul class="export-list">
                 {ExportFormat::ALL.into_iter().map(|f| view! {
@@ -140,6 +149,12 @@ pub fn ExportPanel(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoV
                             <button type="button" on:click=move |_| copy(f)>"Copy"<span class="visually-hidden">{format!(" {}", f.label())}</span></button>
                             <button type="button" on:click=move |_| download(f)>"Download"<span class="visually-hidden">{format!(" {}", f.label())}</span></button>
                         </div>
+                        {move || {
+                            let missing = ws.project.with(|p| slo_engine::guards::missing_in(p, scope().as_deref(), f));
+                            (!missing.is_empty()).then(|| view! {
+                                <p class="hint export-missing">{format!("Replayed but not in this format: {}.", missing.join(", "))}</p>
+                            })
+                        }}
                         {move || (preview.get() == Some(f)).then(|| match preview_files.get() {
                             Some(Ok(list)) => list.into_iter().map(|file| view! {
                                 <p class="file-name"><code>{file.name}</code></p>

@@ -85,8 +85,9 @@ fn today() -> String {
 }
 
 /// The figures of the replay on screen.
-fn replay_figures(it: Iter) -> Option<Figures> {
-    it.engine.reports[0].get().map(|r| Figures::of(&r))
+fn replay_figures(it: Iter, ws: Workspace) -> Option<Figures> {
+    let r = it.engine.reports[0].get()?;
+    Some(ws.project.with(|p| Figures::of(&r, &p.policy.tiers)))
 }
 
 /// The selected SLO's dated reviews, and the form that adds one.
@@ -122,9 +123,10 @@ fn Journal() -> impl IntoView {
                 .map(str::to_string)
                 .collect(),
             figures: if with_figures.get_untracked() {
-                it.engine.reports[0]
-                    .get_untracked()
-                    .map(|r| Figures::of(&r))
+                it.engine.reports[0].get_untracked().map(|r| {
+                    ws.project
+                        .with_untracked(|p| Figures::of(&r, &p.policy.tiers))
+                })
             } else {
                 None
             },
@@ -180,7 +182,7 @@ fn Journal() -> impl IntoView {
                     <input id="journal-target" type="text" inputmode="decimal" placeholder="leave empty to keep it" prop:value=move || new_target.get() on:input=move |ev| new_target.set(event_target_value(&ev))/></div>
             </div>
             <div class="check"><input type="checkbox" id="journal-figures" prop:checked=move || with_figures.get() on:change=move |ev| with_figures.set(event_target_checked(&ev))/>
-                <label for="journal-figures">{move || match replay_figures(it) { Some(f) => format!("Keep the replay figures: {}", f.summary()), None => "Keep the replay figures".to_string() }}</label></div>
+                <label for="journal-figures">{move || match replay_figures(it, ws) { Some(f) => format!("Keep the replay figures: {}", f.summary()), None => "Keep the replay figures".to_string() }}</label></div>
             <button type="submit" id="add-journal">"Add to the journal"</button>
             <p role="status" class="journal-status">{move || message.get()}</p>
         </form>
@@ -203,7 +205,9 @@ fn Agenda() -> impl IntoView {
             .map(|(s, r)| Known {
                 slo: s.id,
                 as_of: "this replay".into(),
-                figures: Figures::of(&r),
+                figures: ws
+                    .project
+                    .with_untracked(|p| Figures::of(&r, &p.policy.tiers)),
             });
         match ws
             .project
@@ -227,7 +231,7 @@ fn Agenda() -> impl IntoView {
     };
     view! {
         <h3 id="agenda-h">"Agenda for the SLO meeting"</h3>
-        <p class="hint">"For a meeting date: the SLOs due for revisit, budgets overspent and alerts fired (from this replay for this SLO, from the latest journal entry for the others), and changes still waiting for a reason."</p>
+        <p class="hint">"For a meeting date: the SLOs due for revisit, budgets overspent, policy tiers triggered and alerts fired (from this replay for this SLO, from the latest journal entry for the others), changes still waiting for a reason, and open roadmap tasks."</p>
         <div class="inline-form">
             <div class="field"><label for="agenda-date">"Meeting date"</label>
                 <input id="agenda-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></div>

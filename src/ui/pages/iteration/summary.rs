@@ -1,7 +1,9 @@
 //! The summary in words (with the button that applies the recalibrated
-//! target to the draft, undoably) and the table of alerts. The words and
-//! the verdict come from `slo_engine::summary`; this module only places
-//! them. The policy's tiers on the history are `tiers`.
+//! target to the draft, undoably), what the replayed alerts are against the
+//! exported rules and what the guards did, and the table of alerts. The
+//! words and the verdict come from `slo_engine::summary` and
+//! `slo_engine::guards`; this module only places them. The policy's tiers
+//! on the history are `tiers`.
 
 use super::format;
 use super::Iter;
@@ -9,6 +11,7 @@ use crate::ui::components::undo::Removed;
 use crate::ui::components::Undo;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::guards;
 use slo_engine::model::Target;
 use slo_engine::replay_charts::alert_label;
 use slo_engine::summary;
@@ -31,9 +34,67 @@ pub fn Summary(data: Arc<DataSummary>) -> impl IntoView {
                             .into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
                     </div>
                     {summary::suggested_target(&r, slo.target).map(|t| view! { <ApplyTarget target=t/> })}
+                    <AlertParity/>
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// That the replayed alerts are the exported rules (and what other formats
+/// cannot hold), the firings the traffic guard silenced and the no-data
+/// alert's firings, each with its times.
+#[component]
+fn AlertParity() -> impl IntoView {
+    let it = expect_context::<Iter>();
+    move || {
+        let r = it.engine.reports[0].get()?;
+        let slo = it.slo.get()?;
+        let silenced = guards::silenced_sentence(&slo, r.silenced.len()).map(|sentence| {
+            let items: Vec<String> = r
+                .silenced
+                .iter()
+                .take(50)
+                .map(guards::silenced_item)
+                .collect();
+            view! {
+                <p id="guard-silenced">{sentence}</p>
+                {(!items.is_empty()).then(|| view! {
+                    <ul class="silenced-list" aria-label="Firings the traffic guard silenced">
+                        {items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
+                    </ul>
+                })}
+            }
+        });
+        let no_data = guards::no_data_sentence(&slo, r.no_data.len()).map(|sentence| {
+            let items: Vec<String> = r
+                .no_data
+                .iter()
+                .take(50)
+                .map(|f| match f.end {
+                    Some(end) => format!("{} to {}", format::when(f.start), format::when(end)),
+                    None => format!(
+                        "from {}, still firing at the end of the data",
+                        format::when(f.start)
+                    ),
+                })
+                .collect();
+            view! {
+                <p id="no-data-firings">{sentence}</p>
+                {(!items.is_empty()).then(|| view! {
+                    <ul class="no-data-list" aria-label="No-data alert firings">
+                        {items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
+                    </ul>
+                })}
+            }
+        });
+        Some(view! {
+            <div class="alert-parity" id="alert-parity">
+                {guards::parity_sentences(&slo).into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
+                {silenced}
+                {no_data}
+            </div>
+        })
     }
 }
 
