@@ -159,10 +159,10 @@ test('a figure opens its worked formula from the keyboard, in the budget panel a
   await page.waitForSelector('#glossary-panel');
   await page.keyboard.press('Escape');
   await shots(page, 'gather-explain', `#${panelId}`);
-  // Closing the glossary gave focus back to the term; the figure's button closes the panel again.
-  await budget.focus();
-  await page.keyboard.press('Enter');
+  // Closing the glossary gave focus back to the term; Escape there closes the panel, focus back on the figure.
+  await page.keyboard.press('Escape');
   assert.equal(await budget.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '43 min 12 s');
 
   // The first alert (14.4x over 1 h on the 30-day window): what firing costs, with Space.
   const spent = page.locator('tr[data-alert="0"] button.explain-figure', { hasText: '= 2%' });
@@ -172,6 +172,26 @@ test('a figure opens its worked formula from the keyboard, in the budget panel a
   assert.equal(await page.locator(`#${await spent.getAttribute('aria-controls')} .explain-worked`).textContent(),
     'budget spent = 14.4 × 1 h ÷ 30 d = 14.4 × 60 min ÷ 43,200 min = 0.02 = 2%');
   assert.deepEqual(await seriousA11yViolations(page), []);
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('a risk\'s expected bad minutes open their worked formula', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await startFromExample(page);
+  await go(page, '#/research');
+  await page.click('#add-risk');
+  await page.fill('#risk-0-name', 'Bad deploy');
+  for (const [field, value] of [['detect', 5], ['repair', 25], ['per-year', 4], ['share', 50]]) {
+    await page.fill(`#risk-0-${field}`, String(value));
+    await page.press(`#risk-0-${field}`, 'Tab');
+  }
+  const figure = page.locator('[data-testid="risk-result"] button.explain-figure');
+  assert.equal(await figure.textContent(), '60');
+  await figure.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(`#${await figure.getAttribute('aria-controls')} .explain-worked`).textContent(),
+    'bad minutes = (5 + 25) min × 4 × 50% = 30 min × 4 × 0.5 = 60 min');
   assertQuiet(watch);
   await page.close();
 });

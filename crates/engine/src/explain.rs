@@ -3,7 +3,7 @@
 //! substituted step by step, ending on the figure exactly as the page shows
 //! it, plus the glossary terms that name its parts.
 //!
-//! The arithmetic is the owning module's (`budget`, `alerting`): each
+//! The arithmetic is the owning module's (`budget`, `alerting`, `risk`): each
 //! explanation calls the same function the page calls for its figure, so
 //! the last step cannot drift from the number on screen. Figures are
 //! written through `format`. Knows nothing of the browser; adding a kind of
@@ -37,6 +37,15 @@ pub enum Figure {
     },
     /// How long `alert` may keep firing after an outage ends.
     Reset { alert: BurnAlert },
+    /// A risk's expected bad minutes a year (`risk::bad_minutes_per_year`),
+    /// against the SLO's budget scaled to a year.
+    BadMinutes {
+        detect_minutes: f64,
+        repair_minutes: f64,
+        per_year: f64,
+        users_share: f64,
+        yearly_budget_minutes: f64,
+    },
 }
 
 /// A figure explained: what it is, its formula in words, the formula with
@@ -72,6 +81,16 @@ pub fn explain(figure: &Figure) -> Explanation {
             error_ratio,
         } => detection(alert, *target, *error_ratio),
         Figure::Reset { alert } => reset(alert),
+        Figure::BadMinutes {
+            detect_minutes,
+            repair_minutes,
+            per_year,
+            users_share,
+            yearly_budget_minutes,
+        } => bad_minutes(
+            [*detect_minutes, *repair_minutes, *per_year, *users_share],
+            *yearly_budget_minutes,
+        ),
     }
 }
 
@@ -254,6 +273,42 @@ fn reset(alert: &BurnAlert) -> Explanation {
     }
 }
 
+/// `[detect, repair, per year, users share]` of one risk.
+fn bad_minutes(risk: [f64; 4], yearly_budget_minutes: f64) -> Explanation {
+    let [detect, repair, per_year, share] = risk;
+    let bad = crate::risk::bad_minutes_per_year(detect, repair, per_year, share);
+    let m = crate::risk::minutes;
+    let of_budget = if yearly_budget_minutes > 0.0 {
+        format!(
+            "{} min ÷ {} min budget a year = {} of the yearly budget",
+            m(bad),
+            m(yearly_budget_minutes),
+            crate::format::share(bad / yearly_budget_minutes)
+        )
+    } else {
+        "the SLO has no budget to spend".into()
+    };
+    Explanation {
+        title: "Expected bad minutes a year".into(),
+        formula: "bad minutes = (time to detect + time to repair) × times a year × share of users affected".into(),
+        worked: format!(
+            "bad minutes = ({} + {}) min × {} × {} = {} min × {} × {} = {} min",
+            m(detect),
+            m(repair),
+            trim_zeros(per_year, 3),
+            crate::format::ratio_with(share, 2),
+            m(detect + repair),
+            trim_zeros(per_year, 3),
+            decimal(share.min(1.0)),
+            m(bad)
+        ),
+        meaning: format!(
+            "Each time it happens, users see errors from the start until it is repaired; over a year that is {of_budget}."
+        ),
+        terms: vec!["error-budget", "detection-time"],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,6 +412,28 @@ mod tests {
     }
 
     #[test]
+    fn a_risk_of_5_plus_25_minutes_4_times_a_year_for_half_the_users_costs_60_minutes() {
+        // 99.9% over a year: 525.6 min; 60 ÷ 525.6 = 11%.
+        let e = explain(&Figure::BadMinutes {
+            detect_minutes: 5.0,
+            repair_minutes: 25.0,
+            per_year: 4.0,
+            users_share: 0.5,
+            yearly_budget_minutes: 525.6,
+        });
+        assert_eq!(
+            e.worked,
+            "bad minutes = (5 + 25) min × 4 × 50% = 30 min × 4 × 0.5 = 60 min"
+        );
+        assert!(
+            e.meaning
+                .contains("60 min ÷ 525.6 min budget a year = 11% of the yearly budget"),
+            "{}",
+            e.meaning
+        );
+    }
+
+    #[test]
     fn every_term_an_explanation_links_is_in_the_glossary() {
         let figures = [
             Figure::BudgetTime {
@@ -382,6 +459,13 @@ mod tests {
                 error_ratio: 0.5,
             },
             Figure::Reset { alert: page_1h() },
+            Figure::BadMinutes {
+                detect_minutes: 1.0,
+                repair_minutes: 1.0,
+                per_year: 1.0,
+                users_share: 1.0,
+                yearly_budget_minutes: 0.0,
+            },
         ];
         for f in &figures {
             for id in explain(f).terms {

@@ -24,9 +24,21 @@ pub fn Explain(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let panel = format!("explain-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    let button = NodeRef::<leptos::html::Button>::new();
+    // Escape closes an open panel from its button or from inside it, and
+    // leaves focus on the figure (prevented, so presenter mode stays open).
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            open.set(false);
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     view! {
-        <span class="explain">
-            <button type="button" class="explain-figure" aria-expanded=move || open.get().to_string()
+        <span class="explain" on:keydown=on_keydown>
+            <button type="button" class="explain-figure" node_ref=button aria-expanded=move || open.get().to_string()
                 aria-controls=panel.clone()
                 title="Show how this number is worked out"
                 on:click=move |_| open.update(|o| *o = !*o)>

@@ -4,9 +4,11 @@
 //! budget, costliest first. Figures, sentences and input rules are
 //! `slo_engine::risk`; this module places them.
 
+use crate::ui::components::explain::Explain;
 use crate::ui::components::Term;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::explain::{explain, Figure};
 use slo_engine::format;
 use slo_engine::model::{parse_share_percent, percent_field};
 use slo_engine::risk::{self, Risk};
@@ -197,7 +199,11 @@ fn RiskResult() -> impl IntoView {
                             <td>{format!("{} min", risk::minutes(r.repair_minutes))}</td>
                             <td>{format::trim_zeros(r.per_year, 3)}</td>
                             <td>{format::ratio_with(r.users_share, 2)}</td>
-                            <td>{risk::minutes(r.bad_minutes)}</td>
+                            <td><Explain text=risk::minutes(r.bad_minutes) explanation=Signal::derive({
+                                let figure = Figure::BadMinutes { detect_minutes: r.detect_minutes, repair_minutes: r.repair_minutes,
+                                    per_year: r.per_year, users_share: r.users_share, yearly_budget_minutes: a.yearly_budget_minutes };
+                                move || explain(&figure)
+                            })/></td>
                             <td>{format::share(r.budget_share)}{r.overspends.then_some(" (alone over budget)")}</td>
                         </tr>
                     }).collect_view()}</tbody>

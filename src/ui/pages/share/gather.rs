@@ -136,7 +136,7 @@ fn RefusedList(refused: Signal<Vec<Refused>>) -> impl IntoView {
             (!r.is_empty()).then(|| {
                 view! {
                     <div id="gather-refused" role="alert">
-                        <p class="error">{format!("{} input(s) could not be read; the others were:", r.len())}</p>
+                        <p class="error">{format!("{} input(s) could not be read (everything else was):", r.len())}</p>
                         <ul class="diagnostics">{r.iter().map(|x| view! { <li>{x.sentence()}</li> }).collect_view()}</ul>
                     </div>
                 }
