@@ -3,7 +3,12 @@
 //! through each upgrade in turn.
 //!
 //! Versions: 0 is the first draft format, written before the version field
-//! existed (the same shape, no `schema_version`); 1 adds `schema_version`.
+//! existed (the same shape, no `schema_version`); 1 adds `schema_version`;
+//! 2 adds the room's ideas, the risks, the policy tiers, each SLO's roadmap,
+//! agreement record and journal, the team's words, the alert guards and
+//! dependency links, all optional (a version-1 file has none of them), so
+//! its step only moves the number. The number still moves so a workbench
+//! reading up to 1 refuses a version-2 save instead of dropping its fields.
 
 use crate::diag::Diagnostic;
 use crate::limits::{
@@ -42,14 +47,18 @@ fn read(text: &str) -> Result<(Project, Value), Vec<Diagnostic>> {
     check_input_size("the project file", text.len()).map_err(|m| vec![Diagnostic::error(0, m)])?;
     let value = parse(text).map_err(|d| vec![d])?;
     check_counts(&value).map_err(|d| vec![d])?;
-    let current =
-        value.get("schema_version").and_then(Value::as_u64) == Some(SCHEMA_VERSION.into());
+    let version = value.get("schema_version").and_then(Value::as_u64);
+    let todays_shape =
+        version.is_some_and(|v| (SAME_SHAPE_SINCE..=SCHEMA_VERSION.into()).contains(&v));
     let upgraded = upgrade(value).map_err(|d| vec![d])?;
-    // A file already at today's version is read from its text, so a wrong
+    // A file already in today's shape is read from its text, so a wrong
     // value names its line as well as its field.
-    let project = if current {
+    let project = if todays_shape {
         let mut de = serde_json::Deserializer::from_str(text);
-        located(serde_path_to_error::deserialize(&mut de))
+        located(serde_path_to_error::deserialize(&mut de)).map(|p: Project| Project {
+            schema_version: SCHEMA_VERSION,
+            ..p
+        })
     } else {
         located(serde_path_to_error::deserialize(&upgraded))
     }
@@ -157,6 +166,10 @@ impl Liner for serde_json::Error {
     }
 }
 
+/// From this version on, every later step only adds optional fields and
+/// moves the number: such a file is read as it stands.
+const SAME_SHAPE_SINCE: u64 = 1;
+
 /// Runs the upgrade chain from the file's version to `SCHEMA_VERSION`.
 pub fn upgrade(mut value: Value) -> Result<Value, Diagnostic> {
     if !value.is_object() {
@@ -186,6 +199,7 @@ pub fn upgrade(mut value: Value) -> Result<Value, Diagnostic> {
     while version < SCHEMA_VERSION {
         value = match version {
             0 => v0_to_v1(value),
+            1 => v1_to_v2(value),
             // Each released version adds its step here.
             _ => value,
         };
@@ -198,6 +212,14 @@ pub fn upgrade(mut value: Value) -> Result<Value, Diagnostic> {
 fn v0_to_v1(mut value: Value) -> Value {
     if let Some(obj) = value.as_object_mut() {
         obj.insert("schema_version".into(), Value::from(1));
+    }
+    value
+}
+
+/// Version 2 only adds optional fields: a version-1 file is a version-2 one.
+fn v1_to_v2(mut value: Value) -> Value {
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), Value::from(2));
     }
     value
 }
