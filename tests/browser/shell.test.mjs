@@ -127,6 +127,9 @@ test('a new page opens at its top, not where the last one was scrolled', async (
   await page.evaluate(() => { document.body.style.minHeight = '5000px'; window.scrollTo(0, 2000); });
   await page.evaluate(() => { location.hash = '#/research'; });
   await page.waitForSelector('nav a[href="#/research"][aria-current="page"]');
+  // The scroll is reset once the new page has rendered, a frame after the nav
+  // updates: wait for it (a page left at 2000 px fails here after 5 s).
+  await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   await page.close();
 });
