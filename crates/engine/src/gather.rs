@@ -15,6 +15,7 @@
 //!
 //! Pure data in, data out; must not touch the browser.
 
+use crate::export::promql::compact;
 use crate::import::project_from_json;
 use crate::limits::{MAX_DRAFTS, MAX_SLOS};
 use crate::merge::{merge, Merged};
@@ -310,36 +311,6 @@ fn norm(text: &str) -> String {
         .to_lowercase()
 }
 
-/// A query without the whitespace outside its quoted strings, so a
-/// reformatted query compares equal and a changed label value does not.
-fn norm_query(q: &str) -> String {
-    let mut out = String::with_capacity(q.len());
-    let mut quote = None;
-    let mut escaped = false;
-    for c in q.chars() {
-        match quote {
-            Some(open) => {
-                out.push(c);
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == open {
-                    quote = None;
-                }
-            }
-            None if c.is_whitespace() => {}
-            None => {
-                if matches!(c, '"' | '\'' | '`') {
-                    quote = Some(c);
-                }
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
 /// The compared fields of a candidate's SLO, named as the page names them.
 fn compared(s: &Slo) -> [(&'static str, String, String); 5] {
     let sli_key = match &s.sli {
@@ -349,8 +320,8 @@ fn compared(s: &Slo) -> [(&'static str, String, String); 5] {
             total_query,
         } => format!(
             "{counts:?}|{}|{}",
-            norm_query(events_query),
-            norm_query(total_query)
+            compact(events_query),
+            compact(total_query)
         ),
         Sli::Latency {
             threshold_seconds,
@@ -358,10 +329,10 @@ fn compared(s: &Slo) -> [(&'static str, String, String); 5] {
             selector,
         } => format!(
             "{threshold_seconds}|{}|{}",
-            norm_query(histogram_metric),
-            norm_query(selector)
+            compact(histogram_metric),
+            compact(selector)
         ),
-        Sli::Availability { probe_query } => norm_query(probe_query),
+        Sli::Availability { probe_query } => compact(probe_query),
     };
     [
         ("SLI queries", sli_key, sli_text(&s.sli)),
@@ -644,11 +615,8 @@ mod tests {
 
     #[test]
     fn a_changed_label_value_inside_quotes_is_a_different_query() {
-        assert_eq!(
-            norm_query("rate(x{a=\"b c\"} [5m])"),
-            "rate(x{a=\"b c\"}[5m])"
-        );
-        assert_ne!(norm_query("x{a=\"b c\"}"), norm_query("x{a=\"bc\"}"));
+        assert_eq!(compact("rate(x{a=\"b c\"} [5m])"), "rate(x{a=\"b c\"}[5m])");
+        assert_ne!(compact("x{a=\"b c\"}"), compact("x{a=\"bc\"}"));
     }
 
     #[test]

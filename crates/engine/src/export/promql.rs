@@ -440,6 +440,36 @@ pub fn counter_selector(query: &str) -> Option<String> {
     None
 }
 
+/// The query without whitespace outside string literals, so two spellings
+/// of one query compare equal and a changed label value does not.
+pub fn compact(q: &str) -> String {
+    let mut out = String::with_capacity(q.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in q.chars() {
+        match quote {
+            Some(open) => {
+                out.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == open {
+                    quote = None;
+                }
+            }
+            None if c.is_whitespace() => {}
+            None => {
+                if matches!(c, '"' | '\'' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

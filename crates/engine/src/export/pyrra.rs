@@ -14,8 +14,8 @@
 
 use super::openslo::is_label_value;
 use super::promql::{
-    counter_selector, event_queries, is_plain_selector, le_value, quote, selector, split_matchers,
-    split_selector, WINDOW,
+    compact, counter_selector, event_queries, is_plain_selector, le_value, quote, selector,
+    split_matchers, split_selector, WINDOW,
 };
 use super::yaml::{self, map, s, Y};
 use super::{ids, with_effective_alerts, ExportFile, YAML};
@@ -344,36 +344,6 @@ fn read_sum_by(q: &str) -> Option<(Vec<String>, &str)> {
         .iter()
         .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
     ok.then(|| (labels, &rest[close + 1..]))
-}
-
-/// The query without whitespace outside string literals, so two spellings
-/// of one query compare equal.
-fn compact(q: &str) -> String {
-    let mut out = String::with_capacity(q.len());
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for c in q.chars() {
-        match quote {
-            Some(open) => {
-                out.push(c);
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == open {
-                    quote = None;
-                }
-            }
-            None if c.is_whitespace() => {}
-            None => {
-                if matches!(c, '"' | '\'' | '`') {
-                    quote = Some(c);
-                }
-                out.push(c);
-            }
-        }
-    }
-    out
 }
 
 /// Pyrra's `latencyNative` as a good-events ratio: requests faster than
