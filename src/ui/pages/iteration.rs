@@ -89,6 +89,7 @@ pub fn IterationPage() -> impl IntoView {
             recalibrate_share: slo_engine::summary::RECALIBRATE_SHARE,
             sweep_targets: Vec::new(),
             tiers: tiers.get(),
+            label_set: None,
         })
     };
     Effect::new(move |_| {
