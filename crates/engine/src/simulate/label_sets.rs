@@ -63,6 +63,16 @@ pub fn scope(slo: &Slo, sets: &[LabelSet]) -> (Scope, Option<String>) {
     }
 }
 
+/// What the page says above its table of label sets.
+pub fn per_set_sentence(grouping: &[String], sets: usize, shown: &str) -> String {
+    format!(
+        "The SLO is kept per label set of ({}): the exported rules record, budget and alert each of the {sets} \
+         label sets in the data on its own, so each is replayed on its own. The figures and charts below are \
+         those of {shown}.",
+        grouping.join(", ")
+    )
+}
+
 /// One label set's replay.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetReplay {
