@@ -67,8 +67,8 @@ pub fn LabelSets() -> impl IntoView {
                         {rows.into_iter().enumerate().map(|(i, s)| view! {
                             <tr class:shown=i == shown aria-current=(i == shown).then_some("true")>
                                 <th scope="row"><code>{s.selector}</code></th>
-                                <td>{format::share(s.sli)}</td>
-                                <td>{format::share(s.budget_remaining)}</td>
+                                <td>{slo_engine::format::ratio_with(s.sli, 4)}</td>
+                                <td>{slo_engine::format::ratio_with(s.budget_remaining, 4)}</td>
                                 <td>{s.pages}</td>
                                 <td>{s.tickets}</td>
                             </tr>
