@@ -6,11 +6,16 @@
 //! `scan` (split records into fields) and `rows` (turn each record into
 //! good/total with errors that name line and field). It does not sort,
 //! merge or difference rows: `finish` in the parent module does.
+//!
+//! A grouped SLO's labels are columns named exactly after them (`route`
+//! beside `timestamp,good,total`): each row goes to the label set of its
+//! values, a label without a column being the empty value.
 
 mod plan;
 mod rows;
 mod scan;
 
+use super::labels::SetIndex;
 use super::{DataFormat, DataKind, IngestOptions, Read};
 use crate::diag::Diagnostic;
 use plan::Plan;
@@ -30,14 +35,27 @@ pub(super) fn read(
     let mut sc = Scanner::new(b, delim);
     let mut fields: Vec<Field> = Vec::with_capacity(8);
     let header = plan::header(text, &mut sc, &mut fields, diags)?;
-    let (time_col, kind, plan) = plan::plan(&header.columns, opts, header.line, diags)?;
+    let label_cols = plan::label_columns(&header.columns, &opts.group_by, header.line, diags);
+    let taken: Vec<usize> = label_cols.iter().flatten().copied().collect();
+    let (time_col, kind, plan) = plan::plan(&header.columns, &taken, opts, header.line, diags)?;
     let layout = Layout {
         time_col,
         plan,
         delim,
     };
-    let (rows, row_count) =
-        rows::read_rows(b, &mut sc, &mut fields, &header, layout, progress, diags)?;
+    let mut labels = (!taken.is_empty()).then(|| rows::Labels {
+        cols: label_cols,
+        index: SetIndex::new(opts.group_by.clone()),
+    });
+    let (rows, row_count) = rows::read_rows(
+        b,
+        &mut sc,
+        &mut fields,
+        &header,
+        (layout, labels.as_mut()),
+        progress,
+        diags,
+    )?;
     Ok(Read {
         format: DataFormat::Csv { delimiter: delim },
         kind,
@@ -46,5 +64,6 @@ pub(super) fn read(
         row_count,
         may_be_cumulative: !matches!(plan, Plan::Ratio { .. }) && kind == DataKind::Counts,
         samples: kind == DataKind::Latency,
+        sets: labels.map(|l| l.index),
     })
 }

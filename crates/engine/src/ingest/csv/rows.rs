@@ -13,6 +13,7 @@ use super::plan::{Header, Plan};
 use super::scan::{Field, Scanner};
 use crate::diag::Diagnostic;
 use crate::ingest::time::{self, Style};
+use crate::ingest::labels::SetIndex;
 use crate::ingest::{cancelled, Errors, Rows, MAX_VALUE};
 
 /// Rows between two progress reports.
@@ -100,18 +101,39 @@ pub(super) struct Layout {
     pub(super) delim: u8,
 }
 
-/// Reads every record after the header into rows; returns them with the
-/// number of records read (good or not).
+/// Where a grouped SLO's labels are, and the label sets met so far.
+pub(super) struct Labels {
+    /// Column of each grouping label, in the grouping's order.
+    pub(super) cols: Vec<Option<usize>>,
+    pub(super) index: SetIndex,
+}
+
+impl Labels {
+    /// The label set of the record: a lookup that allocates only for a new set.
+    fn set_of(&mut self, b: &[u8], fields: &[Field]) -> Result<u32, String> {
+        let cols = &self.cols;
+        self.index
+            .find_or_add(cols.iter().map(|c| c.map_or(&[][..], |c| cell(b, fields, c))))
+    }
+}
+
+/// Reads every record after the header into rows (each in its label set
+/// when there are `Labels`); returns them with the number of records read
+/// (good or not).
 pub(super) fn read_rows(
     b: &[u8],
     sc: &mut Scanner,
     fields: &mut Vec<Field>,
     header: &Header,
-    layout: Layout,
+    (layout, mut labels): (Layout, Option<&mut Labels>),
     progress: &mut dyn FnMut(f64) -> bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(Rows, usize), Vec<Diagnostic>> {
     let mut reader = RowReader::new(b, layout);
+    if let Some(l) = &labels {
+        let last = l.cols.iter().flatten().max().map_or(0, |c| c + 1);
+        reader.needed = reader.needed.max(last);
+    }
     let mut rows = Rows::with_capacity(estimate_rows(b, sc.pos));
     let mut count = 0usize;
     let mut line = header.line;
@@ -133,8 +155,16 @@ pub(super) fn read_rows(
         {
             return Err(vec![cancelled()]);
         }
-        if let Some((t, good, total)) = reader.row(fields, line) {
-            rows.push(t, good, total, line);
+        let Some((t, good, total)) = reader.row(fields, line) else {
+            continue;
+        };
+        match labels.as_deref_mut().map(|l| l.set_of(b, fields)) {
+            None => rows.push(t, good, total, line),
+            Some(Ok(set)) => rows.push_in(set, t, good, total, line),
+            Some(Err(message)) => {
+                reader.errors.push(Diagnostic::error(line, message));
+                break;
+            }
         }
     }
     if !reader.errors.is_empty() {
