@@ -10,9 +10,9 @@
 use leptos::prelude::*;
 use slo_engine::diag::Diagnostic;
 use slo_engine::ingest::{self, IngestOptions};
-use slo_engine::series::EventSeries;
 use slo_engine::worker::{
-    report, sweep, DataSummary, FromWorker, Report, Request, SweepOutcome, ToWorker,
+    report_on, sweep_on, DataSummary, FromWorker, Replayable, Report, Request, SweepOutcome,
+    ToWorker,
 };
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -36,10 +36,10 @@ pub enum ParseState {
     Cancelled,
 }
 
-/// Where the parsed series lives.
+/// Where the parsed series (and its label sets) lives.
 enum Holder {
     None,
-    Local(Arc<EventSeries>),
+    Local(Arc<Replayable>),
     Worker,
 }
 
@@ -105,8 +105,14 @@ impl Engine {
     }
 
     /// Parses `text` (a JS string, so large pastes are not copied into Wasm
-    /// on the main thread), locally or in the worker by size.
-    pub fn parse(&self, text: &js_sys::JsString, latency_threshold_seconds: Option<f64>) {
+    /// on the main thread), locally or in the worker by size; `group_by`:
+    /// the replayed SLO's grouping labels, read as label sets.
+    pub fn parse(
+        &self,
+        text: &js_sys::JsString,
+        latency_threshold_seconds: Option<f64>,
+        group_by: Vec<String>,
+    ) {
         self.reports[0].set(None);
         self.reports[1].set(None);
         self.sweep.set(None);
@@ -121,12 +127,13 @@ impl Engine {
             let text: String = text.into();
             let opts = IngestOptions {
                 latency_threshold_seconds,
+                group_by,
             };
             match ingest::parse(&text, &opts) {
                 Ok(d) => {
                     let summary = Arc::new(DataSummary::of(&d));
                     self.backend
-                        .update_value(|b| b.holder = Holder::Local(Arc::new(d.series)));
+                        .update_value(|b| b.holder = Holder::Local(Arc::new(d.into())));
                     self.parse.set(ParseState::Done(summary));
                 }
                 Err(diags) => {
@@ -142,6 +149,7 @@ impl Engine {
                 let msg = js_sys::Object::new();
                 let json = serde_json::to_string(&ToWorker::Parse {
                     latency_threshold_seconds,
+                    group_by,
                 })
                 .unwrap_or_default();
                 let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
@@ -264,7 +272,7 @@ impl Engine {
             return;
         };
         enum Route {
-            Local(Arc<EventSeries>),
+            Local(Arc<Replayable>),
             Worker(u64),
             Nowhere,
         }
@@ -274,8 +282,8 @@ impl Engine {
             _ => Route::Nowhere,
         });
         match route {
-            Route::Local(series) => {
-                self.reports[slot].set(Some(Arc::new(report(&series, &request))));
+            Route::Local(data) => {
+                self.reports[slot].set(Some(Arc::new(report_on(&data, &request))));
                 if slot == 0 {
                     // After the browser has drawn the other charts; skipped when
                     // newer data or a newer draft came in meanwhile (or the page left).
@@ -289,7 +297,7 @@ impl Engine {
                             if engine.backend.try_with_value(|b| b.epoch) == epoch {
                                 engine
                                     .sweep
-                                    .try_set(Some(Arc::new(sweep(&series, &request))));
+                                    .try_set(Some(Arc::new(sweep_on(&data, &request))));
                             }
                         },
                         std::time::Duration::from_millis(0),
