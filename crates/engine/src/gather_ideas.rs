@@ -200,8 +200,9 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A risk's figures as the table writes them, named as the page names them.
-fn risk_fields(r: &Risk) -> [(&'static str, String); 4] {
+/// A risk's figures as the table writes them, named as the page names them
+/// (the gathering's columns, and what its differences compare).
+pub fn risk_fields(r: &Risk) -> [(&'static str, String); 4] {
     let detect = if r.detect_from_alerts {
         "from the alerts".to_string()
     } else {
