@@ -78,6 +78,27 @@ pub enum Figure {
     },
 }
 
+/// The risk exercise's time to detect taken from the alerts: the detection
+/// time of the SLO's fastest alert at the risk's share of users; `None`
+/// when no alert fires at that share.
+pub fn risk_detection(slo: &Slo, users_share: f64) -> Option<Figure> {
+    let (alert, _) = crate::risk::fastest_alert(slo, users_share)?;
+    Some(Figure::Detection {
+        alert,
+        target: slo.target,
+        error_ratio: users_share,
+    })
+}
+
+/// The risk exercise's yearly budget: the SLO's budget over 365 days
+/// (`risk::yearly_budget_minutes`, whatever the SLO's window).
+pub fn yearly_budget(slo: &Slo) -> Figure {
+    Figure::BudgetTime {
+        target: slo.target,
+        span: Span::days(365),
+    }
+}
+
 /// The alerts-fired figure of a replay: each of the SLO's alerts (its own,
 /// or the preset's when it lists none) with the firings of `rows`.
 pub fn alerts_fired(slo: &Slo, rows: &[AlertRow]) -> Figure {
@@ -167,6 +188,16 @@ fn minutes(span: Span) -> String {
     format!("{} min", number(span.seconds() as f64 / 60.0))
 }
 
+/// A budget in minutes, exact to the third decimal below 1,000 minutes so
+/// the yearly 525.6 is not rounded to 526: `43.2`, `525.6`, `5,256`.
+fn budget_minutes(minutes: f64) -> String {
+    if minutes.abs() >= 1000.0 {
+        grouped(minutes)
+    } else {
+        trim_zeros(minutes, 3)
+    }
+}
+
 /// A share as the alert table writes it: `1.44%`.
 fn pct(x: f64) -> String {
     format!("{}%", percent_field(x, 4))
@@ -184,7 +215,7 @@ fn budget_time(target: Target, span: Span) -> Explanation {
             span.human(),
             decimal(b),
             minutes(span),
-            number(seconds / 60.0),
+            budget_minutes(seconds / 60.0),
             human_seconds(seconds)
         ),
         meaning: format!(
@@ -837,6 +868,33 @@ mod tests {
         assert_eq!(
             e.title,
             "Budget spent when the page 14.4x 1 h/5 min alert fired"
+        );
+    }
+
+    #[test]
+    fn the_risk_exercise_explains_its_yearly_budget_and_a_detection_taken_from_the_alerts() {
+        let mut slo = Slo {
+            target: Target(0.999),
+            ..Slo::default()
+        };
+        slo.alerting.alerts = vec![page_1h()];
+        // The same 525.6 min the risk table weighs against.
+        assert!((crate::risk::yearly_budget_minutes(&slo) - 525.6).abs() < 1e-9);
+        assert_eq!(
+            explain(&yearly_budget(&slo)).worked,
+            "budget = (1 − 0.999) × 365 d = 0.001 × 525,600 min = 525.6 min = 8 h 45 min 36 s"
+        );
+        // Half the users failing: 60 min × 0.0144 ÷ 0.5 = 1.728 min, as the risk row says.
+        let e = explain(&risk_detection(&slo, 0.5).unwrap());
+        assert_eq!(
+            e.worked,
+            "detection time = 60 min × 0.0144 ÷ 0.5 = 1.728 min = 1 min 43.7 s"
+        );
+        assert!((crate::risk::alert_detection(&slo, 0.5).unwrap().1 - 1.728).abs() < 1e-9);
+        assert_eq!(
+            risk_detection(&slo, 0.01),
+            None,
+            "below the 1.44% threshold"
         );
     }
 
