@@ -768,6 +768,44 @@ mod tests {
     }
 
     #[test]
+    fn a_chosen_sli_idea_merged_with_its_slo_points_at_the_slo_under_its_new_id() {
+        let mut ana = draft("line 1", vec![]);
+        let idea =
+            crate::ideas::add_sli(&mut ana.project.ideas, "Checkout works", "", "Ana").unwrap();
+        crate::ideas::vote(
+            &mut ana.project.ideas,
+            crate::ideas::Candidate::Sli(idea),
+            3,
+        );
+        let slo_id = crate::ideas::choose_sli(&mut ana.project, idea).unwrap();
+        let mut into = Project {
+            slos: vec![slo(&slo_id, "", "", 0.999)],
+            ..Project::default()
+        };
+        let choice = IdeaChoice {
+            slis: vec![0],
+            ..IdeaChoice::default()
+        };
+        let merged = merge_chosen(&mut into, &[ana], &[(0, 0)], &choice).unwrap();
+        assert_eq!(
+            merged.renamed,
+            [("checkout-works".to_string(), "checkout-works-2".to_string())]
+        );
+        let c = &into.ideas.slis[0];
+        assert_eq!(
+            (c.votes, c.chosen.as_deref()),
+            (3, Some("checkout-works-2"))
+        );
+        assert!(
+            merged.sentence().ends_with(
+                "SLI idea “Checkout works”: 3 vote(s) (3 from line 1), added as idea #1 (it was #1 in line 1)."
+            ),
+            "{}",
+            merged.sentence()
+        );
+    }
+
+    #[test]
     fn merging_past_the_slo_limit_is_refused_and_changes_nothing() {
         let mut into = Project {
             slos: vec![Slo::default(); MAX_SLOS],
