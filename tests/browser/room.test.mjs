@@ -124,6 +124,43 @@ test('the RACI chart is readable whole on a projector, with sticky headers and n
   await page.close();
 });
 
+test('on a 1280x720 projector every presenter step shows its title, words, link and checklist without scrolling', async () => {
+  const { page, watch } = await fresh();
+  await page.click('button:has-text("Start presenter mode")');
+  await page.waitForSelector('.presenter');
+  const steps = await page.locator('.presenter-dots button').count();
+  for (let n = 1; n <= steps; n += 1) {
+    await page.click(`.presenter-dots button[aria-label^="Step ${n}:"]`);
+    await page.waitForFunction((k) => document.querySelector('.presenter-count').textContent === `Step ${k} of 12`, n);
+    // The journey and SLI steps with a room's worth of ideas on the board.
+    if (n === 5 || n === 6) {
+      for (const idea of ['Check out a basket', 'Search the catalogue', 'Sign in', 'Pay an invoice', 'Track an order']) {
+        await page.fill('#presenter-idea-text', `${idea} (${n})`);
+        await page.press('#presenter-idea-text', 'Enter');
+        await page.waitForSelector(`.presenter-ideas .candidate:has-text("${idea} (${n})")`);
+      }
+    }
+    const fit = await page.evaluate(() => {
+      const box = (s) => document.querySelector(s).getBoundingClientRect();
+      const body = document.querySelector('.presenter-body');
+      return {
+        scrolls: body.scrollHeight - body.clientHeight,
+        top: box('.presenter-bar').bottom,
+        title: box('#presenter-step-title').top,
+        checklist: box('.presenter-checklist').bottom,
+        nav: box('.presenter-nav').top,
+        text: parseFloat(getComputedStyle(document.querySelector('.presenter-text')).fontSize),
+      };
+    });
+    assert.ok(fit.scrolls <= 0, `step ${n}: the step does not scroll (${fit.scrolls}px more)`);
+    assert.ok(fit.title >= fit.top && fit.checklist <= fit.nav, `step ${n}: title to checklist between the bars (${JSON.stringify(fit)})`);
+    assert.ok(fit.text >= 20, `step ${n}: readable from the back of the room (${fit.text}px)`);
+    if (n === 6) await screenshot(page, 'room-presenter-step6-ideas');
+  }
+  assertQuiet(watch);
+  await page.close();
+});
+
 test('presenter mode: the way back from a step page, Back resumes it, step 7 in view, a total clock, large glossary', async () => {
   const { page, watch } = await fresh();
   await page.click('button:has-text("Start presenter mode")');
