@@ -246,6 +246,7 @@ test('a participant sends a draft with ideas, votes and risks; the facilitator g
   assert.match(anasLink, /#\/open\//);
 
   // The facilitator's laptop: the example project, Ana's link pasted and Bob's file dropped.
+  await go(page, '#/start');
   await startFromExample(page);
   await go(page, '#/share');
   await page.fill('#gather-links', `Ana: ${anasLink}`);
@@ -258,7 +259,7 @@ test('a participant sends a draft with ideas, votes and risks; the facilitator g
   // Side by side: the same journey written two ways is one row, 3 + 2 = 5 votes; the SLI idea 2 + 1 = 3.
   const journeys = page.locator('table:has(caption:text("Candidate journeys")) tbody tr');
   assert.equal(await journeys.count(), 1);
-  assert.equal(await journeys.locator('td').nth(2).textContent(), '3 from line 1, 2 from bob.json');
+  assert.equal(await journeys.locator('td').nth(1).textContent(), '3 from line 1, 2 from bob.json');
   assert.equal(await journeys.locator('.gather-votes').textContent(), '5');
   const slis = page.locator('table:has(caption:text("Candidate SLIs")) tbody tr');
   assert.equal(await slis.locator('.gather-votes').textContent(), '3');
@@ -314,7 +315,7 @@ test('on the Iteration page a tier span and a summary figure open their explanat
     'a tier applies while any of its conditions holds; when several tiers hold, the last one listed applies');
   assert.match(await tierPanel.locator('.explain-worked').textContent(),
     /^“(Look|Plan reliability work|Escalate)” applies while .+\. When the span began: (budget left -?\d+% < \d+%|burn rate over the last .+ > .+|the incident under way had spent \d+% of the budget > \d+%|\d+ windows in a row missed ≥ \d+) → it held from .+ UTC to .+ UTC = .+$/);
-  assert.equal(await tierPanel.locator('button.term').first().textContent(), 'error budget policy');
+  assert.equal(await tierPanel.locator('button.term').first().textContent(), 'Error budget policy');
   await tierPanel.locator('.explain-worked').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'explain-tier-1280x900.png') });
   await page.keyboard.press('Escape');

@@ -13,7 +13,7 @@ use crate::ui::components::Undo;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
 use slo_engine::gather::{self, Candidate, Gathered, Group, Refused};
-use slo_engine::gather_ideas::{self, IdeaChoice, IdeaGroup, RiskGroup};
+use slo_engine::gather_ideas::{self, IdeaChoice, IdeaGroup, IdeaKind, RiskGroup};
 use slo_engine::limits::check_input_size;
 use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen_futures::JsFuture;
@@ -229,12 +229,15 @@ fn IdeaTable(
     groups: Vec<IdeaGroup>,
     picked: RwSignal<BTreeSet<usize>>,
 ) -> impl IntoView {
+    // Only SLI ideas name a journey.
+    let for_slis = groups.iter().any(|g| g.kind == IdeaKind::Sli);
     (!groups.is_empty()).then(|| view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
         <table class="gather-candidates gather-idea-table">
             <caption>{caption}</caption>
             <thead><tr>
-                <th scope="col">"Merge"</th><th scope="col">"Idea"</th><th scope="col">"Journey"</th>
+                <th scope="col">"Merge"</th><th scope="col">"Idea"</th>
+                {for_slis.then(|| view! { <th scope="col">"Journey"</th> })}
                 <th scope="col">"Votes in the drafts"</th><th scope="col">"Total"</th><th scope="col">"In this project"</th>
             </tr></thead>
             <tbody>
@@ -251,7 +254,7 @@ fn IdeaTable(
                                 }/>
                                 <label class="visually-hidden" for=id>{format!("Merge “{}”", group.text)}</label></td>
                             <th scope="row">{group.text.clone()}</th>
-                            <td>{group.journey.clone()}</td>
+                            {for_slis.then(|| view! { <td>{group.journey.clone()}</td> })}
                             <td>{group.votes_text()}</td>
                             <td class="num gather-votes">{group.votes()}</td>
                             <td>{held}</td>
