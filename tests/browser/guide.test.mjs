@@ -294,11 +294,11 @@ test('presenter mode: one step at a time, keyboard shortcuts, a timer and a chec
   await page.click('button:has-text("Start presenter mode")');
   await page.waitForSelector('.presenter');
   await page.keyboard.press('Home');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 1 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 1 of 14');
   assert.equal(await page.textContent('#presenter-step-title'), 'Learn the words');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 3 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 3 of 14');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.textContent('#presenter-step-title'), 'Map people to personas');
   assert.match(await page.textContent('.presenter-timer'), /\d\d:\d\d \/ 5 min/);
@@ -318,7 +318,7 @@ test('presenter mode: one step at a time, keyboard shortcuts, a timer and a chec
   assert.equal(await page.locator('.presenter').count(), 0);
   // Resumes where it was, with the ticked item.
   await page.click('button:has-text("Start presenter mode")');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 14');
   assert.equal(await page.isChecked('#check-1-0'), true);
   await page.keyboard.press('Escape');
   assertQuiet(watch);

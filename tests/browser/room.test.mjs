@@ -131,7 +131,7 @@ test('on a 1280x720 projector every presenter step shows its title, words, link 
   const steps = await page.locator('.presenter-dots button').count();
   for (let n = 1; n <= steps; n += 1) {
     await page.click(`.presenter-dots button[aria-label^="Step ${n}:"]`);
-    await page.waitForFunction((k) => document.querySelector('.presenter-count').textContent === `Step ${k} of 12`, n);
+    await page.waitForFunction((k) => document.querySelector('.presenter-count').textContent === `Step ${k} of 14`, n);
     // The journey and SLI steps with a room's worth of ideas on the board.
     if (n === 5 || n === 6) {
       for (const idea of ['Check out a basket', 'Search the catalogue', 'Sign in', 'Pay an invoice', 'Track an order']) {
@@ -167,7 +167,7 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   await page.waitForSelector('.presenter');
   assert.match(await page.textContent('.presenter-bar .workshop-clock'), /Workshop 00:0\d of 120 min/);
   for (let k = 0; k < 6; k++) await page.keyboard.press('ArrowRight');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 7 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 7 of 14');
   const [link, nav] = await Promise.all([
     page.locator('.presenter-link a').boundingBox(),
     page.locator('.presenter-nav').boundingBox(),
@@ -188,7 +188,7 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   await page.click('.presenter-link a');
   await page.waitForSelector('[data-page="language"]');
   assert.equal(await page.locator('.presenter').count(), 0);
-  assert.match(await page.textContent('.workshop-bar'), /step 2 of 12/);
+  assert.match(await page.textContent('.workshop-bar'), /step 2 of 14/);
   assert.match(await page.textContent('.workshop-bar'), /of 120 min/);
   await screenshot(page, 'room-workshop-bar');
   // The chart's header row sticks right below the bar, in projector type, at 1280 and 1024 px.
@@ -210,13 +210,13 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   // Browser Back returns to presenter mode at the same step.
   await page.goBack();
   await page.waitForSelector('.presenter');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 14');
   // And so does the bar.
   await page.click('.presenter-link a');
   await page.waitForSelector('.workshop-bar');
   await page.click('.workshop-bar a:has-text("Back to the workshop")');
   await page.waitForSelector('.presenter');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 14');
   // Leaving presenter mode ends the workshop: no bar on the other pages.
   await page.click('.presenter-bar button:has-text("Leave presenter mode")');
   await go(page, '#/language');
