@@ -66,6 +66,8 @@ pub enum Figure {
         alerts: Vec<BurnAlert>,
         fired: Vec<usize>,
     },
+    /// The middle of the replayed firings' detection delays, seconds.
+    MedianDetection { delays: Vec<i64> },
     /// A replayed firing's delay from the start of its bad period.
     FiringDetection { row: AlertRow },
     /// How long a replayed firing went on after its bad period ended.
@@ -168,6 +170,7 @@ pub fn explain(figure: &Figure) -> Explanation {
             alerts,
             fired,
         } => fired_alerts(*target, alerts, fired),
+        Figure::MedianDetection { delays } => median_of(delays),
         Figure::FiringDetection { row } => firing_detection(row),
         Figure::FiringReset { row } => firing_reset(row),
         Figure::FiringSpent {
@@ -532,6 +535,56 @@ fn fired_alerts(target: Target, alerts: &[BurnAlert], fired: &[usize]) -> Explan
     }
 }
 
+/// The median-detection figure of a replay: the delays of its firings.
+pub fn median_detection(rows: &[AlertRow]) -> Figure {
+    Figure::MedianDetection {
+        delays: rows.iter().filter_map(|r| r.detection_delay).collect(),
+    }
+}
+
+fn median_of(delays: &[i64]) -> Explanation {
+    let mut sorted = delays.to_vec();
+    sorted.sort_unstable();
+    let formula =
+        "median detection delay = the middle of the firings' delays, sorted (the upper middle of an even count)"
+            .to_string();
+    let worked = match crate::summary::median_detection_delay_of(&sorted) {
+        Some(m) => format!(
+            "sorted delays: {} → the {} of {} = {}",
+            sorted
+                .iter()
+                .map(|d| duration(*d))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ordinal(sorted.len() / 2 + 1),
+            sorted.len(),
+            duration(m)
+        ),
+        None => "no firing has a detection delay".into(),
+    };
+    Explanation {
+        title: "Median detection delay".into(),
+        formula,
+        worked,
+        meaning:
+            "Half the firings told someone this fast or faster, from the start of the bad period."
+                .into(),
+        terms: vec!["detection-time", "multi-window-alert"],
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`… `11th`, `21st`.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// `page 14.4x 1 h/5 min`, as the explanations name a firing's alert.
 fn firing_name(row: &AlertRow) -> String {
     format!(
@@ -845,6 +898,33 @@ mod tests {
     }
 
     #[test]
+    fn the_median_of_three_delays_is_the_second_once_sorted() {
+        let e = explain(&Figure::MedianDetection {
+            delays: vec![540, 60, 300],
+        });
+        assert_eq!(
+            e.worked,
+            "sorted delays: 1 min, 5 min, 9 min → the 2nd of 3 = 5 min"
+        );
+        // An even count takes the upper middle, as the summary's median does.
+        let rows: Vec<AlertRow> = [60, 300, 540, 600]
+            .iter()
+            .map(|&d| AlertRow {
+                detection_delay: Some(d),
+                ..firing()
+            })
+            .collect();
+        assert_eq!(crate::summary::median_detection_delay(&rows), Some(540));
+        assert!(explain(&median_detection(&rows))
+            .worked
+            .ends_with("the 3rd of 4 = 9 min"));
+        assert_eq!(
+            explain(&Figure::MedianDetection { delays: vec![] }).worked,
+            "no firing has a detection delay"
+        );
+    }
+
+    #[test]
     fn a_replayed_firing_explains_its_delay_reset_and_budget_spent_from_its_times() {
         let row = firing();
         assert_eq!(
@@ -948,6 +1028,7 @@ mod tests {
             },
             alerts_fired(&Slo::default(), &[]),
             Figure::FiringDetection { row: firing() },
+            median_detection(&[firing()]),
             Figure::FiringReset { row: firing() },
             Figure::FiringSpent {
                 row: firing(),

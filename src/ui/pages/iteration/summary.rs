@@ -13,7 +13,7 @@ use crate::ui::components::undo::Removed;
 use crate::ui::components::Undo;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
-use slo_engine::explain::{alerts_fired, explain, Figure};
+use slo_engine::explain::{alerts_fired, explain, median_detection, Figure};
 use slo_engine::guards;
 use slo_engine::model::Target;
 use slo_engine::replay_charts::alert_label;
@@ -65,6 +65,13 @@ fn KeyFigures(r: Arc<Report>, slo: slo_engine::model::Slo) -> impl IntoView {
             <Explain text=format::share(r.lowest_budget) explanation=Signal::derive(move || explain(&low))/>
             " · alert firings: "
             <Explain text=r.alerts.len().to_string() explanation=Signal::derive(move || explain(&fired))/>
+            {summary::median_detection_delay(&r.alerts).map(|m| {
+                let figure = median_detection(&r.alerts);
+                view! {
+                    " · median detection: "
+                    <Explain text=format::duration(m) explanation=Signal::derive(move || explain(&figure))/>
+                }
+            })}
         </p>
     }
 }
