@@ -31,10 +31,10 @@ async function loadExample(page, id) {
 test('the start page shows the roadmap, progress and examples, and goes back from loading one', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
   await freshStart(page);
-  assert.equal(await page.locator('.steps > li').count(), 12);
+  assert.equal(await page.locator('.steps > li').count(), 14);
   assert.equal(await page.textContent('[data-testid="tally"]'), '0 drafted, 0 agreed, 0 exported');
   // Every step links to the page that does it.
-  assert.equal(await page.locator('.steps a[href="#/research"]').count(), 3);
+  assert.equal(await page.locator('.steps a[href="#/research"]').count(), 4);
 
   await loadExample(page, 'web-api');
   assert.equal(await page.textContent('[data-testid="tally"]'), '2 drafted, 1 agreed, 0 exported');
