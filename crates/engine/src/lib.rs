@@ -18,6 +18,7 @@ pub mod explain;
 pub mod export;
 pub mod format;
 pub mod gather;
+pub mod gather_ideas;
 pub mod glossary;
 pub mod guards;
 pub mod guide;
