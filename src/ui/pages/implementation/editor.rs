@@ -211,9 +211,9 @@ fn WindowFields(slo: SloRef) -> impl IntoView {
     // The typed zone is kept as typed (the linter flags it too); the field says what is wrong with it.
     let tz_error = Memo::new(move |_| {
         slo.with(|s| match &s.window {
-            Window::Calendar { time_zone, .. } => {
-                slo_engine::calendar::Zone::parse(time_zone).err()
-            }
+            Window::Calendar { time_zone, .. } => slo_engine::calendar::Zone::parse(time_zone)
+                .err()
+                .map(|e| e.to_string()),
             Window::Rolling { .. } => None,
         })
     });
