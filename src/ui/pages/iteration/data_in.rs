@@ -6,7 +6,7 @@
 //! (`slo_engine::bad_rows`), which leaves the text area as pasted. Large
 //! inputs stay JS strings on the main thread and go to the worker as they are.
 
-use super::backend::{self, ParseState, WORKER_THRESHOLD};
+use super::backend::{self, ParseState};
 use super::format;
 use super::Iter;
 use leptos::html;
@@ -19,6 +19,10 @@ use slo_engine::worker::DataSummary;
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
+
+/// Text longer than this (in UTF-16 units) is not shown in the text area:
+/// laying out megabytes of text takes the browser seconds.
+const TEXT_AREA_LIMIT: u32 = 1_500_000;
 
 /// The input as the page holds it: a JS string plus where it came from.
 #[derive(Clone, Copy)]
@@ -69,7 +73,7 @@ impl Input {
     ) {
         self.source.set(source.clone());
         if let Some(ta) = area.get_untracked() {
-            if text.length() <= WORKER_THRESHOLD {
+            if text.length() <= TEXT_AREA_LIMIT {
                 let _ = js_sys::Reflect::set(&ta, &"value".into(), &text);
                 self.hidden_note.set(None);
             } else {
@@ -111,7 +115,7 @@ impl Input {
         let Ok(text) = text.dyn_into::<js_sys::JsString>() else {
             return;
         };
-        if text.length() > WORKER_THRESHOLD {
+        if text.length() > TEXT_AREA_LIMIT {
             // Laying out megabytes of text in a text area takes the browser
             // seconds per paste: empty it before the next frame is drawn.
             ta.set_value("");
