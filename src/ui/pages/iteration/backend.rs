@@ -364,17 +364,25 @@ pub fn keep(source: &str, text: &js_sys::JsString, latency_threshold_ms: &str) -
             f64::from(text.length()) / 1e6
         ));
     }
-    let kept = KeptData {
-        source: source.to_string(),
-        text: text.into(),
-        latency_threshold_ms: latency_threshold_ms.to_string(),
-    };
-    let Ok(json) = serde_json::to_string(&kept) else {
+    // Written as JS (the same fields as `KeptData`): the text is not copied
+    // into Wasm and back on the main thread.
+    let kept = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&kept, &"source".into(), &source.into());
+    let _ = js_sys::Reflect::set(&kept, &"text".into(), text);
+    let _ = js_sys::Reflect::set(
+        &kept,
+        &"latency_threshold_ms".into(),
+        &latency_threshold_ms.into(),
+    );
+    let Ok(json) = js_sys::JSON::stringify(&kept) else {
         return None;
     };
-    match store.set_item(DATA_KEY, &json) {
-        Ok(()) => None,
-        Err(_) => {
+    let set_item = js_sys::Reflect::get(&store, &"setItem".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match set_item.map(|f| f.call2(&store, &DATA_KEY.into(), &json)) {
+        Some(Ok(_)) => None,
+        _ => {
             let _ = store.remove_item(DATA_KEY);
             Some("The browser's storage is full: the data will not survive a reload.".into())
         }
