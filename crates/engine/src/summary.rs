@@ -261,6 +261,9 @@ mod tests {
             recalibrated: None,
             warnings: vec![],
             tiers: vec![],
+            label_sets: vec![],
+            shown_set: None,
+            scope_note: None,
         }
     }
 
@@ -342,6 +345,7 @@ mod tests {
                 recalibrate_share: RECALIBRATE_SHARE,
                 sweep_targets: vec![],
                 tiers: Vec::new(),
+                label_set: None,
             },
         );
         let largest = r

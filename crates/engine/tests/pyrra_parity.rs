@@ -87,7 +87,7 @@ fn every_shape_exports_prometheus_rules_with_the_indicators_query() {
 }
 
 #[test]
-fn grouping_is_summed_by_in_every_query_and_the_replay_limit_is_named() {
+fn grouping_is_summed_by_in_every_query_and_kept_as_the_slos_grouping() {
     let imported = shape("ratio-grouping");
     let Sli::Ratio {
         events_query,
@@ -100,12 +100,13 @@ fn grouping_is_summed_by_in_every_query_and_the_replay_limit_is_named() {
     for q in [events_query, total_query] {
         assert!(q.starts_with("sum by (service, method) (rate("), "{q}");
     }
-    let note = imported
-        .unmapped
-        .iter()
-        .find(|u| u.contains("grouping (service, method)"))
-        .expect("a grouping note");
-    assert!(note.contains("per-label replay is not done"), "{note}");
+    // The labels are the SLO's grouping, replayed per label set: no longer a limitation to note.
+    assert_eq!(imported.project.slos[0].grouping, ["service", "method"]);
+    assert!(
+        !imported.unmapped.iter().any(|u| u.contains("grouping")),
+        "{:?}",
+        imported.unmapped
+    );
     // The alerts keep every label but the window (`without`), so one fires per label set.
     let rules = prometheus(&imported.project);
     assert!(rules.contains("without (sloth_window)"));

@@ -39,6 +39,9 @@ pub struct Iter {
     pub variant: RwSignal<Option<compare::Variant>>,
     /// Time under the cursor (chart hover or the slider).
     pub cursor: RwSignal<Option<i64>>,
+    /// The label set the charts show, for a grouped SLO; `None` for the one
+    /// with the least budget left.
+    pub label_set: RwSignal<Option<usize>>,
 }
 
 fn replayed(slo: &Slo) -> Slo {
@@ -77,7 +80,13 @@ pub fn IterationPage() -> impl IntoView {
         slo_b,
         variant,
         cursor: RwSignal::new(None),
+        label_set: RwSignal::new(None),
     };
+    // Another SLO has other label sets.
+    Effect::new(move |_| {
+        slo_index.track();
+        it.label_set.set(None);
+    });
     provide_context(it);
 
     // Replay whenever the data or a draft changes.
@@ -89,6 +98,7 @@ pub fn IterationPage() -> impl IntoView {
             recalibrate_share: slo_engine::summary::RECALIBRATE_SHARE,
             sweep_targets: Vec::new(),
             tiers: tiers.get(),
+            label_set: it.label_set.get(),
         })
     };
     // A calendar window in a named zone waits for the time-zone database
@@ -209,6 +219,7 @@ fn Results() -> impl IntoView {
                 .into_any()
         } else {
             view! {
+                <summary::LabelSets/>
                 <summary::Summary data=summary.clone()/>
                 <charts::Charts/>
                 <summary::AlertsTable/>

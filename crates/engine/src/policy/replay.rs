@@ -152,27 +152,44 @@ struct BurnWindow {
 
 impl BurnWindow {
     fn new(series: &EventSeries, len: u64) -> BurnWindow {
-        let mut rows: Vec<(i64, f64, f64)> = series
+        let rows = series
             .t
             .iter()
             .zip(&series.good)
             .zip(&series.total)
             .filter(|((_, g), n)| g.is_finite() && n.is_finite() && **n >= **g && **g >= 0.0)
-            .map(|((&t, &g), &n)| (t, n - g, n))
-            .collect();
-        // Parsed series are sorted already; this keeps odd input correct.
-        rows.sort_by_key(|r| r.0);
-        let mut prefix_bad = vec![0.0];
-        let mut prefix_total = vec![0.0];
-        for &(_, b, n) in &rows {
-            prefix_bad.push(prefix_bad.last().copied().unwrap_or(0.0) + b);
-            prefix_total.push(prefix_total.last().copied().unwrap_or(0.0) + n);
+            .map(|((&t, &g), &n)| (t, n - g, n));
+        let len = i64::try_from(len).unwrap_or(i64::MAX);
+        // Parsed series are sorted already: a million rows are then summed as
+        // they come, not copied and sorted to be left as they were.
+        if series.t.is_sorted() {
+            return BurnWindow::of_sorted(rows, series.len(), len);
+        }
+        let mut sorted: Vec<(i64, f64, f64)> = rows.collect();
+        sorted.sort_by_key(|r| r.0);
+        BurnWindow::of_sorted(sorted.into_iter(), series.len(), len)
+    }
+
+    /// Prefix sums of rows in time order (bad, total).
+    fn of_sorted(rows: impl Iterator<Item = (i64, f64, f64)>, n: usize, len: i64) -> BurnWindow {
+        let mut t = Vec::with_capacity(n);
+        let mut prefix_bad = Vec::with_capacity(n + 1);
+        let mut prefix_total = Vec::with_capacity(n + 1);
+        let (mut bad_sum, mut total_sum) = (0.0, 0.0);
+        prefix_bad.push(bad_sum);
+        prefix_total.push(total_sum);
+        for (at, bad, events) in rows {
+            bad_sum += bad;
+            total_sum += events;
+            t.push(at);
+            prefix_bad.push(bad_sum);
+            prefix_total.push(total_sum);
         }
         BurnWindow {
-            t: rows.iter().map(|r| r.0).collect(),
+            t,
             prefix_bad,
             prefix_total,
-            len: i64::try_from(len).unwrap_or(i64::MAX),
+            len,
             lo: 0,
             hi: 0,
         }
@@ -450,6 +467,7 @@ mod tests {
             recalibrate_share: 0.9,
             sweep_targets: vec![],
             tiers,
+            label_set: None,
         };
         let with = crate::worker::report(&series, &request(default_ladder()));
         let sim = crate::simulate::simulate(&series, &slo, &SimOptions::default());

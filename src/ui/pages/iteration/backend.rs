@@ -101,9 +101,15 @@ impl Engine {
     }
 
     /// Parses `text` in the worker (a JS string, so the paste is not copied
-    /// into Wasm on the main thread). A parse still running is stopped with
-    /// its worker; an idle worker is kept.
-    pub fn parse(&self, text: &js_sys::JsString, latency_threshold_seconds: Option<f64>) {
+    /// into Wasm on the main thread); `group_by`: the replayed SLO's grouping
+    /// labels, read as label sets. A parse still running is stopped with its
+    /// worker; an idle worker is kept.
+    pub fn parse(
+        &self,
+        text: &js_sys::JsString,
+        latency_threshold_seconds: Option<f64>,
+        group_by: Vec<String>,
+    ) {
         self.reports[0].set(None);
         self.reports[1].set(None);
         self.sweep.set(None);
@@ -128,6 +134,7 @@ impl Engine {
         }
         let msg = message(&ToWorker::Parse {
             latency_threshold_seconds,
+            group_by,
         });
         let _ = js_sys::Reflect::set(&msg, &"text".into(), text);
         self.send(msg);

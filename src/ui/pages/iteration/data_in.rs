@@ -72,7 +72,11 @@ impl Input {
         };
         let ms = self.threshold_ms.get_untracked();
         let source = self.source.get_untracked();
-        it.engine.parse(&text, threshold_seconds(&ms));
+        let group_by = it
+            .slo
+            .with_untracked(|s| s.as_ref().map(|s| s.grouping.clone()))
+            .unwrap_or_default();
+        it.engine.parse(&text, threshold_seconds(&ms), group_by);
         self.kept_note.set(backend::keep(&source, &text, &ms));
         backend::remember(backend::SessionInput {
             text,
@@ -246,6 +250,16 @@ pub fn DataIn() -> impl IntoView {
         if prev.is_none() && area.get().is_some() {
             input.restore(&it, area);
         }
+    });
+    // The data is read per label set of the replayed SLO's grouping: read it
+    // again when another grouping is replayed.
+    let grouping = Memo::new(move |_| it.slo.with(|s| s.as_ref().map(|s| s.grouping.clone())));
+    Effect::new(move |prev: Option<Option<Vec<String>>>| {
+        let now = grouping.get();
+        if prev.is_some_and(|p| p != now) {
+            input.run(&it);
+        }
+        now
     });
     let load = move |text: js_sys::JsString, source: String| input.load(&it, area, text, source);
     view! {
