@@ -10,8 +10,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use slo_engine::ingest::{parse_with_progress, IngestOptions};
-    use slo_engine::series::EventSeries;
-    use slo_engine::worker::{report, sweep, DataSummary, FromWorker, ToWorker};
+    use slo_engine::worker::{report_on, sweep_on, DataSummary, FromWorker, Replayable, ToWorker};
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
@@ -19,7 +18,7 @@ fn main() {
 
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let series: Rc<RefCell<Option<EventSeries>>> = Rc::new(RefCell::new(None));
+    let series: Rc<RefCell<Option<Replayable>>> = Rc::new(RefCell::new(None));
     let post_scope = scope.clone();
     let post = move |msg: &FromWorker| {
         if let Ok(text) = serde_json::to_string(msg) {
@@ -49,6 +48,7 @@ fn main() {
             match msg {
                 ToWorker::Parse {
                     latency_threshold_seconds,
+                    group_by,
                 } => {
                     let text = js_sys::Reflect::get(&data, &"text".into())
                         .ok()
@@ -56,6 +56,7 @@ fn main() {
                         .unwrap_or_default();
                     let opts = IngestOptions {
                         latency_threshold_seconds,
+                        group_by,
                     };
                     let mut last = -1.0;
                     let mut progress = |done: f64| {
@@ -69,7 +70,7 @@ fn main() {
                     match parse_with_progress(&text, &opts, &mut progress) {
                         Ok(d) => {
                             let summary = DataSummary::of(&d);
-                            *series.borrow_mut() = Some(d.series);
+                            *series.borrow_mut() = Some(d.into());
                             post(&FromWorker::Parsed { summary });
                         }
                         Err(diagnostics) => {
@@ -82,15 +83,25 @@ fn main() {
                     if let Some(s) = series.borrow().as_ref() {
                         post(&FromWorker::Report {
                             id,
-                            report: Box::new(report(s, &request)),
+                            report: Box::new(report_on(s, &request)),
                         });
+                    }
+                }
+                ToWorker::Zones => {
+                    // Failing here leaves named zones unknown to the worker:
+                    // the replay warns and counts their periods in UTC.
+                    if let Some(bytes) = js_sys::Reflect::get(&data, &"bytes".into())
+                        .ok()
+                        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+                    {
+                        let _ = slo_engine::tzdb::register(&bytes.to_vec());
                     }
                 }
                 ToWorker::Sweep { id, request } => {
                     if let Some(s) = series.borrow().as_ref() {
                         post(&FromWorker::Sweep {
                             id,
-                            rows: sweep(s, &request),
+                            rows: sweep_on(s, &request),
                         });
                     }
                 }

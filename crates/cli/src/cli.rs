@@ -15,6 +15,7 @@ use slo_engine::diag::{Diagnostic, Level};
 use slo_engine::format::{decimal, decimals};
 use slo_engine::limits::{MAX_DATA_BYTES, MAX_INPUT_BYTES, TARGET_DECIMALS};
 use slo_engine::model::{Project, Slo, Span, Target, Window};
+use slo_engine::simulate::label_sets::{self, Scope, SetReplay};
 use slo_engine::simulate::{simulate_summary, SimOptions, Simulation};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -308,18 +309,22 @@ fn choose_slo(project: &Project, path: &str, id: Option<&str>) -> Result<Slo, Fa
 fn load_data(
     path: &str,
     latency_threshold: Option<f64>,
+    group_by: &[String],
 ) -> Result<slo_engine::ingest::Dataset, Failure> {
     let text = read_input(path, MAX_DATA_BYTES)?;
-    parse_data(path, &text, latency_threshold)
+    parse_data(path, &text, latency_threshold, group_by)
 }
 
+/// `group_by`: the SLO's grouping labels, read as label sets when the data has them.
 fn parse_data(
     path: &str,
     text: &str,
     latency_threshold: Option<f64>,
+    group_by: &[String],
 ) -> Result<slo_engine::ingest::Dataset, Failure> {
     let opts = slo_engine::ingest::IngestOptions {
         latency_threshold_seconds: latency_threshold,
+        group_by: group_by.to_vec(),
     };
     slo_engine::ingest::parse(text, &opts)
         .map_err(|diags| Failure::Input(diags.iter().map(|d| located(path, d)).collect()))
@@ -381,15 +386,25 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
         slo.alerting.alerts = alerts;
     }
     let threshold = latency_threshold_of(&slo, latency);
-    let dataset = load_data(data_path, threshold)?;
+    let dataset = load_data(data_path, threshold, &slo.grouping)?;
     // The output reads no per-row series but the timestamps.
-    let sim = simulate_summary(&dataset.series, &slo, &policy_options(&project));
+    let opts = policy_options(&project);
+    let sim = simulate_summary(&dataset.series, &slo, &opts);
+    let (scope, scope_note) = label_sets::scope(&slo, &dataset.sets);
+    let sets = match scope {
+        Scope::PerSet => label_sets::replay_sets(&dataset.sets, &slo, &opts, false),
+        Scope::Whole => Vec::new(),
+    };
+    let scope_note = scope_note.map(|n| Diagnostic::info(0, n));
 
     let mut warnings: Vec<(String, &Diagnostic)> = Vec::new();
     for d in &dataset.diagnostics {
         warnings.push((data_path.to_string(), d));
     }
     for d in &sim.warnings {
+        warnings.push((data_path.to_string(), d));
+    }
+    if let Some(d) = &scope_note {
         warnings.push((data_path.to_string(), d));
     }
     let unmapped_diags: Vec<Diagnostic> = unmapped
@@ -405,9 +420,9 @@ fn simulate_command(args: &Args) -> Result<Output, Failure> {
     }
     let tiers = crate::tiers::TiersOnHistory::of(&project, &slo, &dataset.series, &sim);
     let stdout = if args.json() {
-        simulate_json(&slo, &sim, &warnings, &tiers)
+        simulate_json(&slo, &sim, &sets, &warnings, &tiers)
     } else {
-        simulate_text(&slo, &sim, &warnings, &tiers)
+        simulate_text(&slo, &sim, &sets, &warnings, &tiers)
     };
     let code = if warnings.iter().any(|(_, d)| d.level == Level::Error) {
         SPEC_ERRORS
@@ -450,9 +465,58 @@ fn rfc3339_text(t: i64) -> String {
 fn simulate_json(
     slo: &Slo,
     sim: &Simulation,
+    sets: &[SetReplay],
     warnings: &[(String, &Diagnostic)],
     tiers: &crate::tiers::TiersOnHistory,
 ) -> String {
+    let warnings: Vec<Value> = warnings
+        .iter()
+        .map(|(file, d)| {
+            json!({
+                "file": file,
+                "line": if d.line == 0 { Value::Null } else { json!(d.line) },
+                "level": level_name(d.level),
+                "message": d.message,
+            })
+        })
+        .collect();
+    let t = &sim.points.t;
+    let mut out = json!({
+        "slo": {
+            "id": slo.id,
+            "name": slo.name,
+            "target": tidy(slo.target.ratio()),
+            "window_seconds": slo.window.nominal().seconds(),
+        },
+        "data": {
+            "rows": t.len(),
+            "start": t.first().map_or(Value::Null, |&x| rfc3339(x)),
+            "end": t.last().map_or(Value::Null, |&x| rfc3339(x)),
+        },
+        "replayed": if sets.is_empty() { "whole" } else { "per_label_set" },
+        "label_sets": sets.iter().map(|set| {
+            let labels: serde_json::Map<String, Value> = set
+                .labels
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect();
+            let mut figures = replay_json(&set.sim);
+            if let Value::Object(m) = &mut figures {
+                m.insert("labels".into(), Value::Object(labels));
+            }
+            figures
+        }).collect::<Vec<_>>(),
+        "tiers": tiers.json(),
+        "warnings": warnings,
+    });
+    if let (Value::Object(o), Value::Object(figures)) = (&mut out, replay_json(sim)) {
+        o.extend(figures);
+    }
+    pretty(&out)
+}
+
+/// The figures of one replay (the whole, or one label set) as JSON fields.
+fn replay_json(sim: &Simulation) -> Value {
     let alert_json = |a: &slo_engine::simulate::AlertEvent| {
         json!({
             "alert_index": a.alert_index,
@@ -499,30 +563,7 @@ fn simulate_json(
             "budget_remaining": tidy(ts.budget_remaining),
         })
     });
-    let warnings: Vec<Value> = warnings
-        .iter()
-        .map(|(file, d)| {
-            json!({
-                "file": file,
-                "line": if d.line == 0 { Value::Null } else { json!(d.line) },
-                "level": level_name(d.level),
-                "message": d.message,
-            })
-        })
-        .collect();
-    let t = &sim.points.t;
-    pretty(&json!({
-        "slo": {
-            "id": slo.id,
-            "name": slo.name,
-            "target": tidy(slo.target.ratio()),
-            "window_seconds": slo.window.nominal().seconds(),
-        },
-        "data": {
-            "rows": t.len(),
-            "start": t.first().map_or(Value::Null, |&x| rfc3339(x)),
-            "end": t.last().map_or(Value::Null, |&x| rfc3339(x)),
-        },
+    json!({
         "sli": tidy(sim.sli),
         "budget_remaining": tidy(sim.budget_remaining),
         "alerts": alerts,
@@ -530,14 +571,13 @@ fn simulate_json(
         "no_data_alerts": no_data,
         "exhausted": exhausted,
         "timeslices": timeslices,
-        "tiers": tiers.json(),
-        "warnings": warnings,
-    }))
+    })
 }
 
 fn simulate_text(
     slo: &Slo,
     sim: &Simulation,
+    sets: &[SetReplay],
     warnings: &[(String, &Diagnostic)],
     tiers: &crate::tiers::TiersOnHistory,
 ) -> String {
@@ -556,6 +596,10 @@ fn simulate_text(
             rfc3339_text(b)
         )),
         _ => s.push_str("Data: no rows\n"),
+    }
+    if !sets.is_empty() {
+        s.push_str(&label_sets_text(slo, sets));
+        s.push_str("All label sets summed (no rule alerts on the sum):\n");
     }
     s.push_str(&format!(
         "SLI over all data: {}\n",
@@ -605,6 +649,32 @@ fn simulate_text(
         s.push_str("Warnings:\n");
         for (file, d) in warnings {
             s.push_str(&format!("  {}\n", located(file, d)));
+        }
+    }
+    s
+}
+
+/// The per-label-set replay: one line per set with its SLI, budget left and
+/// alerts, then its alert firings.
+fn label_sets_text(slo: &Slo, sets: &[SetReplay]) -> String {
+    let mut s = format!(
+        "Replayed per label set of ({}): {} sets, each with its own budget and alerts, as the rules keep them\n",
+        slo.grouping.join(", "),
+        sets.len()
+    );
+    for set in sets {
+        s.push_str(&format!(
+            "  {}: SLI {}, budget remaining {}, alerts {} ({} page, {} ticket)\n",
+            set.selector(),
+            slo_engine::format::ratio_with(set.sim.sli, 4),
+            slo_engine::format::ratio_with(set.sim.budget_remaining, 4),
+            set.sim.alerts.len(),
+            set.fired(slo_engine::model::Severity::Page),
+            set.fired(slo_engine::model::Severity::Ticket),
+        ));
+        for a in &set.sim.alerts {
+            s.push_str("  ");
+            s.push_str(&alert_line(a));
         }
     }
     s
@@ -664,7 +734,7 @@ fn lint_command(args: &Args) -> Result<Output, Failure> {
             let f = match facts.entry(key) {
                 std::collections::btree_map::Entry::Occupied(e) => *e.get(),
                 std::collections::btree_map::Entry::Vacant(e) => {
-                    let dataset = parse_data(data_path, &text, threshold)?;
+                    let dataset = parse_data(data_path, &text, threshold, &[])?;
                     *e.insert(data_facts(&dataset.series, slo))
                 }
             };
@@ -748,16 +818,10 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
         .slos
         .iter()
         .filter(|s| args.value("slo").is_none_or(|id| s.id == id));
-    // Every rule format writes the alerts the replay uses, defaults included.
-    for slo in exported.filter(|_| {
-        !matches!(
-            format,
-            slo_engine::export::ExportFormat::Markdown | slo_engine::export::ExportFormat::Project
-        )
-    }) {
-        if let (_, Some(note)) = slo_engine::alerting::effective_alerts(slo) {
-            eprintln!("note: {note}");
-        }
+    // What the files say at their top: defaults added, alerts switched off,
+    // replayed alerts the format cannot hold.
+    for note in exported.flat_map(|slo| slo_engine::export::file_notes(slo, format)) {
+        eprintln!("note: {note}");
     }
     match args.value("out") {
         None => {

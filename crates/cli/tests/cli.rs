@@ -544,6 +544,107 @@ fn simulate_json_lists_silenced_firings_and_no_data_alerts() {
     );
 }
 
+const GROUPED: &str = "tests/golden/pyrra_grouped.yaml";
+/// Two routes every 5 minutes for two days; /pay fails 200 of its 1,000
+/// requests a row from 12:00 to 12:45 on the second day, /list never fails.
+const ROUTES: &str = "tests/golden/routes.csv";
+
+#[test]
+fn simulate_text_replays_each_label_set_of_a_grouped_slo() {
+    let o = run(&["simulate", "--spec", GROUPED, "--data", ROUTES]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    golden("simulate_grouped.txt", &stdout(&o));
+    assert!(stdout(&o).contains(
+        "Replayed per label set of (route): 2 sets, each with its own budget and alerts, as the rules keep them\n  \
+         {route=\"/list\"}: SLI 100%, budget remaining 100%, alerts 0 (0 page, 0 ticket)\n"
+    ));
+}
+
+#[test]
+fn simulate_json_gives_each_label_set_its_budget_and_alerts() {
+    let v = json(&run(&[
+        "simulate", "--spec", GROUPED, "--data", ROUTES, "--json",
+    ]));
+    assert_eq!(v["replayed"], "per_label_set");
+    let sets = v["label_sets"].as_array().unwrap();
+    assert_eq!(sets.len(), 2);
+    assert_eq!(sets[0]["labels"], serde_json::json!({ "route": "/list" }));
+    assert_eq!(sets[0]["budget_remaining"], 1.0);
+    assert_eq!(sets[0]["alerts"], serde_json::json!([]));
+    assert_eq!(sets[1]["labels"], serde_json::json!({ "route": "/pay" }));
+    // /pay: 9 rows of 200 bad = 1,800 of 576,000; the budget is 0.5% of
+    // 576,000 = 2,880, so 1,800 / 2,880 = 62.5% is spent.
+    assert_eq!(sets[1]["budget_remaining"], 0.375);
+    let severities: Vec<&str> = sets[1]["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["page", "page", "ticket", "ticket"]);
+    // The sum of both routes: 1,800 bad of 864,000 against a 4,320 budget.
+    assert_eq!(v["budget_remaining"], 0.583333333333);
+}
+
+#[test]
+fn a_grouped_slo_over_data_without_its_labels_is_replayed_whole_and_says_so() {
+    let v = json(&run(&[
+        "simulate", "--spec", GROUPED, "--data", DATA, "--json",
+    ]));
+    assert_eq!(v["replayed"], "whole");
+    assert_eq!(v["label_sets"], serde_json::json!([]));
+    let said = v["warnings"].as_array().unwrap().iter().any(|w| {
+        w["message"]
+            .as_str()
+            .unwrap()
+            .contains("carries none of these labels")
+    });
+    assert!(said, "{}", v["warnings"]);
+}
+
+/// The `note:` lines of an export's stderr, without the `note: `.
+fn notes(o: &Output) -> Vec<String> {
+    stderr(o)
+        .lines()
+        .filter_map(|l| l.strip_prefix("note: ").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn export_says_on_stderr_and_in_the_file_what_each_format_cannot_hold() {
+    let (spec, _) = guarded_fixture("export-notes");
+    let mut all = String::new();
+    for format in ["prometheus", "sloth", "pyrra", "openslo"] {
+        let o = run(&["export", "--spec", &spec, "--format", format]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        let file = stdout(&o);
+        for note in notes(&o) {
+            assert!(
+                file.lines().any(|l| l == format!("# {note}")),
+                "{format}: the file's header lacks {note}"
+            );
+            all.push_str(&format!("{format}: {note}\n"));
+        }
+    }
+    golden("export_notes_guarded.txt", &all);
+}
+
+#[test]
+fn an_slo_with_its_alerts_switched_off_exports_no_alert_rule_and_stderr_says_so() {
+    let spec = "tests/parity/sloth/no-alerts.yml";
+    let o = run(&["export", "--spec", spec, "--format", "prometheus"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches("- alert: ").count(), 0);
+    assert!(stdout(&o).contains("record: \"slo:sli_error:ratio_rate3d\""));
+    assert_eq!(
+        notes(&o)[1..],
+        ["SLO \"query-availability\" has no burn-rate alerts (switched off): no burn-rate alert rule is written, and nobody is paged; its SLI is recorded over 5m, 30m, 1h, 2h, 6h, 1d, 3d, as Sloth records it."]
+    );
+    let replayed = run(&["simulate", "--spec", spec, "--data", DATA, "--json"]);
+    assert_eq!(replayed.status.code(), Some(0), "{}", stderr(&replayed));
+    assert_eq!(json(&replayed)["alerts"], serde_json::json!([]));
+}
+
 #[test]
 fn an_openslo_file_with_fixed_range_queries_exports_prometheus_rules_windowed() {
     let o = run(&[

@@ -11,6 +11,11 @@
 //! the period rules' with their square). Prints one line per test file:
 //! `FILE alert_checks skipped budget_checks silenced no_data_firings`.
 //!
+//! A grouped SLO (Pyrra's `grouping`, kept per `route`) gets its own test
+//! file, `conformance-grouped-two-routes.test.yml`: two routes with
+//! different outages as labelled input series, and per route the alerts
+//! and budget the per-label-set replay (`simulate::label_sets`) reports.
+//!
 //! It also exports our OpenSLO files with fixed-range queries
 //! (tests/conformance/windowing) to `windowing-*.rules.yml`, which run.sh
 //! has promtool check like the others.
@@ -38,6 +43,10 @@
 //!   (there `rate` extrapolates from the first sample after the gap), as
 //!   are guard checks whose short window holds exactly the minimum (float
 //!   rounding may decide them either way).
+//! - The `internal-service` example also gets a copy of its first SLO with its
+//!   burn-rate alerts switched off (`AlertPreset::NoAlerts`, id suffixed
+//!   `-quiet`): the replay fires nothing, and at every checked instant the
+//!   rules hold no firing alert of that SLO (`ALERTS` counted, 0 expected).
 
 use slo_engine::alerting::effective_alerts;
 use slo_engine::examples::EXAMPLES;
@@ -48,9 +57,11 @@ use slo_engine::export::prometheus::{
 use slo_engine::export::promql::quote;
 use slo_engine::export::yaml::{self, map, s, Y};
 use slo_engine::guards::{no_data_rule_name, no_data_texts, NoDataAlert, TrafficGuard};
-use slo_engine::model::{EventKind, Severity, Sli, Slo, Span};
+use slo_engine::ingest::LabelSet;
+use slo_engine::model::{AlertPreset, EventKind, Severity, Sli, Slo, Span};
 use slo_engine::samples::{generate, sample_traffic, Incident, Traffic, SAMPLES};
 use slo_engine::series::EventSeries;
+use slo_engine::simulate::label_sets::replay_sets;
 use slo_engine::simulate::{simulate, SimOptions, Simulation};
 use std::path::Path;
 
@@ -68,6 +79,9 @@ const BUDGET_TOLERANCE: &str = "1e-9";
 const GUARDED_EXAMPLE: &str = "web-api";
 /// Their guard: at least this many events in each alert's short window.
 const GUARD_EVENTS: u64 = 20;
+/// The example that also gets a copy of its first SLO without burn-rate alerts.
+const QUIET_EXAMPLE: &str = "internal-service";
+
 /// The sample that gets a gap, and the gap's length in rows.
 const GAP_SAMPLE: &str = "low-traffic";
 const GAP_ROWS: usize = 24;
@@ -88,10 +102,14 @@ fn main() {
 fn run(out: &Path, days: u32) -> Result<(), String> {
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
     export_windowing_specs(out)?;
+    write_grouped(out, days)?;
     for example in EXAMPLES {
         let guarded = example.id == GUARDED_EXAMPLE;
-        let slos: Vec<Slo> = (example.build)()
-            .slos
+        let mut originals = (example.build)().slos;
+        if example.id == QUIET_EXAMPLE {
+            originals.extend(originals.first().map(quiet_copy));
+        }
+        let slos: Vec<Slo> = originals
             .iter()
             .map(|slo| conformance_slo(slo, guarded))
             .collect();
@@ -223,6 +241,18 @@ fn conformance_slo(slo: &Slo, guarded: bool) -> Slo {
     }
 }
 
+/// The SLO again under its own id, with its burn-rate alerts switched off.
+fn quiet_copy(slo: &Slo) -> Slo {
+    let mut quiet = Slo {
+        id: format!("{}-quiet", slo.id),
+        name: format!("{} (no alerts)", slo.name),
+        ..slo.clone()
+    };
+    quiet.alerting.preset = AlertPreset::NoAlerts;
+    quiet.alerting.alerts.clear();
+    quiet
+}
+
 /// One `promtool test rules` file and how much it checks.
 struct TestFile {
     text: String,
@@ -337,8 +367,9 @@ impl TestFile {
             let sim = simulate(series, slo, &SimOptions::default());
             file.silenced += sim.silenced.len();
             file.no_data += sim.no_data.len();
-            inputs.extend(input_series(slo, &line));
+            inputs.extend(input_series(slo, &line, &[]));
             alert_tests.extend(file.alert_tests(slo, &sim, &line));
+            expr_tests.extend(file.quiet_tests(slo, &sim, &line));
             expr_tests.extend(file.budget_tests(slo, &sim, &line));
         }
         let order: Vec<Y> = slos.iter().flat_map(group_names).map(s).collect();
@@ -395,7 +426,7 @@ impl TestFile {
                     .iter()
                     .any(|a| a.alert_index == k && a.start <= t && a.end.is_none_or(|e| t < e));
                 let expected = if firing {
-                    vec![expected_alert(slo, alert)]
+                    vec![expected_alert(slo, alert, &[])]
                 } else {
                     Vec::new()
                 };
@@ -411,6 +442,43 @@ impl TestFile {
             tests.extend(self.no_data_tests(slo, &alert, sim, line));
         }
         tests
+    }
+
+    /// For an SLO without burn-rate alerts: at every checked instant, as
+    /// many of its burn-rate alerts firing in the rules as in the replay,
+    /// which is none (`or vector(0)` counts an empty result as 0).
+    fn quiet_tests(&mut self, slo: &Slo, sim: &Simulation, line: &Timeline) -> Vec<Y> {
+        if !effective_alerts(slo).0.is_empty() {
+            return Vec::new();
+        }
+        let selector = format!(
+            "{{sloth_id={}, alertstate=\"firing\", alertname!={}}}",
+            quote(&slo_labels(slo)[0].1),
+            quote(&no_data_rule_name(slo))
+        );
+        alert_instants(sim, line)
+            .into_iter()
+            .map(|i| {
+                self.alert_checks += 1;
+                let t = line.series.t[i];
+                let firing = sim
+                    .alerts
+                    .iter()
+                    .filter(|a| a.start <= t && a.end.is_none_or(|e| t < e))
+                    .count();
+                map(vec![
+                    ("expr", s(format!("count(ALERTS{selector}) or vector(0)"))),
+                    ("eval_time", s(format!("{}s", line.offset(i)))),
+                    (
+                        "exp_samples",
+                        Y::Seq(vec![map(vec![
+                            ("labels", s("{}")),
+                            ("value", Y::Num(firing as f64)),
+                        ])]),
+                    ),
+                ])
+            })
+            .collect()
     }
 
     /// The no-data alert every hour of the timeline (rows and gap instants)
@@ -482,12 +550,24 @@ impl TestFile {
     /// `slo:period_error_budget_remaining:ratio` against the replay's budget
     /// left, where the period rules exist and the window has events.
     fn budget_tests(&mut self, slo: &Slo, sim: &Simulation, line: &Timeline) -> Vec<Y> {
+        self.budget_tests_of(slo, sim, line, &[])
+    }
+
+    /// The same for one label set of a grouped SLO, whose labels (`extra`)
+    /// the period rules keep.
+    fn budget_tests_of(
+        &mut self,
+        slo: &Slo,
+        sim: &Simulation,
+        line: &Timeline,
+        extra: &[(String, String)],
+    ) -> Vec<Y> {
         if period_rules_hold(slo).is_err() {
             return Vec::new();
         }
-        let selector = promql_labels(&slo_labels(slo));
+        let selector = promql_labels(&[slo_labels(slo), extra.to_vec()].concat());
         // The budget left keeps the period ratio's window label, as Sloth's does.
-        let mut labels = slo_labels(slo);
+        let mut labels = [slo_labels(slo), extra.to_vec()].concat();
         labels.push(("sloth_window".into(), slo.window.nominal().prometheus()));
         let expected_labels = promql_labels(&labels);
         let period = slo.window.nominal().seconds() as i64;
@@ -542,9 +622,16 @@ fn alert_instants(sim: &Simulation, line: &Timeline) -> Vec<usize> {
     rows
 }
 
-fn expected_alert(slo: &Slo, alert: &slo_engine::model::BurnAlert) -> Y {
+/// The alert as promtool must see it firing; `extra`: the label set's labels
+/// of a grouped SLO, which the rules carry through.
+fn expected_alert(
+    slo: &Slo,
+    alert: &slo_engine::model::BurnAlert,
+    extra: &[(String, String)],
+) -> Y {
     let labels = firing_labels(slo, alert)
         .into_iter()
+        .chain(extra.iter().cloned())
         .map(|(k, v)| (k, s(v)))
         .collect();
     let texts = annotation_texts(slo, alert);
@@ -572,7 +659,7 @@ fn promql_labels(labels: &[(String, String)]) -> String {
 
 /// The SLO's two counters: good and bad events, cumulative, one sample per
 /// row plus the 0 one step before the first row, `_` (missing) in gaps.
-fn input_series(slo: &Slo, line: &Timeline) -> Vec<Y> {
+fn input_series(slo: &Slo, line: &Timeline, extra: &[(String, String)]) -> Vec<Y> {
     let t = &line.series.t;
     let first = t.first().map_or(0, |f| f - line.step);
     let slots = t.last().map_or(0, |l| (l - first) / line.step + 1);
@@ -593,10 +680,15 @@ fn input_series(slo: &Slo, line: &Timeline) -> Vec<Y> {
                     "series",
                     s(format!(
                         "{METRIC}{}",
-                        promql_labels(&[
-                            ("slo".into(), slo.id.clone()),
-                            ("outcome".into(), outcome.into())
-                        ])
+                        promql_labels(
+                            &[
+                                ("slo".to_string(), slo.id.clone()),
+                                ("outcome".to_string(), outcome.to_string())
+                            ]
+                            .into_iter()
+                            .chain(extra.iter().cloned())
+                            .collect::<Vec<_>>()
+                        )
                     )),
                 ),
                 ("values", s(expanding(&values))),
@@ -638,4 +730,196 @@ fn expanding(values: &[Option<u64>]) -> String {
         i += 1;
     }
     parts.join(" ")
+}
+
+// ---- a grouped SLO ------------------------------------------------------------
+
+/// The label the grouped SLO is kept per.
+const GROUP_LABEL: &str = "route";
+
+/// A grouped SLO: 99.9% over 30 days with the Workbook alerts (the
+/// defaults), its queries summing the conformance counters by route, as the
+/// Pyrra import writes a `grouping`.
+fn grouped_slo() -> Slo {
+    let id = "orders-per-route";
+    let sum_rate = |selector: String| {
+        format!("sum by ({GROUP_LABEL}) (rate({METRIC}{{{selector}}}[{{{{.window}}}}]))")
+    };
+    Slo {
+        id: id.into(),
+        name: "Orders per route".into(),
+        service: "orders".into(),
+        grouping: vec![GROUP_LABEL.into()],
+        sli: Sli::Ratio {
+            counts: EventKind::Bad,
+            events_query: sum_rate(format!("slo={},outcome=\"bad\"", quote(id))),
+            total_query: sum_rate(format!("slo={}", quote(id))),
+        },
+        ..Slo::default()
+    }
+}
+
+/// Two routes told in `days`, with different outages: /pay fails every
+/// request for 25 minutes a third of the way in; /list, a third of the
+/// traffic, fails 1% of its requests for 6 hours two thirds of the way in.
+fn routes(days: u32) -> Vec<LabelSet> {
+    let hours = f64::from(days) * 24.0;
+    let route = |name: &str, seed: u64, requests_per_step: f64, incident: Incident| LabelSet {
+        labels: vec![(GROUP_LABEL.to_string(), name.to_string())],
+        series: generate(&Traffic {
+            days,
+            seed,
+            requests_per_step,
+            incidents: vec![incident],
+            ..Traffic::default()
+        }),
+    };
+    vec![
+        route(
+            "/list",
+            22,
+            1_000.0,
+            Incident {
+                start_hours: hours * 2.0 / 3.0,
+                length_minutes: 360.0,
+                error_rate: 0.01,
+            },
+        ),
+        route(
+            "/pay",
+            21,
+            3_000.0,
+            Incident {
+                start_hours: hours / 3.0,
+                length_minutes: 25.0,
+                error_rate: 1.0,
+            },
+        ),
+    ]
+}
+
+/// Exports the grouped SLO's rules and writes its test file.
+fn write_grouped(out: &Path, days: u32) -> Result<(), String> {
+    let slo = grouped_slo();
+    let rules_name = "conformance-grouped";
+    for f in export(&[&slo], rules_name)? {
+        write(out, &f.name, &f.content)?;
+    }
+    let sets = routes(days);
+    if sets.windows(2).any(|w| w[0].series.t != w[1].series.t) {
+        return Err("the routes' rows must share their times".into());
+    }
+    let test = TestFile::build_grouped(&slo, &sets, &format!("{rules_name}.rules.yml"));
+    let name = format!("{rules_name}-two-routes.test.yml");
+    write(out, &name, &test.text)?;
+    println!(
+        "{name} {} {} {} {} {}",
+        test.alert_checks, test.skipped, test.budget_checks, test.silenced, test.no_data
+    );
+    Ok(())
+}
+
+impl TestFile {
+    /// The test file of a grouped SLO: each label set's counters as input
+    /// series carrying its labels, and at every checked instant exactly the
+    /// label sets whose replay fires each alert, with their labels.
+    fn build_grouped(slo: &Slo, sets: &[LabelSet], rules: &str) -> TestFile {
+        let lines: Vec<Timeline> = sets.iter().map(|s| Timeline::new(&s.series)).collect();
+        let sims = replay_sets(sets, slo, &SimOptions::default(), true);
+        let mut file = TestFile {
+            text: String::new(),
+            alert_checks: 0,
+            skipped: 0,
+            budget_checks: 0,
+            silenced: 0,
+            no_data: 0,
+        };
+        let mut inputs = Vec::new();
+        let mut rows: Vec<usize> = Vec::new();
+        let mut expr_tests = Vec::new();
+        for ((set, line), replay) in sets.iter().zip(&lines).zip(&sims) {
+            inputs.extend(input_series(slo, line, &set.labels));
+            rows.extend(alert_instants(&replay.sim, line));
+            expr_tests.extend(file.budget_tests_of(slo, &replay.sim, line, &set.labels));
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        let alert_tests = file.grouped_alert_tests(slo, sets, &lines, &sims, &rows);
+        let Some(line) = lines.first() else {
+            return file;
+        };
+        let order: Vec<Y> = group_names(slo).into_iter().map(s).collect();
+        let root = map(vec![
+            ("rule_files", Y::Seq(vec![s(rules)])),
+            ("evaluation_interval", s(format!("{}s", line.step))),
+            ("group_eval_order", Y::Seq(order)),
+            (
+                "tests",
+                Y::Seq(vec![map(vec![
+                    ("interval", s(format!("{}s", line.step))),
+                    ("input_series", Y::Seq(inputs)),
+                    ("alert_rule_test", Y::Seq(alert_tests)),
+                    ("promql_expr_test", Y::Seq(expr_tests)),
+                ])]),
+            ),
+        ]);
+        file.text = format!(
+            "{}{}",
+            yaml::comment(
+                "Conformance test written by crates/engine/examples/conformance.rs: a grouped SLO, \
+                 the alerts and budget the per-label-set replay reports, asserted per route on the exported rules."
+            ),
+            yaml::document(&root)
+        );
+        file
+    }
+
+    /// Every alert at every checked row: firing for exactly the label sets
+    /// whose replay fires it there, each with its labels.
+    fn grouped_alert_tests(
+        &mut self,
+        slo: &Slo,
+        sets: &[LabelSet],
+        lines: &[Timeline],
+        sims: &[slo_engine::simulate::label_sets::SetReplay],
+        rows: &[usize],
+    ) -> Vec<Y> {
+        let budget = slo.target.error_budget();
+        let mut tests = Vec::new();
+        let Some(first) = lines.first() else {
+            return tests;
+        };
+        for (k, alert) in effective_alerts(slo).0.iter().enumerate() {
+            let windows = [alert.long, alert.short].map(|w| w.seconds() as i64);
+            for &i in rows {
+                let t = first.series.t[i];
+                let near_tie = lines.iter().any(|line| {
+                    windows.iter().any(|&w| {
+                        (line.burn(i, w, budget) - alert.factor).abs() <= TIE * alert.factor
+                    })
+                });
+                if near_tie {
+                    self.skipped += 1;
+                    continue;
+                }
+                let expected: Vec<Y> = sets
+                    .iter()
+                    .zip(sims)
+                    .filter(|(_, r)| {
+                        r.sim.alerts.iter().any(|a| {
+                            a.alert_index == k && a.start <= t && a.end.is_none_or(|e| t < e)
+                        })
+                    })
+                    .map(|(set, _)| expected_alert(slo, alert, &set.labels))
+                    .collect();
+                tests.push(map(vec![
+                    ("eval_time", s(format!("{}s", first.offset(i)))),
+                    ("alertname", s(alert_rule_name(slo, alert))),
+                    ("exp_alerts", Y::Seq(expected)),
+                ]));
+                self.alert_checks += 1;
+            }
+        }
+        tests
+    }
 }

@@ -316,6 +316,7 @@ mod tests {
                 recalibrate_share: 0.9,
                 sweep_targets: vec![],
                 tiers: Vec::new(),
+                label_set: None,
             },
         );
         let a = Slo::default();

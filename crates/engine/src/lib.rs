@@ -46,6 +46,7 @@ pub mod series;
 pub mod share;
 pub mod simulate;
 pub mod summary;
+pub mod tzdb;
 pub mod validate;
 pub mod whatif;
 pub mod words;

@@ -41,6 +41,10 @@ pub const MAX_JOURNEYS: usize = 10_000;
 pub const MAX_LABELS_PER_SLO: usize = 64;
 pub const MAX_MAP_ENTRIES: usize = 50_000;
 
+/// Label sets one data set may carry for a grouped SLO (one replay each):
+/// beyond it the data is refused, to be aggregated by fewer labels first.
+pub const MAX_LABEL_SETS: usize = 100;
+
 /// Drafts (share links and project files) one gathering reads at once: a
 /// large workshop room, with room to spare.
 pub const MAX_DRAFTS: usize = 200;

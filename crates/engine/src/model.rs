@@ -243,6 +243,11 @@ pub struct Slo {
     pub journey: String,
     pub description: String,
     pub sli: Sli,
+    /// Labels the SLO is kept per (Pyrra's `grouping`): the queries sum by
+    /// them, the rules carry them, and the replay runs once per label set
+    /// when the data has them. Empty: one SLO over everything.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub grouping: Vec<String>,
     pub target: Target,
     pub window: Window,
     pub budgeting: BudgetingMethod,
@@ -272,6 +277,7 @@ impl Default for Slo {
             journey: String::new(),
             description: String::new(),
             sli: Sli::default(),
+            grouping: Vec::new(),
             target: Target(0.999),
             window: Window::default(),
             budgeting: BudgetingMethod::Occurrences,
@@ -776,6 +782,10 @@ pub enum AlertPreset {
     Workbook28d,
     PyrraScaled,
     Custom,
+    /// No burn-rate alerts, chosen: the replay fires none and the exports
+    /// write none (the SLI is still recorded for dashboards). Unlike an
+    /// empty custom list, which gets the default alerts.
+    NoAlerts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -420,6 +420,7 @@ mod tests {
                 recalibrate_share: 0.9,
                 sweep_targets: vec![],
                 tiers: Vec::new(),
+                label_set: None,
             },
         )
     }

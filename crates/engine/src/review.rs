@@ -126,6 +126,7 @@ mod tests {
             recalibrate_share: 0.9,
             sweep_targets: vec![],
             tiers: Vec::new(),
+            label_set: None,
         };
         (report(&data.series, &req), slo, DataSummary::of(&data))
     }

@@ -267,6 +267,9 @@ mod tests {
             recalibrated: None,
             warnings: vec![],
             tiers: vec![],
+            label_sets: vec![],
+            shown_set: None,
+            scope_note: None,
         }
     }
 
@@ -348,6 +351,7 @@ mod tests {
                 recalibrate_share: RECALIBRATE_SHARE,
                 sweep_targets: vec![],
                 tiers: Vec::new(),
+                label_set: None,
             },
         );
         let largest = r

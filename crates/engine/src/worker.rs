@@ -12,9 +12,10 @@
 
 use crate::chart::downsample::min_max_per_column;
 use crate::diag::Diagnostic;
-use crate::ingest::{DataFormat, DataKind, Dataset};
+use crate::ingest::{DataFormat, DataKind, Dataset, LabelSet};
 use crate::model::{Severity, Slo, Target};
 use crate::series::EventSeries;
+use crate::simulate::label_sets::{replay_sets, scope, Scope};
 use crate::simulate::{simulate, SimOptions};
 use crate::whatif;
 use serde::{Deserialize, Serialize};
@@ -183,6 +184,44 @@ pub struct Report {
     /// When the history was in each tier of the request's policy.
     #[serde(default)]
     pub tiers: Vec<crate::policy::TierSpan>,
+    /// A grouped SLO replayed per label set: each set's figures, in label
+    /// order; empty when the whole is replayed.
+    #[serde(default)]
+    pub label_sets: Vec<LabelSetRow>,
+    /// Which of `label_sets` every other figure of the report is about.
+    #[serde(default)]
+    pub shown_set: Option<usize>,
+    /// Why a grouped SLO (or data with label sets) is replayed as a whole.
+    #[serde(default)]
+    pub scope_note: Option<String>,
+}
+
+/// One label set of a grouped SLO, as the page's summary table lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelSetRow {
+    /// `{route="/pay"}`.
+    pub selector: String,
+    pub sli: f64,
+    pub budget_remaining: f64,
+    pub pages: usize,
+    pub tickets: usize,
+}
+
+/// Parsed data as the replay needs it: the whole series and, for a grouped
+/// SLO's data, one series per label set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Replayable {
+    pub series: EventSeries,
+    pub sets: Vec<LabelSet>,
+}
+
+impl From<Dataset> for Replayable {
+    fn from(d: Dataset) -> Replayable {
+        Replayable {
+            series: d.series,
+            sets: d.sets,
+        }
+    }
 }
 
 /// What to compute.
@@ -200,6 +239,10 @@ pub struct Request {
     /// The error budget policy's tiers to replay; none, no tier spans.
     #[serde(default)]
     pub tiers: Vec<crate::policy::Tier>,
+    /// For a grouped SLO replayed per label set: the set the charts show;
+    /// `None` for the one with the least budget left.
+    #[serde(default)]
+    pub label_set: Option<usize>,
 }
 
 /// Good/total per column over `x_range`: an exact SLI at chart resolution
@@ -239,6 +282,75 @@ pub fn ratio_per_column(s: &EventSeries, x_range: (i64, i64), columns: usize) ->
 fn reduce(t: &[i64], v: &[f64], x_range: (i64, i64), columns: usize) -> Curve {
     let r = min_max_per_column(t, v, x_range, columns);
     Curve { t: r.t, v: r.v }
+}
+
+/// How a request replays the data: the whole (with the sentence saying
+/// why, for a grouped SLO), or every label set summarised and the one the
+/// charts show.
+struct Plan {
+    note: Option<String>,
+    sets: Option<(Vec<LabelSetRow>, usize)>,
+}
+
+fn plan(data: &Replayable, req: &Request) -> Plan {
+    let (scope, note) = scope(&req.slo, &data.sets);
+    if scope == Scope::Whole {
+        return Plan { note, sets: None };
+    }
+    let opts = SimOptions {
+        budget_share_policy: req.policy_share,
+        now: None,
+    };
+    let rows: Vec<LabelSetRow> = replay_sets(&data.sets, &req.slo, &opts, false)
+        .iter()
+        .map(|r| LabelSetRow {
+            selector: r.selector(),
+            sli: r.sim.sli,
+            budget_remaining: r.sim.budget_remaining,
+            pages: r.fired(Severity::Page),
+            tickets: r.fired(Severity::Ticket),
+        })
+        .collect();
+    // The set asked for, else the one with the least budget left.
+    let shown = req
+        .label_set
+        .filter(|&i| i < rows.len())
+        .unwrap_or_else(|| {
+            rows.iter()
+                .enumerate()
+                .min_by(|a, b| a.1.budget_remaining.total_cmp(&b.1.budget_remaining))
+                .map_or(0, |(i, _)| i)
+        });
+    Plan {
+        note,
+        sets: Some((rows, shown)),
+    }
+}
+
+/// Replays the data against the request's SLO: per label set when the SLO
+/// is grouped and the data has its labels (every set summarised, the shown
+/// one in full), else the whole.
+pub fn report_on(data: &Replayable, req: &Request) -> Report {
+    let plan = plan(data, req);
+    match plan.sets {
+        None => Report {
+            scope_note: plan.note,
+            ..report(&data.series, req)
+        },
+        Some((rows, shown)) => Report {
+            label_sets: rows,
+            shown_set: Some(shown),
+            ..report(&data.sets[shown].series, req)
+        },
+    }
+}
+
+/// The target sweep on the series the request's report shows.
+pub fn sweep_on(data: &Replayable, req: &Request) -> Vec<SweepOutcome> {
+    match plan(data, req).sets {
+        Some((_, shown)) => sweep(&data.sets[shown].series, req),
+        None => sweep(&data.series, req),
+    }
 }
 
 /// Replays the series against the request's SLO and gathers the page's figures.
@@ -314,6 +426,9 @@ pub fn report(series: &EventSeries, req: &Request) -> Report {
             .map(|t| t.ratio()),
         warnings: sim.warnings.clone(),
         tiers: crate::policy::replay(&req.tiers, &req.slo, series, &sim),
+        label_sets: Vec::new(),
+        shown_set: None,
+        scope_note: None,
     }
 }
 
@@ -366,11 +481,17 @@ pub enum ToWorker {
     /// Parse the message's text and keep the series for later `Analyse` requests.
     Parse {
         latency_threshold_seconds: Option<f64>,
+        /// The replayed SLO's grouping labels (`IngestOptions::group_by`).
+        #[serde(default)]
+        group_by: Vec<String>,
     },
     /// Report on the kept series; `id` comes back with the answer.
     Analyse { id: u64, request: Request },
     /// The target sweep on the kept series.
     Sweep { id: u64, request: Request },
+    /// Register the time-zone database (`tzdb::register`) carried beside
+    /// the message as bytes, for calendar windows in named zones.
+    Zones,
 }
 
 /// Messages from the worker to the page.
@@ -416,6 +537,7 @@ mod tests {
             recalibrate_share: 0.9,
             sweep_targets: vec![],
             tiers: Vec::new(),
+            label_set: None,
         }
     }
 
@@ -476,6 +598,84 @@ mod tests {
         assert!(steady.alerts.is_empty());
         assert!(steady.budget_remaining > 0.5);
         assert!(steady.recalibrated.unwrap() > 0.999);
+    }
+
+    /// Two routes, 100 requests a minute each for an hour; /pay fails 90 of
+    /// them in minutes 31 to 33. The SLO: 90% over 1h per route, paging
+    /// when 10 min and 5 min both burn above 2x.
+    fn two_routes() -> (Replayable, Request) {
+        use crate::model::{AlertConfig, AlertPreset, BurnAlert, Span, Window};
+        let mut csv = String::from("timestamp,route,good,total\n");
+        for m in 1..=60 {
+            let pay = if (31..=33).contains(&m) { 10 } else { 100 };
+            csv.push_str(&format!(
+                "{},/pay,{pay},100\n{},/list,100,100\n",
+                60 * m,
+                60 * m
+            ));
+        }
+        let opts = crate::ingest::IngestOptions {
+            group_by: vec!["route".into()],
+            ..Default::default()
+        };
+        let data = Replayable::from(crate::ingest::parse(&csv, &opts).unwrap());
+        let mut req = request();
+        req.slo = Slo {
+            grouping: vec!["route".into()],
+            target: Target(0.9),
+            window: Window::Rolling {
+                span: Span::hours(1),
+            },
+            alerting: AlertConfig {
+                preset: AlertPreset::Custom,
+                alerts: vec![BurnAlert {
+                    severity: Severity::Page,
+                    long: Span::minutes(10),
+                    short: Span::minutes(5),
+                    factor: 2.0,
+                }],
+                ..AlertConfig::default()
+            },
+            ..Slo::default()
+        };
+        (data, req)
+    }
+
+    #[test]
+    fn a_grouped_slo_lists_every_label_set_and_charts_the_one_with_least_budget() {
+        let (data, mut req) = two_routes();
+        let r = report_on(&data, &req);
+        let rows: Vec<(&str, usize, f64)> = r
+            .label_sets
+            .iter()
+            .map(|s| (s.selector.as_str(), s.pages, s.budget_remaining))
+            .collect();
+        assert_eq!(rows[0], (r#"{route="/list"}"#, 0, 1.0));
+        // /pay: 270 bad of 6,000 against a budget of 600: 45% spent.
+        assert_eq!((rows[1].0, rows[1].1), (r#"{route="/pay"}"#, 1));
+        assert!((rows[1].2 - 0.55).abs() < 1e-12);
+        assert_eq!(r.shown_set, Some(1), "/pay has the least budget left");
+        assert_eq!(r.alerts.len(), 1);
+        req.label_set = Some(0);
+        let list = report_on(&data, &req);
+        assert_eq!(list.shown_set, Some(0));
+        assert!(list.alerts.is_empty());
+        assert_eq!(list.budget_remaining, 1.0);
+        assert_eq!(sweep_on(&data, &req), sweep(&data.sets[0].series, &req));
+    }
+
+    #[test]
+    fn an_ungrouped_slo_replays_labelled_data_as_its_sum_and_says_so() {
+        let (data, mut req) = two_routes();
+        req.slo.grouping.clear();
+        let r = report_on(&data, &req);
+        assert!(r.label_sets.is_empty() && r.shown_set.is_none());
+        assert!(r
+            .scope_note
+            .unwrap()
+            .contains("2 label sets by (route) are replayed as their sum"));
+        // 270 bad of 12,000 against a 1,200 budget.
+        assert!((r.budget_remaining - 0.775).abs() < 1e-12);
     }
 
     #[test]

@@ -117,6 +117,7 @@ fn the_iteration_report_carries_the_silenced_firings_and_no_data_rows() {
         recalibrate_share: 0.9,
         sweep_targets: vec![],
         tiers: vec![],
+        label_set: None,
     };
     let r = slo_engine::worker::report(&night_then_day(), &req);
     let silenced: Vec<(usize, i64)> = r

@@ -27,6 +27,7 @@ fn with_threshold(text: &str, seconds: f64) -> Result<Dataset, Vec<Diagnostic>> 
         text,
         &IngestOptions {
             latency_threshold_seconds: Some(seconds),
+            ..Default::default()
         },
     )
 }
@@ -704,6 +705,7 @@ fn buckets(
         &matrix(&series),
         &IngestOptions {
             latency_threshold_seconds: threshold,
+            ..Default::default()
         },
     )
 }
@@ -1111,13 +1113,13 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,300}") {
         assert_promises(&parse(&text, &IngestOptions::default()));
-        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
+        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3), ..Default::default() }));
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         let text = String::from_utf8_lossy(&bytes);
-        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
+        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3), ..Default::default() }));
     }
 
     #[test]
@@ -1136,7 +1138,7 @@ proptest! {
             text.push_str(c);
             text.push(if i % 3 == 2 { '\n' } else { ',' });
         }
-        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
+        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3), ..Default::default() }));
     }
 
     #[test]
@@ -1156,7 +1158,7 @@ proptest! {
         }).collect();
         let text = format!("{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{}]}}}}", all.join(","));
         assert_promises(&parse(&text, &IngestOptions::default()));
-        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3) }));
+        assert_promises(&parse(&text, &IngestOptions { latency_threshold_seconds: Some(0.3), ..Default::default() }));
     }
 }
 

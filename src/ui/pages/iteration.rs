@@ -39,6 +39,9 @@ pub struct Iter {
     pub variant: RwSignal<Option<compare::Variant>>,
     /// Time under the cursor (chart hover or the slider).
     pub cursor: RwSignal<Option<i64>>,
+    /// The label set the charts show, for a grouped SLO; `None` for the one
+    /// with the least budget left.
+    pub label_set: RwSignal<Option<usize>>,
 }
 
 fn replayed(slo: &Slo) -> Slo {
@@ -77,7 +80,13 @@ pub fn IterationPage() -> impl IntoView {
         slo_b,
         variant,
         cursor: RwSignal::new(None),
+        label_set: RwSignal::new(None),
     };
+    // Another SLO has other label sets.
+    Effect::new(move |_| {
+        slo_index.track();
+        it.label_set.set(None);
+    });
     provide_context(it);
 
     // Replay whenever the data or a draft changes.
@@ -89,11 +98,21 @@ pub fn IterationPage() -> impl IntoView {
             recalibrate_share: slo_engine::summary::RECALIBRATE_SHARE,
             sweep_targets: Vec::new(),
             tiers: tiers.get(),
+            label_set: it.label_set.get(),
         })
+    };
+    // A calendar window in a named zone waits for the time-zone database
+    // (loaded on demand); if it cannot load, the replay says it used UTC.
+    let zones_loading = move |slo: &Option<Slo>| {
+        slo.as_ref()
+            .is_some_and(|s| crate::ui::zones::status_of(s) == crate::ui::zones::ZoneDb::Loading)
     };
     Effect::new(move |_| {
         if matches!(engine.parse.get(), ParseState::Done(_)) {
-            engine.analyse(0, request(slo.get()));
+            let slo = slo.get();
+            if !zones_loading(&slo) {
+                engine.analyse(0, request(slo));
+            }
         }
     });
     // The measured SLI feeds the pitfall linter on every page.
@@ -108,7 +127,10 @@ pub fn IterationPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if matches!(engine.parse.get(), ParseState::Done(_)) {
-            engine.analyse(1, request(slo_b.get()));
+            let slo_b = slo_b.get();
+            if !zones_loading(&slo_b) {
+                engine.analyse(1, request(slo_b));
+            }
         } else {
             engine.reports[1].set(None);
         }
@@ -123,6 +145,9 @@ pub fn IterationPage() -> impl IntoView {
                     " and its "<Term id="multi-window-alert" text="burn-rate alerts"/>": nothing leaves the page."
                 </p>
                 <SloPicker/>
+                <crate::ui::zones::ZoneDbNote status=Signal::derive(move || {
+                    slo.with(|s| s.as_ref().map_or(crate::ui::zones::ZoneDb::Ready, crate::ui::zones::status_of))
+                })/>
                 <data_in::DataIn/>
                 <Results/>
             </div>
@@ -194,6 +219,7 @@ fn Results() -> impl IntoView {
                 .into_any()
         } else {
             view! {
+                <summary::LabelSets/>
                 <summary::Summary data=summary.clone()/>
                 <charts::Charts/>
                 <summary::AlertsTable/>

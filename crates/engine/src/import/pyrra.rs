@@ -1,5 +1,6 @@
 //! Pyrra `ServiceLevelObjective` import: ratio, latency, latencyNative and
-//! bool_gauge indicators, with `grouping` as `sum by` in the queries (the
+//! bool_gauge indicators, with `grouping` as `sum by` in the queries and as the
+//! SLO's `grouping`, replayed per label set (the
 //! shapes are `export::pyrra`'s); Pyrra's own window-scaled burn-rate alerts
 //! become the workbench's `PyrraScaled` preset (`alerting::preset_alerts`).
 
@@ -67,10 +68,6 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
 
     let ind = at(v, &["spec", "indicator"]).ok_or("spec.indicator is required")?;
     let (sli, grouping) = indicator(ind)?;
-    if let Some((kind, labels)) = grouping {
-        un.push(format!("{here}: spec.indicator.{kind}.grouping ({}): the rules keep one SLO per label set (the queries sum by these labels, and the labels travel through the recordings and alerts); per-label replay is not done: the replay reads one series without labels, so it replays the SLO as a whole", labels.join(", ")));
-    }
-
     let mut labels = std::collections::BTreeMap::new();
     let mut service = String::new();
     let mut record = None;
@@ -113,12 +110,13 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             .and_then(Value::as_bool)
             .unwrap_or(default)
     };
-    let alerts = if flag("disabled", false) || !flag("burnrates", true) {
-        un.push(format!("{here}: spec.alerting: burn-rate alerts are off; the workbench keeps no SLO without alerts, so the replay and every export use Pyrra's window-scaled alerts (the exports say so)"));
-        Vec::new()
+    // Burn-rate alerts off: the SLO has none, and the replay fires none.
+    let preset = if flag("disabled", false) || !flag("burnrates", true) {
+        AlertPreset::NoAlerts
     } else {
-        preset_alerts(AlertPreset::PyrraScaled, window).unwrap_or_default()
+        AlertPreset::PyrraScaled
     };
+    let alerts = preset_alerts(preset, window).unwrap_or_default();
     // Pyrra's absent-metric alert (on unless switched off) is the no-data alert, after Pyrra's delay.
     let no_data = (flag("absent", true) && !flag("disabled", false)).then(|| NoDataAlert {
         after: absent_after(target, window),
@@ -147,10 +145,12 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             .unwrap_or("")
             .to_string(),
         sli,
+        // Kept per label set: the queries sum by these labels and the replay runs per set.
+        grouping: grouping.map(|(_, labels)| labels).unwrap_or_default(),
         target,
         window: Window::Rolling { span: window },
         alerting: AlertConfig {
-            preset: AlertPreset::PyrraScaled,
+            preset,
             alerts,
             runbook_url: String::new(),
             no_data,

@@ -12,23 +12,34 @@
 //! text into raw rows (time, good, total, source line), then `finish` sorts,
 //! differences counters (`counters`) and merges duplicates (`tidy`).
 //! `time` is public: it also formats Unix seconds as RFC 3339 for messages.
+//! With grouping labels in the options (a grouped SLO's), data that carries
+//! them is read as one series per label set (`labels`), the whole being
+//! their sum.
 
 mod counters;
 mod csv;
+mod labels;
 mod promjson;
 mod tidy;
 pub mod time;
+
+pub use labels::{selector, LabelSet};
 
 use crate::diag::{Diagnostic, Level};
 use crate::series::EventSeries;
 use serde::{Deserialize, Serialize};
 
 /// What the caller knows that the data cannot say.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct IngestOptions {
     /// Requests at or below this many seconds are good. Required for latency
     /// samples and histogram buckets; ignored otherwise.
     pub latency_threshold_seconds: Option<f64>,
+    /// The grouping labels of the SLO the data is for (`Slo::grouping`):
+    /// CSV columns named after them and Prometheus series carrying them are
+    /// read as one series per label set. Empty: one series.
+    #[serde(default)]
+    pub group_by: Vec<String>,
 }
 
 /// The text format that was detected.
@@ -69,6 +80,11 @@ pub struct Dataset {
     pub cumulative: bool,
     /// Warnings and infos; errors make `parse` fail instead.
     pub diagnostics: Vec<Diagnostic>,
+    /// One series per label set, in label order, when the options name
+    /// grouping labels and the data carries them (then `series` is their
+    /// sum); empty otherwise.
+    #[serde(default)]
+    pub sets: Vec<LabelSet>,
 }
 
 impl Dataset {
@@ -114,12 +130,30 @@ pub fn parse_with_progress(
     } else {
         csv::read(body, opts, progress, &mut diagnostics)?
     };
-    let (series, cumulative) = finish(
-        read.rows,
-        read.may_be_cumulative,
-        read.samples,
-        &mut diagnostics,
-    )?;
+    let (series, cumulative, sets) = match &read.sets {
+        Some(index) => {
+            let f = labels::finish_sets(
+                read.rows,
+                index,
+                read.may_be_cumulative,
+                read.samples,
+                &mut diagnostics,
+            )?;
+            (f.whole, f.cumulative, f.sets)
+        }
+        None => {
+            if !opts.group_by.is_empty() {
+                diagnostics.push(labels::no_labels_note(&opts.group_by));
+            }
+            let (series, cumulative) = finish(
+                read.rows,
+                read.may_be_cumulative,
+                read.samples,
+                &mut diagnostics,
+            )?;
+            (series, cumulative, Vec::new())
+        }
+    };
     if !progress(1.0) {
         return Err(vec![cancelled()]);
     }
@@ -131,6 +165,7 @@ pub fn parse_with_progress(
         rows: read.row_count,
         cumulative,
         diagnostics,
+        sets,
     })
 }
 
@@ -156,6 +191,9 @@ struct Rows {
     total: Vec<f64>,
     /// 1-based source line of each row; 0 where the format has no lines.
     line: Vec<usize>,
+    /// Label set of each row (`labels::SetIndex`) when the data carries
+    /// grouping labels; empty otherwise.
+    set: Vec<u32>,
 }
 
 impl Rows {
@@ -165,6 +203,7 @@ impl Rows {
             good: Vec::with_capacity(n),
             total: Vec::with_capacity(n),
             line: Vec::with_capacity(n),
+            set: Vec::new(),
         }
     }
     fn push(&mut self, t: i64, good: f64, total: f64, line: usize) {
@@ -172,6 +211,11 @@ impl Rows {
         self.good.push(good);
         self.total.push(total);
         self.line.push(line);
+    }
+    /// A row of label set `set`.
+    fn push_in(&mut self, set: u32, t: i64, good: f64, total: f64, line: usize) {
+        self.push(t, good, total, line);
+        self.set.push(set);
     }
     fn len(&self) -> usize {
         self.t.len()
@@ -189,6 +233,8 @@ struct Read {
     may_be_cumulative: bool,
     /// Rows are single samples (latency), many per second being normal.
     samples: bool,
+    /// The label sets of `rows.set`, when the data carries grouping labels.
+    sets: Option<labels::SetIndex>,
 }
 
 /// "line 12 (2024-05-01T12:00:00Z)", or just the time where lines are unknown.

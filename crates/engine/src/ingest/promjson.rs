@@ -20,6 +20,7 @@
 //! Every such decision is reported as an info. JSON syntax errors carry
 //! serde's line and column; value errors name the sample's time.
 
+use super::labels::SetIndex;
 use super::{place, DataFormat, DataKind, Errors, IngestOptions, Read, Rows};
 use crate::diag::Diagnostic;
 use crate::limits::{MAX_TIMESTAMP, MIN_TIMESTAMP};
@@ -339,10 +340,28 @@ pub(super) fn read(
         return Err(vec![not_matrix("vector")]);
     }
     let columns: Vec<String> = series.iter().map(|s| labels(&s.metric)).collect();
-    if series.len() >= 2 && series.iter().all(|s| s.metric.contains_key("le")) {
-        return histogram(text, &series, columns, opts, diags);
+    let grouped = series
+        .iter()
+        .any(|s| opts.group_by.iter().any(|l| s.metric.contains_key(l)));
+    if grouped {
+        return by_label_set(text, series, columns, opts, diags);
     }
-    match series.as_slice() {
+    shape(text, &series, columns, opts, diags)
+}
+
+/// The series of one query read by their shape: histogram buckets, one ratio
+/// or a count and its total.
+fn shape(
+    text: &str,
+    series: &[Series],
+    columns: Vec<String>,
+    opts: &IngestOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Read, Vec<Diagnostic>> {
+    if series.len() >= 2 && series.iter().all(|s| s.metric.contains_key("le")) {
+        return histogram(text, series, columns, opts, diags);
+    }
+    match series {
         [] => Err(vec![Diagnostic::error(1, "the query returned no series: expected one ratio series or two count series")]),
         [one] => ratio(text, one, columns, diags),
         [a, b] => pair(text, a, b, columns, diags),
@@ -355,6 +374,70 @@ pub(super) fn read(
             ),
         )]),
     }
+}
+
+/// Series carrying the grouping labels: split by the values of those labels
+/// (a missing label is the empty value, as in PromQL), each group read by
+/// its shape with the grouping labels left out of the good/bad/total hints,
+/// its notes and errors prefixed with its label set.
+fn by_label_set(
+    text: &str,
+    series: Vec<Series>,
+    columns: Vec<String>,
+    opts: &IngestOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Read, Vec<Diagnostic>> {
+    let mut index = SetIndex::new(opts.group_by.clone());
+    let mut parts: Vec<(Vec<Series>, Vec<String>)> = Vec::new();
+    for mut s in series {
+        let values: Vec<String> = opts
+            .group_by
+            .iter()
+            .map(|l| s.metric.remove(l).unwrap_or_default())
+            .collect();
+        // Named within its set without the set's labels.
+        let column = labels(&s.metric);
+        let set = index
+            .find_or_add(values.iter().map(String::as_bytes))
+            .map_err(|m| vec![Diagnostic::error(1, m)])? as usize;
+        if set == parts.len() {
+            parts.push((Vec::new(), Vec::new()));
+        }
+        if let Some((list, names)) = parts.get_mut(set) {
+            list.push(s);
+            names.push(column);
+        }
+    }
+    let mut rows = Rows::default();
+    let (mut row_count, mut kind, mut may_be_cumulative) = (0, None, false);
+    for (set, (part, names)) in parts.into_iter().enumerate() {
+        let mut own = Vec::new();
+        let set_name = index.selector_of(set);
+        let prefix = |mut d: Diagnostic| {
+            d.message = format!("{set_name}: {}", d.message);
+            d
+        };
+        let read = shape(text, &part, names, opts, &mut own)
+            .map_err(|e| e.into_iter().map(prefix).collect::<Vec<_>>())?;
+        diags.extend(own.into_iter().map(prefix));
+        kind.get_or_insert(read.kind);
+        may_be_cumulative |= read.may_be_cumulative;
+        row_count += read.row_count;
+        let r = read.rows;
+        for i in 0..r.len() {
+            rows.push_in(set as u32, r.t[i], r.good[i], r.total[i], r.line[i]);
+        }
+    }
+    Ok(Read {
+        format: DataFormat::PrometheusJson,
+        kind: kind.unwrap_or(DataKind::Counts),
+        columns,
+        rows,
+        row_count,
+        may_be_cumulative,
+        samples: false,
+        sets: Some(index),
+    })
 }
 
 fn not_matrix(result_type: &str) -> Diagnostic {
@@ -442,6 +525,7 @@ fn ratio(
         row_count,
         may_be_cumulative: false,
         samples: false,
+        sets: None,
     })
 }
 
@@ -483,6 +567,7 @@ fn pair(
             row_count,
             may_be_cumulative: true,
             samples: false,
+            sets: None,
         });
     }
     let sum = |p: &[(i64, f64)]| p.iter().map(|x| x.1).sum::<f64>();
@@ -544,6 +629,7 @@ fn pair(
         row_count,
         may_be_cumulative: true,
         samples: false,
+        sets: None,
     })
 }
 
@@ -733,5 +819,6 @@ fn histogram(
         row_count,
         may_be_cumulative: true,
         samples: false,
+        sets: None,
     })
 }

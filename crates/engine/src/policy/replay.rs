@@ -519,6 +519,7 @@ mod tests {
             recalibrate_share: 0.9,
             sweep_targets: vec![],
             tiers,
+            label_set: None,
         };
         let with = crate::worker::report(&series, &request(default_ladder()));
         let sim = crate::simulate::simulate(&series, &slo, &SimOptions::default());

@@ -33,8 +33,11 @@
 //!   by `no_data`, which also reads instants inside gaps between rows.
 //! - Calendar windows reset at each period start in the SLO's time zone (DST
 //!   included); an unknown zone is reported as a warning and UTC is used.
+//! - A grouped SLO (`Slo::grouping`) over data with label sets is replayed
+//!   once per label set (`label_sets`), as the rules keep one SLO per set.
 
 mod calendar;
+pub mod label_sets;
 pub mod no_data;
 mod window;
 

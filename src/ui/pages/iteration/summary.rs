@@ -4,7 +4,9 @@
 //! words and the verdict come from `slo_engine::summary` and
 //! `slo_engine::guards`, the "explain this number" texts of the key figures
 //! and of the firings from `slo_engine::explain`; this module only places
-//! them. The policy's tiers on the history are `tiers`.
+//! them. The policy's tiers on the history are `tiers`. For a grouped SLO,
+//! the table of label sets and the choice of the one every other figure
+//! shows (`LabelSets`).
 
 use super::format;
 use super::Iter;
@@ -17,9 +19,71 @@ use slo_engine::explain::{alerts_fired, explain, median_detection, Figure};
 use slo_engine::guards;
 use slo_engine::model::Target;
 use slo_engine::replay_charts::alert_label;
+use slo_engine::simulate::label_sets;
 use slo_engine::summary;
 use slo_engine::worker::{DataSummary, Report};
 use std::sync::Arc;
+
+/// A grouped SLO replayed per label set: each set's budget left and alerts,
+/// and which set the rest of the page shows; or why the whole is replayed.
+#[component]
+pub fn LabelSets() -> impl IntoView {
+    let it = expect_context::<Iter>();
+    move || {
+        let r = it.engine.reports[0].get()?;
+        let slo = it.slo.get()?;
+        if r.label_sets.is_empty() {
+            return r
+                .scope_note
+                .clone()
+                .map(|n| view! { <p class="hint" id="label-sets-note">{n}</p> }.into_any());
+        }
+        let shown = r.shown_set.unwrap_or(0);
+        let shown_name = r
+            .label_sets
+            .get(shown)
+            .map(|s| s.selector.clone())
+            .unwrap_or_default();
+        let sentence = label_sets::per_set_sentence(&slo.grouping, r.label_sets.len(), &shown_name);
+        let rows = r.label_sets.clone();
+        let options = rows.clone();
+        Some(view! {
+            <section class="label-sets" aria-labelledby="label-sets-h">
+                <h2 id="label-sets-h">"Per label set"</h2>
+                <p>{sentence}</p>
+                <div class="row">
+                    <label for="label-set-select">"Label set shown below "</label>
+                    <select id="label-set-select"
+                        on:change=move |ev| it.label_set.set(event_target_value(&ev).parse().ok())
+                        prop:value=shown.to_string()>
+                        {options.into_iter().enumerate().map(|(i, s)| view! {
+                            <option value=i.to_string() selected=i == shown>{s.selector}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Label sets">
+                <table id="label-sets-table">
+                    <thead><tr>
+                        <th scope="col">"Label set"</th><th scope="col">"SLI"</th>
+                        <th scope="col">"Budget remaining"</th><th scope="col">"Pages"</th><th scope="col">"Tickets"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().enumerate().map(|(i, s)| view! {
+                            <tr class:shown=i == shown aria-current=(i == shown).then_some("true")>
+                                <th scope="row"><code>{s.selector}</code></th>
+                                <td>{slo_engine::format::ratio_with(s.sli, 4)}</td>
+                                <td>{slo_engine::format::ratio_with(s.budget_remaining, 4)}</td>
+                                <td>{s.pages}</td>
+                                <td>{s.tickets}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            </section>
+        }.into_any())
+    }
+}
 
 #[component]
 pub fn Summary(data: Arc<DataSummary>) -> impl IntoView {

@@ -319,10 +319,52 @@ impl Notes<'_> {
     }
 }
 
+/// The column of each grouping label (named exactly after it), in the
+/// grouping's order; `None` for a label without a column, which is noted
+/// when others have one.
+pub(super) fn label_columns(
+    names: &[String],
+    group_by: &[String],
+    line: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Option<usize>> {
+    let cols: Vec<Option<usize>> = group_by
+        .iter()
+        .map(|l| names.iter().position(|n| n.trim() == l))
+        .collect();
+    if cols.iter().any(Option::is_some) {
+        for (label, col) in group_by.iter().zip(&cols) {
+            match col {
+                Some(i) => diags.push(
+                    Diagnostic::info(
+                        line,
+                        format!("column \"{label}\" is the grouping label {label}: rows are read per label set"),
+                    )
+                    .at_column(i + 1),
+                ),
+                None => diags.push(Diagnostic::info(
+                    line,
+                    format!("no column for the grouping label {label}: its value is empty in every label set"),
+                )),
+            }
+        }
+    }
+    cols
+}
+
 /// Gives each column its role; notes unnamed-role and second columns.
-fn assign_roles(names: &[String], line: usize, diags: &mut Vec<Diagnostic>) -> Roles {
+/// `taken` columns are grouping labels and have none.
+fn assign_roles(
+    names: &[String],
+    taken: &[usize],
+    line: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Roles {
     let mut roles = Roles::default();
     for (i, name) in names.iter().enumerate() {
+        if taken.contains(&i) {
+            continue;
+        }
         let Some(r) = role(name) else {
             if !name.is_empty() {
                 diags.push(
@@ -363,11 +405,12 @@ fn assign_roles(names: &[String], line: usize, diags: &mut Vec<Diagnostic>) -> R
 /// Counts win over a ratio, a ratio over latency, latency over up.
 pub(super) fn plan(
     names: &[String],
+    taken: &[usize],
     opts: &IngestOptions,
     line: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(usize, DataKind, Plan), Vec<Diagnostic>> {
-    let roles = assign_roles(names, line, diags);
+    let roles = assign_roles(names, taken, line, diags);
     let notes = Notes { names, line };
     let Some((time, _)) = roles.time else {
         return Err(vec![Diagnostic::error(
