@@ -78,7 +78,7 @@ test('the workspace is autosaved and restored after a reload', async () => {
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('slo-workbench/library/v1')));
   const open = saved.projects.find((e) => e.project.name === 'Checkout platform');
   assert.ok(open, 'the open project is saved in the library');
-  assert.equal(open.project.schema_version, 2);
+  assert.equal(open.project.schema_version, 3);
   await page.reload();
   await page.waitForSelector('#project-name');
   assert.equal(await page.inputValue('#project-name'), 'Checkout platform');

@@ -11,7 +11,7 @@ use std::fmt;
 
 /// Version of the project JSON written today. Autosave, project export and
 /// share links all carry it; `import::project` upgrades every older one.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole workspace: one project holding services, journeys and SLO drafts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

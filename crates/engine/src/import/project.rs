@@ -9,6 +9,10 @@
 //! dependency links, all optional (a version-1 file has none of them), so
 //! its step only moves the number. The number still moves so a workbench
 //! reading up to 1 refuses a version-2 save instead of dropping its fields.
+//! 3 adds a grouped SLO's labels (`Slo::grouping`) and the "no alerts"
+//! preset, again optional: a version-2 file is a version-3 one, and a
+//! workbench reading up to 2 refuses a version-3 save by its number rather
+//! than dropping the labels or stumbling on the preset.
 
 use crate::diag::Diagnostic;
 use crate::limits::{
@@ -199,7 +203,7 @@ pub fn upgrade(mut value: Value) -> Result<Value, Diagnostic> {
     while version < SCHEMA_VERSION {
         value = match version {
             0 => v0_to_v1(value),
-            1 => v1_to_v2(value),
+            1 | 2 => renumber(value, version + 1),
             // Each released version adds its step here.
             _ => value,
         };
@@ -216,10 +220,11 @@ fn v0_to_v1(mut value: Value) -> Value {
     value
 }
 
-/// Version 2 only adds optional fields: a version-1 file is a version-2 one.
-fn v1_to_v2(mut value: Value) -> Value {
+/// A step that only adds optional fields: the file is read as it stands,
+/// under the next number.
+fn renumber(mut value: Value, next: u32) -> Value {
     if let Some(obj) = value.as_object_mut() {
-        obj.insert("schema_version".into(), Value::from(2));
+        obj.insert("schema_version".into(), Value::from(next));
     }
     value
 }
@@ -273,6 +278,26 @@ mod tests {
         assert_eq!(p.schema_version, SCHEMA_VERSION);
         assert_eq!(p.name, "Old shop");
         assert_eq!(p.slos[0].id, "a");
+    }
+
+    #[test]
+    fn a_version_2_file_reads_as_version_3_with_its_fields_and_errors_on_their_lines() {
+        let text = "{\n  \"schema_version\": 2,\n  \"name\": \"Shop\",\n  \"slos\": [{\"id\": \"a\", \"target\": 0.999}]\n}";
+        let p = project_from_json(text).unwrap();
+        assert_eq!((p.schema_version, p.name.as_str()), (3, "Shop"));
+        assert_eq!(p.slos[0].target.0, 0.999);
+        let bad = text.replace("0.999", "1.5");
+        assert_eq!(project_from_json(&bad).unwrap_err().line, 4);
+    }
+
+    #[test]
+    fn a_version_4_file_is_refused_by_its_number_not_read_without_its_fields() {
+        let e = project_from_json(r#"{"schema_version": 4, "slos": []}"#).unwrap_err();
+        assert!(
+            e.message.contains("schema_version 4") && e.message.contains("reads up to 3"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
