@@ -593,11 +593,12 @@ fn a_grouped_slo_over_data_without_its_labels_is_replayed_whole_and_says_so() {
     ]));
     assert_eq!(v["replayed"], "whole");
     assert_eq!(v["label_sets"], serde_json::json!([]));
-    let said = v["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|w| w["message"].as_str().unwrap().contains("carries none of these labels"));
+    let said = v["warnings"].as_array().unwrap().iter().any(|w| {
+        w["message"]
+            .as_str()
+            .unwrap()
+            .contains("carries none of these labels")
+    });
     assert!(said, "{}", v["warnings"]);
 }
 

@@ -53,10 +53,10 @@ use slo_engine::export::prometheus::{
 use slo_engine::export::promql::quote;
 use slo_engine::export::yaml::{self, map, s, Y};
 use slo_engine::guards::{no_data_rule_name, no_data_texts, NoDataAlert, TrafficGuard};
+use slo_engine::ingest::LabelSet;
 use slo_engine::model::{EventKind, Severity, Sli, Slo, Span};
 use slo_engine::samples::{generate, sample_traffic, Incident, Traffic, SAMPLES};
 use slo_engine::series::EventSeries;
-use slo_engine::ingest::LabelSet;
 use slo_engine::simulate::label_sets::replay_sets;
 use slo_engine::simulate::{simulate, SimOptions, Simulation};
 use std::path::Path;

@@ -605,7 +605,11 @@ mod tests {
         let mut csv = String::from("timestamp,route,good,total\n");
         for m in 1..=60 {
             let pay = if (31..=33).contains(&m) { 10 } else { 100 };
-            csv.push_str(&format!("{},/pay,{pay},100\n{},/list,100,100\n", 60 * m, 60 * m));
+            csv.push_str(&format!(
+                "{},/pay,{pay},100\n{},/list,100,100\n",
+                60 * m,
+                60 * m
+            ));
         }
         let opts = crate::ingest::IngestOptions {
             group_by: vec!["route".into()],

@@ -205,7 +205,10 @@ fn only_the_label_set_with_the_outage_pages_and_each_keeps_its_own_budget() {
         (a.severity, a.start, a.end),
         (Severity::Page, T0 + 33 * 60, Some(T0 + 37 * 60))
     );
-    assert_eq!((pay.fired(Severity::Page), pay.fired(Severity::Ticket)), (1, 0));
+    assert_eq!(
+        (pay.fired(Severity::Page), pay.fired(Severity::Ticket)),
+        (1, 0)
+    );
 }
 
 #[test]
@@ -228,7 +231,9 @@ fn a_grouped_slo_over_data_without_labels_is_replayed_whole_and_told_so() {
     let d = read(&two_routes_csv(), &by(&["route"]));
     let (s, note) = scope(&plain, &d.sets);
     assert_eq!(s, Scope::Whole);
-    assert!(note.unwrap().contains("2 label sets by (route) are replayed as their sum"));
+    assert!(note
+        .unwrap()
+        .contains("2 label sets by (route) are replayed as their sum"));
 }
 
 #[test]
@@ -237,7 +242,10 @@ fn a_project_saved_before_grouping_loads_with_none() {
     let slo: Slo = serde_json::from_str(old).unwrap();
     assert!(slo.grouping.is_empty());
     let text = serde_json::to_string(&Slo::default()).unwrap();
-    assert!(!text.contains("grouping"), "an empty grouping is not written");
+    assert!(
+        !text.contains("grouping"),
+        "an empty grouping is not written"
+    );
     let grouped = serde_json::to_string(&per_route_slo()).unwrap();
     let back: Slo = serde_json::from_str(&grouped).unwrap();
     assert_eq!(back.grouping, ["route"]);

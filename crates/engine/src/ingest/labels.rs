@@ -251,8 +251,7 @@ mod tests {
         }
         let err = index.find_or_add(one("late")).unwrap_err();
         assert!(
-            err.starts_with("101 label sets; the limit is 100")
-                && err.contains("{route=\"late\"}"),
+            err.starts_with("101 label sets; the limit is 100") && err.contains("{route=\"late\"}"),
             "{err}"
         );
     }

@@ -12,8 +12,8 @@
 use super::plan::{Header, Plan};
 use super::scan::{Field, Scanner};
 use crate::diag::Diagnostic;
-use crate::ingest::time::{self, Style};
 use crate::ingest::labels::SetIndex;
+use crate::ingest::time::{self, Style};
 use crate::ingest::{cancelled, Errors, Rows, MAX_VALUE};
 
 /// Rows between two progress reports.
@@ -112,8 +112,10 @@ impl Labels {
     /// The label set of the record: a lookup that allocates only for a new set.
     fn set_of(&mut self, b: &[u8], fields: &[Field]) -> Result<u32, String> {
         let cols = &self.cols;
-        self.index
-            .find_or_add(cols.iter().map(|c| c.map_or(&[][..], |c| cell(b, fields, c))))
+        self.index.find_or_add(
+            cols.iter()
+                .map(|c| c.map_or(&[][..], |c| cell(b, fields, c))),
+        )
     }
 }
 
