@@ -3,6 +3,10 @@
 // It never fetches anything outside the page's origin, and never caches user
 // data: projects live in localStorage, not here.
 //
+// Every file of the build is kept at install, the worker's Wasm and the
+// time-zone database (tzdb.bin) too, although the page fetches those only
+// when it needs them: so they load offline even if first needed offline.
+//
 // BUILD and FILES are filled in by scripts/stamp_sw.sh after each Trunk build:
 // a new build is a new cache, installed beside the old one and switched to
 // once no open page still runs the old files, or when the user asks (the

@@ -87,6 +87,16 @@ fn main() {
                         });
                     }
                 }
+                ToWorker::Zones => {
+                    // Failing here leaves named zones unknown to the worker:
+                    // the replay warns and counts their periods in UTC.
+                    if let Some(bytes) = js_sys::Reflect::get(&data, &"bytes".into())
+                        .ok()
+                        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+                    {
+                        let _ = slo_engine::tzdb::register(&bytes.to_vec());
+                    }
+                }
                 ToWorker::Sweep { id, request } => {
                     if let Some(s) = series.borrow().as_ref() {
                         post(&FromWorker::Sweep {

@@ -9,6 +9,7 @@ pub mod pages;
 pub mod route;
 pub mod shared_link;
 pub mod store;
+pub mod zones;
 
 use leptos::prelude::*;
 use route::Route;

@@ -1,6 +1,6 @@
 // Installable and offline (issue 14): after one visit the page loads, every
-// route renders and a sample replays with the server gone and the network
-// off; the web app manifest names the app and its icons; the service worker
+// route renders, a sample replays and a calendar window in a named zone
+// loads the time-zone database with the server gone and the network off; the web app manifest names the app and its icons; the service worker
 // fetches nothing outside the page's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,6 +73,12 @@ test('after one visit every route reloads and a sample replays with no network a
   await page.waitForSelector('#chart-budget svg.slo-chart', { timeout: 30000 });
   assert.match(await page.textContent('#summary-text'), /[1-9]\d* pages?/);
   await screenshot(page, 'offline-iteration');
+  // The time-zone database, fetched on demand, is a file of the build the
+  // service worker keeps: a named zone loads with the network off.
+  await page.goto(base + '#/implementation');
+  await page.selectOption('#window-type', 'calendar');
+  await page.fill('#window-tz', 'Europe/Paris');
+  await page.waitForFunction(() => /This month has/.test(document.querySelector('#window-tz-length')?.textContent ?? ''));
   assertQuiet(watch);
   await context.setOffline(false);
   await page.close();

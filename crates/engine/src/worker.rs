@@ -489,6 +489,9 @@ pub enum ToWorker {
     Analyse { id: u64, request: Request },
     /// The target sweep on the kept series.
     Sweep { id: u64, request: Request },
+    /// Register the time-zone database (`tzdb::register`) carried beside
+    /// the message as bytes, for calendar windows in named zones.
+    Zones,
 }
 
 /// Messages from the worker to the page.

@@ -37,6 +37,11 @@ pub fn Findings(
         });
         let only = slo_id.map(|s| s.get());
         ws.project.with(|p| {
+            // Named zones are checked once the time-zone database is loaded:
+            // asking starts the load, and its end lints again.
+            for slo in &p.slos {
+                crate::ui::zones::status_of(slo);
+            }
             lint::lint_project(p, &ctx)
                 .into_iter()
                 .filter(|f| {

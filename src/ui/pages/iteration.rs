@@ -101,9 +101,18 @@ pub fn IterationPage() -> impl IntoView {
             label_set: it.label_set.get(),
         })
     };
+    // A calendar window in a named zone waits for the time-zone database
+    // (loaded on demand); if it cannot load, the replay says it used UTC.
+    let zones_loading = move |slo: &Option<Slo>| {
+        slo.as_ref()
+            .is_some_and(|s| crate::ui::zones::status_of(s) == crate::ui::zones::ZoneDb::Loading)
+    };
     Effect::new(move |_| {
         if matches!(engine.parse.get(), ParseState::Done(_)) {
-            engine.analyse(0, request(slo.get()));
+            let slo = slo.get();
+            if !zones_loading(&slo) {
+                engine.analyse(0, request(slo));
+            }
         }
     });
     // The measured SLI feeds the pitfall linter on every page.
@@ -118,7 +127,10 @@ pub fn IterationPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if matches!(engine.parse.get(), ParseState::Done(_)) {
-            engine.analyse(1, request(slo_b.get()));
+            let slo_b = slo_b.get();
+            if !zones_loading(&slo_b) {
+                engine.analyse(1, request(slo_b));
+            }
         } else {
             engine.reports[1].set(None);
         }
@@ -133,6 +145,9 @@ pub fn IterationPage() -> impl IntoView {
                     " and its "<Term id="multi-window-alert" text="burn-rate alerts"/>": nothing leaves the page."
                 </p>
                 <SloPicker/>
+                <crate::ui::zones::ZoneDbNote status=Signal::derive(move || {
+                    slo.with(|s| s.as_ref().map_or(crate::ui::zones::ZoneDb::Ready, crate::ui::zones::status_of))
+                })/>
                 <data_in::DataIn/>
                 <Results/>
             </div>

@@ -74,7 +74,7 @@ fn Personas() -> impl IntoView {
                 <PersonaCards/>
                 <Rosetta/>
             </div>
-            <AddPersona/>
+            <AddName kind=PERSONA/>
 
             <h3>"Your people"</h3>
             {move || (count.get() == 0).then(|| view! { <p class="hint">"No one yet: add the people of your team below."</p> })}
@@ -179,17 +179,45 @@ fn Rosetta() -> impl IntoView {
     }
 }
 
+/// What an `AddName` form adds: a persona (a column) or a step (a row).
+#[derive(Clone, Copy)]
+struct NameKind {
+    /// Prefix of the field's and button's ids.
+    id: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    button: &'static str,
+    /// The engine's adder: the new index, or why the name is refused.
+    add: fn(&mut Raci, &str) -> Result<usize, String>,
+}
+
+const PERSONA: NameKind = NameKind {
+    id: "persona",
+    label: "A persona your team has (a column of the chart)",
+    placeholder: "Data protection officer",
+    button: "Add persona",
+    add: Raci::add_persona,
+};
+
+const STEP: NameKind = NameKind {
+    id: "step",
+    label: "A step of your own (a row of the chart)",
+    placeholder: "Announce SLO changes",
+    button: "Add step",
+    add: Raci::add_step,
+};
+
 /// A name field and a button that adds a persona or a step; the engine says
 /// why a name is refused.
 #[component]
-fn AddPersona() -> impl IntoView {
+fn AddName(kind: NameKind, #[prop(optional)] class: &'static str) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
     let add = move || {
         let mut result = Ok(0);
         let typed = name.get_untracked();
-        ws.update(|p| result = p.raci.add_persona(&typed));
+        ws.update(|p| result = (kind.add)(&mut p.raci, &typed));
         match result {
             Ok(_) => {
                 name.set(String::new());
@@ -198,11 +226,12 @@ fn AddPersona() -> impl IntoView {
             Err(e) => error.set(e),
         }
     };
+    let field = format!("new-{}-name", kind.id);
     view! {
-        <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
-            <div class="field"><label for="new-persona-name">"A persona your team has (a column of the chart)"</label>
-                <input id="new-persona-name" type="text" placeholder="Data protection officer" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></div>
-            <button type="submit" id="add-persona">"Add persona"</button>
+        <form class=format!("inline-form {class}") on:submit=move |ev| { ev.prevent_default(); add(); }>
+            <div class="field"><label for=field.clone()>{kind.label}</label>
+                <input id=field type="text" placeholder=kind.placeholder prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></div>
+            <button type="submit" id=format!("add-{}", kind.id)>{kind.button}</button>
             <span role="status">{move || { let e = error.get(); (!e.is_empty()).then(|| view! { <span class="error">{e}</span> }) }}</span>
         </form>
     }
@@ -326,7 +355,7 @@ fn RaciChart() -> impl IntoView {
                 }
             }}
             </div>
-            <AddStep/>
+            <AddName kind=STEP class="no-print"/>
             <Consumers/>
             <ul class="findings">
                 {move || ws.project.with(|p| lint::raci_staffing_findings(&p.raci, &p.people)).into_iter().map(|f| view! {
@@ -339,34 +368,6 @@ fn RaciChart() -> impl IntoView {
                 undo.offer("Reset the RACI chart to the defaults.", Removed::Project(Box::new(old)));
             }>"Reset chart to the defaults"</button>
         </section>
-    }
-}
-
-/// A step of the team's own, as a new row of the chart.
-#[component]
-fn AddStep() -> impl IntoView {
-    let ws = expect_context::<Workspace>();
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(String::new());
-    let add = move || {
-        let mut result = Ok(0);
-        let typed = name.get_untracked();
-        ws.update(|p| result = p.raci.add_step(&typed));
-        match result {
-            Ok(_) => {
-                name.set(String::new());
-                error.set(String::new());
-            }
-            Err(e) => error.set(e),
-        }
-    };
-    view! {
-        <form class="inline-form no-print" on:submit=move |ev| { ev.prevent_default(); add(); }>
-            <div class="field"><label for="new-step-name">"A step of your own (a row of the chart)"</label>
-                <input id="new-step-name" type="text" placeholder="Announce SLO changes" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></div>
-            <button type="submit" id="add-step">"Add step"</button>
-            <span role="status">{move || { let e = error.get(); (!e.is_empty()).then(|| view! { <span class="error">{e}</span> }) }}</span>
-        </form>
     }
 }
 

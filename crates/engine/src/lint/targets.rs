@@ -78,10 +78,13 @@ pub(super) fn window_length(slo: &Slo, out: &mut Vec<Finding>) {
     }
 }
 
-/// A calendar window whose time zone is not in the tz database.
+/// A calendar window whose time zone is not in the tz database. Where the
+/// database is not loaded yet (the browser loads it on demand) nothing is
+/// said: the page lints again once it is.
 pub(super) fn time_zone(slo: &Slo, out: &mut Vec<Finding>) {
     if let Window::Calendar { time_zone, .. } = &slo.window {
-        if crate::calendar::Zone::parse(time_zone).is_err() {
+        if let Err(crate::calendar::ZoneError::Unknown(_)) = crate::calendar::Zone::parse(time_zone)
+        {
             out.push(Finding::about_slo(
                 LintRule::TimeZoneUnknown,
                 slo,

@@ -209,15 +209,23 @@ fn SliChoice(slo: SloRef) -> impl IntoView {
 fn WindowFields(slo: SloRef) -> impl IntoView {
     let window_kind = Memo::new(move |_| slo.with(|s| matches!(s.window, Window::Calendar { .. })));
     // The typed zone is kept as typed (the linter flags it too); the field says what is wrong with it.
+    // A named zone first needs the time-zone database, loaded on demand.
+    let zone_db = Memo::new(move |_| slo.with(crate::ui::zones::status_of));
     let tz_error = Memo::new(move |_| {
+        if zone_db.get() != crate::ui::zones::ZoneDb::Ready {
+            return None;
+        }
         slo.with(|s| match &s.window {
-            Window::Calendar { time_zone, .. } => {
-                slo_engine::calendar::Zone::parse(time_zone).err()
-            }
+            Window::Calendar { time_zone, .. } => slo_engine::calendar::Zone::parse(time_zone)
+                .err()
+                .map(|e| e.to_string()),
             Window::Rolling { .. } => None,
         })
     });
-    let period_note = move || period_note(slo);
+    let period_note = move || {
+        zone_db.track();
+        period_note(slo)
+    };
     view! {
         <div class="field"><label for="window-type">"Window"</label>
             <select id="window-type" on:change=move |ev| {
@@ -252,7 +260,8 @@ fn WindowFields(slo: SloRef) -> impl IntoView {
                     {move || match tz_error.get() {
                         Some(e) => view! { <span class="error" id="window-tz-error" role="alert">{e}</span> }.into_any(),
                         None => view! { <small class="hint" id="window-tz-length">{period_note}</small> }.into_any(),
-                    }}</div>
+                    }}
+                    <crate::ui::zones::ZoneDbNote status=zone_db/></div>
             }.into_any()
         } else {
             view! {

@@ -1,7 +1,10 @@
-//! Where parsing and replay run: on the main thread for small inputs, in the
-//! Web Worker (`src/bin/worker.rs`) for large ones, with progress and cancel.
-//! Either way the page gets a `DataSummary` and `Report`s; only the local
-//! path keeps the series on the main thread.
+//! Where parsing and replay run: always in the Web Worker
+//! (`src/bin/worker.rs`), with progress and cancel, so the main thread only
+//! draws (no task over 100 ms while a paste is read, whatever its size). The
+//! worker starts when the page opens and stays for the next input, so a
+//! small paste does not wait for it; the page gets a `DataSummary` and
+//! `Report`s and never holds the series. A calendar window in a named zone
+//! gets the time-zone database (`ui::zones`) handed to the worker first.
 //!
 //! Also keeps the pasted text in localStorage under its own key, when it is
 //! small enough, so the data survives a reload, and any input for the rest
@@ -9,17 +12,11 @@
 
 use leptos::prelude::*;
 use slo_engine::diag::Diagnostic;
-use slo_engine::ingest::{self, IngestOptions};
-use slo_engine::worker::{
-    report_on, sweep_on, DataSummary, FromWorker, Replayable, Report, Request, SweepOutcome,
-    ToWorker,
-};
+use slo_engine::worker::{DataSummary, FromWorker, Report, Request, SweepOutcome, ToWorker};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Text longer than this (in UTF-16 units) is parsed and replayed in the worker.
-pub const WORKER_THRESHOLD: u32 = 1_500_000;
 /// Text longer than this is not kept in localStorage (quotas are about 5 MB).
 pub const KEEP_LIMIT: u32 = 4_000_000;
 pub const DATA_KEY: &str = "slo-workbench/data/v1";
@@ -27,7 +24,7 @@ pub const DATA_KEY: &str = "slo-workbench/data/v1";
 #[derive(Clone, Debug, PartialEq)]
 pub enum ParseState {
     Empty,
-    /// Only large inputs are parsed in the background, so only they show progress.
+    /// Being read in the worker.
     Running {
         progress: f64,
     },
@@ -36,26 +33,19 @@ pub enum ParseState {
     Cancelled,
 }
 
-/// Where the parsed series (and its label sets) lives.
-enum Holder {
-    None,
-    Local(Arc<Replayable>),
-    Worker,
-}
-
 /// The page's engine handle; lives in a local `StoredValue` (a Worker is not `Send`).
 pub struct Backend {
     worker: Option<web_sys::Worker>,
-    holder: Holder,
+    /// The worker holds a parsed series to report on.
+    has_data: bool,
+    /// The worker has the time-zone database.
+    zones_sent: bool,
     next_id: u64,
     /// Request id -> which slot (0 = draft A, 1 = draft B, 2 = the sweep of A).
     pending: Vec<(u64, usize)>,
     /// Messages held until the worker says it is ready.
     queue: Vec<js_sys::Object>,
     ready: bool,
-    /// Bumped by every parse and every request for draft A, so a local sweep
-    /// that finishes late does not show figures of older data.
-    epoch: u64,
     _onmessage: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
 }
 
@@ -76,12 +66,12 @@ impl Engine {
         let engine = Engine {
             backend: StoredValue::new_local(Backend {
                 worker: None,
-                holder: Holder::None,
+                has_data: false,
+                zones_sent: false,
                 next_id: 1,
                 pending: Vec::new(),
                 queue: Vec::new(),
                 ready: false,
-                epoch: 0,
                 _onmessage: None,
             }),
             parse: RwSignal::new(ParseState::Empty),
@@ -89,6 +79,10 @@ impl Engine {
             sweep: RwSignal::new(None),
         };
         on_cleanup(move || engine.stop_worker());
+        // Started now, so the first paste does not wait for the worker's Wasm.
+        if let Err(e) = engine.start_worker() {
+            engine.fail(&e);
+        }
         engine
     }
 
@@ -101,12 +95,15 @@ impl Engine {
             b.pending.clear();
             b.queue.clear();
             b.ready = false;
+            b.has_data = false;
+            b.zones_sent = false;
         });
     }
 
-    /// Parses `text` (a JS string, so large pastes are not copied into Wasm
-    /// on the main thread), locally or in the worker by size; `group_by`:
-    /// the replayed SLO's grouping labels, read as label sets.
+    /// Parses `text` in the worker (a JS string, so the paste is not copied
+    /// into Wasm on the main thread); `group_by`: the replayed SLO's grouping
+    /// labels, read as label sets. A parse still running is stopped with its
+    /// worker; an idle worker is kept.
     pub fn parse(
         &self,
         text: &js_sys::JsString,
@@ -116,48 +113,31 @@ impl Engine {
         self.reports[0].set(None);
         self.reports[1].set(None);
         self.sweep.set(None);
-        self.stop_worker();
-        self.backend.update_value(|b| b.epoch += 1);
+        if matches!(self.parse.get_untracked(), ParseState::Running { .. }) {
+            self.stop_worker();
+        }
+        self.backend.update_value(|b| {
+            // Answers to requests on the older data are dropped.
+            b.pending.clear();
+            b.has_data = false;
+        });
         if text.length() == 0 {
-            self.backend.update_value(|b| b.holder = Holder::None);
             self.parse.set(ParseState::Empty);
             return;
         }
-        if text.length() <= WORKER_THRESHOLD {
-            let text: String = text.into();
-            let opts = IngestOptions {
-                latency_threshold_seconds,
-                group_by,
-            };
-            match ingest::parse(&text, &opts) {
-                Ok(d) => {
-                    let summary = Arc::new(DataSummary::of(&d));
-                    self.backend
-                        .update_value(|b| b.holder = Holder::Local(Arc::new(d.into())));
-                    self.parse.set(ParseState::Done(summary));
-                }
-                Err(diags) => {
-                    self.backend.update_value(|b| b.holder = Holder::None);
-                    self.parse.set(ParseState::Failed(Arc::new(diags)));
-                }
-            }
-            return;
-        }
         self.parse.set(ParseState::Running { progress: 0.0 });
-        match self.start_worker() {
-            Ok(()) => {
-                let msg = js_sys::Object::new();
-                let json = serde_json::to_string(&ToWorker::Parse {
-                    latency_threshold_seconds,
-                    group_by,
-                })
-                .unwrap_or_default();
-                let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
-                let _ = js_sys::Reflect::set(&msg, &"text".into(), text);
-                self.send(msg);
+        if self.backend.with_value(|b| b.worker.is_none()) {
+            if let Err(e) = self.start_worker() {
+                self.fail(&e);
+                return;
             }
-            Err(e) => self.fail(&e),
         }
+        let msg = message(&ToWorker::Parse {
+            latency_threshold_seconds,
+            group_by,
+        });
+        let _ = js_sys::Reflect::set(&msg, &"text".into(), text);
+        self.send(msg);
     }
 
     /// Posts to the worker, or holds the message until it is ready.
@@ -189,7 +169,6 @@ impl Engine {
     /// Stops a running parse; the page says it was cancelled.
     pub fn cancel(&self) {
         self.stop_worker();
-        self.backend.update_value(|b| b.holder = Holder::None);
         self.parse.set(ParseState::Cancelled);
     }
 
@@ -212,7 +191,6 @@ impl Engine {
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         self.backend.update_value(|b| {
             b.worker = Some(worker);
-            b.holder = Holder::Worker;
             b.ready = false;
             b._onmessage = Some(onmessage);
         });
@@ -235,9 +213,11 @@ impl Engine {
                 }
             }
             FromWorker::Progress { done } => self.parse.set(ParseState::Running { progress: done }),
-            FromWorker::Parsed { summary } => self.parse.set(ParseState::Done(Arc::new(summary))),
+            FromWorker::Parsed { summary } => {
+                self.backend.update_value(|b| b.has_data = true);
+                self.parse.set(ParseState::Done(Arc::new(summary)));
+            }
             FromWorker::Failed { diagnostics } => {
-                self.stop_worker();
                 self.parse.set(ParseState::Failed(Arc::new(diagnostics)));
             }
             FromWorker::Report { id, report } => {
@@ -271,70 +251,60 @@ impl Engine {
             }
             return;
         };
-        enum Route {
-            Local(Arc<Replayable>),
-            Worker(u64),
-            Nowhere,
-        }
-        let route = self.backend.with_value(|b| match &b.holder {
-            Holder::Local(s) => Route::Local(s.clone()),
-            Holder::Worker if b.worker.is_some() => Route::Worker(b.next_id),
-            _ => Route::Nowhere,
+        let Some(id) = self
+            .backend
+            .with_value(|b| (b.has_data && b.worker.is_some()).then_some(b.next_id))
+        else {
+            self.reports[slot].set(None);
+            return;
+        };
+        self.hand_zones();
+        let with_sweep = slot == 0;
+        self.backend.update_value(|b| {
+            b.next_id += 2;
+            b.pending
+                .retain(|(_, s)| *s != slot && !(with_sweep && *s == SWEEP_SLOT));
+            b.pending.push((id, slot));
+            if with_sweep {
+                b.pending.push((id + 1, SWEEP_SLOT));
+            }
         });
-        match route {
-            Route::Local(data) => {
-                self.reports[slot].set(Some(Arc::new(report_on(&data, &request))));
-                if slot == 0 {
-                    // After the browser has drawn the other charts; skipped when
-                    // newer data or a newer draft came in meanwhile (or the page left).
-                    let engine = *self;
-                    let epoch = self.backend.try_update_value(|b| {
-                        b.epoch += 1;
-                        b.epoch
-                    });
-                    set_timeout(
-                        move || {
-                            if engine.backend.try_with_value(|b| b.epoch) == epoch {
-                                engine
-                                    .sweep
-                                    .try_set(Some(Arc::new(sweep_on(&data, &request))));
-                            }
-                        },
-                        std::time::Duration::from_millis(0),
-                    );
-                }
-            }
-            Route::Worker(id) => {
-                let with_sweep = slot == 0;
-                self.backend.update_value(|b| {
-                    b.next_id += 2;
-                    b.pending
-                        .retain(|(_, s)| *s != slot && !(with_sweep && *s == SWEEP_SLOT));
-                    b.pending.push((id, slot));
-                    if with_sweep {
-                        b.pending.push((id + 1, SWEEP_SLOT));
-                    }
-                });
-                let post = |msg: &ToWorker| {
-                    let json = serde_json::to_string(msg).unwrap_or_default();
-                    let obj = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&obj, &"json".into(), &json.into());
-                    self.send(obj);
-                };
-                post(&ToWorker::Analyse {
-                    id,
-                    request: request.clone(),
-                });
-                if with_sweep {
-                    post(&ToWorker::Sweep {
-                        id: id + 1,
-                        request,
-                    });
-                }
-            }
-            Route::Nowhere => self.reports[slot].set(None),
+        self.send(message(&ToWorker::Analyse {
+            id,
+            request: request.clone(),
+        }));
+        if with_sweep {
+            // After the report, so the other charts are drawn first.
+            self.send(message(&ToWorker::Sweep {
+                id: id + 1,
+                request,
+            }));
         }
     }
+
+    /// Gives the worker the time-zone database once it is loaded, before the
+    /// next request (the page waits for the load before asking for a replay
+    /// in a named zone: see `zones::status_of`).
+    fn hand_zones(&self) {
+        let Some(bytes) = crate::ui::zones::bytes() else {
+            return;
+        };
+        if self.backend.with_value(|b| b.zones_sent) {
+            return;
+        }
+        self.backend.update_value(|b| b.zones_sent = true);
+        let msg = message(&ToWorker::Zones);
+        let _ = js_sys::Reflect::set(&msg, &"bytes".into(), &bytes);
+        self.send(msg);
+    }
+}
+
+/// A message for the worker: the request as JSON, large payloads beside it.
+fn message(msg: &ToWorker) -> js_sys::Object {
+    let obj = js_sys::Object::new();
+    let json = serde_json::to_string(msg).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&obj, &"json".into(), &json.into());
+    obj
 }
 
 /// The last input of this tab, whatever its size: localStorage keeps only
@@ -401,17 +371,25 @@ pub fn keep(source: &str, text: &js_sys::JsString, latency_threshold_ms: &str) -
             f64::from(text.length()) / 1e6
         ));
     }
-    let kept = KeptData {
-        source: source.to_string(),
-        text: text.into(),
-        latency_threshold_ms: latency_threshold_ms.to_string(),
-    };
-    let Ok(json) = serde_json::to_string(&kept) else {
+    // Written as JS (the same fields as `KeptData`): the text is not copied
+    // into Wasm and back on the main thread.
+    let kept = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&kept, &"source".into(), &source.into());
+    let _ = js_sys::Reflect::set(&kept, &"text".into(), text);
+    let _ = js_sys::Reflect::set(
+        &kept,
+        &"latency_threshold_ms".into(),
+        &latency_threshold_ms.into(),
+    );
+    let Ok(json) = js_sys::JSON::stringify(&kept) else {
         return None;
     };
-    match store.set_item(DATA_KEY, &json) {
-        Ok(()) => None,
-        Err(_) => {
+    let set_item = js_sys::Reflect::get(&store, &"setItem".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match set_item.map(|f| f.call2(&store, &DATA_KEY.into(), &json)) {
+        Some(Ok(_)) => None,
+        _ => {
             let _ = store.remove_item(DATA_KEY);
             Some("The browser's storage is full: the data will not survive a reload.".into())
         }

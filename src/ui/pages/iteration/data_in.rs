@@ -6,7 +6,7 @@
 //! (`slo_engine::bad_rows`), which leaves the text area as pasted. Large
 //! inputs stay JS strings on the main thread and go to the worker as they are.
 
-use super::backend::{self, ParseState, WORKER_THRESHOLD};
+use super::backend::{self, ParseState};
 use super::format;
 use super::Iter;
 use leptos::html;
@@ -19,6 +19,28 @@ use slo_engine::worker::DataSummary;
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
+
+/// Text longer than this (in UTF-16 units) is not shown in the text area:
+/// laying out megabytes of text takes the browser seconds.
+const TEXT_AREA_LIMIT: u32 = 1_500_000;
+
+fn large_paste_note(text: &js_sys::JsString) -> String {
+    format!(
+        "Pasted {:.1} MB: read in the background and taken out of the text area to keep the page responsive. \
+         If it has errors, fix the source and paste it again.",
+        f64::from(text.length()) / 1e6
+    )
+}
+
+/// The clipboard's text as a JS string (not copied into Wasm).
+fn clipboard_text(ev: &web_sys::Event) -> Option<js_sys::JsString> {
+    let data = js_sys::Reflect::get(ev, &"clipboardData".into()).ok()?;
+    let get = js_sys::Reflect::get(&data, &"getData".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    get.call1(&data, &"text/plain".into()).ok()?.dyn_into().ok()
+}
 
 /// The input as the page holds it: a JS string plus where it came from.
 #[derive(Clone, Copy)]
@@ -73,7 +95,7 @@ impl Input {
     ) {
         self.source.set(source.clone());
         if let Some(ta) = area.get_untracked() {
-            if text.length() <= WORKER_THRESHOLD {
+            if text.length() <= TEXT_AREA_LIMIT {
                 let _ = js_sys::Reflect::set(&ta, &"value".into(), &text);
                 self.hidden_note.set(None);
             } else {
@@ -115,18 +137,37 @@ impl Input {
         let Ok(text) = text.dyn_into::<js_sys::JsString>() else {
             return;
         };
-        if text.length() > WORKER_THRESHOLD {
+        if text.length() > TEXT_AREA_LIMIT {
             // Laying out megabytes of text in a text area takes the browser
             // seconds per paste: empty it before the next frame is drawn.
             ta.set_value("");
-            self.hidden_note.set(Some(format!(
-                "Pasted {:.1} MB: read in the background and taken out of the text area to keep the page responsive. \
-                 If it has errors, fix the source and paste it again.",
-                f64::from(text.length()) / 1e6
-            )));
+            self.hidden_note.set(Some(large_paste_note(&text)));
         } else {
             self.hidden_note.set(None);
         }
+        self.take_pasted(it, text);
+    }
+
+    /// A paste too large for the text area is taken from the clipboard
+    /// before the browser inserts it: inserting megabytes and emptying the
+    /// area again would hold the page for seconds. Smaller pastes go in as
+    /// usual and arrive through `typed`.
+    fn pasted(self, it: Iter, area: NodeRef<html::Textarea>, ev: &web_sys::Event) {
+        let Some(text) = clipboard_text(ev) else {
+            return;
+        };
+        if text.length() <= TEXT_AREA_LIMIT {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(ta) = area.get_untracked() {
+            ta.set_value("");
+        }
+        self.hidden_note.set(Some(large_paste_note(&text)));
+        self.take_pasted(it, text);
+    }
+
+    fn take_pasted(self, it: Iter, text: js_sys::JsString) {
         self.source.set("pasted".into());
         self.text.set_value(Some(text.clone()));
         let generation = self.generation.get_value() + 1;
@@ -276,6 +317,7 @@ fn PasteArea(input: Input, area: NodeRef<html::Textarea>) -> impl IntoView {
                 placeholder="timestamp,good,total\n2026-10-05T00:05:00Z,2991,2992\n..."
                 aria-invalid=move || failed().then_some("true")
                 aria-describedby=move || failed().then_some("parse-errors")
+                on:paste=move |ev| input.pasted(it, area, &ev)
                 on:input=move |_| input.typed(it, area)></textarea>
             {move || input.hidden_note.get().map(|n| view! { <p class="hint">{n}</p> })}
             <div class="row">

@@ -14,6 +14,7 @@
 mod plan;
 mod rows;
 mod scan;
+mod split;
 
 use super::labels::SetIndex;
 use super::{DataFormat, DataKind, IngestOptions, Read};
@@ -29,6 +30,17 @@ pub(super) fn read(
     opts: &IngestOptions,
     progress: &mut dyn FnMut(f64) -> bool,
     diags: &mut Vec<Diagnostic>,
+) -> Result<Read, Vec<Diagnostic>> {
+    read_in(text, opts, progress, diags, split::parts())
+}
+
+/// `read`, the rows cut into at most `parts.0` chunks of at least `parts.1` bytes.
+fn read_in(
+    text: &str,
+    opts: &IngestOptions,
+    progress: &mut dyn FnMut(f64) -> bool,
+    diags: &mut Vec<Diagnostic>,
+    parts: (usize, usize),
 ) -> Result<Read, Vec<Diagnostic>> {
     let b = text.as_bytes();
     let delim = plan::sniff_delimiter(b);
@@ -47,15 +59,31 @@ pub(super) fn read(
         cols: label_cols,
         index: SetIndex::new(opts.group_by.clone()),
     });
-    let (rows, row_count) = rows::read_rows(
-        b,
-        &mut sc,
-        &mut fields,
-        &header,
-        (layout, labels.as_mut()),
-        progress,
-        diags,
-    )?;
+    let parallel = match labels {
+        // Label sets are numbered in the order they are met, so grouped data is read in one part.
+        Some(_) => None,
+        None => split::read_rows(
+            b,
+            &sc,
+            &mut fields,
+            (header.line, header.first_is_data),
+            layout,
+            progress,
+            parts,
+        ),
+    };
+    let (rows, row_count) = match parallel {
+        Some(read) => read?.finish(diags)?,
+        None => rows::read_rows(
+            b,
+            &mut sc,
+            &mut fields,
+            &header,
+            (layout, labels.as_mut()),
+            progress,
+            diags,
+        )?,
+    };
     Ok(Read {
         format: DataFormat::Csv { delimiter: delim },
         kind,

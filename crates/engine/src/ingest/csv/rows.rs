@@ -127,10 +127,65 @@ pub(super) fn read_rows(
     sc: &mut Scanner,
     fields: &mut Vec<Field>,
     header: &Header,
-    (layout, mut labels): (Layout, Option<&mut Labels>),
+    (layout, labels): (Layout, Option<&mut Labels>),
     progress: &mut dyn FnMut(f64) -> bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(Rows, usize), Vec<Diagnostic>> {
+    let from = (header.line, header.first_is_data);
+    read_chunk(b, sc, fields, from, (layout, labels), progress)?.finish(diags)
+}
+
+/// What one run of the row loop read, before its notes are told: chunks of
+/// one file read apart (`split`) are appended in file order, then finished.
+pub(super) struct Chunk {
+    rows: Rows,
+    count: usize,
+    tally: Tally,
+    errors: Errors,
+}
+
+impl Chunk {
+    /// Appends the chunk that follows this one in the file.
+    pub(super) fn append(&mut self, mut next: Chunk) {
+        let (rows, more) = (&mut self.rows, &mut next.rows);
+        rows.t.append(&mut more.t);
+        rows.good.append(&mut more.good);
+        rows.total.append(&mut more.total);
+        rows.line.append(&mut more.line);
+        rows.set.append(&mut more.set);
+        self.count += next.count;
+        self.tally.append(&next.tally);
+        for e in next.errors.list {
+            self.errors.push(e);
+        }
+        self.errors.more += next.errors.more;
+    }
+
+    /// The rows and the number of records, or the errors; the notes on
+    /// zone-less times and skipped rows go to `diags`.
+    pub(super) fn finish(
+        self,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Result<(Rows, usize), Vec<Diagnostic>> {
+        if !self.errors.is_empty() {
+            return Err(self.errors.into_vec());
+        }
+        self.tally.report(diags);
+        Ok((self.rows, self.count))
+    }
+}
+
+/// The row loop from the scanner's position to the end of `b`. `from` is
+/// the line before the first record and whether that record is already in
+/// `fields` (a headerless file's first row). Fails only when cancelled.
+pub(super) fn read_chunk(
+    b: &[u8],
+    sc: &mut Scanner,
+    fields: &mut Vec<Field>,
+    (mut line, mut have_record): (usize, bool),
+    (layout, mut labels): (Layout, Option<&mut Labels>),
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Result<Chunk, Vec<Diagnostic>> {
     let mut reader = RowReader::new(b, layout);
     if let Some(l) = &labels {
         let last = l.cols.iter().flatten().max().map_or(0, |c| c + 1);
@@ -138,8 +193,6 @@ pub(super) fn read_rows(
     }
     let mut rows = Rows::with_capacity(estimate_rows(b, sc.pos));
     let mut count = 0usize;
-    let mut line = header.line;
-    let mut have_record = header.first_is_data;
     loop {
         if !have_record {
             match sc.next(fields) {
@@ -169,11 +222,12 @@ pub(super) fn read_rows(
             }
         }
     }
-    if !reader.errors.is_empty() {
-        return Err(reader.errors.into_vec());
-    }
-    reader.tally.report(diags);
-    Ok((rows, count))
+    Ok(Chunk {
+        rows,
+        count,
+        tally: reader.tally,
+        errors: reader.errors,
+    })
 }
 
 /// The bytes of field `i` of the record, empty when the record is short.
@@ -227,6 +281,23 @@ impl Tally {
         self.skipped += 1;
         if self.first_skipped == 0 {
             self.first_skipped = line;
+        }
+    }
+
+    /// Adds the tally of the chunk that follows in the file.
+    fn append(&mut self, next: &Tally) {
+        self.zone_less += next.zone_less;
+        if self.first_zone_less == 0 {
+            self.first_zone_less = next.first_zone_less;
+        }
+        self.zoned |= next.zoned;
+        self.epoch |= next.epoch;
+        self.skipped += next.skipped;
+        if self.first_skipped == 0 {
+            self.first_skipped = next.first_skipped;
+        }
+        if next.last_skipped != 0 {
+            self.last_skipped = next.last_skipped;
         }
     }
 

@@ -35,6 +35,22 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A scanner of `b` from byte `pos`, which starts line `line`: the
+    /// reader of a later chunk of the file (`split`).
+    pub(super) fn at(b: &'a [u8], delim: u8, pos: usize, line: usize) -> Self {
+        Scanner {
+            b,
+            pos,
+            line,
+            delim,
+        }
+    }
+
+    /// The line the next record starts on (or a blank or comment line before it).
+    pub(super) fn line(&self) -> usize {
+        self.line
+    }
+
     /// Reads the next record into `fields`; returns its 1-based line.
     #[inline]
     pub(super) fn next(&mut self, fields: &mut Vec<Field>) -> Result<Option<usize>, Diagnostic> {
