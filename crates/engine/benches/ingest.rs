@@ -51,7 +51,10 @@ fn csv_by_route(rows: usize) -> String {
     s.push_str("timestamp,route,good,total\n");
     for (i, (t, good, total)) in minute_counts(rows).enumerate() {
         let route = i % 10;
-        s.push_str(&format!("{},/r{route},{good},{total}\n", t - 60 * route as i64));
+        s.push_str(&format!(
+            "{},/r{route},{good},{total}\n",
+            t - 60 * route as i64
+        ));
     }
     s
 }
