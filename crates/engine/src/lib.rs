@@ -34,6 +34,7 @@ pub mod limits;
 pub mod lint;
 pub mod merge;
 pub mod model;
+mod par;
 pub mod policy;
 pub mod qr;
 pub mod record;
