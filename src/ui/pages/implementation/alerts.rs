@@ -60,6 +60,8 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
     let preset = Memo::new(move |_| slo.with(|s| s.alerting.preset));
     let facts = Memo::new(move |_| slo.with(|s| (s.target, s.window.nominal())));
     let nobody_paged = Memo::new(move |_| slo.with(alerting::no_alerts_warning));
+    // The table is rebuilt only when it appears or goes, so edits keep focus.
+    let has_rows = Memo::new(move |_| count_rows.get() > 0);
     let lints = Memo::new(move |_| {
         let (t, w) = facts.get();
         let eps = a.events_per_second.get();
@@ -113,6 +115,7 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                         on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.alerting.runbook_url = v); }/></div>
             </div>
             {move || nobody_paged.get().map(|w| view! { <p class="warning" role="status" id="no-alerts-warning">"⚠ "{w}</p> })}
+            {move || has_rows.get().then(|| view! {
             <div class="table-scroll" tabindex="0" role="region" aria-label="Alert table, scrollable">
             <table class="alerts">
                 <caption class="visually-hidden">"Burn-rate alerts and what each implies"</caption>
@@ -135,6 +138,7 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            })}
             <div class="button-row no-print">
                 <button type="button" id="add-alert" on:click=move |_| slo.update(|s| {
                     let w = s.window.nominal();
