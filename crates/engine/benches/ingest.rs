@@ -1,7 +1,8 @@
 //! Ingestion throughput: a million one-minute rows of `timestamp,good,total`
 //! with RFC 3339 times (about 32 MB, the shape a month or two of exported
 //! metrics has), the same with Unix-seconds times, and 100k steps of it as
-//! Prometheus `query_range` JSON.
+//! Prometheus `query_range` JSON, and a million rows with a `route` column
+//! read per label set for a grouped SLO (ten routes, interleaved).
 //! The data is generated here, deterministically, so the bench needs no file.
 //!
 //! Measured here on 2026-11-25 (2 shared cores, load about 3, release profile
@@ -43,6 +44,21 @@ fn csv(rows: usize, rfc3339: bool) -> String {
     s
 }
 
+/// The same counts spread over ten routes, interleaved row by row, as an
+/// export grouped by route has them.
+fn csv_by_route(rows: usize) -> String {
+    let mut s = String::with_capacity(rows * 40 + 32);
+    s.push_str("timestamp,route,good,total\n");
+    for (i, (t, good, total)) in minute_counts(rows).enumerate() {
+        let route = i % 10;
+        s.push_str(&format!(
+            "{},/r{route},{good},{total}\n",
+            t - 60 * route as i64
+        ));
+    }
+    s
+}
+
 fn prom_json(rows: usize) -> String {
     let (mut good, mut total) = (String::new(), String::new());
     for (i, (t, g, n)) in minute_counts(rows).enumerate() {
@@ -74,6 +90,17 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_function(name, |b| b.iter(|| parse(black_box(&text), &opts)));
     }
+
+    let by_route = IngestOptions {
+        group_by: vec!["route".into()],
+        ..IngestOptions::default()
+    };
+    let text = csv_by_route(1_000_000);
+    assert_eq!(parse(&text, &by_route).map(|d| d.sets.len()).ok(), Some(10));
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("csv_by_route_1m_rows_10_sets", |b| {
+        b.iter(|| parse(black_box(&text), &by_route))
+    });
 
     let json = prom_json(100_000);
     assert_eq!(
