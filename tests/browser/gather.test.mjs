@@ -195,3 +195,150 @@ test('a risk\'s expected bad minutes open their worked formula', async () => {
   assertQuiet(watch);
   await page.close();
 });
+
+/** Bob's draft as a project file: his votes and his versions of the risks. */
+function bobsFile() {
+  return {
+    schema_version: 2,
+    name: 'Bob',
+    ideas: {
+      journeys: [{ id: 1, name: 'check out  a basket', proposed_by: 'Bob', votes: 2 }],
+      slis: [{ id: 2, text: 'Payment errors stay rare', journey: 'Check out a basket', proposed_by: 'Bob', votes: 1 }],
+    },
+    risks: {
+      items: [
+        { name: 'Bad deploy', detect_minutes: 5, repair_minutes: 55, per_year: 4, users_share: 0.5 },
+        { name: 'Region outage', detect_minutes: 30, repair_minutes: 690, per_year: 1, users_share: 1 },
+      ],
+    },
+  };
+}
+
+test('a participant sends a draft with ideas, votes and risks; the facilitator gathers two, merges, and the document keeps them', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/start');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('[data-page="start"]');
+
+  // Ana, on her laptop: a journey idea with 3 dots, an SLI idea with 2, one risk; then her share link.
+  await go(page, '#/research');
+  await page.fill('#idea-journey-text', 'Check out a basket');
+  await page.fill('#idea-journey-by', 'Ana');
+  await page.press('#idea-journey-by', 'Enter');
+  const plus = (name) => page.locator(`button[aria-label="Add a vote to “${name}”"]`).first();
+  await plus('Check out a basket').waitFor();
+  for (let i = 0; i < 3; i += 1) await plus('Check out a basket').click();
+  await page.fill('#idea-sli-text', 'Payment errors stay rare');
+  await page.selectOption('#idea-sli-journey', 'Check out a basket');
+  await page.fill('#idea-sli-by', 'Ana');
+  await page.press('#idea-sli-by', 'Enter');
+  await plus('Payment errors stay rare').waitFor();
+  for (let i = 0; i < 2; i += 1) await plus('Payment errors stay rare').click();
+  await page.click('#add-risk');
+  await page.fill('#risk-0-name', 'Bad deploy');
+  for (const [field, value] of [['detect', 5], ['repair', 25], ['per-year', 4], ['share', 50]]) {
+    await page.fill(`#risk-0-${field}`, String(value));
+    await page.press(`#risk-0-${field}`, 'Tab');
+  }
+  await go(page, '#/share');
+  await page.click('text=Make a share link');
+  const anasLink = await page.inputValue('#share-url');
+  assert.match(anasLink, /#\/open\//);
+
+  // The facilitator's laptop: the example project, Ana's link pasted and Bob's file dropped.
+  await go(page, '#/start');
+  await startFromExample(page);
+  await go(page, '#/share');
+  await page.fill('#gather-links', `Ana: ${anasLink}`);
+  await page.click('#gather-read');
+  await page.setInputFiles('#gather-files', [
+    { name: 'bob.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bobsFile())) },
+  ]);
+  await page.waitForFunction(() => /^2 draft\(s\) read/.test(document.querySelector('#gather-count')?.textContent ?? ''));
+
+  // Side by side: the same journey written two ways is one row, 3 + 2 = 5 votes; the SLI idea 2 + 1 = 3.
+  const journeys = page.locator('table:has(caption:text("Candidate journeys")) tbody tr');
+  assert.equal(await journeys.count(), 1);
+  assert.equal(await journeys.locator('td').nth(1).textContent(), '3 from line 1, 2 from bob.json');
+  assert.equal(await journeys.locator('.gather-votes').textContent(), '5');
+  const slis = page.locator('table:has(caption:text("Candidate SLIs")) tbody tr');
+  assert.equal(await slis.locator('.gather-votes').textContent(), '3');
+  // Bad deploy in both drafts: what differs is said; Region outage only in Bob's.
+  const badDeploy = page.locator('fieldset.gather-risk:has(legend:text("Bad deploy"))');
+  assert.equal(await badDeploy.locator('.gather-likeness').textContent(),
+    'Time to repair differs (25 min / 55 min). Keep one version.');
+  await shots(page, 'gather-ideas', '.gather-ideas');
+
+  await page.check('#gather-idea-j-0');
+  await page.check('#gather-idea-s-0');
+  await badDeploy.locator('input[type="radio"]').nth(1).check();
+  await page.locator('fieldset.gather-risk:has(legend:text("Region outage")) input[type="radio"]').first().check();
+  assert.equal(await page.textContent('#gather-merge'), 'Merge the 0 chosen SLO(s) and 4 idea(s) and risk(s) into this project');
+  await page.click('#gather-merge');
+  const outcome = await page.textContent('#gather-outcome');
+  assert.match(outcome, /Journey idea “Check out a basket”: 5 vote\(s\) \(3 from line 1, 2 from bob\.json\), added as idea #\d+ \(it was #1 in line 1, #1 in bob\.json\)\./);
+  assert.match(outcome, /Risk “Bad deploy”: added from bob\.json \(time to detect 5 min, time to repair 55 min, times a year 4, users affected 50%\)\./);
+
+  // The project's document holds the summed votes and both risks (Bob's Bad deploy: (5 + 55) x 4 x 50% = 120 min).
+  await go(page, '#/implementation');
+  await page.check('#export-all');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.export-item[data-format="markdown"] button:has-text("Download")'),
+  ]);
+  const md = fs.readFileSync(await file.path(), 'utf8');
+  assert.match(md, /\| Check out a basket \| Ana, Bob \| 5 \| Not chosen \|/);
+  assert.match(md, /\| Payment errors stay rare \| Check out a basket \| {2}\| Ana, Bob \| 3 \| Not chosen \|/);
+  assert.match(md, /\| Bad deploy \| 5 min \| 55 min \| 4 \| 50% \| 120 \|/);
+  assert.match(md, /\| Region outage \| 30 min \| 690 min \|/);
+  assert.deepEqual(await seriousA11yViolations(page), []);
+  assertQuiet(watch);
+  await page.close();
+});
+
+test('on the Iteration page a tier span and a summary figure open their explanation from the keyboard', async () => {
+  const { page, watch } = await openApp(context, server.url, '#/iteration');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.click('#create-default-slo');
+  await page.waitForSelector('#slo-select');
+  await page.click('#sample-outage');
+
+  // The suggested ladder on the outage: the first span names the condition that opened it, with the value seen.
+  const tier = page.locator('.tier-timeline tbody tr th button.explain-figure').first();
+  await tier.waitFor({ timeout: 30000 });
+  await tier.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await tier.getAttribute('aria-expanded'), 'true');
+  const tierPanel = page.locator(`#${await tier.getAttribute('aria-controls')}`);
+  assert.equal(await tierPanel.locator('.explain-formula').textContent(),
+    'a tier applies while any of its conditions holds; when several tiers hold, the last one listed applies');
+  assert.match(await tierPanel.locator('.explain-worked').textContent(),
+    /^“(Look|Plan reliability work|Escalate)” applies while .+\. When the span began: (budget left -?\d+% < \d+%|burn rate over the last .+ > .+|the incident under way had spent \d+% of the budget > \d+%|\d+ windows in a row missed ≥ \d+) → it held from .+ UTC to .+ UTC = .+$/);
+  assert.equal(await tierPanel.locator('button.term').first().textContent(), 'Error budget policy');
+  await tierPanel.locator('.explain-worked').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'explain-tier-1280x900.png') });
+  await page.keyboard.press('Escape');
+  assert.equal(await tier.getAttribute('aria-expanded'), 'false');
+
+  // Budget left at the end: the worked line ends on the very figure the summary shows.
+  const left = page.locator('#summary-figures button.explain-figure').first();
+  const shown = await left.textContent();
+  await left.focus();
+  await page.keyboard.press('Space');
+  const leftPanel = page.locator(`#${await left.getAttribute('aria-controls')}`);
+  assert.equal(await leftPanel.locator('.explain-formula').textContent(),
+    'budget left = 1 − bad share over the window ÷ (1 − target)');
+  const worked = await leftPanel.locator('.explain-worked').textContent();
+  assert.match(worked, /^budget left = 1 − [\d.]+% ÷ \(1 − 0\.999\) = 1 − [\d.]+% ÷ 0\.1% = 1 − -?[\d.]+ = -?\d+%$/);
+  assert.ok(worked.endsWith(`= ${shown}`), `${worked} ends on ${shown}`);
+  // A firing's detection delay opens too: the delay is the firing time minus the start of the bad period.
+  const delay = page.locator('.alerts-table tbody tr td:nth-child(5) button.explain-figure').first();
+  await delay.focus();
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator(`#${await delay.getAttribute('aria-controls')} .explain-worked`).textContent(),
+    new RegExp(`^detection delay = .+ UTC − .+ UTC = ${(await delay.textContent()).replace(/[.]/g, '\\.')}$`));
+  assert.deepEqual(await seriousA11yViolations(page), []);
+  assertQuiet(watch);
+  await page.close();
+});

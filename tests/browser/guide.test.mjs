@@ -31,10 +31,10 @@ async function loadExample(page, id) {
 test('the start page shows the roadmap, progress and examples, and goes back from loading one', async () => {
   const { page, watch } = await openApp(context, server.url, '#/start');
   await freshStart(page);
-  assert.equal(await page.locator('.steps > li').count(), 12);
+  assert.equal(await page.locator('.steps > li').count(), 14);
   assert.equal(await page.textContent('[data-testid="tally"]'), '0 drafted, 0 agreed, 0 exported');
   // Every step links to the page that does it.
-  assert.equal(await page.locator('.steps a[href="#/research"]').count(), 3);
+  assert.equal(await page.locator('.steps a[href="#/research"]').count(), 4);
 
   await loadExample(page, 'web-api');
   assert.equal(await page.textContent('[data-testid="tally"]'), '2 drafted, 1 agreed, 0 exported');
@@ -294,11 +294,11 @@ test('presenter mode: one step at a time, keyboard shortcuts, a timer and a chec
   await page.click('button:has-text("Start presenter mode")');
   await page.waitForSelector('.presenter');
   await page.keyboard.press('Home');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 1 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 1 of 14');
   assert.equal(await page.textContent('#presenter-step-title'), 'Learn the words');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 3 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 3 of 14');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.textContent('#presenter-step-title'), 'Map people to personas');
   assert.match(await page.textContent('.presenter-timer'), /\d\d:\d\d \/ 5 min/);
@@ -318,7 +318,7 @@ test('presenter mode: one step at a time, keyboard shortcuts, a timer and a chec
   assert.equal(await page.locator('.presenter').count(), 0);
   // Resumes where it was, with the ticked item.
   await page.click('button:has-text("Start presenter mode")');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 14');
   assert.equal(await page.isChecked('#check-1-0'), true);
   await page.keyboard.press('Escape');
   assertQuiet(watch);

@@ -124,13 +124,50 @@ test('the RACI chart is readable whole on a projector, with sticky headers and n
   await page.close();
 });
 
+test('on a 1280x720 projector every presenter step shows its title, words, link and checklist without scrolling', async () => {
+  const { page, watch } = await fresh();
+  await page.click('button:has-text("Start presenter mode")');
+  await page.waitForSelector('.presenter');
+  const steps = await page.locator('.presenter-dots button').count();
+  for (let n = 1; n <= steps; n += 1) {
+    await page.click(`.presenter-dots button[aria-label^="Step ${n}:"]`);
+    await page.waitForFunction((k) => document.querySelector('.presenter-count').textContent === `Step ${k} of 14`, n);
+    // The journey and SLI steps with a room's worth of ideas on the board.
+    if (n === 5 || n === 6) {
+      for (const idea of ['Check out a basket', 'Search the catalogue', 'Sign in', 'Pay an invoice', 'Track an order']) {
+        await page.fill('#presenter-idea-text', `${idea} (${n})`);
+        await page.press('#presenter-idea-text', 'Enter');
+        await page.waitForSelector(`.presenter-ideas .candidate:has-text("${idea} (${n})")`);
+      }
+    }
+    const fit = await page.evaluate(() => {
+      const box = (s) => document.querySelector(s).getBoundingClientRect();
+      const body = document.querySelector('.presenter-body');
+      return {
+        scrolls: body.scrollHeight - body.clientHeight,
+        top: box('.presenter-bar').bottom,
+        title: box('#presenter-step-title').top,
+        checklist: box('.presenter-checklist').bottom,
+        nav: box('.presenter-nav').top,
+        text: parseFloat(getComputedStyle(document.querySelector('.presenter-text')).fontSize),
+      };
+    });
+    assert.ok(fit.scrolls <= 0, `step ${n}: the step does not scroll (${fit.scrolls}px more)`);
+    assert.ok(fit.title >= fit.top && fit.checklist <= fit.nav, `step ${n}: title to checklist between the bars (${JSON.stringify(fit)})`);
+    assert.ok(fit.text >= 20, `step ${n}: readable from the back of the room (${fit.text}px)`);
+    if (n === 6) await screenshot(page, 'room-presenter-step6-ideas');
+  }
+  assertQuiet(watch);
+  await page.close();
+});
+
 test('presenter mode: the way back from a step page, Back resumes it, step 7 in view, a total clock, large glossary', async () => {
   const { page, watch } = await fresh();
   await page.click('button:has-text("Start presenter mode")');
   await page.waitForSelector('.presenter');
   assert.match(await page.textContent('.presenter-bar .workshop-clock'), /Workshop 00:0\d of 120 min/);
   for (let k = 0; k < 6; k++) await page.keyboard.press('ArrowRight');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 7 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 7 of 14');
   const [link, nav] = await Promise.all([
     page.locator('.presenter-link a').boundingBox(),
     page.locator('.presenter-nav').boundingBox(),
@@ -151,7 +188,7 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   await page.click('.presenter-link a');
   await page.waitForSelector('[data-page="language"]');
   assert.equal(await page.locator('.presenter').count(), 0);
-  assert.match(await page.textContent('.workshop-bar'), /step 2 of 12/);
+  assert.match(await page.textContent('.workshop-bar'), /step 2 of 14/);
   assert.match(await page.textContent('.workshop-bar'), /of 120 min/);
   await screenshot(page, 'room-workshop-bar');
   // The chart's header row sticks right below the bar, in projector type, at 1280 and 1024 px.
@@ -173,13 +210,13 @@ test('presenter mode: the way back from a step page, Back resumes it, step 7 in 
   // Browser Back returns to presenter mode at the same step.
   await page.goBack();
   await page.waitForSelector('.presenter');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 14');
   // And so does the bar.
   await page.click('.presenter-link a');
   await page.waitForSelector('.workshop-bar');
   await page.click('.workshop-bar a:has-text("Back to the workshop")');
   await page.waitForSelector('.presenter');
-  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 12');
+  assert.equal(await page.textContent('.presenter-count'), 'Step 2 of 14');
   // Leaving presenter mode ends the workshop: no bar on the other pages.
   await page.click('.presenter-bar button:has-text("Leave presenter mode")');
   await go(page, '#/language');

@@ -818,16 +818,10 @@ fn export_command(args: &Args) -> Result<Output, Failure> {
         .slos
         .iter()
         .filter(|s| args.value("slo").is_none_or(|id| s.id == id));
-    // Every rule format writes the alerts the replay uses, defaults included.
-    for slo in exported.filter(|_| {
-        !matches!(
-            format,
-            slo_engine::export::ExportFormat::Markdown | slo_engine::export::ExportFormat::Project
-        )
-    }) {
-        if let (_, Some(note)) = slo_engine::alerting::effective_alerts(slo) {
-            eprintln!("note: {note}");
-        }
+    // What the files say at their top: defaults added, alerts switched off,
+    // replayed alerts the format cannot hold.
+    for note in exported.flat_map(|slo| slo_engine::export::file_notes(slo, format)) {
+        eprintln!("note: {note}");
     }
     match args.value("out") {
         None => {

@@ -602,6 +602,49 @@ fn a_grouped_slo_over_data_without_its_labels_is_replayed_whole_and_says_so() {
     assert!(said, "{}", v["warnings"]);
 }
 
+/// The `note:` lines of an export's stderr, without the `note: `.
+fn notes(o: &Output) -> Vec<String> {
+    stderr(o)
+        .lines()
+        .filter_map(|l| l.strip_prefix("note: ").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn export_says_on_stderr_and_in_the_file_what_each_format_cannot_hold() {
+    let (spec, _) = guarded_fixture("export-notes");
+    let mut all = String::new();
+    for format in ["prometheus", "sloth", "pyrra", "openslo"] {
+        let o = run(&["export", "--spec", &spec, "--format", format]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        let file = stdout(&o);
+        for note in notes(&o) {
+            assert!(
+                file.lines().any(|l| l == format!("# {note}")),
+                "{format}: the file's header lacks {note}"
+            );
+            all.push_str(&format!("{format}: {note}\n"));
+        }
+    }
+    golden("export_notes_guarded.txt", &all);
+}
+
+#[test]
+fn an_slo_with_its_alerts_switched_off_exports_no_alert_rule_and_stderr_says_so() {
+    let spec = "tests/parity/sloth/no-alerts.yml";
+    let o = run(&["export", "--spec", spec, "--format", "prometheus"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches("- alert: ").count(), 0);
+    assert!(stdout(&o).contains("record: \"slo:sli_error:ratio_rate3d\""));
+    assert_eq!(
+        notes(&o)[1..],
+        ["SLO \"query-availability\" has no burn-rate alerts (switched off): no burn-rate alert rule is written, and nobody is paged; its SLI is recorded over 5m, 30m, 1h, 2h, 6h, 1d, 3d, as Sloth records it."]
+    );
+    let replayed = run(&["simulate", "--spec", spec, "--data", DATA, "--json"]);
+    assert_eq!(replayed.status.code(), Some(0), "{}", stderr(&replayed));
+    assert_eq!(json(&replayed)["alerts"], serde_json::json!([]));
+}
+
 #[test]
 fn an_openslo_file_with_fixed_range_queries_exports_prometheus_rules_windowed() {
     let o = run(&[

@@ -43,6 +43,10 @@
 //!   (there `rate` extrapolates from the first sample after the gap), as
 //!   are guard checks whose short window holds exactly the minimum (float
 //!   rounding may decide them either way).
+//! - The `internal-service` example also gets a copy of its first SLO with its
+//!   burn-rate alerts switched off (`AlertPreset::NoAlerts`, id suffixed
+//!   `-quiet`): the replay fires nothing, and at every checked instant the
+//!   rules hold no firing alert of that SLO (`ALERTS` counted, 0 expected).
 
 use slo_engine::alerting::effective_alerts;
 use slo_engine::examples::EXAMPLES;
@@ -54,7 +58,7 @@ use slo_engine::export::promql::quote;
 use slo_engine::export::yaml::{self, map, s, Y};
 use slo_engine::guards::{no_data_rule_name, no_data_texts, NoDataAlert, TrafficGuard};
 use slo_engine::ingest::LabelSet;
-use slo_engine::model::{EventKind, Severity, Sli, Slo, Span};
+use slo_engine::model::{AlertPreset, EventKind, Severity, Sli, Slo, Span};
 use slo_engine::samples::{generate, sample_traffic, Incident, Traffic, SAMPLES};
 use slo_engine::series::EventSeries;
 use slo_engine::simulate::label_sets::replay_sets;
@@ -75,6 +79,9 @@ const BUDGET_TOLERANCE: &str = "1e-9";
 const GUARDED_EXAMPLE: &str = "web-api";
 /// Their guard: at least this many events in each alert's short window.
 const GUARD_EVENTS: u64 = 20;
+/// The example that also gets a copy of its first SLO without burn-rate alerts.
+const QUIET_EXAMPLE: &str = "internal-service";
+
 /// The sample that gets a gap, and the gap's length in rows.
 const GAP_SAMPLE: &str = "low-traffic";
 const GAP_ROWS: usize = 24;
@@ -98,8 +105,11 @@ fn run(out: &Path, days: u32) -> Result<(), String> {
     write_grouped(out, days)?;
     for example in EXAMPLES {
         let guarded = example.id == GUARDED_EXAMPLE;
-        let slos: Vec<Slo> = (example.build)()
-            .slos
+        let mut originals = (example.build)().slos;
+        if example.id == QUIET_EXAMPLE {
+            originals.extend(originals.first().map(quiet_copy));
+        }
+        let slos: Vec<Slo> = originals
             .iter()
             .map(|slo| conformance_slo(slo, guarded))
             .collect();
@@ -231,6 +241,18 @@ fn conformance_slo(slo: &Slo, guarded: bool) -> Slo {
     }
 }
 
+/// The SLO again under its own id, with its burn-rate alerts switched off.
+fn quiet_copy(slo: &Slo) -> Slo {
+    let mut quiet = Slo {
+        id: format!("{}-quiet", slo.id),
+        name: format!("{} (no alerts)", slo.name),
+        ..slo.clone()
+    };
+    quiet.alerting.preset = AlertPreset::NoAlerts;
+    quiet.alerting.alerts.clear();
+    quiet
+}
+
 /// One `promtool test rules` file and how much it checks.
 struct TestFile {
     text: String,
@@ -347,6 +369,7 @@ impl TestFile {
             file.no_data += sim.no_data.len();
             inputs.extend(input_series(slo, &line, &[]));
             alert_tests.extend(file.alert_tests(slo, &sim, &line));
+            expr_tests.extend(file.quiet_tests(slo, &sim, &line));
             expr_tests.extend(file.budget_tests(slo, &sim, &line));
         }
         let order: Vec<Y> = slos.iter().flat_map(group_names).map(s).collect();
@@ -419,6 +442,43 @@ impl TestFile {
             tests.extend(self.no_data_tests(slo, &alert, sim, line));
         }
         tests
+    }
+
+    /// For an SLO without burn-rate alerts: at every checked instant, as
+    /// many of its burn-rate alerts firing in the rules as in the replay,
+    /// which is none (`or vector(0)` counts an empty result as 0).
+    fn quiet_tests(&mut self, slo: &Slo, sim: &Simulation, line: &Timeline) -> Vec<Y> {
+        if !effective_alerts(slo).0.is_empty() {
+            return Vec::new();
+        }
+        let selector = format!(
+            "{{sloth_id={}, alertstate=\"firing\", alertname!={}}}",
+            quote(&slo_labels(slo)[0].1),
+            quote(&no_data_rule_name(slo))
+        );
+        alert_instants(sim, line)
+            .into_iter()
+            .map(|i| {
+                self.alert_checks += 1;
+                let t = line.series.t[i];
+                let firing = sim
+                    .alerts
+                    .iter()
+                    .filter(|a| a.start <= t && a.end.is_none_or(|e| t < e))
+                    .count();
+                map(vec![
+                    ("expr", s(format!("count(ALERTS{selector}) or vector(0)"))),
+                    ("eval_time", s(format!("{}s", line.offset(i)))),
+                    (
+                        "exp_samples",
+                        Y::Seq(vec![map(vec![
+                            ("labels", s("{}")),
+                            ("value", Y::Num(firing as f64)),
+                        ])]),
+                    ),
+                ])
+            })
+            .collect()
     }
 
     /// The no-data alert every hour of the timeline (rows and gap instants)

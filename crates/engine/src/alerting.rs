@@ -49,6 +49,7 @@ const PYRRA_TIERS: [(f64, u64, u64, Severity); 4] = [
 /// - `PyrraScaled`: windows scaled with `slo_window` (each rounded to whole
 ///   seconds, at least 1 s), factors fixed at 14, 7, 2 and 1.
 /// - `Custom`: `None`; custom alerts are the user's own (see [`custom`]).
+/// - `NoAlerts`: the empty set.
 pub fn preset_alerts(preset: AlertPreset, slo_window: Span) -> Option<Vec<BurnAlert>> {
     match preset {
         AlertPreset::Workbook30d => Some(workbook_30d()),
@@ -72,15 +73,17 @@ pub fn preset_alerts(preset: AlertPreset, slo_window: Span) -> Option<Vec<BurnAl
                 .collect(),
         ),
         AlertPreset::Custom => None,
+        AlertPreset::NoAlerts => Some(Vec::new()),
     }
 }
 
 /// The alerts an SLO is replayed and exported with: its own or, when it has
 /// none, its preset's (the Workbook's 30-day set for a custom preset), so the
 /// replay and every export hold the same set. The second value, when defaults
-/// were added, is the sentence that tells the user so.
+/// were added, is the sentence that tells the user so. `NoAlerts` with an
+/// empty list is the one way to have none.
 pub fn effective_alerts(slo: &Slo) -> (Vec<BurnAlert>, Option<String>) {
-    if !slo.alerting.alerts.is_empty() {
+    if !slo.alerting.alerts.is_empty() || slo.alerting.preset == AlertPreset::NoAlerts {
         return (slo.alerting.alerts.clone(), None);
     }
     let alerts = preset_alerts(slo.alerting.preset, slo.window.nominal())
@@ -98,12 +101,26 @@ pub fn effective_alerts(slo: &Slo) -> (Vec<BurnAlert>, Option<String>) {
             )
         })
         .collect();
+    // The name is escaped ({:?}): the note goes into YAML comments and terminals.
     let note = format!(
-        "SLO \"{}\" has no alerts: default burn-rate alerts were added ({}); the replay and the exported rules both use them",
+        "SLO {:?} has no alerts: default burn-rate alerts were added ({}); the replay and the exported rules both use them",
         slo.name,
         list.join(", ")
     );
     (alerts, Some(note))
+}
+
+/// The warning for an SLO whose burn-rate alerts are switched off (the
+/// `NoAlerts` preset): nobody is paged when it burns its budget. `None`
+/// while it has alerts.
+pub fn no_alerts_warning(slo: &Slo) -> Option<String> {
+    effective_alerts(slo).0.is_empty().then(|| {
+        format!(
+            "SLO {:?} has no burn-rate alerts: nobody will be paged or ticketed when it burns its error budget. \
+             The exports still record its SLI for dashboards; choose a preset to alert again.",
+            slo.name
+        )
+    })
 }
 
 /// `window / divisor` rounded to whole minutes as Pyrra's `Windows()` does
@@ -447,6 +464,52 @@ mod tests {
     #[test]
     fn custom_preset_has_no_alerts_of_its_own() {
         assert_eq!(preset_alerts(AlertPreset::Custom, Span::days(30)), None);
+    }
+
+    fn without_alerts(preset: AlertPreset) -> Slo {
+        let mut slo = Slo::default();
+        slo.alerting.preset = preset;
+        slo.alerting.alerts.clear();
+        slo
+    }
+
+    #[test]
+    fn no_alerts_is_kept_empty_while_an_empty_custom_list_gets_the_workbook_defaults() {
+        assert_eq!(
+            preset_alerts(AlertPreset::NoAlerts, Span::days(30)),
+            Some(Vec::new())
+        );
+        assert_eq!(
+            effective_alerts(&without_alerts(AlertPreset::NoAlerts)),
+            (Vec::new(), None)
+        );
+        let (alerts, note) = effective_alerts(&without_alerts(AlertPreset::Custom));
+        assert_eq!(alerts, workbook_30d());
+        assert!(note.unwrap().starts_with(
+            "SLO \"availability\" has no alerts: default burn-rate alerts were added (page 14.4x 1h/5m, "
+        ));
+    }
+
+    #[test]
+    fn alerts_written_under_the_no_alerts_preset_still_count() {
+        // The list is what fires; the preset only names where it came from.
+        let mut slo = Slo::default();
+        slo.alerting.preset = AlertPreset::NoAlerts;
+        assert_eq!(effective_alerts(&slo), (workbook_30d(), None));
+        assert_eq!(no_alerts_warning(&slo), None);
+    }
+
+    #[test]
+    fn an_slo_without_burn_rate_alerts_warns_that_nobody_is_paged() {
+        let mut slo = without_alerts(AlertPreset::NoAlerts);
+        slo.name = "Line\nbreak".into();
+        let warning = no_alerts_warning(&slo).unwrap();
+        assert!(
+            warning
+                .starts_with("SLO \"Line\\nbreak\" has no burn-rate alerts: nobody will be paged"),
+            "{warning}"
+        );
+        assert_eq!(no_alerts_warning(&Slo::default()), None);
     }
 
     #[test]

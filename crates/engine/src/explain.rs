@@ -6,13 +6,17 @@
 //! The arithmetic is the owning module's (`budget`, `alerting`, `risk`): each
 //! explanation calls the same function the page calls for its figure, so
 //! the last step cannot drift from the number on screen. Figures are
-//! written through `format`. Knows nothing of the browser; adding a kind of
-//! figure is one `Figure` variant and one function here.
+//! written through `format`. Figures of a replay (budget left, tiers,
+//! firings) are explained from the values the replay report carries.
+//! Knows nothing of the browser; adding a kind of figure is one `Figure`
+//! variant and one function here.
 
 use crate::alerting;
 use crate::budget;
-use crate::format::{count, grouped, human_seconds, number, trim_zeros};
-use crate::model::{percent_field, BurnAlert, Span, Target};
+use crate::format::{count, duration, grouped, human_seconds, number, share, trim_zeros, when};
+use crate::model::{percent_field, BurnAlert, Slo, Span, Target};
+use crate::policy::{describe_when, Condition, Tier, TierSpan};
+use crate::worker::AlertRow;
 
 /// A figure the workbench shows, with the values it was computed from.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +50,69 @@ pub enum Figure {
         users_share: f64,
         yearly_budget_minutes: f64,
     },
+    /// Share of the window's budget left in a replay: at the end of the
+    /// data, or at its lowest (`lowest`).
+    BudgetLeft {
+        target: Target,
+        window: Span,
+        left: f64,
+        lowest: bool,
+    },
+    /// Why a tier of the error budget policy applied over a replayed span.
+    TierApplied { tier: Tier, span: TierSpan },
+    /// How often each alert fired in a replay (`fired[i]` for `alerts[i]`).
+    AlertsFired {
+        target: Target,
+        alerts: Vec<BurnAlert>,
+        fired: Vec<usize>,
+    },
+    /// The middle of the replayed firings' detection delays, seconds.
+    MedianDetection { delays: Vec<i64> },
+    /// A replayed firing's delay from the start of its bad period.
+    FiringDetection { row: AlertRow },
+    /// How long a replayed firing went on after its bad period ended.
+    FiringReset { row: AlertRow },
+    /// Share of the window's budget spent when a replayed alert fired.
+    FiringSpent {
+        row: AlertRow,
+        target: Target,
+        window: Span,
+    },
+}
+
+/// The risk exercise's time to detect taken from the alerts: the detection
+/// time of the SLO's fastest alert at the risk's share of users; `None`
+/// when no alert fires at that share.
+pub fn risk_detection(slo: &Slo, users_share: f64) -> Option<Figure> {
+    let (alert, _) = crate::risk::fastest_alert(slo, users_share)?;
+    Some(Figure::Detection {
+        alert,
+        target: slo.target,
+        error_ratio: users_share,
+    })
+}
+
+/// The risk exercise's yearly budget: the SLO's budget over 365 days
+/// (`risk::yearly_budget_minutes`, whatever the SLO's window).
+pub fn yearly_budget(slo: &Slo) -> Figure {
+    Figure::BudgetTime {
+        target: slo.target,
+        span: Span::days(365),
+    }
+}
+
+/// The alerts-fired figure of a replay: each of the SLO's alerts (its own,
+/// or the preset's when it lists none) with the firings of `rows`.
+pub fn alerts_fired(slo: &Slo, rows: &[AlertRow]) -> Figure {
+    let (alerts, _) = alerting::effective_alerts(slo);
+    let fired = (0..alerts.len())
+        .map(|i| rows.iter().filter(|r| r.alert_index == i).count())
+        .collect();
+    Figure::AlertsFired {
+        target: slo.target,
+        alerts,
+        fired,
+    }
 }
 
 /// A figure explained: what it is, its formula in words, the formula with
@@ -91,6 +158,26 @@ pub fn explain(figure: &Figure) -> Explanation {
             [*detect_minutes, *repair_minutes, *per_year, *users_share],
             *yearly_budget_minutes,
         ),
+        Figure::BudgetLeft {
+            target,
+            window,
+            left,
+            lowest,
+        } => budget_left(*target, *window, *left, *lowest),
+        Figure::TierApplied { tier, span } => tier_applied(tier, span),
+        Figure::AlertsFired {
+            target,
+            alerts,
+            fired,
+        } => fired_alerts(*target, alerts, fired),
+        Figure::MedianDetection { delays } => median_of(delays),
+        Figure::FiringDetection { row } => firing_detection(row),
+        Figure::FiringReset { row } => firing_reset(row),
+        Figure::FiringSpent {
+            row,
+            target,
+            window,
+        } => firing_spent(row, *target, *window),
     }
 }
 
@@ -102,6 +189,16 @@ fn decimal(x: f64) -> String {
 /// A span in minutes, the unit the worked budgets use: `43,200 min`.
 fn minutes(span: Span) -> String {
     format!("{} min", number(span.seconds() as f64 / 60.0))
+}
+
+/// A budget in minutes, exact to the third decimal below 1,000 minutes so
+/// the yearly 525.6 is not rounded to 526: `43.2`, `525.6`, `5,256`.
+fn budget_minutes(minutes: f64) -> String {
+    if minutes.abs() >= 1000.0 {
+        grouped(minutes)
+    } else {
+        trim_zeros(minutes, 3)
+    }
 }
 
 /// A share as the alert table writes it: `1.44%`.
@@ -121,7 +218,7 @@ fn budget_time(target: Target, span: Span) -> Explanation {
             span.human(),
             decimal(b),
             minutes(span),
-            number(seconds / 60.0),
+            budget_minutes(seconds / 60.0),
             human_seconds(seconds)
         ),
         meaning: format!(
@@ -309,6 +406,265 @@ fn bad_minutes(risk: [f64; 4], yearly_budget_minutes: f64) -> Explanation {
     }
 }
 
+/// The bad share of the window that leaves `left` of the budget:
+/// (1 − left) × (1 − target), the budget's own definition read backwards.
+fn bad_share(left: f64, target: Target) -> f64 {
+    (1.0 - left) * budget::allowed_bad_fraction(target)
+}
+
+fn budget_left(target: Target, window: Span, left: f64, lowest: bool) -> Explanation {
+    let b = budget::allowed_bad_fraction(target);
+    let spent = 1.0 - left;
+    Explanation {
+        title: if lowest {
+            "Lowest error budget left".into()
+        } else {
+            "Error budget left at the end of the data".into()
+        },
+        formula: "budget left = 1 − bad share over the window ÷ (1 − target)".into(),
+        worked: format!(
+            "budget left = 1 − {} ÷ (1 − {}) = 1 − {} ÷ {} = 1 − {} = {}",
+            pct(bad_share(left, target)),
+            decimal(target.ratio()),
+            pct(bad_share(left, target)),
+            pct(b),
+            trim_zeros(spent, 4),
+            share(left)
+        ),
+        meaning: format!(
+            "Over the {} window {} {} of events (or time slices) were bad where {} is allowed: {} of the budget spent{}.",
+            window.human(),
+            if lowest { "at its worst," } else { "ending with the data," },
+            pct(bad_share(left, target)),
+            pct(b),
+            share(spent),
+            if left < 0.0 { ", so the budget is overspent" } else { "" }
+        ),
+        terms: vec!["error-budget", "window", "budgeting-method"],
+    }
+}
+
+/// What a tier's condition saw when its span began: `budget left 15% < 25%`.
+fn condition_seen(condition: &Condition, value: f64) -> String {
+    use crate::format::factor;
+    match *condition {
+        Condition::BudgetBelow { share: s } => {
+            format!("budget left {} < {}", share(value), share(s))
+        }
+        Condition::BurnAbove { factor: f, over } => format!(
+            "burn rate over the last {} {} > {}",
+            over.human(),
+            factor(value),
+            factor(f)
+        ),
+        Condition::IncidentAbove { share: s } => format!(
+            "the incident under way had spent {} of the budget > {}",
+            share(value),
+            share(s)
+        ),
+        Condition::MissedWindows { count } => {
+            format!("{} windows in a row missed ≥ {count}", trim_zeros(value, 0))
+        }
+    }
+}
+
+fn tier_applied(tier: &Tier, span: &TierSpan) -> Explanation {
+    let seen = span
+        .cause
+        .and_then(|c| Some(condition_seen(tier.when.get(c.condition)?, c.value)));
+    let held = format!(
+        "from {} to {} = {}",
+        when(span.from),
+        when(span.to),
+        duration(span.seconds())
+    );
+    Explanation {
+        title: format!("Why “{}” applied", tier.name),
+        formula: "a tier applies while any of its conditions holds; when several tiers hold, the last one listed applies".into(),
+        worked: match seen {
+            Some(seen) => format!(
+                "“{}” applies while {}. When the span began: {seen} → it held {held}",
+                tier.name,
+                describe_when(tier)
+            ),
+            None => format!(
+                "“{}” applies while {}: it held {held}",
+                tier.name,
+                describe_when(tier)
+            ),
+        },
+        meaning: if tier.actions.trim().is_empty() {
+            "The tier names no actions yet: write them on the Implementation page.".into()
+        } else {
+            format!("While it held, the team's policy says: {}", tier.actions.trim())
+        },
+        terms: vec!["error-budget-policy", "error-budget", "burn-rate"],
+    }
+}
+
+fn fired_alerts(target: Target, alerts: &[BurnAlert], fired: &[usize]) -> Explanation {
+    let b = budget::allowed_bad_fraction(target);
+    let parts: Vec<String> = alerts
+        .iter()
+        .zip(fired)
+        .map(|(a, n)| {
+            format!(
+                "{} over {} and {}: {} × {} = {} → fired {n} time(s)",
+                a.severity.as_str(),
+                a.long.human(),
+                a.short.human(),
+                trim_zeros(a.factor, 4),
+                decimal(b),
+                pct(alerting::threshold(a, target))
+            )
+        })
+        .collect();
+    let total: usize = fired.iter().sum();
+    Explanation {
+        title: "Alerts that would have fired".into(),
+        formula: "an alert fires while the error ratio over both its long and its short window is above burn factor × (1 − target)".into(),
+        worked: if parts.is_empty() {
+            "the SLO has no alerts".into()
+        } else {
+            parts.join("; ")
+        },
+        meaning: format!(
+            "Replaying the data through the same rules the export writes, the alerts fired {total} time(s) in all."
+        ),
+        terms: vec!["multi-window-alert", "burn-rate", "long-window", "short-window"],
+    }
+}
+
+/// The median-detection figure of a replay: the delays of its firings.
+pub fn median_detection(rows: &[AlertRow]) -> Figure {
+    Figure::MedianDetection {
+        delays: rows.iter().filter_map(|r| r.detection_delay).collect(),
+    }
+}
+
+fn median_of(delays: &[i64]) -> Explanation {
+    let mut sorted = delays.to_vec();
+    sorted.sort_unstable();
+    let formula =
+        "median detection delay = the middle of the firings' delays, sorted (the upper middle of an even count)"
+            .to_string();
+    let worked = match crate::summary::median_detection_delay_of(&sorted) {
+        Some(m) => format!(
+            "sorted delays: {} → the {} of {} = {}",
+            sorted
+                .iter()
+                .map(|d| duration(*d))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ordinal(sorted.len() / 2 + 1),
+            sorted.len(),
+            duration(m)
+        ),
+        None => "no firing has a detection delay".into(),
+    };
+    Explanation {
+        title: "Median detection delay".into(),
+        formula,
+        worked,
+        meaning:
+            "Half the firings told someone this fast or faster, from the start of the bad period."
+                .into(),
+        terms: vec!["detection-time", "multi-window-alert"],
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`… `11th`, `21st`.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// `page 14.4x 1 h/5 min`, as the explanations name a firing's alert.
+fn firing_name(row: &AlertRow) -> String {
+    format!(
+        "{} {} {}/{}",
+        row.severity.as_str(),
+        crate::format::factor(row.factor),
+        Span(row.long_seconds).human(),
+        Span(row.short_seconds).human()
+    )
+}
+
+fn firing_detection(row: &AlertRow) -> Explanation {
+    let formula = format!(
+        "detection delay = time the alert fired − start of the bad period (the first interval burning faster than {})",
+        crate::format::factor(row.factor)
+    );
+    Explanation {
+        title: format!("Detection delay of the {} alert", firing_name(row)),
+        formula,
+        worked: match row.detection_delay {
+            Some(d) => format!(
+                "detection delay = {} − {} = {}",
+                when(row.start),
+                when(row.start.saturating_sub(d)),
+                duration(d)
+            ),
+            None => {
+                "no interval burning faster than the factor before the firing: no delay to measure"
+                    .into()
+            }
+        },
+        meaning: "How long users saw errors at that rate before anyone was told.".into(),
+        terms: vec!["detection-time", "burn-rate"],
+    }
+}
+
+fn firing_reset(row: &AlertRow) -> Explanation {
+    Explanation {
+        title: format!("Reset of the {} alert", firing_name(row)),
+        formula: "reset after = time the alert stopped − end of the bad period (the last interval burning faster than the factor)".into(),
+        worked: match (row.end, row.reset_after) {
+            (Some(end), Some(r)) => format!(
+                "reset after = {} − {} = {}",
+                when(end),
+                when(end.saturating_sub(r)),
+                duration(r)
+            ),
+            (None, _) => "the alert was still firing at the end of the data".into(),
+            (Some(_), None) => "no interval burning faster than the factor before it stopped".into(),
+        },
+        meaning: format!(
+            "The alert goes quiet once its {} short window holds no more of the bad period.",
+            Span(row.short_seconds).human()
+        ),
+        terms: vec!["reset-time", "short-window"],
+    }
+}
+
+fn firing_spent(row: &AlertRow, target: Target, window: Span) -> Explanation {
+    let b = budget::allowed_bad_fraction(target);
+    let left = 1.0 - row.budget_spent_at_fire;
+    Explanation {
+        title: format!("Budget spent when the {} alert fired", firing_name(row)),
+        formula: "budget spent = bad share over the window ÷ (1 − target), at the firing".into(),
+        worked: format!(
+            "budget spent at {} = {} ÷ {} = {}",
+            when(row.start),
+            pct(bad_share(left, target)),
+            pct(b),
+            share(row.budget_spent_at_fire)
+        ),
+        meaning: format!(
+            "When the alert fired, the {} window behind it had already used {} of its error budget.",
+            window.human(),
+            share(row.budget_spent_at_fire)
+        ),
+        terms: vec!["error-budget", "window", "burn-rate"],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,6 +789,195 @@ mod tests {
         );
     }
 
+    fn firing() -> AlertRow {
+        AlertRow {
+            alert_index: 0,
+            severity: Severity::Page,
+            factor: 14.4,
+            long_seconds: 3600,
+            short_seconds: 300,
+            start: 10 * 3600,
+            end: Some(11 * 3600),
+            budget_spent_at_fire: 0.4,
+            detection_delay: Some(300),
+            reset_after: Some(3300),
+            peak_burn: 20.0,
+        }
+    }
+
+    #[test]
+    fn fifteen_percent_left_at_999_is_a_bad_share_of_0_085_percent_read_back() {
+        // 85% spent × 0.1% allowed = 0.085% of the window's events were bad.
+        let e = explain(&Figure::BudgetLeft {
+            target: Target(0.999),
+            window: Span::days(30),
+            left: 0.15,
+            lowest: false,
+        });
+        assert_eq!(
+            e.worked,
+            "budget left = 1 − 0.085% ÷ (1 − 0.999) = 1 − 0.085% ÷ 0.1% = 1 − 0.85 = 15%"
+        );
+        assert!(
+            e.meaning.contains("85% of the budget spent."),
+            "{}",
+            e.meaning
+        );
+        let lowest = explain(&Figure::BudgetLeft {
+            target: Target(0.999),
+            window: Span::days(30),
+            left: -0.2,
+            lowest: true,
+        });
+        assert_eq!(lowest.title, "Lowest error budget left");
+        assert!(lowest
+            .meaning
+            .ends_with("120% of the budget spent, so the budget is overspent."));
+    }
+
+    #[test]
+    fn a_tier_span_is_explained_by_the_condition_that_opened_it_with_the_value_seen() {
+        let tier = crate::policy::default_ladder()[1].clone();
+        let span = TierSpan {
+            tier: 1,
+            from: 10 * 86_400,
+            to: 30 * 86_400,
+            cause: Some(crate::policy::TierCause {
+                condition: 0,
+                value: 0.15,
+            }),
+        };
+        let e = explain(&Figure::TierApplied {
+            tier: tier.clone(),
+            span,
+        });
+        assert_eq!(e.title, "Why “Plan reliability work” applied");
+        assert_eq!(
+            e.worked,
+            "“Plan reliability work” applies while less than 25% of the budget left, or burning faster than \
+             2x over the last 7 d. When the span began: budget left 15% < 25% → it held from 1970-01-11 00:00 UTC \
+             to 1970-01-31 00:00 UTC = 20 d"
+        );
+        assert!(e
+            .meaning
+            .starts_with("While it held, the team's policy says: Put reliability work first"));
+        let burn = TierSpan {
+            cause: Some(crate::policy::TierCause {
+                condition: 1,
+                value: 2.5,
+            }),
+            ..span
+        };
+        let e = explain(&Figure::TierApplied { tier, span: burn });
+        assert!(
+            e.worked.contains("burn rate over the last 7 d 2.5x > 2x"),
+            "{}",
+            e.worked
+        );
+    }
+
+    #[test]
+    fn alerts_fired_count_each_alert_with_its_threshold() {
+        let ticket = BurnAlert {
+            severity: Severity::Ticket,
+            long: Span::days(3),
+            short: Span::hours(6),
+            factor: 1.0,
+        };
+        let mut slo = Slo {
+            target: Target(0.999),
+            ..Slo::default()
+        };
+        slo.alerting.alerts = vec![page_1h(), ticket];
+        let e = explain(&alerts_fired(&slo, &[firing(), firing()]));
+        assert_eq!(
+            e.worked,
+            "page over 1 h and 5 min: 14.4 × 0.001 = 1.44% → fired 2 time(s); \
+             ticket over 3 d and 6 h: 1 × 0.001 = 0.1% → fired 0 time(s)"
+        );
+    }
+
+    #[test]
+    fn the_median_of_three_delays_is_the_second_once_sorted() {
+        let e = explain(&Figure::MedianDetection {
+            delays: vec![540, 60, 300],
+        });
+        assert_eq!(
+            e.worked,
+            "sorted delays: 1 min, 5 min, 9 min → the 2nd of 3 = 5 min"
+        );
+        // An even count takes the upper middle, as the summary's median does.
+        let rows: Vec<AlertRow> = [60, 300, 540, 600]
+            .iter()
+            .map(|&d| AlertRow {
+                detection_delay: Some(d),
+                ..firing()
+            })
+            .collect();
+        assert_eq!(crate::summary::median_detection_delay(&rows), Some(540));
+        assert!(explain(&median_detection(&rows))
+            .worked
+            .ends_with("the 3rd of 4 = 9 min"));
+        assert_eq!(
+            explain(&Figure::MedianDetection { delays: vec![] }).worked,
+            "no firing has a detection delay"
+        );
+    }
+
+    #[test]
+    fn a_replayed_firing_explains_its_delay_reset_and_budget_spent_from_its_times() {
+        let row = firing();
+        assert_eq!(
+            explain(&Figure::FiringDetection { row: row.clone() }).worked,
+            "detection delay = 1970-01-01 10:00 UTC − 1970-01-01 09:55 UTC = 5 min"
+        );
+        assert_eq!(
+            explain(&Figure::FiringReset { row: row.clone() }).worked,
+            "reset after = 1970-01-01 11:00 UTC − 1970-01-01 10:05 UTC = 55 min"
+        );
+        // 40% spent × 0.1% allowed: 0.04% of the window's events were bad.
+        let e = explain(&Figure::FiringSpent {
+            row,
+            target: Target(0.999),
+            window: Span::days(30),
+        });
+        assert_eq!(
+            e.worked,
+            "budget spent at 1970-01-01 10:00 UTC = 0.04% ÷ 0.1% = 40%"
+        );
+        assert_eq!(
+            e.title,
+            "Budget spent when the page 14.4x 1 h/5 min alert fired"
+        );
+    }
+
+    #[test]
+    fn the_risk_exercise_explains_its_yearly_budget_and_a_detection_taken_from_the_alerts() {
+        let mut slo = Slo {
+            target: Target(0.999),
+            ..Slo::default()
+        };
+        slo.alerting.alerts = vec![page_1h()];
+        // The same 525.6 min the risk table weighs against.
+        assert!((crate::risk::yearly_budget_minutes(&slo) - 525.6).abs() < 1e-9);
+        assert_eq!(
+            explain(&yearly_budget(&slo)).worked,
+            "budget = (1 − 0.999) × 365 d = 0.001 × 525,600 min = 525.6 min = 8 h 45 min 36 s"
+        );
+        // Half the users failing: 60 min × 0.0144 ÷ 0.5 = 1.728 min, as the risk row says.
+        let e = explain(&risk_detection(&slo, 0.5).unwrap());
+        assert_eq!(
+            e.worked,
+            "detection time = 60 min × 0.0144 ÷ 0.5 = 1.728 min = 1 min 43.7 s"
+        );
+        assert!((crate::risk::alert_detection(&slo, 0.5).unwrap().1 - 1.728).abs() < 1e-9);
+        assert_eq!(
+            risk_detection(&slo, 0.01),
+            None,
+            "below the 1.44% threshold"
+        );
+    }
+
     #[test]
     fn every_term_an_explanation_links_is_in_the_glossary() {
         let figures = [
@@ -465,6 +1010,30 @@ mod tests {
                 per_year: 1.0,
                 users_share: 1.0,
                 yearly_budget_minutes: 0.0,
+            },
+            Figure::BudgetLeft {
+                target: Target(0.99),
+                window: Span::WEEK,
+                left: 0.5,
+                lowest: false,
+            },
+            Figure::TierApplied {
+                tier: crate::policy::default_ladder()[0].clone(),
+                span: TierSpan {
+                    tier: 0,
+                    from: 0,
+                    to: 1,
+                    cause: None,
+                },
+            },
+            alerts_fired(&Slo::default(), &[]),
+            Figure::FiringDetection { row: firing() },
+            median_detection(&[firing()]),
+            Figure::FiringReset { row: firing() },
+            Figure::FiringSpent {
+                row: firing(),
+                target: Target(0.99),
+                window: Span::WEEK,
             },
         ];
         for f in &figures {

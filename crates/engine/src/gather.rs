@@ -16,6 +16,7 @@
 //! Pure data in, data out; must not touch the browser.
 
 use crate::export::promql::compact;
+use crate::gather_ideas::{self, IdeaChoice};
 use crate::import::project_from_json;
 use crate::limits::{MAX_DRAFTS, MAX_SLOS};
 use crate::merge::{merge, Merged};
@@ -304,7 +305,7 @@ impl Group {
 }
 
 /// Text compared without case or repeated spaces: "Check out " is "check out".
-fn norm(text: &str) -> String {
+pub(crate) fn norm(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -426,14 +427,17 @@ pub fn already_in(project: &Project, drafts: &[Draft], list: &[Candidate]) -> Ve
 }
 
 /// Merges the chosen candidates, given as (draft, SLO) indices, into
-/// `into`: each with the services and journeys it names, and its progress.
-/// Ids already taken are renamed (the result says so); people, RACI chart
-/// and policy of `into` stay. Indices that point nowhere are skipped. Refused
-/// when the project would hold more SLOs than a project file may.
+/// `into`: each with the services and journeys it names, and its progress;
+/// then the chosen ideas and risks (`gather_ideas::merge`), a chosen SLI
+/// idea following its SLO's new id. Ids already taken are renamed (the
+/// result says so); people, RACI chart and policy of `into` stay. Indices
+/// that point nowhere are skipped. Refused when the project would hold more
+/// SLOs than a project file may.
 pub fn merge_chosen(
     into: &mut Project,
     drafts: &[Draft],
     chosen: &[(usize, usize)],
+    ideas: &IdeaChoice,
 ) -> Result<Merged, String> {
     if into.slos.len() + chosen.len() > MAX_SLOS {
         return Err(format!(
@@ -442,7 +446,10 @@ pub fn merge_chosen(
             chosen.len()
         ));
     }
+    let before = into.clone();
     let mut total = Merged::default();
+    // Per draft, its merged SLOs' ids to their ids here.
+    let mut ids: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); drafts.len()];
     for (d, draft) in drafts.iter().enumerate() {
         let picked: Vec<usize> = chosen
             .iter()
@@ -452,12 +459,20 @@ pub fn merge_chosen(
         if picked.is_empty() {
             continue;
         }
-        let part = merge(into, chosen_part(&draft.project, &picked));
-        total.slos += part.slos;
-        total.services += part.services;
-        total.journeys += part.journeys;
-        total.renamed.extend(part.renamed);
+        let part = chosen_part(&draft.project, &picked);
+        let old: Vec<String> = part.slos.iter().map(|s| s.id.clone()).collect();
+        let start = into.slos.len();
+        let merged = merge(into, part);
+        ids[d] = old
+            .into_iter()
+            .zip(into.slos[start..].iter().map(|s| s.id.clone()))
+            .collect();
+        total.slos += merged.slos;
+        total.services += merged.services;
+        total.journeys += merged.journeys;
+        total.renamed.extend(merged.renamed);
     }
+    total.notes = gather_ideas::merge(into, &before, drafts, ideas, &ids);
     Ok(total)
 }
 
@@ -730,7 +745,13 @@ mod tests {
             name: "Someone else".into(),
             ..Person::default()
         }];
-        let merged = merge_chosen(&mut into, &[ana], &[(0, 0), (7, 0), (0, 9)]).unwrap();
+        let merged = merge_chosen(
+            &mut into,
+            &[ana],
+            &[(0, 0), (7, 0), (0, 9)],
+            &IdeaChoice::default(),
+        )
+        .unwrap();
         // Only the chosen SLO came, with the one service it names.
         assert_eq!(merged.slos, 1);
         assert_eq!(merged.services, 1);
@@ -747,13 +768,51 @@ mod tests {
     }
 
     #[test]
+    fn a_chosen_sli_idea_merged_with_its_slo_points_at_the_slo_under_its_new_id() {
+        let mut ana = draft("line 1", vec![]);
+        let idea =
+            crate::ideas::add_sli(&mut ana.project.ideas, "Checkout works", "", "Ana").unwrap();
+        crate::ideas::vote(
+            &mut ana.project.ideas,
+            crate::ideas::Candidate::Sli(idea),
+            3,
+        );
+        let slo_id = crate::ideas::choose_sli(&mut ana.project, idea).unwrap();
+        let mut into = Project {
+            slos: vec![slo(&slo_id, "", "", 0.999)],
+            ..Project::default()
+        };
+        let choice = IdeaChoice {
+            slis: vec![0],
+            ..IdeaChoice::default()
+        };
+        let merged = merge_chosen(&mut into, &[ana], &[(0, 0)], &choice).unwrap();
+        assert_eq!(
+            merged.renamed,
+            [("checkout-works".to_string(), "checkout-works-2".to_string())]
+        );
+        let c = &into.ideas.slis[0];
+        assert_eq!(
+            (c.votes, c.chosen.as_deref()),
+            (3, Some("checkout-works-2"))
+        );
+        assert!(
+            merged.sentence().ends_with(
+                "SLI idea “Checkout works”: 3 vote(s) (3 from line 1), added as idea #1 (it was #1 in line 1)."
+            ),
+            "{}",
+            merged.sentence()
+        );
+    }
+
+    #[test]
     fn merging_past_the_slo_limit_is_refused_and_changes_nothing() {
         let mut into = Project {
             slos: vec![Slo::default(); MAX_SLOS],
             ..Project::default()
         };
         let drafts = vec![draft("line 1", vec![Slo::default()])];
-        let e = merge_chosen(&mut into, &drafts, &[(0, 0)]).unwrap_err();
+        let e = merge_chosen(&mut into, &drafts, &[(0, 0)], &IdeaChoice::default()).unwrap_err();
         assert!(e.contains("limit of 2000"), "{e}");
         assert_eq!(into.slos.len(), MAX_SLOS);
     }

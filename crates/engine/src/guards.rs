@@ -188,13 +188,24 @@ pub fn format_parity(slo: &Slo) -> Vec<FormatParity> {
 /// other rule format that cannot hold some of them, which.
 pub fn parity_sentences(slo: &Slo) -> Vec<String> {
     let names = replayed_rule_names(slo);
-    let mut out = vec![format!(
+    let mut out = Vec::new();
+    if effective_alerts(slo).0.is_empty() {
+        out.push(
+            "No burn-rate alert is replayed: this SLO's burn-rate alerts are switched off, \
+             so the exported rules hold none either and nobody is paged when it burns its budget."
+                .to_string(),
+        );
+    }
+    if names.is_empty() {
+        return out;
+    }
+    out.push(format!(
         "The alerts replayed here are exactly the exported Prometheus rules ({} rule{}: {}); \
          the conformance test has promtool check that they fire when the replay says.",
         names.len(),
         if names.len() == 1 { "" } else { "s" },
         names.join(", ")
-    )];
+    ));
     out.extend(
         format_parity(slo)
             .into_iter()
@@ -381,6 +392,25 @@ mod tests {
         let guarded = parity_sentences(&guarded_slo());
         assert_eq!(guarded.len(), 4);
         assert!(guarded[1].starts_with("Sloth prometheus/v1 files cannot hold CheckoutAvailabilityBurnRatePage1hAnd5m (guard: "), "{guarded:?}");
+    }
+
+    #[test]
+    fn the_page_says_no_burn_rate_alert_is_replayed_when_they_are_switched_off() {
+        let mut slo = Slo::default();
+        slo.alerting.preset = crate::model::AlertPreset::NoAlerts;
+        slo.alerting.alerts.clear();
+        let quiet = parity_sentences(&slo);
+        assert_eq!(quiet.len(), 1);
+        assert!(
+            quiet[0].starts_with("No burn-rate alert is replayed"),
+            "{quiet:?}"
+        );
+        slo.alerting.no_data = Some(NoDataAlert::default());
+        let with_no_data = parity_sentences(&slo);
+        assert!(
+            with_no_data[1].contains("(1 rule: AvailabilityNoData)"),
+            "{with_no_data:?}"
+        );
     }
 
     #[test]

@@ -22,6 +22,14 @@ pub struct Step {
     pub checklist: &'static [&'static str],
 }
 
+/// The step ids in the order of the twelve steps earlier versions had, by
+/// which the checklist ticks they kept in the browser are numbered (the
+/// risk and gathering steps came later, in the middle).
+pub const BROWSER_TICK_STEPS: [&str; 12] = [
+    "words", "people", "raci", "service", "journeys", "slis", "slo", "alerts", "policy", "share",
+    "roadmap", "iterate",
+];
+
 /// The roadmap, in order.
 pub const STEPS: &[Step] = &[
     Step {
@@ -73,7 +81,7 @@ pub const STEPS: &[Step] = &[
         title: "Choose SLIs from the menu",
         text: "For the journey, pick candidate SLIs by kind of service (availability, latency, freshness...). Measure as close to the user as you can.",
         page: "research",
-        minutes: 15,
+        minutes: 10,
         checklist: &["Each SLI is a ratio of good events to all events", "We know where it is measured", "No CPU or memory SLIs"],
     },
     Step {
@@ -81,7 +89,7 @@ pub const STEPS: &[Step] = &[
         title: "Draft the SLO and look at its budget",
         text: "Set a target and a window, then read what the error budget means in minutes and in requests. Fix or acknowledge the pitfall findings.",
         page: "implementation",
-        minutes: 15,
+        minutes: 10,
         checklist: &[
             "The target is below 100%",
             "We read the budget in minutes per month",
@@ -98,11 +106,27 @@ pub const STEPS: &[Step] = &[
         checklist: &["Pages fire on fast burns only", "Every alert can fire at this target", "A runbook link is set"],
     },
     Step {
+        id: "risks",
+        title: "Weigh the risks against the budget",
+        text: "List what could spend the budget: for each risk, time to detect (from the alerts where they exist), time to repair, times a year and share of users hit. A risk that alone overspends the budget needs work before the target can hold.",
+        page: "research",
+        minutes: 10,
+        checklist: &["Every risk has its four estimates", "We know which risks alone overspend the budget"],
+    },
+    Step {
+        id: "gather",
+        title: "Gather the room's drafts",
+        text: "Each participant sends a share link or a project file. Paste the links and drop the files on the Share page, compare the candidates side by side, and merge the SLOs, ideas (their votes added up) and risks the room keeps.",
+        page: "share",
+        minutes: 5,
+        checklist: &["Every laptop's draft is gathered", "Duplicates are merged once", "The votes and the risks are in the project"],
+    },
+    Step {
         id: "policy",
         title: "Write the error budget policy",
         text: "Agree what happens when budget is left, at risk or spent, how a miss is escalated and how often targets are reviewed. The budget informs planning; it is not a freeze rule.",
         page: "implementation",
-        minutes: 15,
+        minutes: 10,
         checklist: &["Every section has a first draft", "The accountable person agrees with it"],
     },
     Step {
@@ -318,7 +342,13 @@ fn step_state(id: &str, p: &Project) -> StepState {
                 .min(1),
             1,
         ),
-        "words" => StepState::Untracked,
+        "risks" => match crate::risk::analyse(p) {
+            _ if p.risks.items.is_empty() => StepState::Open,
+            Some(_) => StepState::Done,
+            // Risks but no SLO to weigh them against.
+            None => StepState::Started,
+        },
+        "words" | "gather" => StepState::Untracked,
         _ => StepState::Open,
     }
 }
@@ -342,6 +372,8 @@ pub fn done_when(id: &str) -> &'static str {
         "roadmap" => "Done when every SLO has a roadmap and all its tasks are done.",
         "share" => "Done when every SLO is marked agreed or exported.",
         "iterate" => "Done when a review question has a note.",
+        "risks" => "Done when the project lists risks and has an SLO to weigh them against.",
+        "gather" => "Not tracked: a merged draft looks like any other work in the project.",
         _ => "",
     }
 }
@@ -390,11 +422,34 @@ mod tests {
         for (s, st) in status(&p) {
             let expected = match s.id {
                 "raci" => StepState::Started,
-                "words" => StepState::Untracked,
+                "words" | "gather" => StepState::Untracked,
                 _ => StepState::Open,
             };
             assert_eq!(st, expected, "{}", s.id);
         }
+    }
+
+    #[test]
+    fn ticks_kept_in_the_browser_name_steps_that_still_exist() {
+        for id in BROWSER_TICK_STEPS {
+            assert!(STEPS.iter().any(|s| s.id == id), "{id}");
+        }
+    }
+
+    #[test]
+    fn the_risk_step_is_done_once_risks_are_weighed_against_an_slo() {
+        let mut p = Project::default();
+        assert_eq!(state(&p, "risks"), StepState::Open);
+        p.risks.items.push(crate::risk::Risk::default());
+        assert_eq!(
+            state(&p, "risks"),
+            StepState::Started,
+            "nothing to weigh against"
+        );
+        p.slos.push(Slo::default());
+        assert_eq!(state(&p, "risks"), StepState::Done);
+        assert!(done_when("risks").starts_with("Done when"));
+        assert!(done_when("gather").starts_with("Not tracked"));
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! Adding an imported project to the one open: services and journeys not
-//! there yet (by name), and every SLO, renamed when its id is taken, with its
-//! lifecycle progress. The team's people, RACI chart and policy stay.
+//! there yet (by name), every SLO, renamed when its id is taken, with its
+//! lifecycle progress, and its workshop ideas and risks (`gather_ideas`:
+//! votes added up onto the same candidate, a risk already listed by name
+//! kept as it is here). The team's people, RACI chart and policy stay.
 //!
 //! Pure data in, data out; the Share page shows the summary this returns.
 //! Must not parse formats (that is `import`) nor touch the browser.
 
+use crate::gather::Draft;
+use crate::gather_ideas::{self, IdeaChoice};
 use crate::ids::TakenIds;
 use crate::model::Project;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a merge added.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17,6 +21,8 @@ pub struct Merged {
     pub journeys: usize,
     /// (old id, new id) of the SLOs whose id was taken.
     pub renamed: Vec<(String, String)>,
+    /// What became of each idea and risk merged beside the SLOs, a sentence each.
+    pub notes: Vec<String>,
 }
 
 impl Merged {
@@ -37,13 +43,22 @@ impl Merged {
                 list.join(", ")
             ));
         }
+        for note in &self.notes {
+            out.push(' ');
+            out.push_str(note);
+        }
         out
     }
 }
 
 /// Adds what `from` holds to `into` (see the module notes). Sets keep it
 /// O(n log n) in the size of both projects.
-pub fn merge(into: &mut Project, from: Project) -> Merged {
+pub fn merge(into: &mut Project, mut from: Project) -> Merged {
+    let workshop = Project {
+        ideas: std::mem::take(&mut from.ideas),
+        risks: std::mem::take(&mut from.risks),
+        ..Project::default()
+    };
     let mut merged = Merged {
         slos: from.slos.len(),
         ..Merged::default()
@@ -68,6 +83,7 @@ pub fn merge(into: &mut Project, from: Project) -> Merged {
         }
     }
     let mut ids = TakenIds::of(&into.slos);
+    let mut new_ids = BTreeMap::new();
     for mut slo in from.slos {
         let old = std::mem::take(&mut slo.id);
         slo.id = ids.claim(&old);
@@ -77,9 +93,37 @@ pub fn merge(into: &mut Project, from: Project) -> Merged {
         if let Some(pr) = from.progress.get(&old) {
             into.progress.insert(slo.id.clone(), *pr);
         }
+        new_ids.insert(old, slo.id.clone());
         into.slos.push(slo);
     }
+    merged.notes = merge_workshop(into, workshop, new_ids);
     merged
+}
+
+/// Every idea and risk of the imported project (`workshop` holds only
+/// those); a risk the open project already names keeps its figures here.
+fn merge_workshop(
+    into: &mut Project,
+    workshop: Project,
+    slo_ids: BTreeMap<String, String>,
+) -> Vec<String> {
+    let before = Project {
+        ideas: into.ideas.clone(),
+        risks: into.risks.clone(),
+        ..Project::default()
+    };
+    let drafts = [Draft {
+        from: "the imported project".into(),
+        project: workshop,
+    }];
+    let choice = IdeaChoice {
+        journeys: (0..gather_ideas::journey_groups(&before, &drafts).len()).collect(),
+        slis: (0..gather_ideas::sli_groups(&before, &drafts).len()).collect(),
+        risks: (0..gather_ideas::risk_groups(&before, &drafts).len())
+            .map(|g| (g, 0))
+            .collect(),
+    };
+    gather_ideas::merge(into, &before, &drafts, &choice, &[slo_ids])
 }
 
 #[cfg(test)]
@@ -133,6 +177,51 @@ mod tests {
         };
         assert_eq!(merge(&mut into, from).journeys, 1);
         assert_eq!(into.journeys.len(), 2);
+    }
+
+    #[test]
+    fn an_imported_project_brings_its_ideas_with_votes_added_and_its_new_risks() {
+        use crate::ideas::{add_journey, vote, Candidate};
+        use crate::risk::Risk;
+        let mut into = Project::default();
+        let mine = add_journey(&mut into.ideas, "Check out", "Ana").unwrap();
+        vote(&mut into.ideas, Candidate::Journey(mine), 3);
+        into.risks.items.push(Risk {
+            name: "Bad deploy".into(),
+            repair_minutes: 60.0,
+            ..Risk::default()
+        });
+        let mut from = Project::default();
+        let theirs = add_journey(&mut from.ideas, "check out", "Bo").unwrap();
+        vote(&mut from.ideas, Candidate::Journey(theirs), 2);
+        from.risks.items = vec![
+            Risk {
+                name: "Bad deploy".into(),
+                repair_minutes: 90.0,
+                ..Risk::default()
+            },
+            Risk {
+                name: "Disk full".into(),
+                ..Risk::default()
+            },
+        ];
+        let merged = merge(&mut into, from);
+        assert_eq!(into.ideas.journeys.len(), 1);
+        assert_eq!(into.ideas.journeys[0].votes, 5);
+        let risks: Vec<(&str, f64)> = into
+            .risks
+            .items
+            .iter()
+            .map(|r| (r.name.as_str(), r.repair_minutes))
+            .collect();
+        assert_eq!(risks, [("Bad deploy", 60.0), ("Disk full", 60.0)]);
+        assert!(
+            merged
+                .sentence()
+                .contains("Risk “Bad deploy”: this project's figures kept."),
+            "{}",
+            merged.sentence()
+        );
     }
 
     #[test]

@@ -782,6 +782,10 @@ pub enum AlertPreset {
     Workbook28d,
     PyrraScaled,
     Custom,
+    /// No burn-rate alerts, chosen: the replay fires none and the exports
+    /// write none (the SLI is still recorded for dashboards). Unlike an
+    /// empty custom list, which gets the default alerts.
+    NoAlerts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

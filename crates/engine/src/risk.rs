@@ -12,7 +12,7 @@
 use crate::alerting::{detection_time, effective_alerts};
 use crate::budget::budget_seconds;
 use crate::format;
-use crate::model::{Project, Severity, Slo};
+use crate::model::{BurnAlert, Project, Severity, Slo};
 use serde::{Deserialize, Serialize};
 
 const MINUTES_A_YEAR: f64 = 365.0 * 24.0 * 60.0;
@@ -128,10 +128,16 @@ pub fn yearly_budget_minutes(slo: &Slo) -> f64 {
 /// Minutes until the SLO's fastest alert fires while this share of events
 /// fails, with its severity; `None` when no alert fires at that share.
 pub fn alert_detection(slo: &Slo, users_share: f64) -> Option<(Severity, f64)> {
+    fastest_alert(slo, users_share).map(|(a, s)| (a.severity, s / 60.0))
+}
+
+/// The SLO's alert that fires first while this share of events fails, with
+/// its detection time in seconds; `None` when no alert fires at that share.
+pub fn fastest_alert(slo: &Slo, users_share: f64) -> Option<(BurnAlert, f64)> {
     let (alerts, _) = effective_alerts(slo);
     alerts
-        .iter()
-        .filter_map(|a| detection_time(a, slo.target, users_share).map(|s| (a.severity, s / 60.0)))
+        .into_iter()
+        .filter_map(|a| detection_time(&a, slo.target, users_share).map(|s| (a, s)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 

@@ -129,7 +129,13 @@ fn budget_sentence(r: &Report) -> String {
 pub fn median_detection_delay(alerts: &[AlertRow]) -> Option<i64> {
     let mut delays: Vec<i64> = alerts.iter().filter_map(|a| a.detection_delay).collect();
     delays.sort_unstable();
-    delays.get(delays.len() / 2).copied()
+    median_detection_delay_of(&delays)
+}
+
+/// The median of delays already sorted: the upper middle of an even count
+/// (`explain` shows the same pick).
+pub fn median_detection_delay_of(sorted: &[i64]) -> Option<i64> {
+    sorted.get(sorted.len() / 2).copied()
 }
 
 fn alert_sentences(alerts: &[AlertRow]) -> Vec<String> {

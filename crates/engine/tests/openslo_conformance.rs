@@ -147,3 +147,17 @@ fn a_missing_budgeting_method_is_reported_not_silently_occurrences() {
         imported.unmapped
     );
 }
+
+#[test]
+fn a_threshold_metric_is_refused_naming_the_field_and_why() {
+    let why = refusal(&fixture("threshold-metric.yaml"));
+    assert!(
+        why.contains("SLO checkout-latency: indicator thresholdMetric is not supported"),
+        "{why}"
+    );
+    assert!(
+        why.contains("the workbench counts good and total events"),
+        "{why}"
+    );
+    assert!(why.contains("write it as a ratioMetric"), "{why}");
+}

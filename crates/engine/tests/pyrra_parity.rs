@@ -136,20 +136,51 @@ fn latency_native_reads_its_threshold_as_a_duration() {
 }
 
 #[test]
-fn alerting_switched_off_is_named_and_the_replayed_alerts_are_exported() {
+fn burn_rates_switched_off_stay_off_in_the_replay_and_every_export() {
     let imported = shape("alerting-disabled");
-    assert!(
-        imported
-            .unmapped
-            .iter()
-            .any(|u| u.contains("spec.alerting: burn-rate alerts are off")),
-        "{:?}",
-        imported.unmapped
+    let slo = &imported.project.slos[0];
+    assert_eq!(slo.alerting.preset, AlertPreset::NoAlerts);
+    assert!(slo.alerting.alerts.is_empty());
+    assert!(slo.alerting.no_data.is_some(), "absent: true stays on");
+    let pyrra = pyrra_doc(&imported.project);
+    assert_eq!(
+        pyrra["spec"]["alerting"]["burnrates"].as_bool(),
+        Some(false)
     );
+    assert_eq!(pyrra["spec"]["alerting"]["absent"].as_bool(), Some(true));
+    // The Prometheus rules: the no-data alert and no burn-rate alert.
+    let rules = prometheus(&imported.project);
+    let alerts: Vec<&str> = rules
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- alert: "))
+        .collect();
+    assert_eq!(alerts, ["NightlyExportSuccessNoData"]);
+    assert!(rules.contains("has no burn-rate alerts (switched off)"));
+    // And back: the Pyrra file reads as the same alerting.
     let files = export(&imported.project, None, ExportFormat::Pyrra).unwrap();
-    assert!(files[0]
-        .content
-        .contains("default burn-rate alerts were added"));
+    let back = import_spec(&files[0].content).unwrap();
+    assert_eq!(back.project.slos[0].alerting, slo.alerting);
+}
+
+#[test]
+fn alerting_disabled_switches_off_the_absent_alert_too() {
+    let text = text("alerting-disabled").replace(
+        "    burnrates: false\n    absent: true\n",
+        "    disabled: true\n",
+    );
+    let imported = import_spec(&text).unwrap();
+    let slo = &imported.project.slos[0];
+    assert_eq!(
+        (slo.alerting.preset, slo.alerting.no_data),
+        (AlertPreset::NoAlerts, None)
+    );
+    let pyrra = pyrra_doc(&imported.project);
+    assert_eq!(
+        pyrra["spec"]["alerting"]["burnrates"].as_bool(),
+        Some(false)
+    );
+    assert_eq!(pyrra["spec"]["alerting"]["absent"].as_bool(), Some(false));
+    assert!(!prometheus(&imported.project).contains("- alert: "));
 }
 
 fn good_ratio(good: &str, total: &str) -> Slo {

@@ -7,7 +7,7 @@
 use serde_norway::Value;
 use slo_engine::export::{export, ExportFormat};
 use slo_engine::import::{import_spec, Imported};
-use slo_engine::model::Sli;
+use slo_engine::model::{AlertPreset, Sli};
 
 const SHAPES: [(&str, &str); 6] = [
     (
@@ -172,24 +172,48 @@ fn the_same_slo_name_in_two_services_gets_two_ids_and_keeps_its_sloth_name() {
 }
 
 #[test]
-fn alerts_disabled_still_record_every_window_and_the_notes_say_defaults_are_used() {
+fn alerts_disabled_record_every_window_and_write_no_alert_rule() {
     let imported = shape("no-alerts");
+    let slo = &imported.project.slos[0];
+    assert_eq!(slo.alerting.preset, AlertPreset::NoAlerts);
     assert!(
-        imported
-            .unmapped
-            .iter()
-            .any(|u| u.contains("slos[0].alerting: page and ticket alerts are both disabled")),
+        !imported.unmapped.iter().any(|u| u.contains("alerting")),
         "{:?}",
         imported.unmapped
     );
     let files = export(&imported.project, None, ExportFormat::Prometheus).unwrap();
-    assert!(files[0]
-        .content
-        .contains("default burn-rate alerts were added"));
+    assert!(files[0].content.contains(
+        "has no burn-rate alerts (switched off): no burn-rate alert rule is written, and nobody is paged; its SLI is recorded over 5m, 30m, 1h, 2h, 6h, 1d, 3d"
+    ));
     let rules: Value = serde_norway::from_str(&files[0].content).unwrap();
     assert_eq!(
         windows_recorded(&rules, "search-query-availability"),
         SLOTH_WINDOWS
+    );
+    assert!(rules_in(&rules, "sloth-slo-alerts-").is_empty());
+    // The dashboards' figures are still there.
+    let meta = rules_in(&rules, "sloth-slo-meta-recordings-");
+    assert!(meta
+        .iter()
+        .any(|r| r["record"].as_str() == Some("slo:current_burn_rate:ratio")));
+}
+
+#[test]
+fn alerts_disabled_write_back_as_both_alerts_disabled() {
+    let imported = shape("no-alerts");
+    let files = export(&imported.project, None, ExportFormat::Sloth).unwrap();
+    let v: Value = serde_norway::from_str(&files[0].content).unwrap();
+    for key in ["page_alert", "ticket_alert"] {
+        assert_eq!(
+            v["slos"][0]["alerting"][key]["disable"].as_bool(),
+            Some(true),
+            "{key}"
+        );
+    }
+    let back = import_spec(&files[0].content).unwrap();
+    assert_eq!(
+        back.project.slos[0].alerting,
+        imported.project.slos[0].alerting
     );
 }
 

@@ -26,7 +26,7 @@ fn state_label(s: StepState) -> (&'static str, &'static str) {
         StepState::Done => ("done", "✓ Done"),
         StepState::Started => ("started", "◐ Started"),
         StepState::Open => ("open", "○ Not started"),
-        StepState::Untracked => ("untracked", "Read it"),
+        StepState::Untracked => ("untracked", "Not tracked"),
     }
 }
 

@@ -162,13 +162,49 @@ pub fn export(
 }
 
 /// The SLO as the replay and the Prometheus export see it: one without
-/// alerts carries the default alerts `alerting::effective_alerts` adds, with
-/// the note saying so, so every export of it holds the alerts replayed.
-pub(crate) fn with_effective_alerts(slo: &Slo) -> (Slo, Option<String>) {
-    let (alerts, note) = crate::alerting::effective_alerts(slo);
+/// alerts carries the default alerts `alerting::effective_alerts` adds (its
+/// file says so: `file_notes`), so every export of it holds the alerts replayed.
+pub(crate) fn with_effective_alerts(slo: &Slo) -> Slo {
     let mut slo = slo.clone();
-    slo.alerting.alerts = alerts;
-    (slo, note)
+    slo.alerting.alerts = crate::alerting::effective_alerts(&slo).0;
+    slo
+}
+
+/// What the top of a `format` file says about one SLO, and `slo-workbench
+/// export` prints on stderr: default alerts added to an SLO that had none,
+/// burn-rate alerts switched off, and the replayed alerts this format cannot
+/// hold (`guards::format_parity`), with where they are. Names are escaped
+/// (`{:?}`), so no SLO name can add a line to a YAML comment or a terminal.
+/// Empty for the Markdown and project files, which hold no rules.
+pub fn file_notes(slo: &Slo, format: ExportFormat) -> Vec<String> {
+    if matches!(format, ExportFormat::Markdown | ExportFormat::Project) {
+        return Vec::new();
+    }
+    let mut notes = Vec::new();
+    match crate::alerting::effective_alerts(slo) {
+        (_, Some(defaults)) => notes.push(format!("{defaults}.")),
+        (alerts, None) if alerts.is_empty() => notes.push(match format {
+            ExportFormat::Prometheus => prometheus::no_alerts_note(slo),
+            _ => format!(
+                "SLO {:?} has no burn-rate alerts (switched off): this file holds none, and nobody is paged.",
+                slo.name
+            ),
+        }),
+        _ => {}
+    }
+    let missing: Vec<String> = crate::guards::format_parity(slo)
+        .into_iter()
+        .filter(|p| p.format == format)
+        .flat_map(|p| p.missing)
+        .collect();
+    if !missing.is_empty() {
+        notes.push(format!(
+            "SLO {:?}: not in this file, which has no field for them: {}; the Prometheus rules export holds them (slo-workbench export --format prometheus).",
+            slo.name,
+            missing.join(", ")
+        ));
+    }
+    notes
 }
 
 /// Identifiers shared by the Sloth-compatible formats, all RFC 1123 slugs so

@@ -7,12 +7,15 @@
 //! under `slo-workbench.dev/…` so the importer can read it back. Latency and
 //! availability SLIs are written as ratio metrics (good over total), which
 //! says exactly what they count. An SLO without alerts is written with the
-//! defaults the replay uses; one budgeted by RatioTimeslices, which the v1
-//! schema cannot hold, is refused with the reason.
+//! defaults the replay uses, one with its alerts switched off with no alert
+//! policy (the `alert-preset` annotation keeps the choice); one budgeted by
+//! RatioTimeslices, which the v1 schema cannot hold, is refused with the
+//! reason. The header comment names what the file cannot hold
+//! (`export::file_notes`).
 
 use super::promql::{event_queries, WINDOW};
 use super::yaml::{self, map, s, Y};
-use super::{ids, rounded, with_effective_alerts, ExportFile, YAML};
+use super::{file_notes, ids, rounded, with_effective_alerts, ExportFile, ExportFormat, YAML};
 use crate::model::{BudgetingMethod, CalendarUnit, EventKind, Project, Service, Slo, Span, Window};
 use std::collections::BTreeMap;
 
@@ -25,9 +28,9 @@ pub fn export(project: &Project, slos: &[&Slo], base: &str) -> Result<Vec<Export
     let mut seen_services = Vec::new();
     let mut notes = vec!["OpenSLO v1 documents written by SLO Workbench.".to_string()];
     for slo in slos {
-        let (slo, default_note) = with_effective_alerts(slo);
+        notes.extend(file_notes(slo, ExportFormat::OpenSlo));
+        let slo = with_effective_alerts(slo);
         let slo = &slo;
-        notes.extend(default_note.map(|n| format!("{n}.")));
         let id = ids(slo);
         if !seen_services.contains(&id.service) {
             seen_services.push(id.service.clone());

@@ -1,7 +1,8 @@
 //! Prometheus rule files in Sloth's shape: `slo:sli_error:ratio_rate<window>`
 //! recording rules for every window the alerts use and the SLO window, the
 //! metadata rules Sloth's Grafana dashboards read, and one multi-window
-//! burn-rate alert per window pair.
+//! burn-rate alert per window pair. An SLO with its alerts switched off gets
+//! no alert rule and records Sloth's windows.
 //!
 //! User text reaches three places: label values in PromQL matchers (quoted
 //! by `promql::quote`), alert annotations (Go templates: `{{` is escaped by
@@ -13,7 +14,7 @@ use super::promql::{
 };
 use super::yaml::{self, map, s, Y};
 use super::{ids, ratio_text, window_text, ExportFile, Ids, YAML};
-use crate::alerting::{budget_spent_when_fired, effective_alerts, threshold};
+use crate::alerting::{budget_spent_when_fired, effective_alerts, threshold, workbook_tiers};
 use crate::budget::{human_seconds, time_to_exhaustion};
 use crate::format::trim_zeros;
 use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Sli, Slo, Span, Window};
@@ -27,12 +28,12 @@ pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
         let slo = &slo;
         groups.extend(groups_for(slo)?);
         notes.push_str(&windowing);
-        if let (_, Some(note)) = effective_alerts(slo) {
-            notes.push_str(&format!("{note}.\n"));
+        for note in super::file_notes(original, super::ExportFormat::Prometheus) {
+            notes.push_str(&format!("{note}\n"));
         }
         if let Err(why) = period_rules_hold(slo) {
             notes.push_str(&format!(
-                "SLO \"{}\": no period or budget-remaining rules: {why}.\n",
+                "SLO {:?}: no period or budget-remaining rules: {why}.\n",
                 slo.name
             ));
         }
@@ -66,16 +67,27 @@ fn windowed(slo: &Slo) -> Result<(Slo, String), String> {
         .iter()
         .map(|(what, how)| match how {
             Windowing::FixedRange(range) => format!(
-                "SLO \"{}\": the {what} query's fixed range [{range}] is replaced by each rule's window.\n",
+                "SLO {:?}: the {what} query's fixed range [{range}] is replaced by each rule's window.\n",
                 slo.name
             ),
             _ => format!(
-                "SLO \"{}\": the {what} query is a bare counter, read as sum(rate(counter[window])) for each rule's window.\n",
+                "SLO {:?}: the {what} query is a bare counter, read as sum(rate(counter[window])) for each rule's window.\n",
                 slo.name
             ),
         })
         .collect();
     Ok((Slo { sli, ..slo.clone() }, note))
+}
+
+/// The header line of an SLO without burn-rate alerts: none is written, and
+/// the windows recorded anyway (Sloth's, which its dashboards read).
+pub(crate) fn no_alerts_note(slo: &Slo) -> String {
+    let windows: Vec<String> = rule_windows(slo).iter().map(|w| w.prometheus()).collect();
+    format!(
+        "SLO {:?} has no burn-rate alerts (switched off): no burn-rate alert rule is written, and nobody is paged; its SLI is recorded over {}, as Sloth records it.",
+        slo.name,
+        windows.join(", ")
+    )
 }
 
 /// Whether rolling-event Prometheus rules can hold this SLO's budget; the
@@ -148,7 +160,7 @@ pub fn group_names(slo: &Slo) -> Vec<String> {
         names.push(format!("sloth-slo-period-recordings-{}", id.sloth_id));
     }
     names.push(format!("sloth-slo-meta-recordings-{}", id.sloth_id));
-    if !effective_alerts(slo).0.is_empty() {
+    if !effective_alerts(slo).0.is_empty() || slo.alerting.no_data.is_some() {
         names.push(format!("sloth-slo-alerts-{}", id.sloth_id));
     }
     names
@@ -301,12 +313,22 @@ fn metadata(slo: &Slo, id: &Ids, extra: &[(String, Y)], with_period: bool) -> Ve
 }
 
 /// Every alert window, sorted, without repeats: the
-/// `slo:sli_error:ratio_rate<w>` rules read from the team's queries.
+/// `slo:sli_error:ratio_rate<w>` rules read from the team's queries. An
+/// SLO without burn-rate alerts records Sloth's windows (the Workbook
+/// tiers'), as Sloth does with its alerts disabled: its dashboards read them.
 fn rule_windows(slo: &Slo) -> Vec<Span> {
-    let mut w: Vec<Span> = effective_alerts(slo)
-        .0
-        .iter()
-        .flat_map(|a| [a.short, a.long])
+    let alerts = effective_alerts(slo).0;
+    let pairs: Vec<(Span, Span)> = if alerts.is_empty() {
+        workbook_tiers()
+            .iter()
+            .map(|&(_, _, long, short)| (short, long))
+            .collect()
+    } else {
+        alerts.iter().map(|a| (a.short, a.long)).collect()
+    };
+    let mut w: Vec<Span> = pairs
+        .into_iter()
+        .flat_map(|(short, long)| [short, long])
         .filter(|w| *w != slo.window.nominal() || period_rules_hold(slo).is_err())
         .collect();
     w.sort();

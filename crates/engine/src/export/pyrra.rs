@@ -10,7 +10,9 @@
 //! matcher that can be inverted. Latency SLIs become `_bucket{le=…}`/`_count`,
 //! native histograms `latencyNative` (`histogram_fraction`), availability a
 //! `bool_gauge`. Pyrra picks its own burn-rate windows and has no calendar
-//! windows; both are said in comments at the top of the file.
+//! windows; both are said in comments at the top of the file, with what it
+//! cannot hold (`export::file_notes`). An SLO with its alerts switched off
+//! is written `alerting.burnrates: false`.
 
 use super::openslo::is_label_value;
 use super::promql::{
@@ -18,7 +20,7 @@ use super::promql::{
     split_matchers, split_selector, WINDOW,
 };
 use super::yaml::{self, map, s, Y};
-use super::{ids, with_effective_alerts, ExportFile, YAML};
+use super::{file_notes, ids, with_effective_alerts, ExportFile, ExportFormat, YAML};
 use crate::alerting::preset_alerts;
 use crate::format::trim_zeros;
 use crate::model::{AlertPreset, BudgetingMethod, EventKind, Sli, Slo, Span, Target, Window};
@@ -35,8 +37,8 @@ pub fn export(slos: &[&Slo], base: &str) -> Result<Vec<ExportFile>, String> {
     let mut docs = Vec::new();
     let mut notes = vec!["Pyrra ServiceLevelObjectives written by SLO Workbench.".to_string()];
     for slo in slos {
-        let (slo, default_note) = with_effective_alerts(slo);
-        notes.extend(default_note.map(|n| format!("{n}.")));
+        notes.extend(file_notes(slo, ExportFormat::Pyrra));
+        let slo = with_effective_alerts(slo);
         let (doc, mut n) = slo_doc(&slo)?;
         docs.push(doc);
         notes.append(&mut n);
@@ -71,7 +73,8 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
         ));
     }
     let pyrra_tiers = preset_alerts(AlertPreset::PyrraScaled, slo.window.nominal());
-    if pyrra_tiers.as_ref() != Some(&slo.alerting.alerts) {
+    let burnrates = !slo.alerting.alerts.is_empty();
+    if burnrates && pyrra_tiers.as_ref() != Some(&slo.alerting.alerts) {
         notes.push(format!("{}: Pyrra generates its own window-scaled burn-rate alerts, not the ones designed here (the replay and the Prometheus rules use those).", id.slo));
     }
     // Kubernetes label keys and values are short and plain; other labels
@@ -108,10 +111,11 @@ fn slo_doc(slo: &Slo) -> Result<(Y, Vec<String>), String> {
     spec.push(("target".into(), s(trim_zeros(slo.target.percent(), 10))));
     spec.push(("window".into(), s(slo.window.nominal().prometheus())));
     spec.push(("indicator".into(), indicator));
-    // Every SLO has alerts here (`with_effective_alerts`); Pyrra writes its own tiers.
+    // Alerts here are the replayed ones (`with_effective_alerts`): none only
+    // when switched off; otherwise Pyrra writes its own tiers.
     // Its absent-metric alert is the no-data alert, timed by Pyrra.
     let alerting = map(vec![
-        ("burnrates", Y::Bool(true)),
+        ("burnrates", Y::Bool(burnrates)),
         ("absent", Y::Bool(slo.alerting.no_data.is_some())),
     ]);
     if let Some(n) = slo.alerting.no_data {

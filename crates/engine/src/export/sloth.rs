@@ -4,13 +4,15 @@
 //!
 //! Sloth has no window field: the period is given on its command line, so
 //! each file says it in its first comment line (`# slo-period: 30d`), which
-//! the importer reads back. Sloth's field rules are checked here (`check`)
+//! the importer reads back, then what the file cannot hold or had added
+//! (`export::file_notes`). An SLO with its alerts switched off is written
+//! with both alerts disabled. Sloth's field rules are checked here (`check`)
 //! before anything is written.
 
 use super::prometheus::{camel, label_pairs};
 use super::promql::{event_queries, template_literal, WINDOW};
 use super::yaml::{self, map, s, Y};
-use super::{ids, with_effective_alerts, ExportFile, YAML};
+use super::{file_notes, ids, with_effective_alerts, ExportFile, ExportFormat, YAML};
 use crate::alerting::{budget_spent_when_fired, custom, workbook_tiers};
 use crate::format::trim_zeros;
 use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Sli, Slo, Span, Window};
@@ -19,9 +21,12 @@ use crate::model::{BudgetingMethod, BurnAlert, EventKind, Severity, Sli, Slo, Sp
 pub const PERIOD_MARKER: &str = "slo-period:";
 
 pub fn export(slos: &[&Slo]) -> Result<Vec<ExportFile>, String> {
-    // Every SLO with the alerts the replay uses; the defaults are said per file.
-    let effective: Vec<(Slo, Option<String>)> =
-        slos.iter().map(|s| with_effective_alerts(s)).collect();
+    // Every SLO with the alerts the replay uses, and what its file must say
+    // (defaults added, alerts off, what Sloth cannot hold).
+    let effective: Vec<(Slo, Vec<String>)> = slos
+        .iter()
+        .map(|s| (with_effective_alerts(s), file_notes(s, ExportFormat::Sloth)))
+        .collect();
     // Group by (service, window): Sloth takes one period per run.
     let mut groups: Vec<(String, Span, Vec<&Slo>)> = Vec::new();
     for (slo, _) in &effective {
@@ -74,12 +79,12 @@ pub fn export(slos: &[&Slo]) -> Result<Vec<ExportFile>, String> {
         let mut note = format!(
             "{PERIOD_MARKER} {w}\nSloth spec written by SLO Workbench. Sloth has no window field; generate with:\n  sloth generate -i THIS_FILE {flags}"
         );
-        for (slo, default_note) in &effective {
-            if let Some(n) = default_note
-                .as_ref()
-                .filter(|_| members.iter().any(|m| m.id == slo.id))
-            {
-                note.push_str(&format!("\n{n}."));
+        for (_, notes) in effective
+            .iter()
+            .filter(|(slo, _)| members.iter().any(|m| m.id == slo.id))
+        {
+            for n in notes {
+                note.push_str(&format!("\n{n}"));
             }
         }
         for s in members

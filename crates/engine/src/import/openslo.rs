@@ -384,12 +384,14 @@ fn slo_alerting(
 
 const SLI_NEEDS: &str = "the SLI needs a ratioMetric with good or bad and total Prometheus queries (metricSource.spec.query)";
 
+/// Why a `thresholdMetric` SLI is refused: it compares one metric's value
+/// with the objective's `value` (a latency percentile under 300 ms), and no
+/// good or total events can be read back from that value.
+const THRESHOLD_REFUSED: &str = "indicator thresholdMetric is not supported: a threshold SLI compares one metric's value with the objective's value, and the workbench counts good and total events, which cannot be read back from that value; write it as a ratioMetric (for latency: good = the histogram bucket at the threshold, total = its count)";
+
 fn read_sli(spec: &Value, here: &str, un: &mut Vec<String>) -> Result<Sli, &'static str> {
     if at(spec, &["thresholdMetric"]).is_some() {
-        un.push(format!(
-            "{here}: indicator thresholdMetric: threshold SLIs are not part of the workbench model"
-        ));
-        return Err(SLI_NEEDS);
+        return Err(THRESHOLD_REFUSED);
     }
     let ratio = at(spec, &["ratioMetric"]).ok_or(SLI_NEEDS)?;
     let mut query = |part: &str| -> Option<String> {

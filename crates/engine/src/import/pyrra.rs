@@ -110,12 +110,13 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
             .and_then(Value::as_bool)
             .unwrap_or(default)
     };
-    let alerts = if flag("disabled", false) || !flag("burnrates", true) {
-        un.push(format!("{here}: spec.alerting: burn-rate alerts are off; the workbench keeps no SLO without alerts, so the replay and every export use Pyrra's window-scaled alerts (the exports say so)"));
-        Vec::new()
+    // Burn-rate alerts off: the SLO has none, and the replay fires none.
+    let preset = if flag("disabled", false) || !flag("burnrates", true) {
+        AlertPreset::NoAlerts
     } else {
-        preset_alerts(AlertPreset::PyrraScaled, window).unwrap_or_default()
+        AlertPreset::PyrraScaled
     };
+    let alerts = preset_alerts(preset, window).unwrap_or_default();
     // Pyrra's absent-metric alert (on unless switched off) is the no-data alert, after Pyrra's delay.
     let no_data = (flag("absent", true) && !flag("disabled", false)).then(|| NoDataAlert {
         after: absent_after(target, window),
@@ -149,7 +150,7 @@ fn slo(v: &Value, out: &mut Imported) -> Result<Slo, String> {
         target,
         window: Window::Rolling { span: window },
         alerting: AlertConfig {
-            preset: AlertPreset::PyrraScaled,
+            preset,
             alerts,
             runbook_url: String::new(),
             no_data,

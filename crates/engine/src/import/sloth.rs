@@ -297,14 +297,16 @@ fn slo(
         !(a.severity == Severity::Page && disabled("page_alert")
             || a.severity == Severity::Ticket && disabled("ticket_alert"))
     });
-    if alerts.is_empty() {
-        un.push(format!("{path}.alerting: page and ticket alerts are both disabled; the workbench keeps no SLO without alerts, so the replay and every export use its default alerts (the Prometheus export says which) and record the SLI of every window they read, as Sloth does"));
+    if alerts.is_empty() && windows.is_some_and(|w| !records_workbook_windows(w, period)) {
+        un.push(format!("{path}.alerting: page and ticket alerts are both disabled; the SLI is recorded over the Workbook windows (5m to 3d), not this AlertWindows file's"));
     }
     let preset = match (
         windows,
         period.seconds() / 86_400,
         period.seconds() % 86_400,
     ) {
+        // Both alerts disabled: the SLO has none, and the replay fires none.
+        _ if alerts.is_empty() => AlertPreset::NoAlerts,
         (None, 30, 0) if alerts.len() == 4 => AlertPreset::Workbook30d,
         (None, 28, 0) if alerts.len() == 4 => AlertPreset::Workbook28d,
         _ => AlertPreset::Custom,
@@ -326,6 +328,25 @@ fn slo(
         labels,
         ..Slo::default()
     })
+}
+
+/// Whether an AlertWindows file's windows are the Workbook tiers' (the ones
+/// an SLO without alerts records); an unreadable file is not.
+fn records_workbook_windows(spec: &Value, period: Span) -> bool {
+    let windows = |pairs: Vec<(Span, Span)>| {
+        let mut w: Vec<Span> = pairs.into_iter().flat_map(|(s, l)| [s, l]).collect();
+        w.sort();
+        w.dedup();
+        w
+    };
+    let workbook = windows(
+        workbook_tiers()
+            .iter()
+            .map(|&(_, _, long, short)| (short, long))
+            .collect(),
+    );
+    windows_alerts(spec, period)
+        .is_ok_and(|alerts| windows(alerts.iter().map(|a| (a.short, a.long)).collect()) == workbook)
 }
 
 /// Factors to six decimals: 13.44, not 13.440000000000001.

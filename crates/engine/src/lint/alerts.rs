@@ -1,5 +1,6 @@
 //! The alert lints of `alerting`, as project findings under their SLO with a
-//! title each. The checks themselves live in `alerting::lint_alerts`; this
+//! title each, and the warning for an SLO without burn-rate alerts. The checks
+//! themselves live in `alerting` (`lint_alerts`, `no_alerts_warning`); this
 //! module only names them. Must not add alert rules of its own.
 
 use super::{Finding, LintRule, SloFacts};
@@ -30,6 +31,15 @@ pub(super) fn alert_findings(slo: &Slo, facts: &SloFacts, out: &mut Vec<Finding>
             a.message,
         ));
     }
+    if let Some(message) = crate::alerting::no_alerts_warning(slo) {
+        out.push(Finding::new(
+            LintRule::NoBurnAlerts.id(&[id]),
+            Some(id),
+            crate::diag::Level::Warning,
+            "Nobody is paged for this SLO",
+            message,
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -47,5 +57,23 @@ mod tests {
         let hit = find(&f, "alert-never-fires:checkout:0");
         assert_eq!(hit.level, Level::Error);
         assert_eq!(hit.slo_id.as_deref(), Some("checkout"));
+    }
+
+    #[test]
+    fn an_slo_with_its_burn_rate_alerts_switched_off_warns_that_nobody_is_paged() {
+        let mut p = shop();
+        p.slos[0].alerting.preset = crate::model::AlertPreset::NoAlerts;
+        p.slos[0].alerting.alerts.clear();
+        let f = lint_project(&p, &LintContext::default());
+        let hit = find(&f, "no-burn-alerts:checkout");
+        assert_eq!(hit.level, Level::Warning);
+        assert!(
+            hit.explanation.contains("nobody will be paged"),
+            "{}",
+            hit.explanation
+        );
+        p.slos[0].alerting.preset = crate::model::AlertPreset::Custom;
+        let f = lint_project(&p, &LintContext::default());
+        assert!(!f.iter().any(|x| x.id.starts_with("no-burn-alerts")));
     }
 }

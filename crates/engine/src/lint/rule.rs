@@ -43,11 +43,13 @@ pub enum LintRule {
     RaciAUnstaffed,
     RoadmapOwnerNotResponsible,
     RoadmapOwnerUnknown,
+    /// Burn-rate alerts switched off (`AlertPreset::NoAlerts`).
+    NoBurnAlerts,
 }
 
 impl LintRule {
     /// Every rule, so a name can be read back.
-    pub const ALL: [LintRule; 34] = [
+    pub const ALL: [LintRule; 35] = [
         LintRule::DuplicateSloId,
         LintRule::TargetInvalid,
         LintRule::TargetTooHigh,
@@ -82,6 +84,7 @@ impl LintRule {
         LintRule::RaciAUnstaffed,
         LintRule::RoadmapOwnerNotResponsible,
         LintRule::RoadmapOwnerUnknown,
+        LintRule::NoBurnAlerts,
     ];
 
     /// The rule's name, the first part of its findings' ids.
@@ -117,6 +120,7 @@ impl LintRule {
             LintRule::RaciAUnstaffed => "raci-a-unstaffed",
             LintRule::RoadmapOwnerNotResponsible => "roadmap-owner-not-responsible",
             LintRule::RoadmapOwnerUnknown => "roadmap-owner-unknown",
+            LintRule::NoBurnAlerts => "no-burn-alerts",
         }
     }
 

@@ -13,7 +13,7 @@
 mod replay;
 mod timeline;
 
-pub use replay::{replay, totals, TierSpan, TierTotal};
+pub use replay::{replay, totals, TierCause, TierSpan, TierTotal};
 pub use timeline::{tier_sentences, timeline, Team, TimelineRow};
 
 use crate::model::{Person, Raci, Span};

@@ -26,12 +26,26 @@ use crate::simulate::Simulation;
 use serde::{Deserialize, Serialize};
 
 /// A stretch of the history spent in one tier: `(from, to]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TierSpan {
     /// Index into the tiers.
     pub tier: usize,
     pub from: i64,
     pub to: i64,
+    /// Why the span began: the tier's first condition that held at its
+    /// first row, with the value measured there (for "explain this number").
+    #[serde(default)]
+    pub cause: Option<TierCause>,
+}
+
+/// A condition of a tier that held, and the value it saw: the budget left
+/// (share), the burn rate (factor), the incident's budget share, or the
+/// windows missed in a row.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TierCause {
+    /// Index into the tier's `when`.
+    pub condition: usize,
+    pub value: f64,
 }
 
 impl TierSpan {
@@ -81,27 +95,34 @@ pub fn replay(tiers: &[Tier], slo: &Slo, series: &EventSeries, sim: &Simulation)
         let mut burn_index = 0;
         let mut applied = None;
         for (k, tier) in tiers.iter().enumerate() {
-            let holds = tier.when.iter().fold(false, |any, c| {
-                let h = match *c {
-                    Condition::BudgetBelow { share } => budget[i] < share,
+            let mut first_held = None;
+            for (c, condition) in tier.when.iter().enumerate() {
+                // Every burn window advances at every row, so no short-circuit.
+                let (holds, value) = match *condition {
+                    Condition::BudgetBelow { share } => (budget[i] < share, budget[i]),
                     Condition::BurnAbove { factor, .. } => {
                         let b = burns[burn_index].burn_at(t[i], allowed);
                         burn_index += 1;
-                        b > factor
+                        (b > factor, b)
                     }
                     Condition::IncidentAbove { share } => {
-                        incident.is_some_and(|inc| inc.budget_spent > share)
+                        let spent = incident.map_or(0.0, |inc| inc.budget_spent);
+                        (incident.is_some() && spent > share, spent)
                     }
-                    Condition::MissedWindows { count } => missed >= count,
+                    Condition::MissedWindows { count } => (missed >= count, f64::from(missed)),
                 };
-                // Every burn window advances at every row, so no short-circuit.
-                any | h
-            });
-            if holds {
-                applied = Some(k);
+                if holds && first_held.is_none() {
+                    first_held = Some(TierCause {
+                        condition: c,
+                        value,
+                    });
+                }
+            }
+            if first_held.is_some() {
+                applied = Some((k, first_held));
             }
         }
-        if let Some(k) = applied {
+        if let Some((k, cause)) = applied {
             let from = interval_start(t, i);
             match out.last_mut() {
                 Some(last) if last.tier == k && i > 0 && last.to == t[i - 1] => last.to = t[i],
@@ -109,6 +130,7 @@ pub fn replay(tiers: &[Tier], slo: &Slo, series: &EventSeries, sim: &Simulation)
                     tier: k,
                     from,
                     to: t[i],
+                    cause,
                 }),
             }
         }
@@ -311,9 +333,32 @@ mod tests {
         }
     }
 
+    /// The spans without their causes (`causes` checks those).
     fn run(tiers: &[Tier], slo: &Slo, series: &EventSeries) -> Vec<TierSpan> {
+        with_causes(tiers, slo, series)
+            .into_iter()
+            .map(|s| TierSpan { cause: None, ..s })
+            .collect()
+    }
+
+    fn with_causes(tiers: &[Tier], slo: &Slo, series: &EventSeries) -> Vec<TierSpan> {
         let sim = simulate_summary(series, slo, &SimOptions::default());
         replay(tiers, slo, series, &sim)
+    }
+
+    #[test]
+    fn each_span_names_the_condition_that_opened_it_with_the_value_seen() {
+        // As in the ladder test: hour 720 loses 180 of 1000 events, a single
+        // incident spending 180 / 720 = 25% of the budget (above Look's 20%),
+        // while 75% of the budget is left (not below 50%): condition 1 of Look.
+        // Hour 960 loses 432 more: 1 - 612 / 720 = 15% left, below Plan's 25%.
+        let series = hourly(75 * 24, &[(720, 180.0), (960, 432.0)]);
+        let spans = with_causes(&default_ladder(), &slo(Span::days(30)), &series);
+        let cause = |k: usize| spans[k].cause.unwrap();
+        assert_eq!(cause(0).condition, 1);
+        assert!((cause(0).value - 0.25).abs() < 1e-9, "{:?}", cause(0));
+        assert_eq!(cause(1).condition, 0);
+        assert!((cause(1).value - 0.15).abs() < 1e-9, "{:?}", cause(1));
     }
 
     #[test]
@@ -332,20 +377,23 @@ mod tests {
                 TierSpan {
                     tier: 0,
                     from: t1 - HOUR,
-                    to: t1
+                    to: t1,
+                    cause: None
                 },
                 // The second: 85% spent, 15% left, below 25%: plan reliability work
                 // until the first outage leaves the window 30 days after it.
                 TierSpan {
                     tier: 1,
                     from: t2 - HOUR,
-                    to: t1 + 30 * DAY - HOUR
+                    to: t1 + 30 * DAY - HOUR,
+                    cause: None
                 },
                 // 40% left (60% spent) is below 50%: look, until the second outage leaves too.
                 TierSpan {
                     tier: 0,
                     from: t1 + 30 * DAY - HOUR,
-                    to: t2 + 30 * DAY - HOUR
+                    to: t2 + 30 * DAY - HOUR,
+                    cause: None
                 },
             ]
         );
@@ -376,7 +424,8 @@ mod tests {
             vec![TierSpan {
                 tier: 0,
                 from: 199 * HOUR,
-                to: 200 * HOUR
+                to: 200 * HOUR,
+                cause: None
             }]
         );
     }
@@ -400,7 +449,8 @@ mod tests {
             vec![TierSpan {
                 tier: 0,
                 from: 72 * HOUR,
-                to: 96 * HOUR
+                to: 96 * HOUR,
+                cause: None
             }]
         );
     }
@@ -419,7 +469,8 @@ mod tests {
             vec![TierSpan {
                 tier: 2,
                 from: 9 * HOUR,
-                to: 33 * HOUR
+                to: 33 * HOUR,
+                cause: None
             }]
         );
         ladder.clear();
@@ -451,7 +502,8 @@ mod tests {
             vec![TierSpan {
                 tier: 0,
                 from: 744 * HOUR,
-                to: 800 * HOUR
+                to: 800 * HOUR,
+                cause: None
             }]
         );
     }

@@ -76,6 +76,7 @@ mod tests {
             tier: 1,
             from: DAY,
             to: 3 * DAY,
+            cause: None,
         }];
         let people = [Person {
             name: "Ana".into(),
@@ -102,11 +103,13 @@ mod tests {
                 tier: 0,
                 from: 0,
                 to: DAY,
+                cause: None,
             },
             TierSpan {
                 tier: 0,
                 from: 2 * DAY,
                 to: 3 * DAY,
+                cause: None,
             },
         ];
         assert_eq!(

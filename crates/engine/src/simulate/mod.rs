@@ -340,17 +340,72 @@ struct Scanned {
     burn_short: Vec<Vec<f64>>,
 }
 
-/// Every alert followed over the rows. Each distinct window length is summed
-/// once, all in one pass (6h serves two alerts in the Workbook set), and the
-/// alerts are scanned in that same pass, so burn rates are stored only when
-/// the charts need them.
+/// Every alert followed over the rows (see `scan_some`). A replay that keeps
+/// no series, built with threads (the CLI), scans the two halves of the
+/// alerts at once: each half sums only the lengths its alerts read.
 fn scan_alerts(
     ctx: &ScanContext,
-    (pbad, ptotal): (&[f64], &[f64]),
+    prefix: (&[f64], &[f64]),
     budget: f64,
     alerts_cfg: &[crate::model::BurnAlert],
     keep_series: bool,
 ) -> Scanned {
+    let half = alerts_cfg.len() / 2;
+    let (mut alerts, unguarded, by_len, scans) =
+        if cfg!(feature = "threads") && !keep_series && half > 0 {
+            let (first, second) = crate::par::join(
+                || scan_some(ctx, prefix, budget, (&alerts_cfg[..half], 0), false),
+                || scan_some(ctx, prefix, budget, (&alerts_cfg[half..], half), false),
+            );
+            let join = |mut a: Vec<AlertEvent>, mut b: Vec<AlertEvent>| {
+                a.append(&mut b);
+                a
+            };
+            (
+                join(first.0, second.0),
+                join(first.1, second.1),
+                Vec::new(),
+                Vec::new(),
+            )
+        } else {
+            scan_some(ctx, prefix, budget, (alerts_cfg, 0), keep_series)
+        };
+    alerts.sort_by_key(|a| (a.start, a.alert_index));
+    let silenced = silenced_by_guard(unguarded, &alerts);
+    let (burn_long, burn_short) = if keep_series {
+        series_per_alert(by_len, &scans)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    Scanned {
+        alerts,
+        silenced,
+        burn_long,
+        burn_short,
+    }
+}
+
+/// What `scan_some` found: firings, firings without the guard, the summed
+/// series per length (when kept) and each alert's scan.
+type ScannedSome = (
+    Vec<AlertEvent>,
+    Vec<AlertEvent>,
+    Vec<Vec<f64>>,
+    Vec<AlertScan>,
+);
+
+/// The alerts `alerts_cfg` (the first being alert number `first`) followed
+/// over the rows. Each distinct window length is summed once, all in one
+/// pass (6h serves two alerts in the Workbook set), and the alerts are
+/// scanned in that same pass, so burn rates are stored only when the charts
+/// need them.
+fn scan_some(
+    ctx: &ScanContext,
+    (pbad, ptotal): (&[f64], &[f64]),
+    budget: f64,
+    (alerts_cfg, first): (&[crate::model::BurnAlert], usize),
+    keep_series: bool,
+) -> ScannedSome {
     let n = ctx.rows.t.len();
     let mut lens: Vec<i64> = alerts_cfg
         .iter()
@@ -390,26 +445,21 @@ fn scan_alerts(
             }
             let window = Windows { burns, totals };
             for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
-                scan.step(ctx, i, &window, (k, cfg), &mut alerts, &mut unguarded);
+                scan.step(
+                    ctx,
+                    i,
+                    &window,
+                    (first + k, cfg),
+                    &mut alerts,
+                    &mut unguarded,
+                );
             }
         },
     );
     for (k, (scan, cfg)) in scans.iter_mut().zip(alerts_cfg).enumerate() {
-        scan.finish(ctx, (k, cfg), &mut alerts, &mut unguarded);
+        scan.finish(ctx, (first + k, cfg), &mut alerts, &mut unguarded);
     }
-    alerts.sort_by_key(|a| (a.start, a.alert_index));
-    let silenced = silenced_by_guard(unguarded, &alerts);
-    let (burn_long, burn_short) = if keep_series {
-        series_per_alert(by_len, &scans)
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    Scanned {
-        alerts,
-        silenced,
-        burn_long,
-        burn_short,
-    }
+    (alerts, unguarded, by_len, scans)
 }
 
 /// The firings the alerts would have had without the traffic guard during

@@ -1,7 +1,8 @@
 //! The alert designer: the burn-rate alert table with presets and free
 //! editing, each row's facts (`alerting::alert_facts`) and lints
 //! (`alerting::lint_alerts`) beside it, and the optional guards
-//! (`guards`: the minimum-traffic guard and the no-data alert).
+//! (`guards`: the minimum-traffic guard and the no-data alert). "No alerts"
+//! is a preset; the designer then shows `alerting::no_alerts_warning`.
 
 use super::{Assumptions, SloRef};
 use crate::ui::components::explain::Explain;
@@ -19,7 +20,7 @@ use slo_engine::model::{
     Target,
 };
 
-const PRESETS: [(AlertPreset, &str, &str); 4] = [
+const PRESETS: [(AlertPreset, &str, &str); 5] = [
     (
         AlertPreset::Workbook30d,
         "workbook30d",
@@ -36,6 +37,11 @@ const PRESETS: [(AlertPreset, &str, &str); 4] = [
         "Pyrra: windows scaled to the SLO window",
     ),
     (AlertPreset::Custom, "custom", "Custom"),
+    (
+        AlertPreset::NoAlerts,
+        "none",
+        "No alerts (record the SLI only)",
+    ),
 ];
 
 fn pct(x: f64) -> String {
@@ -53,6 +59,7 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
     let count_rows = Memo::new(move |_| alerts.with(Vec::len));
     let preset = Memo::new(move |_| slo.with(|s| s.alerting.preset));
     let facts = Memo::new(move |_| slo.with(|s| (s.target, s.window.nominal())));
+    let nobody_paged = Memo::new(move |_| slo.with(alerting::no_alerts_warning));
     let lints = Memo::new(move |_| {
         let (t, w) = facts.get();
         let eps = a.events_per_second.get();
@@ -105,6 +112,7 @@ pub fn AlertDesigner(slo: SloRef) -> impl IntoView {
                         prop:value=move || slo.with(|s| s.alerting.runbook_url.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); slo.update(|s| s.alerting.runbook_url = v); }/></div>
             </div>
+            {move || nobody_paged.get().map(|w| view! { <p class="warning" role="status" id="no-alerts-warning">"⚠ "{w}</p> })}
             <div class="table-scroll" tabindex="0" role="region" aria-label="Alert table, scrollable">
             <table class="alerts">
                 <caption class="visually-hidden">"Burn-rate alerts and what each implies"</caption>

@@ -2,22 +2,26 @@
 //! target to the draft, undoably), what the replayed alerts are against the
 //! exported rules and what the guards did, and the table of alerts. The
 //! words and the verdict come from `slo_engine::summary` and
-//! `slo_engine::guards`; this module only places them. The policy's tiers
-//! on the history are `tiers`. For a grouped SLO, the table of label sets
-//! and the choice of the one every other figure shows (`LabelSets`).
+//! `slo_engine::guards`, the "explain this number" texts of the key figures
+//! and of the firings from `slo_engine::explain`; this module only places
+//! them. The policy's tiers on the history are `tiers`. For a grouped SLO,
+//! the table of label sets and the choice of the one every other figure
+//! shows (`LabelSets`).
 
 use super::format;
 use super::Iter;
+use crate::ui::components::explain::Explain;
 use crate::ui::components::undo::Removed;
 use crate::ui::components::Undo;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::explain::{alerts_fired, explain, median_detection, Figure};
 use slo_engine::guards;
 use slo_engine::model::Target;
 use slo_engine::replay_charts::alert_label;
 use slo_engine::simulate::label_sets;
 use slo_engine::summary;
-use slo_engine::worker::DataSummary;
+use slo_engine::worker::{DataSummary, Report};
 use std::sync::Arc;
 
 /// A grouped SLO replayed per label set: each set's budget left and alerts,
@@ -96,11 +100,43 @@ pub fn Summary(data: Arc<DataSummary>) -> impl IntoView {
                         {summary::sentences(&r, &slo, &data, summary::RECALIBRATE_SHARE)
                             .into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
                     </div>
+                    <KeyFigures r=r.clone() slo=slo.clone()/>
                     {summary::suggested_target(&r, slo.target).map(|t| view! { <ApplyTarget target=t/> })}
                     <AlertParity/>
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// The summary's key figures, each opening how it is worked out.
+#[component]
+fn KeyFigures(r: Arc<Report>, slo: slo_engine::model::Slo) -> impl IntoView {
+    let left = |left: f64, lowest: bool| Figure::BudgetLeft {
+        target: slo.target,
+        window: slo.window.nominal(),
+        left,
+        lowest,
+    };
+    let end = left(r.budget_remaining, false);
+    let low = left(r.lowest_budget, true);
+    let fired = alerts_fired(&slo, &r.alerts);
+    view! {
+        <p class="summary-figures" id="summary-figures">
+            "Budget left at the end: "
+            <Explain text=format::share(r.budget_remaining) explanation=Signal::derive(move || explain(&end))/>
+            " · lowest: "
+            <Explain text=format::share(r.lowest_budget) explanation=Signal::derive(move || explain(&low))/>
+            " · alert firings: "
+            <Explain text=r.alerts.len().to_string() explanation=Signal::derive(move || explain(&fired))/>
+            {summary::median_detection_delay(&r.alerts).map(|m| {
+                let figure = median_detection(&r.alerts);
+                view! {
+                    " · median detection: "
+                    <Explain text=format::duration(m) explanation=Signal::derive(move || explain(&figure))/>
+                }
+            })}
+        </p>
     }
 }
 
@@ -218,17 +254,24 @@ pub fn AlertsTable() -> impl IntoView {
                         <th scope="col">"Reset after"</th><th scope="col">"Peak burn"</th>
                     </tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|a| view! {
+                        {rows.into_iter().map(|a| {
+                            let spent = Figure::FiringSpent { row: a.clone(), target: slo.target, window: slo.window.nominal() };
+                            let detection = Figure::FiringDetection { row: a.clone() };
+                            let reset = Figure::FiringReset { row: a.clone() };
+                            view! {
                             <tr>
                                 <td>{alert_label(&slo, a.alert_index)}</td>
                                 <td>{format::when(a.start)}</td>
                                 <td>{a.end.map(format::when).unwrap_or_else(|| "still firing".into())}</td>
-                                <td>{format::share(a.budget_spent_at_fire)}</td>
-                                <td>{a.detection_delay.map(format::duration).unwrap_or_else(|| "n/a".into())}</td>
-                                <td>{a.reset_after.map(format::duration).unwrap_or_else(|| "n/a".into())}</td>
+                                <td><Explain text=format::share(a.budget_spent_at_fire)
+                                    explanation=Signal::derive(move || explain(&spent))/></td>
+                                <td><Explain text=a.detection_delay.map(format::duration).unwrap_or_else(|| "n/a".into())
+                                    explanation=Signal::derive(move || explain(&detection))/></td>
+                                <td><Explain text=a.reset_after.map(format::duration).unwrap_or_else(|| "n/a".into())
+                                    explanation=Signal::derive(move || explain(&reset))/></td>
                                 <td>{format::factor(a.peak_burn)}</td>
                             </tr>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </tbody>
                 </table>
                 </div>

@@ -1,13 +1,15 @@
 //! The error budget policy's tiers on the replayed history: which tier
 //! applied, from when to when, for how long, the actions the team wrote and
 //! who decides. The spans come in the replay report (`policy::replay` in the
-//! engine); the rows and sentences from `policy::timeline`. This module only
-//! places them.
+//! engine); the rows and sentences from `policy::timeline`, and each tier's
+//! "why it applied" from `explain`. This module only places them.
 
 use super::Iter;
+use crate::ui::components::explain::Explain;
 use crate::ui::components::Term;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
+use slo_engine::explain::{explain, Figure};
 use slo_engine::policy::{tier_sentences, timeline, Team};
 use slo_engine::summary;
 
@@ -20,8 +22,20 @@ pub fn TiersOnData() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     move || {
         let r = it.engine.reports[0].get()?;
-        let (sentences, rows) = ws.project.with(|p| {
+        let (sentences, rows, figures) = ws.project.with(|p| {
             let tiers = &p.policy.tiers;
+            // One figure per row: the rows skip spans of tiers removed since.
+            let figures: Vec<Figure> = r
+                .tiers
+                .iter()
+                .take(SHOWN)
+                .filter_map(|span| {
+                    Some(Figure::TierApplied {
+                        tier: tiers.get(span.tier)?.clone(),
+                        span: *span,
+                    })
+                })
+                .collect();
             (
                 tier_sentences(tiers, &r.tiers),
                 timeline(
@@ -33,6 +47,7 @@ pub fn TiersOnData() -> impl IntoView {
                     &r.tiers,
                     SHOWN,
                 ),
+                figures,
             )
         });
         let more = r.tiers.len().saturating_sub(SHOWN);
@@ -65,9 +80,10 @@ pub fn TiersOnData() -> impl IntoView {
                                 <th scope="col">"Duration"</th><th scope="col">"Actions"</th><th scope="col">"Who decides"</th>
                             </tr></thead>
                             <tbody>
-                                {rows.into_iter().map(|row| view! {
+                                {rows.into_iter().zip(figures).map(|(row, figure)| view! {
                                     <tr>
-                                        <th scope="row">{row.tier}</th>
+                                        <th scope="row"><Explain text=row.tier
+                                            explanation=Signal::derive(move || explain(&figure))/></th>
                                         <td>{row.from}</td>
                                         <td>{row.to}</td>
                                         <td>{row.duration}</td>

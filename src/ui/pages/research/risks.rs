@@ -8,7 +8,7 @@ use crate::ui::components::explain::Explain;
 use crate::ui::components::Term;
 use crate::ui::store::Workspace;
 use leptos::prelude::*;
-use slo_engine::explain::{explain, Figure};
+use slo_engine::explain::{self, explain, Figure};
 use slo_engine::format;
 use slo_engine::model::{parse_share_percent, percent_field};
 use slo_engine::risk::{self, Risk};
@@ -180,8 +180,11 @@ fn NumberCell(i: usize, field: Field) -> impl IntoView {
 fn RiskResult() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let analysis = Memo::new(move |_| ws.project.with(risk::analyse));
+    let slo = Memo::new(move |_| ws.project.with(|p| risk::chosen_slo(p).cloned()));
     move || {
+        let slo = slo.get()?;
         analysis.get().filter(|a| !a.rows.is_empty()).map(|a| {
+            let yearly = explain::yearly_budget(&slo);
             view! {
                 <h3>"Costliest first"</h3>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Risks costliest first, scrollable">
@@ -195,7 +198,12 @@ fn RiskResult() -> impl IntoView {
                     <tbody>{a.rows.iter().map(|r| view! {
                         <tr class:over=r.overspends>
                             <th scope="row">{r.name.clone()}</th>
-                            <td>{r.detect_text()}</td>
+                            <td>{match (r.detection, explain::risk_detection(&slo, r.users_share)) {
+                                (risk::Detection::Alert(_), Some(figure)) => view! {
+                                    <Explain text=r.detect_text() explanation=Signal::derive(move || explain(&figure))/>
+                                }.into_any(),
+                                _ => r.detect_text().into_any(),
+                            }}</td>
                             <td>{format!("{} min", risk::minutes(r.repair_minutes))}</td>
                             <td>{format::trim_zeros(r.per_year, 3)}</td>
                             <td>{format::ratio_with(r.users_share, 2)}</td>
@@ -210,6 +218,8 @@ fn RiskResult() -> impl IntoView {
                 </table>
                 </div>
                 <div class="risk-summary" role="status">
+                    <p>"Yearly error budget: "<Explain text=format!("{} min", risk::minutes(a.yearly_budget_minutes))
+                        explanation=Signal::derive(move || explain(&yearly))/></p>
                     {a.summary().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
                 </div>
             }

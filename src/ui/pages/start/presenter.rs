@@ -103,8 +103,9 @@ pub fn Presenter(on_exit: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
         s.step = s.step.min(STEPS.len() - 1);
         let legacy = std::mem::take(&mut s.checked);
         if legacy.iter().flatten().any(|on| *on) {
-            let ids: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
-            ws.update(|p| ideas::adopt_browser_ticks(&mut p.ideas, &ids, &legacy));
+            ws.update(|p| {
+                ideas::adopt_browser_ticks(&mut p.ideas, &guide::BROWSER_TICK_STEPS, &legacy)
+            });
         }
         if !s.active {
             // A new workshop: the step timer starts now.
