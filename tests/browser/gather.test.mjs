@@ -68,7 +68,7 @@ test('pasted links are read with the broken one named, near-duplicates grouped, 
 
   await page.waitForSelector('#gather-refused');
   assert.match(await page.textContent('#gather-refused'), /line 2: the share link is damaged/);
-  assert.equal(await page.textContent('#gather-count'), '2 draft(s) read: 2 candidate SLO(s) in 1 group(s).');
+  assert.equal(await page.textContent('#gather-count'), '2 drafts read: 2 candidate SLOs in 1 group.');
   assert.match(await page.textContent('.gather-likeness'),
     /^2 near-duplicates: same service, journey and SLI kind; target differs \(99\.9% \/ 99\.5%\)\.$/);
   assert.deepEqual(await page.locator('.gather-candidates td:nth-child(2)').allTextContents(), ['line 1', 'line 3']);
@@ -110,7 +110,7 @@ test('dropped project files load together and a bad one is named by file and lin
   ]);
   await page.waitForSelector('#gather-refused');
   assert.match(await page.textContent('#gather-refused'), /bob\.json: line 3: not a valid project file/);
-  assert.equal(await page.textContent('#gather-count'), '2 draft(s) read: 2 candidate SLO(s) in 1 group(s).');
+  assert.equal(await page.textContent('#gather-count'), '2 drafts read: 2 candidate SLOs in 1 group.');
   assert.match(await page.textContent('.gather-likeness'), /^2 duplicates: the same SLI, target, window and alerts\. Keep one\.$/);
   assert.deepEqual(await page.locator('.gather-candidates td:nth-child(2)').allTextContents(), ['ana.json', 'cy.json']);
   assert.deepEqual(await seriousA11yViolations(page), []);
@@ -254,7 +254,7 @@ test('a participant sends a draft with ideas, votes and risks; the facilitator g
   await page.setInputFiles('#gather-files', [
     { name: 'bob.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bobsFile())) },
   ]);
-  await page.waitForFunction(() => /^2 draft\(s\) read/.test(document.querySelector('#gather-count')?.textContent ?? ''));
+  await page.waitForFunction(() => /^2 drafts read/.test(document.querySelector('#gather-count')?.textContent ?? ''));
 
   // Side by side: the same journey written two ways is one row, 3 + 2 = 5 votes; the SLI idea 2 + 1 = 3.
   const journeys = page.locator('table:has(caption:text("Candidate journeys")) tbody tr');

@@ -157,6 +157,8 @@ test('on a 1280x720 projector every presenter step shows its title, words, link 
     assert.ok(fit.text >= 20, `step ${n}: readable from the back of the room (${fit.text}px)`);
     if (n === 6) await screenshot(page, 'room-presenter-step6-ideas');
   }
+  // Ends the workshop, so the next test opens the Start page, not presenter mode.
+  await page.click('.presenter-bar button:has-text("Leave presenter mode")');
   assertQuiet(watch);
   await page.close();
 });

@@ -511,6 +511,47 @@ fn chosen_part(p: &Project, picked: &[usize]) -> Project {
     }
 }
 
+/// How many of each thing the gathered drafts hold, for `count_sentence`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    pub drafts: usize,
+    pub slos: usize,
+    pub groups: usize,
+    pub journeys: usize,
+    pub slis: usize,
+    pub risks: usize,
+}
+
+/// "2 drafts read: 3 candidate SLOs in 2 groups, 1 candidate journey and
+/// 2 SLI ideas." Only what the drafts hold is named, so drafts holding only
+/// ideas do not read "0 candidate SLOs".
+pub fn count_sentence(c: Counts) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if c.slos > 0 {
+        parts.push(format!(
+            "{} in {}",
+            n(c.slos, "candidate SLO", "candidate SLOs"),
+            n(c.groups, "group", "groups")
+        ));
+    }
+    for (k, one, many) in [
+        (c.journeys, "candidate journey", "candidate journeys"),
+        (c.slis, "SLI idea", "SLI ideas"),
+        (c.risks, "risk", "risks"),
+    ] {
+        if k > 0 {
+            parts.push(n(k, one, many));
+        }
+    }
+    let held = match parts.split_last() {
+        None => "no candidate SLO, idea or risk".to_string(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    };
+    format!("{} read: {held}.", n(c.drafts, "draft", "drafts"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -815,5 +856,35 @@ mod tests {
         let e = merge_chosen(&mut into, &drafts, &[(0, 0)], &IdeaChoice::default()).unwrap_err();
         assert!(e.contains("limit of 2000"), "{e}");
         assert_eq!(into.slos.len(), MAX_SLOS);
+    }
+
+    #[test]
+    fn the_count_names_only_what_the_drafts_hold_in_singular_or_plural() {
+        let c = Counts {
+            drafts: 2,
+            slos: 3,
+            groups: 2,
+            journeys: 1,
+            slis: 2,
+            ..Counts::default()
+        };
+        assert_eq!(
+            count_sentence(c),
+            "2 drafts read: 3 candidate SLOs in 2 groups, 1 candidate journey and 2 SLI ideas."
+        );
+        let ideas_only = Counts {
+            drafts: 1,
+            risks: 1,
+            ..Counts::default()
+        };
+        assert_eq!(count_sentence(ideas_only), "1 draft read: 1 risk.");
+        let empty = Counts {
+            drafts: 1,
+            ..Counts::default()
+        };
+        assert_eq!(
+            count_sentence(empty),
+            "1 draft read: no candidate SLO, idea or risk."
+        );
     }
 }

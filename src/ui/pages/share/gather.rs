@@ -128,9 +128,17 @@ pub fn GatherDrafts() -> impl IntoView {
                 </div>
             }))}
             <RefusedList refused=Signal::derive(move || all.with(|g| g.refused.clone()))/>
-            <p role="status" id="gather-count">{move || all.with(|g| (!g.drafts.is_empty()).then(|| format!(
-                "{} draft(s) read: {} candidate SLO(s) in {} group(s).",
-                g.drafts.len(), list.with(Vec::len), groups.with(Vec::len))))}</p>
+            <p role="status" id="gather-count">{move || all.with(|g| (!g.drafts.is_empty()).then(|| {
+                let (journeys, slis, risks) = ideas.with(|(j, s, r)| (j.len(), s.len(), r.len()));
+                gather::count_sentence(gather::Counts {
+                    drafts: g.drafts.len(),
+                    slos: list.with(Vec::len),
+                    groups: groups.with(Vec::len),
+                    journeys,
+                    slis,
+                    risks,
+                })
+            }))}</p>
             {move || groups.get().into_iter().enumerate().map(|(n, g)| view! {
                 <GroupTable n=n group=g list=list held=held chosen=chosen/>
             }).collect_view()}
