@@ -78,26 +78,14 @@ pub fn windowed_template(query: &str) -> Option<(String, Windowing)> {
 fn replace_ranges(q: &str) -> (String, Vec<String>) {
     let mut out = String::with_capacity(q.len() + 16);
     let mut ranges = Vec::new();
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
+    let mut literals = Literals::default();
     let mut chars = q.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if let Some(open) = quote {
+        if literals.read(c) {
             out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == open {
-                quote = None;
-            }
             continue;
         }
         match c {
-            '"' | '\'' | '`' => {
-                quote = Some(c);
-                out.push(c);
-            }
             '[' => {
                 let rest = &q[i + 1..];
                 let close = rest.find(']');
@@ -357,32 +345,15 @@ pub fn split_selector(sel: &str) -> Option<(&str, &str)> {
 pub fn split_matchers(matchers: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    let mut in_quote: Option<char> = None;
-    let mut escaped = false;
+    let mut literals = Literals::default();
     for c in matchers.chars() {
-        match in_quote {
-            Some(q) => {
-                cur.push(c);
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == q {
-                    in_quote = None;
-                }
+        if !literals.read(c) && c == ',' {
+            if !cur.trim().is_empty() {
+                out.push(cur.trim().to_string());
             }
-            None if c == ',' => {
-                if !cur.trim().is_empty() {
-                    out.push(cur.trim().to_string());
-                }
-                cur.clear();
-            }
-            None => {
-                if c == '"' || c == '\'' || c == '`' {
-                    in_quote = Some(c);
-                }
-                cur.push(c);
-            }
+            cur.clear();
+        } else {
+            cur.push(c);
         }
     }
     if !cur.trim().is_empty() {
@@ -444,30 +415,46 @@ pub fn counter_selector(query: &str) -> Option<String> {
 /// of one query compare equal and a changed label value does not.
 pub fn compact(q: &str) -> String {
     let mut out = String::with_capacity(q.len());
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
+    let mut literals = Literals::default();
     for c in q.chars() {
-        match quote {
-            Some(open) => {
-                out.push(c);
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == open {
-                    quote = None;
-                }
-            }
-            None if c.is_whitespace() => {}
-            None => {
-                if matches!(c, '"' | '\'' | '`') {
-                    quote = Some(c);
-                }
-                out.push(c);
-            }
+        if literals.read(c) || !c.is_whitespace() {
+            out.push(c);
         }
     }
     out
+}
+
+/// Where a pass over a query stands against PromQL string literals (`"`,
+/// `'` and `` ` `` quotes, backslash escapes): the one state every
+/// quote-aware pass (ranges, matchers, compaction, the SLI lint) reads.
+#[derive(Debug, Default)]
+pub(crate) struct Literals {
+    open: Option<char>,
+    escaped: bool,
+}
+
+impl Literals {
+    /// Reads the next character: true when it belongs to a string literal,
+    /// its opening and closing quotes included.
+    pub(crate) fn read(&mut self, c: char) -> bool {
+        match self.open {
+            Some(quote) => {
+                if self.escaped {
+                    self.escaped = false;
+                } else if c == '\\' {
+                    self.escaped = true;
+                } else if c == quote {
+                    self.open = None;
+                }
+                true
+            }
+            None if matches!(c, '"' | '\'' | '`') => {
+                self.open = Some(c);
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -612,6 +599,14 @@ mod tests {
         assert_eq!(
             split_matchers(r#"a="x,y", b=~"1\"2",c!="""#),
             vec![r#"a="x,y""#, r#"b=~"1\"2""#, r#"c!="""#]
+        );
+    }
+
+    #[test]
+    fn compaction_drops_spaces_outside_literals_and_keeps_them_inside_every_kind() {
+        assert_eq!(
+            compact(r#"sum( rate(x{a="b \" c"}[ 5m ]) ) + `d e` + 'f g'"#),
+            r#"sum(rate(x{a="b \" c"}[5m]))+`d e`+'f g'"#
         );
     }
 }

@@ -115,25 +115,15 @@ fn sli_tokens(sli: &Sli) -> Vec<String> {
 
 fn query_identifiers(query: &str) -> Vec<String> {
     let mut kept = String::with_capacity(query.len());
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
+    let mut literals = crate::export::promql::Literals::default();
     let mut depth = 0usize;
     for c in query.chars() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
+        // A literal's text is no identifier: it only separates them.
+        if literals.read(c) {
+            kept.push(' ');
             continue;
         }
         match c {
-            '"' | '\'' | '`' => {
-                quote = Some(c);
-                kept.push(' ');
-            }
             '{' => {
                 depth += 1;
                 kept.push(' ');
