@@ -376,6 +376,31 @@ fn idea_sentence(g: &IdeaGroup, outcome: String) -> String {
     )
 }
 
+/// Votes and names of a group added onto the project's own idea `id`.
+fn add_to_held(g: &IdeaGroup, id: u32, votes: &mut u32, proposed_by: &mut String) -> String {
+    *votes = votes.saturating_add(g.votes());
+    *proposed_by = with_names(proposed_by, g);
+    idea_sentence(
+        g,
+        format!("added to this project's idea #{id}, now {votes} vote(s)"),
+    )
+}
+
+/// Each member's own idea in its draft (`list` picks journeys or SLIs), with the draft's index.
+fn originals<'a, T: 'a>(
+    drafts: &'a [Draft],
+    g: &'a IdeaGroup,
+    list: impl Fn(&'a Ideas) -> &'a Vec<T> + 'a,
+    id: impl Fn(&T) -> u32 + 'a,
+) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+    g.members.iter().filter_map(move |m| {
+        let c = list(&drafts.get(m.draft)?.project.ideas)
+            .iter()
+            .find(|c| id(c) == m.id)?;
+        Some((m.draft, c))
+    })
+}
+
 fn merge_journey(into: &mut Project, drafts: &[Draft], g: &IdeaGroup) -> String {
     let found = into
         .ideas
@@ -383,30 +408,11 @@ fn merge_journey(into: &mut Project, drafts: &[Draft], g: &IdeaGroup) -> String 
         .iter_mut()
         .find(|c| norm(&c.name) == norm(&g.text));
     if let Some(c) = found {
-        c.votes = c.votes.saturating_add(g.votes());
-        c.proposed_by = with_names(&c.proposed_by, g);
-        return idea_sentence(
-            g,
-            format!(
-                "added to this project's idea #{}, now {} vote(s)",
-                c.id, c.votes
-            ),
-        );
+        return add_to_held(g, c.id, &mut c.votes, &mut c.proposed_by);
     }
     // A journey chosen in a draft stays chosen when the project has it.
-    let chosen = g
-        .members
-        .iter()
-        .filter_map(|m| {
-            let c = drafts
-                .get(m.draft)?
-                .project
-                .ideas
-                .journeys
-                .iter()
-                .find(|c| c.id == m.id)?;
-            c.chosen.clone()
-        })
+    let chosen = originals(drafts, g, |i| &i.journeys, |c| c.id)
+        .filter_map(|(_, c)| c.chosen.clone())
         .find(|name| into.journeys.iter().any(|j| &j.name == name));
     let id = next_id(&into.ideas);
     into.ideas.journeys.push(CandidateJourney {
@@ -441,30 +447,10 @@ fn merge_sli(
         .iter_mut()
         .find(|c| sli_key(&c.text, &c.journey) == sli_key(&g.text, &g.journey));
     if let Some(c) = found {
-        c.votes = c.votes.saturating_add(g.votes());
-        c.proposed_by = with_names(&c.proposed_by, g);
-        return idea_sentence(
-            g,
-            format!(
-                "added to this project's idea #{}, now {} vote(s)",
-                c.id, c.votes
-            ),
-        );
+        return add_to_held(g, c.id, &mut c.votes, &mut c.proposed_by);
     }
-    let originals: Vec<(usize, &CandidateSli)> = g
-        .members
-        .iter()
-        .filter_map(|m| {
-            let c = drafts
-                .get(m.draft)?
-                .project
-                .ideas
-                .slis
-                .iter()
-                .find(|c| c.id == m.id)?;
-            Some((m.draft, c))
-        })
-        .collect();
+    let originals: Vec<(usize, &CandidateSli)> =
+        originals(drafts, g, |i| &i.slis, |c| c.id).collect();
     let template = originals
         .iter()
         .map(|(_, c)| c.template.clone())
